@@ -1,0 +1,1 @@
+"""Course package format 1: manifest model, reading, packing, verifying."""

@@ -1,0 +1,81 @@
+"""Where the app keeps its data.
+
+Order: ``COURSE_PLAYER_HOME``; portable mode (a ``portable.txt`` beside the executable puts the
+data folder beside it, on the stick); else the platformdirs user data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "course-player"
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_DATA_FOLDER = "course-player-data"
+
+
+@dataclass(frozen=True)
+class DataDir:
+    """The data folder and the fixed places inside it."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "player.sqlite3"
+
+    @property
+    def objects(self) -> Path:
+        """Content-addressed media: ``objects/ab/abcdef....ext``."""
+        return self.root / "objects"
+
+    @property
+    def courses(self) -> Path:
+        """One folder per installed course version holding its exact ``course.json``."""
+        return self.root / "courses"
+
+    @property
+    def staging(self) -> Path:
+        """Work in progress (downloads, extraction); never read as installed content."""
+        return self.root / "staging"
+
+    @property
+    def settings(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    def ensure(self) -> DataDir:
+        for folder in (self.root, self.objects, self.courses, self.staging):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def executable_dir() -> Path:
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(sys.argv[0]).resolve().parent if sys.argv and sys.argv[0] else Path.cwd()
+
+
+def portable_root(exe_dir: Path | None = None) -> Path | None:
+    """The portable data folder when a marker sits beside the executable, else None."""
+    exe_dir = exe_dir or executable_dir()
+    if (exe_dir / PORTABLE_MARKER).is_file():
+        return exe_dir / PORTABLE_DATA_FOLDER
+    return None
+
+
+def default_data_dir(exe_dir: Path | None = None) -> DataDir:
+    env = os.environ.get("COURSE_PLAYER_HOME")
+    if env:
+        return DataDir(Path(env).expanduser().resolve())
+    portable = portable_root(exe_dir)
+    if portable is not None:
+        return DataDir(portable)
+    import platformdirs
+
+    return DataDir(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))

@@ -1,0 +1,167 @@
+"""Schema steps, applied in order by sqlite-utils ``Migrations``.
+
+Append new steps at the end; never edit or reorder a step that has shipped. Each step has a
+test in ``tests/core/test_migrations.py`` that upgrades a database stopped just before it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("course-player")
+
+
+@migrations()
+def m001_courses(db: Database) -> None:
+    """Installed courses and the files of their current version."""
+    db.execute(
+        """
+        CREATE TABLE courses (
+            id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            language TEXT NOT NULL,
+            manifest_sha256 TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            source TEXT,
+            installed_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE course_files (
+            course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            PRIMARY KEY (course_id, path)
+        )
+        """
+    )
+    db.execute("CREATE INDEX course_files_sha256 ON course_files(sha256)")
+
+
+@migrations()
+def m002_learners_progress(db: Database) -> None:
+    """Learners, per-lesson progress, quiz attempts and their answers."""
+    db.execute(
+        """
+        CREATE TABLE learners (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            email TEXT,
+            language TEXT,
+            pin_hash TEXT,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE lesson_progress (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            course_id TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            position REAL NOT NULL DEFAULT 0,
+            duration REAL,
+            watched TEXT NOT NULL DEFAULT '[]',
+            time_spent REAL NOT NULL DEFAULT 0,
+            opened_at TEXT,
+            completed_at TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (learner_id, course_id, lesson_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE quiz_attempts (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            course_id TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            course_version INTEGER NOT NULL,
+            seed INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            score REAL,
+            threshold REAL,
+            passed INTEGER
+        )
+        """
+    )
+    db.execute(
+        "CREATE INDEX quiz_attempts_lesson ON quiz_attempts(learner_id, course_id, lesson_id)"
+    )
+    db.execute(
+        """
+        CREATE TABLE quiz_answers (
+            attempt_id INTEGER NOT NULL REFERENCES quiz_attempts(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (attempt_id, question_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE quiz_passes (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            course_id TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            passed_at TEXT NOT NULL,
+            PRIMARY KEY (learner_id, course_id, lesson_id)
+        )
+        """
+    )
+
+
+@migrations()
+def m003_outbox(db: Database) -> None:
+    """Events waiting to be sent to an LRS, written in the same transaction as the change.
+
+    ``statement`` is the frozen xAPI JSON, built once (at the event or at the first sync) and
+    never rebuilt, so every retry sends identical bytes.
+    """
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            statement_id TEXT NOT NULL UNIQUE,
+            learner_id INTEGER REFERENCES learners(id) ON DELETE SET NULL,
+            course_id TEXT,
+            kind TEXT NOT NULL,
+            event TEXT NOT NULL,
+            statement TEXT,
+            created_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'sent', 'quarantined', 'conflict')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            sent_at TEXT,
+            error TEXT,
+            origin TEXT NOT NULL DEFAULT 'local'
+        )
+        """
+    )
+    db.execute("CREATE INDEX outbox_state ON outbox(state, seq)")
+
+
+@migrations()
+def m004_course_history(db: Database) -> None:
+    """What must outlive ``remove``: the highest version installed and the pinned publisher key."""
+    db.execute(
+        """
+        CREATE TABLE course_history (
+            course_id TEXT PRIMARY KEY,
+            highest_version INTEGER NOT NULL,
+            pinned_key TEXT,
+            publisher TEXT
+        )
+        """
+    )
+    db.execute("ALTER TABLE courses ADD COLUMN signed_by TEXT")

@@ -165,3 +165,43 @@ def m004_course_history(db: Database) -> None:
         """
     )
     db.execute("ALTER TABLE courses ADD COLUMN signed_by TEXT")
+
+
+@migrations()
+def m005_learning(db: Database) -> None:
+    """Learning engine: time per quiz attempt, recorded completions, survey responses.
+
+    ``completions`` remembers module and course completion so the event is written once and a
+    completion is never revoked by a course update (like ``quiz_passes``).
+    """
+    db.execute("ALTER TABLE quiz_attempts ADD COLUMN time_spent REAL NOT NULL DEFAULT 0")
+    db.execute(
+        """
+        CREATE TABLE completions (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            course_id TEXT NOT NULL,
+            scope TEXT NOT NULL CHECK (scope IN ('module', 'course')),
+            item_id TEXT NOT NULL,
+            course_version INTEGER NOT NULL,
+            completed_at TEXT NOT NULL,
+            PRIMARY KEY (learner_id, course_id, scope, item_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE survey_responses (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            course_id TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            course_version INTEGER NOT NULL,
+            answers TEXT NOT NULL,
+            submitted_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        "CREATE INDEX survey_responses_lesson ON survey_responses(learner_id, course_id, lesson_id)"
+    )

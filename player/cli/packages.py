@@ -1,0 +1,131 @@
+"""Sub-commands for packages: pack, verify, install, list, remove."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from player.cli.common import context, print_json, say
+from player.core.install import QUALITIES, InstallPlan, install, open_source, remove
+from player.core.package.pack import pack
+from player.core.package.verify import verify_source
+from player.core.progress import ProgressLine, format_bytes
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("pack", help="build a package from a course source folder")
+    p.add_argument("source", type=Path, help="folder holding course.yaml and the media")
+    p.add_argument("--out", type=Path, required=True, help="a folder, or a file ending in .zip")
+    p.set_defaults(func=cmd_pack)
+
+    p = subparsers.add_parser("verify", help="check a package against its manifest")
+    p.add_argument("package", help="a package folder or .zip")
+    p.set_defaults(func=cmd_verify)
+
+    p = subparsers.add_parser("install", help="install or update a course")
+    p.add_argument("package", help="a package folder, a .zip, or an http(s) URL")
+    p.add_argument("--quality", choices=QUALITIES, help="one video source per lesson")
+    p.add_argument("--max-bytes", type=int, help="refuse a plan that would fetch more")
+    p.add_argument("--allow-downgrade", action="store_true", help="install an older version")
+    p.set_defaults(func=cmd_install)
+
+    p = subparsers.add_parser("list", help="list installed courses")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = subparsers.add_parser("remove", help="uninstall a course (progress is kept)")
+    p.add_argument("course_id")
+    p.set_defaults(func=cmd_remove)
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    result = pack(args.source, args.out, progress=ProgressLine())
+    say(
+        f"Packed {result.manifest.id} version {result.manifest.version}: "
+        f"{len(result.manifest.files)} files, {format_bytes(result.total_bytes)} → {args.out}"
+    )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    source = open_source(args.package)
+    try:
+        report = verify_source(source, progress=ProgressLine())
+    finally:
+        source.close()
+    if report.ok:
+        say(
+            f"OK: {report.manifest.id} version {report.manifest.version}, "
+            f"{len(report.manifest.files)} files verified."
+        )
+        return 0
+    for problem in report.problems:
+        say(f"BAD {problem}")
+    say(f"{len(report.problems)} problem(s) in {args.package}.")
+    return 1
+
+
+def _show_plan(plan: InstallPlan) -> None:
+    say(
+        f"{plan.manifest.title} (version {plan.manifest.version}): "
+        f"{len(plan.to_fetch)} file(s) to fetch, {format_bytes(plan.fetch_bytes)}; "
+        f"{plan.reused} already here; {format_bytes(plan.free_bytes)} free on disk."
+    )
+
+
+def cmd_install(args: argparse.Namespace) -> int:
+    ctx = context()
+    source = open_source(args.package, ctx.data)
+    try:
+        result = install(
+            ctx,
+            source,
+            quality=args.quality,
+            max_bytes=args.max_bytes,
+            allow_downgrade=args.allow_downgrade,
+            progress=ProgressLine(),
+            confirm_plan=_show_plan,
+        )
+    finally:
+        source.close()
+    if result.unchanged:
+        say(f"{result.course_id} version {result.version} is already installed; nothing changed.")
+    elif result.previous_version is None:
+        say(f"Installed {result.course_id} version {result.version}.")
+    else:
+        say(
+            f"Updated {result.course_id} from version {result.previous_version} to "
+            f"{result.version} ({result.fetched_files} file(s) fetched, "
+            f"{result.reused_files} reused)."
+        )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    ctx = context()
+    rows = [
+        {
+            "id": r["id"],
+            "version": r["version"],
+            "title": r["title"],
+            "language": r["language"],
+            "bytes": r["bytes"],
+            "installed_at": r["installed_at"],
+        }
+        for r in ctx.db.query("SELECT * FROM courses ORDER BY title")
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        say("No course installed.")
+    for r in rows:
+        print(f"{r['id']}\tv{r['version']}\t{format_bytes(r['bytes'])}\t{r['title']}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    ctx = context()
+    remove(ctx, args.course_id)
+    say(f"Removed {args.course_id}; learner progress is kept.")
+    return 0

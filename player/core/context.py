@@ -1,0 +1,93 @@
+"""The services every operation needs: the data folder, the database and installed manifests.
+
+Built once per process (the CLI per command, the desktop app at start-up) and passed in.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from player.core.errors import InstallError
+from player.core.objects import ObjectStore
+from player.core.package.manifest import MANIFEST_NAME, Manifest, parse_manifest
+from player.core.paths import DataDir, default_data_dir
+from player.core.store.database import open_database
+
+
+@dataclass
+class Context:
+    data: DataDir
+    db: Database
+    fresh: bool = False
+    _manifests: dict[tuple[str, str], Manifest] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def objects(self) -> ObjectStore:
+        return ObjectStore(self.data.objects)
+
+    def course_row(self, course_id: str) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM courses WHERE id = ?", [course_id]))
+        return rows[0] if rows else None
+
+    def manifest_folder(self, course_id: str, manifest_sha256: str) -> Path:
+        return self.data.courses / course_id / manifest_sha256[:16]
+
+    def manifest(self, course_id: str) -> Manifest:
+        """The manifest of the installed version of a course (cached by its hash)."""
+        row = self.course_row(course_id)
+        if row is None:
+            raise InstallError(f"No course {course_id!r} is installed.")
+        key = (course_id, row["manifest_sha256"])
+        with self._lock:
+            cached = self._manifests.get(key)
+        if cached is not None:
+            return cached
+        folder = self.manifest_folder(course_id, row["manifest_sha256"])
+        manifest = parse_manifest((folder / MANIFEST_NAME).read_bytes(), origin=course_id)
+        with self._lock:
+            self._manifests[key] = manifest
+        return manifest
+
+    def member_path(self, course_id: str, member: str) -> Path | None:
+        """Where an installed package member lives on disk, or None when it was not installed."""
+        rows = list(
+            self.db.query(
+                "SELECT path, sha256, size FROM course_files WHERE course_id = ? AND path = ?",
+                [course_id, member],
+            )
+        )
+        if not rows:
+            return None
+        from player.core.package.manifest import FileEntry
+
+        entry = FileEntry(rows[0]["path"], rows[0]["size"], rows[0]["sha256"])
+        path = self.objects.path_for(entry)
+        return path if path.exists() else None
+
+    def installed_members(self, course_id: str) -> set[str]:
+        return {
+            row["path"]
+            for row in self.db.query(
+                "SELECT path FROM course_files WHERE course_id = ?", [course_id]
+            )
+        }
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+
+def open_context(data: DataDir | None = None, *, install_demo: bool = True) -> Context:
+    """Open the data folder; on a fresh one the bundled demo course is installed."""
+    data = (data or default_data_dir()).ensure()
+    fresh = not data.database.exists()
+    ctx = Context(data=data, db=open_database(data.database), fresh=fresh)
+    if fresh and install_demo:
+        from player.core.demo import install_demo_course
+
+        install_demo_course(ctx)
+    return ctx

@@ -1,0 +1,409 @@
+"""Installing a course from any package source, safely.
+
+Steps: read and validate the manifest; refuse a downgrade (or a different package reusing an
+installed version number); choose the files (quality); plan what must be fetched (objects
+already held are reused, so an update fetches only changed files); check free disk; fetch each
+missing file into staging, verified while streaming, then rename it into the object store; write
+the manifest; switch the installed version in ONE database transaction. Until that commit the
+previous version is untouched and usable; a failure leaves nothing installed but verified
+objects, which a later attempt reuses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from player.core.context import Context
+from player.core.errors import (
+    DiskFullError,
+    InstallError,
+    IntegrityError,
+    PackageError,
+    PlayerError,
+)
+from player.core.package.manifest import (
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    FileEntry,
+    Manifest,
+    parse_manifest,
+)
+from player.core.paths import DataDir
+from player.core.progress import CancelToken, ProgressCallback, ProgressMeter, ignore_progress
+from player.core.store.database import utc_now
+
+QUALITIES = ("480", "360", "240", "audio")
+DISK_MARGIN = 20 * 1024 * 1024
+
+
+class PackageSource(Protocol):
+    location: str
+
+    def read_manifest_bytes(self) -> bytes: ...
+
+    def read_signature(self) -> bytes | None: ...
+
+    def fetch(
+        self,
+        entry: FileEntry,
+        dest: Path | None,
+        meter: ProgressMeter | None = None,
+        cancel: CancelToken | None = None,
+    ) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def open_source(location: str, data: DataDir | None = None, **options: object) -> PackageSource:
+    """A folder, a ``.zip`` file, or an http(s) URL (folder ``course.json`` or ``.zip``)."""
+    from player.core.package.reader import FolderSource, ZipSource
+
+    if location.startswith(("http://", "https://")):
+        from player.core.delivery import open_http_source  # type: ignore[attr-defined]
+
+        return open_http_source(location, data, **options)  # type: ignore[no-any-return]
+    path = Path(location).expanduser()
+    if path.is_dir():
+        return FolderSource(path)
+    if path.name == MANIFEST_NAME and path.is_file():
+        return FolderSource(path.parent)
+    if not path.exists():
+        raise InstallError(f"{location} does not exist.")
+    return ZipSource(path)
+
+
+def select_files(manifest: Manifest, quality: str | None) -> list[FileEntry]:
+    """The files to install: all of them when ``quality`` is None, else one source per video.
+
+    With a quality, each video keeps the best source at or below the chosen height (or its
+    audio-only source for ``audio`` when it has one; failing that, its smallest source).
+    Subtitles, pages and any other member are always kept.
+    """
+    if quality is None:
+        return sorted(manifest.files.values(), key=lambda e: e.path)
+    if quality not in QUALITIES:
+        raise InstallError(f"Unknown quality {quality!r}; choose one of {', '.join(QUALITIES)}.")
+    dropped: set[str] = set()
+    for lesson in manifest.lessons:
+        if lesson.type != "video" or not lesson.sources:
+            continue
+        chosen = choose_source(lesson.sources, quality)
+        dropped.update(s.file for s in lesson.sources if s.file != chosen.file)
+    return sorted(
+        (e for path, e in manifest.files.items() if path not in dropped), key=lambda e: e.path
+    )
+
+
+def choose_source(sources: tuple, quality: str):  # type: ignore[type-arg,no-untyped-def]
+    videos = sorted((s for s in sources if not s.audio_only), key=lambda s: s.height or 0)
+    audio = [s for s in sources if s.audio_only]
+    if quality == "audio":
+        return audio[0] if audio else (videos[0] if videos else sources[0])
+    limit = int(quality)
+    fitting = [s for s in videos if (s.height or 0) <= limit]
+    if fitting:
+        return fitting[-1]
+    return videos[0] if videos else audio[0]
+
+
+@dataclass(frozen=True)
+class InstallPlan:
+    manifest: Manifest
+    files: list[FileEntry]
+    to_fetch: list[FileEntry]
+    reused: int
+    free_bytes: int
+    previous_version: int | None
+
+    @property
+    def fetch_bytes(self) -> int:
+        return sum(e.size for e in self.to_fetch)
+
+    @property
+    def install_bytes(self) -> int:
+        return sum(e.size for e in self.files)
+
+
+@dataclass
+class InstallResult:
+    course_id: str
+    version: int
+    previous_version: int | None
+    fetched_files: int = 0
+    fetched_bytes: int = 0
+    reused_files: int = 0
+    unchanged: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+PlanCallback = Callable[[InstallPlan], None]
+TrustCheck = Callable[[Context, Manifest, bytes, bytes | None], None]
+
+#: Called before anything is fetched (publisher signatures, issue 7); raises to refuse.
+trust_checks: list[TrustCheck] = []
+#: Called inside the install transaction with (db, old manifest, new manifest) (learning engine).
+install_hooks: list[Callable[..., None]] = []
+
+
+def plan_install(
+    ctx: Context, manifest: Manifest, quality: str | None, previous: int | None
+) -> InstallPlan:
+    files = select_files(manifest, quality)
+    objects = ctx.objects
+    seen: set[tuple[str, str]] = set()
+    to_fetch: list[FileEntry] = []
+    reused = 0
+    for entry in files:
+        key = (entry.sha256, objects.path_for(entry).name)
+        if key in seen:
+            continue
+        seen.add(key)
+        if objects.has(entry):
+            reused += 1
+        else:
+            to_fetch.append(entry)
+    free = shutil.disk_usage(ctx.data.root).free
+    return InstallPlan(manifest, files, to_fetch, reused, free, previous)
+
+
+def install(
+    ctx: Context,
+    source: PackageSource,
+    *,
+    quality: str | None = None,
+    max_bytes: int | None = None,
+    progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+    allow_downgrade: bool = False,
+    confirm_plan: PlanCallback | None = None,
+) -> InstallResult:
+    manifest_bytes = source.read_manifest_bytes()
+    manifest = parse_manifest(manifest_bytes, origin=MANIFEST_NAME)
+    signature = source.read_signature()
+    extra_members = getattr(source, "extra_members", None)
+    unlisted = extra_members(set(manifest.files)) if extra_members else []
+    if unlisted:
+        raise PackageError(
+            f"The package holds {len(unlisted)} file(s) its manifest does not list "
+            f"(first: {unlisted[0]}); refused."
+        )
+    for check in trust_checks:
+        check(ctx, manifest, manifest_bytes, signature)
+    manifest_sha = hashlib.sha256(manifest_bytes).hexdigest()
+    current = ctx.course_row(manifest.id)
+    previous = current["version"] if current else None
+    _check_version(ctx, manifest, manifest_sha, current, allow_downgrade)
+    if current and current["manifest_sha256"] == manifest_sha and quality is None:
+        missing = [e for e in manifest.files.values() if not ctx.objects.has(e)]
+        if not missing and len(ctx.installed_members(manifest.id)) == len(manifest.files):
+            return InstallResult(manifest.id, manifest.version, previous, unchanged=True)
+
+    plan = plan_install(ctx, manifest, quality, previous)
+    if max_bytes is not None and plan.fetch_bytes > max_bytes:
+        raise InstallError(
+            f"This install would fetch {plan.fetch_bytes} bytes, more than the "
+            f"{max_bytes} allowed by --max-bytes; choose a lower quality."
+        )
+    if plan.fetch_bytes + DISK_MARGIN > plan.free_bytes:
+        raise DiskFullError(
+            f"Not enough free disk: the course needs {plan.fetch_bytes} bytes and "
+            f"{plan.free_bytes} are free in {ctx.data.root}."
+        )
+    if confirm_plan is not None:
+        confirm_plan(plan)
+
+    partial_dir = ctx.data.staging / "partial"
+    partial_dir.mkdir(parents=True, exist_ok=True)
+    meter = ProgressMeter(plan.fetch_bytes, progress, label=manifest.title)
+    fetched_bytes = 0
+    for entry in plan.to_fetch:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        dest = partial_dir / f"{entry.sha256}.part"
+        _fetch_with_one_retry(source, entry, dest, meter, cancel)
+        ctx.objects.add(dest, entry)
+        fetched_bytes += entry.size
+    meter.finish()
+
+    folder = ctx.manifest_folder(manifest.id, manifest_sha)
+    _write_manifest(folder, manifest_bytes, signature)
+    old_manifest = ctx.manifest(manifest.id) if current else None
+    _commit(ctx, manifest, manifest_sha, plan, source.location, signature, old_manifest)
+    if current and current["manifest_sha256"] != manifest_sha:
+        shutil.rmtree(ctx.manifest_folder(manifest.id, current["manifest_sha256"]), True)
+    collect_garbage(ctx)
+    return InstallResult(
+        manifest.id,
+        manifest.version,
+        previous,
+        fetched_files=len(plan.to_fetch),
+        fetched_bytes=fetched_bytes,
+        reused_files=plan.reused,
+    )
+
+
+def _check_version(
+    ctx: Context,
+    manifest: Manifest,
+    manifest_sha: str,
+    current: dict | None,
+    allow_downgrade: bool,
+) -> None:
+    history = list(
+        ctx.db.query(
+            "SELECT highest_version FROM course_history WHERE course_id = ?", [manifest.id]
+        )
+    )
+    highest = max([current["version"]] if current else [0])
+    if history:
+        highest = max(highest, history[0]["highest_version"])
+    if highest == 0:
+        return
+    if manifest.version < highest and not allow_downgrade:
+        raise InstallError(
+            f"{manifest.id} version {manifest.version} is older than version {highest} "
+            f"already installed here; refusing to downgrade."
+        )
+    if (
+        current is not None
+        and manifest.version == current["version"]
+        and manifest_sha != current["manifest_sha256"]
+    ):
+        raise InstallError(
+            f"{manifest.id} version {manifest.version} is installed with other content; "
+            f"a new release must have a higher version number."
+        )
+
+
+def _fetch_with_one_retry(
+    source: PackageSource,
+    entry: FileEntry,
+    dest: Path,
+    meter: ProgressMeter,
+    cancel: CancelToken | None,
+) -> None:
+    """A file that fails verification is fetched once more, then the install fails."""
+    try:
+        source.fetch(entry, dest, meter, cancel)
+    except IntegrityError:
+        dest.unlink(missing_ok=True)
+        if getattr(source, "retry_on_mismatch", False):
+            source.fetch(entry, dest, meter, cancel)
+        else:
+            raise
+
+
+def _write_manifest(folder: Path, manifest_bytes: bytes, signature: bytes | None) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in ((MANIFEST_NAME, manifest_bytes), (SIGNATURE_NAME, signature)):
+        if data is None:
+            continue
+        tmp = folder / f".{name}.tmp"
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, folder / name)
+
+
+def _commit(
+    ctx: Context,
+    manifest: Manifest,
+    manifest_sha: str,
+    plan: InstallPlan,
+    location: str,
+    signature: bytes | None,
+    old_manifest: Manifest | None,
+) -> None:
+    db = ctx.db
+    with db.atomic():
+        db.execute(
+            """
+            INSERT INTO courses (id, version, title, language, manifest_sha256, bytes, source,
+                                 installed_at, signed_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET version = excluded.version, title = excluded.title,
+                language = excluded.language, manifest_sha256 = excluded.manifest_sha256,
+                bytes = excluded.bytes, source = excluded.source,
+                installed_at = excluded.installed_at, signed_by = excluded.signed_by
+            """,
+            [
+                manifest.id,
+                manifest.version,
+                manifest.title,
+                manifest.language,
+                manifest_sha,
+                plan.install_bytes,
+                location,
+                utc_now(),
+                manifest.publisher.key if (signature and manifest.publisher) else None,
+            ],
+        )
+        db.execute("DELETE FROM course_files WHERE course_id = ?", [manifest.id])
+        db["course_files"].insert_all(  # type: ignore[union-attr]
+            [
+                {"course_id": manifest.id, "path": e.path, "sha256": e.sha256, "size": e.size}
+                for e in plan.files
+            ]
+        )
+        db.execute(
+            """
+            INSERT INTO course_history (course_id, highest_version) VALUES (?, ?)
+            ON CONFLICT(course_id) DO UPDATE
+                SET highest_version = MAX(highest_version, excluded.highest_version)
+            """,
+            [manifest.id, manifest.version],
+        )
+        for hook in install_hooks:
+            hook(db, old_manifest, manifest)
+
+
+def collect_garbage(ctx: Context) -> int:
+    """Remove objects that no installed course refers to."""
+    objects = ctx.objects
+    referenced = {
+        objects.path_for(FileEntry(r["path"], r["size"], r["sha256"]))
+        for r in ctx.db.query("SELECT path, size, sha256 FROM course_files")
+    }
+    return objects.collect_garbage(referenced)
+
+
+def remove(ctx: Context, course_id: str) -> None:
+    """Uninstall a course; learner progress and the version history are kept."""
+    row = ctx.course_row(course_id)
+    if row is None:
+        raise InstallError(f"No course {course_id!r} is installed.")
+    with ctx.db.atomic():
+        ctx.db.execute("DELETE FROM courses WHERE id = ?", [course_id])
+    shutil.rmtree(ctx.data.courses / course_id, ignore_errors=True)
+    collect_garbage(ctx)
+
+
+def install_location(
+    ctx: Context, location: str, **kwargs: object
+) -> InstallResult:  # pragma: no cover - thin
+    source = open_source(location, ctx.data)
+    try:
+        return install(ctx, source, **kwargs)  # type: ignore[arg-type]
+    finally:
+        source.close()
+
+
+__all__ = [
+    "InstallPlan",
+    "InstallResult",
+    "PackageSource",
+    "PlayerError",
+    "collect_garbage",
+    "install",
+    "open_source",
+    "plan_install",
+    "remove",
+    "select_files",
+]

@@ -1,0 +1,259 @@
+"""Local package sources: a folder or a ``.zip`` holding ``course.json`` and its members.
+
+Both check every member name before reading it (no absolute paths, no ``..``, no symlinks, no
+members the manifest does not list) and stream members through ``copy_verified``, which stops
+reading as soon as a member exceeds its declared size (zip bombs) and checks the SHA-256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import zipfile
+import zlib
+from pathlib import Path
+from typing import BinaryIO
+
+from player.core.errors import DiskFullError, IntegrityError, PackageError
+from player.core.package.manifest import (
+    MANIFEST_NAME,
+    MAX_MANIFEST_BYTES,
+    RESERVED_NAMES,
+    SIGNATURE_NAME,
+    FileEntry,
+    path_problem,
+)
+from player.core.progress import CancelToken, ProgressMeter
+
+CHUNK = 256 * 1024
+MAX_SIGNATURE_BYTES = 4096
+
+
+def copy_verified(
+    stream: BinaryIO,
+    entry: FileEntry,
+    dest: Path | None,
+    meter: ProgressMeter | None = None,
+    cancel: CancelToken | None = None,
+) -> None:
+    """Copy ``stream`` to ``dest``, hashing while copying; refuse a size or hash mismatch.
+
+    Reads at most ``entry.size + 1`` bytes. ``dest`` is fsynced before returning so that a
+    verified file survives a power cut; on any failure it is removed. With ``dest=None`` the
+    bytes are only checked (``verify``).
+    """
+    digest = hashlib.sha256()
+    written = 0
+    try:
+        with open(dest or os.devnull, "wb") as out:
+            while True:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                chunk = stream.read(min(CHUNK, entry.size + 1 - written))
+                if not chunk:
+                    break
+                written += len(chunk)
+                if written > entry.size:
+                    raise IntegrityError(
+                        f"{entry.path} is larger than the {entry.size} bytes its manifest declares."
+                    )
+                digest.update(chunk)
+                out.write(chunk)
+                if meter is not None:
+                    meter.add(len(chunk), label=entry.path)
+            out.flush()
+            if dest is not None:
+                os.fsync(out.fileno())
+        if written != entry.size:
+            raise IntegrityError(
+                f"{entry.path} has {written} bytes but its manifest declares {entry.size}."
+            )
+        if digest.hexdigest() != entry.sha256:
+            raise IntegrityError(f"{entry.path} does not match its SHA-256 in the manifest.")
+    except OSError as error:
+        if dest is not None:
+            dest.unlink(missing_ok=True)
+        if error.errno == 28:  # ENOSPC
+            raise DiskFullError(f"The disk is full while writing {entry.path}.") from error
+        raise
+    except BaseException:
+        if dest is not None:
+            dest.unlink(missing_ok=True)
+        raise
+
+
+def hash_stream(stream: BinaryIO, limit: int) -> tuple[int, str]:
+    """Size and SHA-256 of a stream, reading at most ``limit + 1`` bytes."""
+    digest = hashlib.sha256()
+    size = 0
+    while chunk := stream.read(min(CHUNK, limit + 1 - size)):
+        size += len(chunk)
+        digest.update(chunk)
+        if size > limit:
+            break
+    return size, digest.hexdigest()
+
+
+class FolderSource:
+    """A package laid out as a folder (as written by ``pack --out DIR``)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.location = str(root.resolve())
+        if not (root / MANIFEST_NAME).is_file():
+            raise PackageError(f"{root} is not a course package: it has no {MANIFEST_NAME}.")
+
+    def _member(self, path: str) -> Path:
+        problem = path_problem(path)
+        if problem:
+            raise PackageError(f"Unsafe member path {path!r}: {problem}.")
+        current = self.root
+        for part in path.split("/"):
+            current = current / part
+            try:
+                mode = current.lstat().st_mode
+            except FileNotFoundError:
+                raise PackageError(f"{path} is listed in the manifest but missing.") from None
+            if stat.S_ISLNK(mode):
+                raise PackageError(f"{path} is a symbolic link; packages may not hold links.")
+        if not stat.S_ISREG(current.lstat().st_mode):
+            raise PackageError(f"{path} is not a regular file.")
+        return current
+
+    def _read_small(self, name: str, limit: int) -> bytes | None:
+        target = self.root / name
+        if not target.exists() and not target.is_symlink():
+            return None
+        if target.is_symlink() or not target.is_file():
+            raise PackageError(f"{name} in {self.root} is not a regular file.")
+        with open(target, "rb") as handle:
+            data = handle.read(limit + 1)
+        if len(data) > limit:
+            raise PackageError(f"{name} is larger than the {limit} bytes allowed.")
+        return data
+
+    def read_manifest_bytes(self) -> bytes:
+        data = self._read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES)
+        assert data is not None
+        return data
+
+    def read_signature(self) -> bytes | None:
+        return self._read_small(SIGNATURE_NAME, MAX_SIGNATURE_BYTES)
+
+    def extra_members(self, listed: set[str]) -> list[str]:
+        """Files present in the folder but not listed in the manifest."""
+        extra = []
+        for dirpath, _dirnames, filenames in os.walk(self.root):
+            for name in filenames:
+                rel = Path(dirpath, name).relative_to(self.root).as_posix()
+                if any(part.startswith(".") for part in rel.split("/")):
+                    continue  # .DS_Store, ._files and the like that sticks collect
+                if rel not in listed and rel not in RESERVED_NAMES:
+                    extra.append(rel)
+        return sorted(extra)
+
+    def fetch(
+        self,
+        entry: FileEntry,
+        dest: Path | None,
+        meter: ProgressMeter | None = None,
+        cancel: CancelToken | None = None,
+    ) -> None:
+        with open(self._member(entry.path), "rb") as stream:
+            copy_verified(stream, entry, dest, meter, cancel)
+
+    def close(self) -> None:
+        pass
+
+
+def _is_symlink(info: zipfile.ZipInfo) -> bool:
+    return stat.S_ISLNK(info.external_attr >> 16)
+
+
+class ZipSource:
+    """A package as one ``.zip`` (for USB sticks). Member names are checked at open."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.location = str(path.resolve())
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except FileNotFoundError:
+            raise PackageError(f"{path} does not exist.") from None
+        except (zipfile.BadZipFile, OSError, ValueError) as error:
+            raise PackageError(
+                f"{path} is not a readable zip file (truncated or damaged: {error})."
+            ) from error
+        self._members: dict[str, zipfile.ZipInfo] = {}
+        for info in self._zip.infolist():
+            name = info.filename
+            if info.is_dir():
+                if name.startswith("/") or ".." in name.split("/"):
+                    raise PackageError(f"Unsafe folder {name!r} in {path.name}.")
+                continue
+            problem = path_problem(name) if name not in RESERVED_NAMES else None
+            if problem:
+                raise PackageError(f"Unsafe member {name!r} in {path.name}: {problem}.")
+            if _is_symlink(info):
+                raise PackageError(f"{name} in {path.name} is a symbolic link; refused.")
+            if name in self._members:
+                raise PackageError(f"{name} appears twice in {path.name}.")
+            self._members[name] = info
+        if MANIFEST_NAME not in self._members:
+            raise PackageError(f"{path.name} is not a course package: it has no {MANIFEST_NAME}.")
+
+    def _read_small(self, name: str, limit: int) -> bytes | None:
+        info = self._members.get(name)
+        if info is None:
+            return None
+        if info.file_size > limit:
+            raise PackageError(f"{name} is larger than the {limit} bytes allowed.")
+        try:
+            with self._zip.open(info) as stream:
+                data = stream.read(limit + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as error:
+            raise PackageError(f"{name} cannot be read from {self.path.name}: {error}") from error
+        if len(data) > limit:
+            raise PackageError(f"{name} is larger than the {limit} bytes allowed.")
+        return data
+
+    def read_manifest_bytes(self) -> bytes:
+        data = self._read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES)
+        assert data is not None
+        return data
+
+    def read_signature(self) -> bytes | None:
+        return self._read_small(SIGNATURE_NAME, MAX_SIGNATURE_BYTES)
+
+    def extra_members(self, listed: set[str]) -> list[str]:
+        return sorted(
+            name for name in self._members if name not in listed and name not in RESERVED_NAMES
+        )
+
+    def fetch(
+        self,
+        entry: FileEntry,
+        dest: Path | None,
+        meter: ProgressMeter | None = None,
+        cancel: CancelToken | None = None,
+    ) -> None:
+        info = self._members.get(entry.path)
+        if info is None:
+            raise PackageError(f"{entry.path} is listed in the manifest but missing.")
+        if info.file_size != entry.size:
+            raise IntegrityError(
+                f"{entry.path} has {info.file_size} bytes but its manifest declares {entry.size}."
+            )
+        try:
+            with self._zip.open(info) as stream:
+                copy_verified(stream, entry, dest, meter, cancel)
+        except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, zlib.error) as error:
+            raise PackageError(f"{entry.path} cannot be read: {error}") from error
+        except OSError as error:
+            if error.errno is None:  # zlib / zipfile stream errors
+                raise PackageError(f"{entry.path} cannot be read: {error}") from error
+            raise
+
+    def close(self) -> None:
+        self._zip.close()

@@ -1,0 +1,96 @@
+"""Start the desktop app: build the services once, pass them in, show the window.
+
+Nothing heavy happens before the window shows: no VLC (loaded by the video screen when a video
+lesson opens), no network (sync checks start later, in the background), no course media, and no
+manifest parsing beyond the course list the library reads from the database.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from player import __version__
+from player.ui.i18n import Translations, pick_language
+from player.ui.services import Services, build_services
+
+
+class _ExitWhenReady(QObject):
+    """Exit 0 once the window has been exposed and the event loop has gone idle."""
+
+    def __init__(self, window: QWidget, app: QApplication) -> None:
+        super().__init__(window)
+        self._app = app
+        self._window = window
+        window.installEventFilter(self)
+        self._armed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            watched is self._window
+            and not self._armed
+            and event.type()
+            in (
+                QEvent.Type.Show,
+                QEvent.Type.Expose,
+                QEvent.Type.Paint,
+            )
+        ):
+            self._armed = True
+            # A zero timer fires once the queued events (the first paint included) are done.
+            QTimer.singleShot(0, self._idle)
+        return False
+
+    def _idle(self) -> None:
+        handle = self._window.windowHandle()
+        if (
+            handle is not None
+            and not handle.isExposed()
+            and os.environ.get("QT_QPA_PLATFORM") not in ("offscreen", "minimal")
+        ):
+            QTimer.singleShot(10, self._idle)
+            return
+        self._app.exit(0)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("course-player")
+    app.setApplicationDisplayName("Course Player")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("course-player")
+    app.setDesktopFileName("course-player")
+    return app
+
+
+def start(services: Services) -> QWidget:
+    """The main window for these services (tests call this with their own data folder)."""
+    from player.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    window.show()
+    return window
+
+
+def run_app(exit_when_ready: bool = False) -> int:
+    app = create_application()
+    translations = Translations(app)
+    services = build_services(translations=translations)
+    translations.apply(pick_language(services.settings_language()))
+    window = start(services)
+    if exit_when_ready:
+        _ExitWhenReady(window, app)
+    try:
+        return app.exec()
+    finally:
+        services.close()

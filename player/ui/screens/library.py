@@ -1,0 +1,167 @@
+"""The library: installed courses as cards, and the way to add one.
+
+Reads only the course list (one small query on the storage lane) — no manifest is parsed and
+no media touched until a course is opened.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.core.progress import format_bytes
+from player.ui import ops
+from player.ui.services import Services
+from player.ui.tasks import one_line
+from player.ui.widgets.common import Card, Heading, Note, Retranslatable
+
+
+def language_name(code: str) -> str:
+    locale = QLocale(code)
+    if locale.language() == QLocale.Language.C:
+        return code
+    name = locale.nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else code
+
+
+class CourseCard(Retranslatable, Card):
+    open_requested = Signal(str)
+
+    def __init__(self, course: ops.CourseSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.course = course
+        self.setObjectName(f"course-card-{course.id}")
+        self.title = Heading(course.title, 1.25)
+        self.title.setLocale(QLocale(course.language))
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setTextVisible(True)
+        self.button = QPushButton()
+        self.button.clicked.connect(lambda: self.open_requested.emit(course.id))
+        row = QHBoxLayout()
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        course = self.course
+        self.details.setText(
+            self.tr("%1 · version %2 · %3")
+            .replace("%1", language_name(course.language))
+            .replace("%2", str(course.version))
+            .replace("%3", format_bytes(course.bytes))
+        )
+        started = course.progress is not None and course.progress > 0
+        percent = round((course.progress or 0) * 100)
+        self.bar.setValue(percent)
+        self.bar.setFormat(self.tr("%1 % done").replace("%1", str(percent)))
+        self.bar.setAccessibleName(self.tr("Progress in %1").replace("%1", course.title))
+        self.button.setText(self.tr("Continue") if started else self.tr("Open"))
+        self.button.setAccessibleName(
+            (self.tr("Continue %1") if started else self.tr("Open %1")).replace("%1", course.title)
+        )
+        self.setAccessibleName(course.title)
+
+
+class LibraryScreen(Retranslatable, QWidget):
+    course_requested = Signal(str)
+    add_requested = Signal()
+    refreshed = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("library-screen")
+        self.courses: list[ops.CourseSummary] = []
+        self.cards: list[CourseCard] = []
+
+        self.heading = Heading(factor=1.6)
+        self.add = QPushButton()
+        self.add.clicked.connect(self.add_requested)
+        self.status = Note()
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.add)
+
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.grid_host)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.scroll, 1)
+        self._columns = 1
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("My courses"))
+        self.add.setText(self.tr("Add a course…"))
+        self.add.setAccessibleName(self.tr("Add a course"))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if not self.courses:
+            self.status.setText(
+                self.tr(
+                    "No course is installed yet. Add one from a file, a USB stick or a web "
+                    "address; everything then works without a network."
+                )
+            )
+        else:
+            self.status.setText("")
+        self.status.setVisible(not self.courses)
+
+    def refresh(self) -> None:
+        self.services.tasks.run(
+            lambda: ops.list_courses(self.services), self._show, self._failed, owner=self
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(one_line(error))
+        self.status.show()
+
+    def _show(self, courses: list[ops.CourseSummary]) -> None:
+        self.courses = courses
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = []
+        for course in courses:
+            card = CourseCard(course)
+            card.open_requested.connect(self.course_requested)
+            self.cards.append(card)
+        self._layout_cards()
+        self._update_status()
+        self.refreshed.emit()
+
+    def _layout_cards(self) -> None:
+        while self.grid.count():
+            self.grid.takeAt(0)
+        for index, card in enumerate(self.cards):
+            self.grid.addWidget(card, index // self._columns, index % self._columns)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        super().resizeEvent(event)
+        columns = max(1, min(3, self.width() // (self.fontMetrics().averageCharWidth() * 48)))
+        if columns != self._columns:
+            self._columns = columns
+            self._layout_cards()

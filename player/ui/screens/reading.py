@@ -1,0 +1,201 @@
+"""The reading page: a lesson's Markdown rendered by Qt, with images from the package only.
+
+``PackageBrowser`` overrides ``loadResource``: a relative reference is resolved against the
+lesson file's folder inside the package and served from the installed files; anything else
+(``http:``, ``file:``, ``data:``...) is refused, so a page never reaches the network or the disk
+outside its course. Raw HTML is disabled in the Markdown, and QTextDocument runs no scripts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QTimer, QUrl, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.core.package.manifest import path_problem
+from player.ui.widgets.common import Heading, Retranslatable
+
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+MARKDOWN_FEATURES = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the reading page shows, loaded off the main thread."""
+
+    course_id: str
+    lesson_id: str
+    title: str
+    language: str
+    member: str  # the Markdown file's path in the package
+    markdown: str
+    files: dict[str, Path]  # installed package members → their files on disk
+
+
+def load_page(context: Any, course_id: str, lesson_id: str) -> Page:
+    """Worker side: read the lesson's Markdown and index the course's installed files."""
+    from player.core.errors import PackageError
+
+    manifest = context.manifest(course_id)
+    lesson = manifest.lesson(lesson_id)
+    if lesson is None or lesson.file is None:
+        raise PackageError(f"{course_id} has no reading page {lesson_id!r}.")
+    files: dict[str, Path] = {}
+    for member in context.installed_members(course_id):
+        path = context.member_path(course_id, member)
+        if path is not None:
+            files[member] = path
+    if lesson.file not in files:
+        raise PackageError(f"The page {lesson.file} of {course_id} is not installed.")
+    text = files[lesson.file].read_bytes().decode("utf-8", errors="replace")
+    return Page(course_id, lesson_id, lesson.title, manifest.language, lesson.file, text, files)
+
+
+class PackageBrowser(QTextBrowser):
+    """A QTextBrowser that loads images only from the course package."""
+
+    external_link = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._files: dict[str, Path] = {}
+        self._base = ""
+        self.refused: list[str] = []
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._follow)
+
+    def show_markdown(self, markdown: str, member: str, files: dict[str, Path]) -> None:
+        self._files = files
+        self._base = posixpath.dirname(member)
+        self.refused = []
+        self.document().setMarkdown(markdown, MARKDOWN_FEATURES)
+
+    def resolve(self, url: QUrl) -> str | None:
+        """The package member a reference names, or None when it is not a package file."""
+        if url.scheme() or url.host() or url.isEmpty():
+            return None
+        path = url.path()
+        if not path or path.startswith("/"):
+            return None
+        member = posixpath.normpath(posixpath.join(self._base, path))
+        if path_problem(member):
+            return None
+        return member if member in self._files else None
+
+    def loadResource(self, kind: int, url: QUrl) -> Any:  # noqa: N802 - Qt override
+        member = self.resolve(url)
+        if member is None:
+            self.refused.append(url.toString())
+            return None
+        file = self._files[member]
+        try:
+            if file.stat().st_size > MAX_IMAGE_BYTES:
+                self.refused.append(url.toString())
+                return None
+            return file.read_bytes()
+        except OSError:
+            self.refused.append(url.toString())
+            return None
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "" and url.path() == "" and url.fragment():
+            self.scrollToAnchor(url.fragment())
+        else:
+            self.external_link.emit(url.toString())
+
+
+class ReadingScreen(Retranslatable, QWidget):
+    """A reading lesson: title, rendered page, and the way back to the outline."""
+
+    back_requested = Signal()
+    next_requested = Signal()
+
+    def __init__(
+        self,
+        page: Page,
+        on_read: Callable[[str, str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.page = page
+        self._on_read = on_read
+        self._reported = False
+        self.setObjectName("reading-screen")
+
+        self.back = QPushButton()
+        self.back.clicked.connect(self.back_requested)
+        self.title = Heading(page.title, 1.4)
+        self.browser = PackageBrowser()
+        self.browser.setLocale(QLocale(page.language))
+        self.browser.show_markdown(page.markdown, page.member, page.files)
+        self.browser.external_link.connect(self._external)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.next = QPushButton()
+        self.next.clicked.connect(self.next_requested)
+
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addWidget(self.title, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.notice, 1)
+        bottom.addWidget(self.next)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(bottom)
+
+        # Read = scrolled to the end, or held open 10 s (a short page is read on sight).
+        bar = self.browser.verticalScrollBar()
+        bar.valueChanged.connect(self._check_end)
+        bar.rangeChanged.connect(lambda *_: self._check_end())
+        self._timer = QTimer(self, singleShot=True, interval=10_000)
+        self._timer.timeout.connect(self._mark_read)
+        self._timer.start()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back.setText(self.tr("← Outline"))
+        self.back.setToolTip(self.tr("Back to the course outline (Alt+Left)"))
+        self.back.setAccessibleName(self.tr("Back to the course outline"))
+        self.next.setText(self.tr("Next lesson →"))
+        self.next.setAccessibleName(self.tr("Next lesson"))
+        self.browser.setAccessibleName(self.tr("Page: %1").replace("%1", self.page.title))
+
+    def _check_end(self) -> None:
+        bar = self.browser.verticalScrollBar()
+        if self.browser.isVisible() and bar.value() >= bar.maximum():
+            self._mark_read()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._check_end()
+
+    def _mark_read(self) -> None:
+        if not self._reported and self._on_read is not None:
+            self._reported = True
+            self._on_read(self.page.course_id, self.page.lesson_id)
+
+    def _external(self, url: str) -> None:
+        self.notice.setText(
+            self.tr("Links outside the course are not opened by the player: %1").replace("%1", url)
+        )
+        self.notice.show()

@@ -1,0 +1,200 @@
+"""The one task runner: core work off the main thread, results back on it.
+
+Like Anki's ``taskman`` and ``CollectionOp``/``QueryOp``: a widget hands a plain function to
+the runner; the function runs on a worker thread; its result (or its ``PlayerError``) comes back
+on the main thread, where the widget's ``on_success``/``on_failure`` runs. Worker threads never
+touch widgets: they only emit ``_closure_ready`` with a callable, which Qt queues to the main
+thread.
+
+Two lanes:
+- ``storage``: a single worker, so every database read and write happens one at a time, in the
+  order the UI asked for them (an answer saved before the submit that follows it).
+- ``transfer``: long work (installs, downloads, sync) that must not hold up the storage lane.
+
+Progress callbacks given to core code are re-emitted as ``Task.progressed`` signals, and each
+long task carries a ``CancelToken``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Literal, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal, Slot
+
+from player.core.errors import PlayerError, TransferCancelled
+from player.core.progress import CancelToken, Progress
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Lane = Literal["storage", "transfer"]
+
+
+class Task(QObject):
+    """One piece of work: its signals arrive on the main thread."""
+
+    progressed = Signal(object)  # Progress
+    succeeded = Signal(object)
+    failed = Signal(object)  # BaseException
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cancel_token = CancelToken()
+        self.done = False
+
+    def cancel(self) -> None:
+        self.cancel_token.cancel()
+
+    def report(self, progress: Progress) -> None:
+        """The ``ProgressCallback`` handed to core code; safe to call from any thread."""
+        self.progressed.emit(progress)
+
+
+class TaskRunner(QObject):
+    """Runs functions on worker threads and calls back on the main thread."""
+
+    _closure_ready = Signal(object)
+    idle = Signal()
+    error_shown = Signal(str)  # an unexpected failure, for the status bar
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lanes: dict[Lane, ThreadPoolExecutor] = {
+            "storage": ThreadPoolExecutor(1, thread_name_prefix="storage"),
+            "transfer": ThreadPoolExecutor(2, thread_name_prefix="transfer"),
+        }
+        self._pending = 0
+        self._lock = threading.Lock()
+        self._closed = False
+        self._closure_ready.connect(self._run_closure)
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def run(
+        self,
+        work: Callable[[], T],
+        on_success: Callable[[T], Any] | None = None,
+        on_failure: Callable[[BaseException], Any] | None = None,
+        *,
+        owner: QObject | None = None,
+        lane: Lane = "storage",
+    ) -> Task:
+        """Run ``work()`` on a worker; ``on_success(result)`` or ``on_failure(error)`` later.
+
+        When ``owner`` (usually the calling widget) has been deleted by the time the result
+        arrives, the callbacks are skipped: a screen closed mid-query is not redrawn.
+        """
+        task = Task(self)
+        return self._submit(task, lambda: work(), on_success, on_failure, owner, lane)
+
+    def run_with_progress(
+        self,
+        work: Callable[[Callable[[Progress], None], CancelToken], T],
+        on_success: Callable[[T], Any] | None = None,
+        on_failure: Callable[[BaseException], Any] | None = None,
+        *,
+        owner: QObject | None = None,
+        lane: Lane = "transfer",
+    ) -> Task:
+        """Like ``run`` for long work: ``work(progress_callback, cancel_token)``.
+
+        Connect to the returned task's ``progressed`` signal to drive a progress bar; call
+        ``task.cancel()`` to stop it (core work raises ``TransferCancelled``).
+        """
+        task = Task(self)
+        return self._submit(
+            task,
+            lambda: work(task.report, task.cancel_token),
+            on_success,
+            on_failure,
+            owner,
+            lane,
+        )
+
+    def _submit(
+        self,
+        task: Task,
+        call: Callable[[], Any],
+        on_success: Callable[[Any], Any] | None,
+        on_failure: Callable[[BaseException], Any] | None,
+        owner: QObject | None,
+        lane: Lane,
+    ) -> Task:
+        if self._closed:
+            raise RuntimeError("the task runner is shut down")
+        with self._lock:
+            self._pending += 1
+        future: Future[Any] = self._lanes[lane].submit(call)
+
+        def deliver(done: Future[Any]) -> None:
+            # Worker thread: hand a closure to the main thread, nothing else.
+            self._closure_ready.emit(
+                lambda: self._finish(task, done, on_success, on_failure, owner)
+            )
+
+        future.add_done_callback(deliver)
+        return task
+
+    @Slot(object)
+    def _run_closure(self, closure: Callable[[], None]) -> None:
+        closure()
+
+    def _finish(
+        self,
+        task: Task,
+        future: Future[Any],
+        on_success: Callable[[Any], Any] | None,
+        on_failure: Callable[[BaseException], Any] | None,
+        owner: QObject | None,
+    ) -> None:
+        try:
+            alive = owner is None or shiboken6.isValid(owner)
+            error = future.exception()
+            task.done = True
+            if error is None:
+                result = future.result()
+                task.succeeded.emit(result)
+                if alive and on_success is not None:
+                    on_success(result)
+            else:
+                task.failed.emit(error)
+                if not isinstance(error, PlayerError):
+                    log.error(
+                        "Unexpected error in a background task:\n%s",
+                        "".join(traceback.format_exception(error)),
+                    )
+                if alive and on_failure is not None:
+                    on_failure(error)
+                elif not isinstance(error, TransferCancelled):
+                    self.error_shown.emit(one_line(error))
+            task.finished.emit()
+        finally:
+            task.deleteLater()
+            with self._lock:
+                self._pending -= 1
+                now_idle = self._pending == 0
+            if now_idle:
+                self.idle.emit()
+
+    def shutdown(self) -> None:
+        """Stop accepting work and wait for running tasks (called when the app quits)."""
+        self._closed = True
+        for executor in self._lanes.values():
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def one_line(error: BaseException) -> str:
+    """What to show a user: a ``PlayerError``'s message, or a short note for a bug."""
+    if isinstance(error, PlayerError):
+        return str(error)
+    text = " ".join(str(error).split()) or type(error).__name__
+    return f"Unexpected error: {text}"

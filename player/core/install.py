@@ -156,6 +156,7 @@ def plan_install(
 ) -> InstallPlan:
     files = select_files(manifest, quality)
     objects = ctx.objects
+    verified_dir = ctx.data.staging / "verified"
     seen: set[tuple[str, str]] = set()
     to_fetch: list[FileEntry] = []
     reused = 0
@@ -164,7 +165,7 @@ def plan_install(
         if key in seen:
             continue
         seen.add(key)
-        if objects.has(entry):
+        if objects.has(entry) or (verified_dir / objects.path_for(entry).name).exists():
             reused += 1
         else:
             to_fetch.append(entry)
@@ -219,25 +220,47 @@ def install(
         confirm_plan(plan)
 
     partial_dir = ctx.data.staging / "partial"
+    verified_dir = ctx.data.staging / "verified"
     partial_dir.mkdir(parents=True, exist_ok=True)
+    verified_dir.mkdir(parents=True, exist_ok=True)
     meter = ProgressMeter(plan.fetch_bytes, progress, label=manifest.title)
-    fetched_bytes = 0
-    for entry in plan.to_fetch:
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        dest = partial_dir / f"{entry.sha256}.part"
-        _fetch_with_one_retry(source, entry, dest, meter, cancel)
-        ctx.objects.add(dest, entry)
-        fetched_bytes += entry.size
-    meter.finish()
-
-    folder = ctx.manifest_folder(manifest.id, manifest_sha)
-    _write_manifest(folder, manifest_bytes, signature)
-    old_manifest = ctx.manifest(manifest.id) if current else None
-    _commit(ctx, manifest, manifest_sha, plan, source.location, signature, old_manifest)
+    fetched_now: list[Path] = []
+    try:
+        for entry in plan.to_fetch:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            dest = partial_dir / f"{entry.sha256}.part"
+            _fetch_with_one_retry(source, entry, dest, meter, cancel)
+            verified = verified_dir / ctx.objects.path_for(entry).name
+            os.replace(dest, verified)
+            fetched_now.append(verified)
+        meter.finish()
+        for entry in plan.files:
+            verified = verified_dir / ctx.objects.path_for(entry).name
+            if verified.exists():
+                ctx.objects.add(verified, entry)
+        folder = ctx.manifest_folder(manifest.id, manifest_sha)
+        _write_manifest(folder, manifest_bytes, signature)
+        old_manifest = ctx.manifest(manifest.id) if current else None
+        _commit(ctx, manifest, manifest_sha, plan, source.location, signature, old_manifest)
+    except BaseException:
+        if not getattr(source, "keeps_partial_files", False):
+            # A local source is cheap to read again: leave no trace of this attempt.
+            for path in fetched_now:
+                path.unlink(missing_ok=True)
+            for entry in plan.to_fetch:
+                (partial_dir / f"{entry.sha256}.part").unlink(missing_ok=True)
+            if (
+                ctx.course_row(manifest.id) is None
+                or (ctx.course_row(manifest.id) or {}).get("manifest_sha256") != manifest_sha
+            ):
+                shutil.rmtree(ctx.manifest_folder(manifest.id, manifest_sha), True)
+            collect_garbage(ctx)
+        raise
     if current and current["manifest_sha256"] != manifest_sha:
         shutil.rmtree(ctx.manifest_folder(manifest.id, current["manifest_sha256"]), True)
     collect_garbage(ctx)
+    fetched_bytes = sum(entry.size for entry in plan.to_fetch)
     return InstallResult(
         manifest.id,
         manifest.version,

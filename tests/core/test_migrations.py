@@ -1,0 +1,74 @@
+"""Every database an older app left behind upgrades to the current schema, keeping its data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from player.core.errors import StoreError
+from player.core.store.database import open_database
+from player.core.store.migrations import migrations
+
+STEPS = [m.name for m in migrations._migrations]
+
+
+def schema(db: object) -> list[tuple[str, str]]:
+    rows = db.execute(  # type: ignore[attr-defined]
+        "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+        " ORDER BY name"
+    ).fetchall()
+    return [(name, " ".join(sql.split())) for name, sql in rows]
+
+
+def test_steps_are_numbered_in_order() -> None:
+    assert STEPS == sorted(STEPS)
+    assert STEPS[0] == "m001_courses"
+
+
+@pytest.mark.parametrize("step", STEPS[1:])
+def test_database_stopped_before_each_step_upgrades(tmp_path: Path, step: str) -> None:
+    path = tmp_path / "old.sqlite3"
+    old = open_database(path, migrate=False)
+    migrations.apply(old, stop_before=step)
+    old.execute(
+        "INSERT INTO courses (id, version, title, language, manifest_sha256, bytes, installed_at)"
+        " VALUES ('c', 3, 'Cours', 'fr', 'abc', 10, '2026-01-01T00:00:00Z')"
+    )
+    old.conn.close()
+
+    upgraded = open_database(path)
+    assert [m.name for m in migrations.pending(upgraded)] == []
+    fresh = open_database(tmp_path / "fresh.sqlite3")
+    assert schema(upgraded) == schema(fresh)
+    row = upgraded.execute("SELECT id, version, title FROM courses").fetchall()
+    assert row == [("c", 3, "Cours")]
+
+
+def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    open_database(path).conn.close()
+    db = open_database(path)
+    names = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations").fetchall()]
+    assert names == STEPS
+
+
+def test_damaged_database_is_reported_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "player.sqlite3"
+    db = open_database(path)
+    db.execute("CREATE TABLE filler (x TEXT)")
+    with db.atomic():
+        for i in range(2000):
+            db.execute("INSERT INTO filler VALUES (?)", ["x" * 200 + str(i)])
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, len(data) - 4096, 4096):
+        data[offset + 100 : offset + 400] = b"\xff" * 300
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged") as caught:
+        open_database(path)
+    assert "\n" not in str(caught.value)
+    backups = list((tmp_path / "backups").glob("player.sqlite3.damaged-*"))
+    assert backups and backups[0].read_bytes() == bytes(data)
+    assert path.read_bytes() == bytes(data), "the damaged database must not be overwritten"

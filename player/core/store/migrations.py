@@ -205,3 +205,26 @@ def m005_learning(db: Database) -> None:
     db.execute(
         "CREATE INDEX survey_responses_lesson ON survey_responses(learner_id, course_id, lesson_id)"
     )
+
+
+@migrations()
+def m006_progress_imports(db: Database) -> None:
+    """Progress merged from imported xAPI statements (``player/core/sync/merge.py``).
+
+    One row per statement applied to local progress, for audit and so a merge is never applied
+    twice.
+    """
+    db.execute(
+        """
+        CREATE TABLE progress_imports (
+            statement_id TEXT PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            course_id TEXT NOT NULL,
+            scope TEXT NOT NULL CHECK (scope IN ('course', 'module', 'lesson')),
+            item_id TEXT NOT NULL,
+            verb TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        )
+        """
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from player.cli.authoring import media_preparer, report_pack
 from player.cli.common import context, print_json, say
 from player.core.install import QUALITIES, InstallPlan, install, open_source, remove
 from player.core.package.pack import pack
@@ -16,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("pack", help="build a package from a course source folder")
     p.add_argument("source", type=Path, help="folder holding course.yaml and the media")
     p.add_argument("--out", type=Path, required=True, help="a folder, or a file ending in .zip")
+    p.add_argument("--variants", help="encode single-file videos to e.g. 480,240,audio")
+    p.add_argument("--cache", type=Path, help="encode cache folder (default: in the data folder)")
     p.set_defaults(func=cmd_pack)
 
     p = subparsers.add_parser("verify", help="check a package against its manifest")
@@ -39,11 +42,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
-    result = pack(args.source, args.out, progress=ProgressLine())
+    preparer = media_preparer(args.variants, args.cache)
+    result = pack(args.source, args.out, progress=ProgressLine(), prepare_media=preparer)
     say(
         f"Packed {result.manifest.id} version {result.manifest.version}: "
         f"{len(result.manifest.files)} files, {format_bytes(result.total_bytes)} → {args.out}"
     )
+    report_pack(preparer, result.manifest)
     return 0
 
 

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Install what the app needs on Debian/Ubuntu (run as root, or with sudo available):
+# system libVLC and Qt's X11 libraries, then a Python venv in .venv with the app in it.
+# Usage: scripts/install.sh [--test]   (--test adds what the test suite needs)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+WITH_TESTS=0
+[ "${1:-}" = "--test" ] && WITH_TESTS=1
+
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+
+APP_PACKAGES="python3 python3-venv python3-pip libvlc5 libvlc-bin vlc-plugin-base
+  vlc-plugin-video-output libxcb-icccm4 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
+  libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
+  libdbus-1-3 fontconfig fonts-dejavu-core"
+TEST_PACKAGES="xvfb xauth nginx-light ffmpeg espeak-ng imagemagick xdotool"
+
+PACKAGES="$APP_PACKAGES"
+[ "$WITH_TESTS" = 1 ] && PACKAGES="$PACKAGES $TEST_PACKAGES"
+missing=""
+for package in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+        || missing="$missing $package"
+done
+if [ -n "$missing" ]; then
+    echo "Installing Debian packages:$missing"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+PYTHON="${PYTHON:-python3}"
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+if [ "$WITH_TESTS" = 1 ]; then
+    .venv/bin/python -m pip install --quiet -e ".[test]"
+    bash scripts/setup-ralph.sh
+else
+    .venv/bin/python -m pip install --quiet -e .
+fi
+.venv/bin/python scripts/build_translations.py

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins: list[str] = []
+pytest_plugins: list[str] = [
+    "tests.fixtures.ralph",
+    "tests.fixtures.nginx",
+    "tests.fixtures.faultproxy",
+]
 
 
 @pytest.fixture

@@ -1,0 +1,149 @@
+"""A small xAPI client: POST frozen statements, classify the LRS's answer.
+
+No automatic retries here (urllib3 would not retry a POST anyway): the sync loop decides, with
+back-off and batch splitting. Bodies are the frozen statement texts joined into a JSON array,
+so a retry sends the same bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from player.core.errors import SyncError
+from player.core.sync.config import LrsConfig
+from player.core.sync.statements import XAPI_VERSION
+
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 30.0
+
+
+class SyncAuthError(SyncError):
+    """The LRS refused the credentials (401) or the permission (403)."""
+
+
+class Outcome(Enum):
+    STORED = "stored"  # 200 or 204: every statement of the batch is in the LRS
+    INVALID = "invalid"  # 400 / 422: at least one statement is rejected
+    CONFLICT = "conflict"  # 409: a statement with the same id and other content exists
+    TRANSIENT = "transient"  # no answer, timeout, 5xx, 429...: try again later
+
+
+@dataclass(frozen=True)
+class PostResult:
+    outcome: Outcome
+    status: int | None
+    reason: str
+    bytes_sent: int
+
+
+def statements_body(frozen: Sequence[str]) -> bytes:
+    return ("[" + ",".join(frozen) + "]").encode("utf-8")
+
+
+def _session() -> requests.Session:
+    session = requests.Session()
+    adapter = HTTPAdapter(max_retries=0, pool_connections=1, pool_maxsize=1)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
+
+
+def _server_reason(response: requests.Response) -> str:
+    """The LRS's explanation, on one line and short enough for a status screen."""
+    text = response.text or response.reason or ""
+    try:
+        detail = response.json().get("detail", text)
+    except (ValueError, AttributeError):
+        detail = text
+    if isinstance(detail, list) and detail and isinstance(detail[0], dict):
+        first = detail[0]
+        where = ".".join(str(part) for part in first.get("loc", []) if part != "body")
+        detail = f"{where}: {first.get('msg', '')}".strip(": ")
+    reason = " ".join(str(detail).split())
+    return (reason[:300] + "…") if len(reason) > 300 else reason or f"HTTP {response.status_code}"
+
+
+class LrsClient:
+    def __init__(
+        self,
+        config: LrsConfig,
+        *,
+        session: requests.Session | None = None,
+        timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
+    ) -> None:
+        self.config = config
+        self.session = session or _session()
+        self.timeout = timeout
+
+    def post(self, frozen: Sequence[str]) -> PostResult:
+        """POST a batch; raise ``SyncAuthError`` on 401/403, otherwise classify the answer."""
+        body = statements_body(frozen)
+        headers = {
+            "Content-Type": "application/json",
+            "X-Experience-API-Version": XAPI_VERSION,
+        }
+        if self.config.gzip:
+            body = gzip.compress(body, compresslevel=6)
+            headers["Content-Encoding"] = "gzip"
+        auth = None
+        if self.config.username is not None:
+            auth = (self.config.username, self.config.password or "")
+        try:
+            response = self.session.post(
+                self.config.statements_url,
+                data=body,
+                headers=headers,
+                auth=auth,
+                timeout=self.timeout,
+            )
+        except requests.RequestException as error:
+            return PostResult(Outcome.TRANSIENT, None, _network_reason(error), len(body))
+        status = response.status_code
+        if status in (200, 204):
+            return PostResult(Outcome.STORED, status, "", len(body))
+        if status in (401, 403):
+            what = "refused the credentials" if status == 401 else "refused access"
+            raise SyncAuthError(
+                f"The LRS at {self.config.endpoint} {what} (HTTP {status}); check the LRS user "
+                f"name and password in the settings or COURSE_PLAYER_LRS_USERNAME/_PASSWORD."
+            )
+        if status in (400, 422):
+            return PostResult(Outcome.INVALID, status, _server_reason(response), len(body))
+        if status == 409:
+            return PostResult(Outcome.CONFLICT, status, _server_reason(response), len(body))
+        return PostResult(
+            Outcome.TRANSIENT, status, f"HTTP {status} {_server_reason(response)}", len(body)
+        )
+
+    def close(self) -> None:
+        self.session.close()
+
+
+def _network_reason(error: requests.RequestException) -> str:
+    if isinstance(error, requests.Timeout):
+        return "the LRS did not answer in time"
+    if isinstance(error, requests.ConnectionError):
+        return "cannot reach the LRS (connection failed or was cut)"
+    return f"request failed: {type(error).__name__}"
+
+
+def is_reachable(endpoint: str, *, timeout: float = 3.0) -> bool:
+    """Cheap check: any HTTP answer (even 404, as Ralph gives on /about) means the LRS is up."""
+    url = endpoint.rstrip("/")
+    url = url[: -len("/statements")] if url.endswith("/statements") else url
+    try:
+        with requests.get(
+            f"{url}/about",
+            headers={"X-Experience-API-Version": XAPI_VERSION},
+            timeout=(timeout, timeout),
+            stream=True,
+        ):
+            return True
+    except requests.RequestException:
+        return False

@@ -1,0 +1,365 @@
+"""Sync the outbox to the LRS, exactly once, whatever the network does.
+
+Rules (issue 6):
+- statements leave oldest first, in batches (100 by default) that halve after each failure and
+  grow back after each success;
+- a row is marked sent only after a 200/204 for a batch that contained it;
+- a batch answered 400/422/409 is split in halves until the statement at fault stands alone; it
+  is then quarantined (400/422) or recorded as a conflict (409) with the server's reason, and the
+  others go through;
+- 401/403 stop everything with ``SyncAuthError``;
+- no answer, timeouts and 5xx back off (0.5 s doubling to 10 s); after ``timeout`` seconds
+  without progress the run stops and reports what is still pending.
+
+The same bytes are sent on every retry (frozen statements), so a batch whose answer was lost is
+answered 204 by the LRS on the next run and nothing is stored twice.
+
+Runs on any thread (the desktop app calls it from its worker); ``on_status`` receives
+``SyncStatus`` snapshots for a status line.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import requests
+from sqlite_utils import Database
+
+from player.core.context import Context
+from player.core.errors import PlayerError
+from player.core.package.manifest import Manifest
+from player.core.progress import CancelToken
+from player.core.sync import outbox
+from player.core.sync.client import LrsClient, Outcome, is_reachable
+from player.core.sync.config import LrsConfig, SyncSettings
+
+DEFAULT_BATCH = 100
+DEFAULT_TIMEOUT = 60.0
+BACKOFF_FIRST = 0.5
+BACKOFF_MAX = 10.0
+
+ManifestLookup = Callable[[str], Manifest | None]
+
+
+def no_manifests(_: str) -> Manifest | None:
+    return None
+
+
+def manifests_of(ctx: Context) -> ManifestLookup:
+    """The installed manifest of a course, or None when it is not (or no longer) installed."""
+
+    def lookup(course_id: str) -> Manifest | None:
+        try:
+            return ctx.manifest(course_id)
+        except (PlayerError, OSError):
+            return None
+
+    return lookup
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What a status line shows; ``summary`` is the ready-made sentence."""
+
+    pending: int
+    sent: int
+    quarantined: int
+    conflicts: int
+    last_sent_at: str | None
+    state: str = "idle"  # idle | sending | waiting (backing off) | done | stopped
+    sent_this_run: int = 0
+    total_this_run: int = 0
+    message: str = ""
+
+    @property
+    def summary(self) -> str:
+        if self.pending:
+            noun = "completion" if self.pending == 1 else "completions"
+            text = f"{self.pending} {noun} waiting to be sent"
+        elif self.last_sent_at:
+            text = f"all sent at {_local_time(self.last_sent_at)}"
+        else:
+            text = "nothing to send"
+        rejected = self.quarantined + self.conflicts
+        if rejected:
+            text += f"; {rejected} refused by the LRS (see sync --status)"
+        return text
+
+
+def _local_time(timestamp: str) -> str:
+    try:
+        moment = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
+    except ValueError:
+        return timestamp
+    return moment.astimezone().strftime("%H:%M")
+
+
+def sync_status(db: Database, *, learner_id: int | None = None) -> SyncStatus:
+    counts = outbox.counts(db, learner_id=learner_id)
+    return SyncStatus(
+        counts.pending, counts.sent, counts.quarantined, counts.conflict, counts.last_sent_at
+    )
+
+
+@dataclass
+class SyncReport:
+    sent: int = 0
+    quarantined: int = 0
+    conflicts: int = 0
+    pending: int = 0
+    requests: int = 0
+    bytes_sent: int = 0
+    stopped: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.pending == 0
+
+
+class _Transient(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _Run:
+    """One sync run: shared counters, the status callback, cancellation."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        batch_size: int,
+        timeout: float,
+        on_status: Callable[[SyncStatus], None] | None,
+        cancel: CancelToken | None,
+        session: requests.Session | None,
+    ) -> None:
+        self.db = db
+        self.batch_size = max(1, batch_size)
+        self.timeout = timeout
+        self.on_status = on_status
+        self.cancel = cancel
+        self.session = session
+        self.report = SyncReport()
+        self.total = 0
+        self.last_progress = time.monotonic()
+
+    def emit(self, state: str, message: str = "") -> None:
+        if self.on_status is not None:
+            status = sync_status(self.db)
+            self.on_status(
+                replace(
+                    status,
+                    state=state,
+                    sent_this_run=self.report.sent,
+                    total_this_run=self.total,
+                    message=message,
+                )
+            )
+
+    def progressed(self) -> None:
+        self.last_progress = time.monotonic()
+
+    def deliver(self, client: LrsClient, rows: Sequence[outbox.OutboxRow]) -> None:
+        """Send ``rows``; split on a rejected batch; raise ``_Transient`` to back off."""
+        result = client.post([row.statement for row in rows])
+        self.report.requests += 1
+        self.report.bytes_sent += result.bytes_sent
+        if result.outcome is Outcome.STORED:
+            outbox.mark_sent(self.db, rows)
+            self.report.sent += len(rows)
+            self.progressed()
+            return
+        if result.outcome is Outcome.TRANSIENT:
+            outbox.mark_failed_attempt(self.db, rows, result.reason)
+            raise _Transient(result.reason)
+        if len(rows) == 1:
+            if result.outcome is Outcome.CONFLICT:
+                outbox.mark_rejected(self.db, rows[0], "conflict", result.reason)
+                self.report.conflicts += 1
+            else:
+                outbox.mark_rejected(self.db, rows[0], "quarantined", result.reason)
+                self.report.quarantined += 1
+            self.progressed()
+            return
+        middle = len(rows) // 2
+        self.deliver(client, rows[:middle])
+        self.deliver(client, rows[middle:])
+
+    def drain(self, config: LrsConfig, course_ids: Sequence[str | None]) -> None:
+        """Send every pending row of ``course_ids`` to one LRS, or stop after the timeout."""
+        read_timeout = max(1.0, min(30.0, self.timeout))
+        client = LrsClient(
+            config, session=self.session, timeout=(min(5.0, read_timeout), read_timeout)
+        )
+        size = self.batch_size
+        failures = 0
+        self.progressed()
+        try:
+            while True:
+                if self.cancel is not None and self.cancel.cancelled:
+                    self.report.stopped.append("cancelled")
+                    return
+                rows = outbox.pending_batch(self.db, size, course_ids=course_ids)
+                if not rows:
+                    return
+                try:
+                    self.deliver(client, rows)
+                except _Transient as problem:
+                    failures += 1
+                    size = max(1, size // 2)
+                    waited = time.monotonic() - self.last_progress
+                    if waited >= self.timeout:
+                        self.report.stopped.append(
+                            f"{config.endpoint}: {problem.reason} for {waited:.0f} s"
+                        )
+                        return
+                    delay = min(BACKOFF_MAX, BACKOFF_FIRST * 2 ** (failures - 1))
+                    delay = min(delay, max(0.0, self.timeout - waited))
+                    self.emit("waiting", f"{problem.reason}; retrying in {delay:.0f} s")
+                    self._sleep(delay)
+                    continue
+                failures = 0
+                size = min(self.batch_size, size * 2)
+                self.emit("sending")
+        finally:
+            if self.session is None:
+                client.close()
+
+    def _sleep(self, seconds: float) -> None:
+        if self.cancel is None:
+            time.sleep(seconds)
+            return
+        end = time.monotonic() + seconds
+        while not self.cancel.cancelled and time.monotonic() < end:
+            time.sleep(min(0.1, max(0.0, end - time.monotonic())))
+
+
+def activity_bases(manifests: ManifestLookup) -> outbox.ActivityBaseLookup:
+    """Course id -> the manifest's ``activity_base`` (None: the documented default)."""
+
+    def lookup(course_id: str) -> str | None:
+        manifest = manifests(course_id)
+        return manifest.activity_base if manifest is not None else None
+
+    return lookup
+
+
+def sync_outbox(
+    db: Database,
+    settings: SyncSettings,
+    *,
+    manifests: ManifestLookup = no_manifests,
+    timeout: float = DEFAULT_TIMEOUT,
+    batch_size: int = DEFAULT_BATCH,
+    on_status: Callable[[SyncStatus], None] | None = None,
+    cancel: CancelToken | None = None,
+    session: requests.Session | None = None,
+) -> SyncReport:
+    """Send every pending statement; ``report.complete`` is true when nothing is left pending.
+
+    Raises ``SyncAuthError`` when the LRS refuses the credentials. Statements of courses with no
+    LRS configured stay pending and are named in ``report.stopped``.
+    """
+    bases = activity_bases(manifests)
+    outbox.freeze_pending(db, bases)
+    run = _Run(
+        db,
+        batch_size=batch_size,
+        timeout=timeout,
+        on_status=on_status,
+        cancel=cancel,
+        session=session,
+    )
+    run.total = outbox.counts(db).pending
+    run.emit("sending")
+    # Rows the engine writes while we send are frozen and sent by the next round.
+    for _round in range(3):
+        groups: dict[LrsConfig | None, list[str | None]] = {}
+        for course_id in outbox.pending_courses(db):
+            manifest = manifests(course_id) if course_id else None
+            config = settings.for_course(manifest.sync_endpoint if manifest else None)
+            groups.setdefault(config, []).append(course_id)
+        for config, course_ids in groups.items():
+            if config is not None and "cancelled" not in run.report.stopped:
+                run.drain(config, course_ids)
+        if run.report.stopped or not outbox.freeze_pending(db, bases):
+            break
+    if None in groups:
+        waiting = len(outbox.pending_batch(db, 1_000_000, course_ids=groups[None]))
+        if waiting:
+            run.report.stopped.append(
+                f"no LRS endpoint is configured for {waiting} statement(s): set lrs_endpoint"
+                " in the settings or COURSE_PLAYER_LRS_ENDPOINT"
+            )
+    run.report.pending = outbox.counts(db).pending
+    run.emit("done" if run.report.complete else "stopped", "; ".join(run.report.stopped))
+    return run.report
+
+
+class AutoSync:
+    """For the desktop app's worker: sync when there is work and the LRS answers.
+
+    ``tick()`` is cheap to call often; it checks reachability at most every ``check_every``
+    seconds, only when statements are pending, and never polls an offline LRS beyond that.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        settings: Callable[[], SyncSettings],
+        *,
+        manifests: ManifestLookup = no_manifests,
+        check_every: float = 180.0,
+        timeout: float = 20.0,
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.manifests = manifests
+        self.check_every = check_every
+        self.timeout = timeout
+        self._last_check: float | None = None
+        self._lock = threading.Lock()
+
+    def tick(
+        self,
+        on_status: Callable[[SyncStatus], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> SyncStatus:
+        with self._lock:
+            status = sync_status(self.db)
+            now = time.monotonic()
+            if status.pending == 0:
+                return status
+            if self._last_check is not None and now - self._last_check < self.check_every:
+                return status
+            self._last_check = now
+            settings = self.settings()
+            endpoints = {
+                config.endpoint
+                for course_id in outbox.pending_courses(self.db)
+                if (
+                    config := settings.for_course(
+                        (m.sync_endpoint if (m := self.manifests(course_id)) else None)
+                        if course_id
+                        else None
+                    )
+                )
+                is not None
+            }
+            if not any(is_reachable(endpoint) for endpoint in endpoints):
+                return status
+            sync_outbox(
+                self.db,
+                settings,
+                manifests=self.manifests,
+                timeout=self.timeout,
+                on_status=on_status,
+                cancel=cancel,
+            )
+            return sync_status(self.db)

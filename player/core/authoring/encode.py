@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import signal
 import subprocess
 import tempfile
 import threading
@@ -279,12 +280,21 @@ def _run_ffmpeg(
             if process.poll() is None:
                 process.kill()
                 process.wait()
+            if process.stdout is not None:
+                process.stdout.close()
             running.discard(process)
         if running.stopped.is_set():
             raise AuthoringError(f"{name}: encoding stopped because another file failed.")
         if code != 0:
             stderr.seek(0)
             lines = [line.strip() for line in stderr.read().splitlines() if line.strip()]
-            detail = lines[-1] if lines else "no message"
-            how = f"was killed by signal {-code}" if code < 0 else f"failed (exit code {code})"
-            raise AuthoringError(f"{name}: ffmpeg {how} while encoding: {detail}")
+            detail = f": {lines[-1]}" if lines else "."
+            how = f"was killed ({_signal_name(-code)})" if code < 0 else f"failed (exit {code})"
+            raise AuthoringError(f"{name}: ffmpeg {how} while encoding{detail}")
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"

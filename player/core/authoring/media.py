@@ -339,8 +339,8 @@ def _run_jobs(
     total_ms = sum(round(job.info.duration * 1000) for job in jobs)
     lock = threading.Lock()
     if not todo:
-        label = f"all {len(jobs)} encoded files taken from the cache"
-        ProgressMeter(total_ms, progress, label=label, done=total_ms).finish()
+        note = f"all {len(jobs)} encoded files taken from the cache"
+        ProgressMeter(total_ms, progress, label=note, done=total_ms).finish()
         return
     meter = ProgressMeter(total_ms, progress, label=f"encoding 0/{len(todo)} files")
     meter.add(sum(round(job.info.duration * 1000) for job in jobs if job.cached))

@@ -27,6 +27,7 @@ from player.core.errors import (
     PackageError,
     PlayerError,
 )
+from player.core.learning.updates import on_course_installed
 from player.core.package.manifest import (
     MANIFEST_NAME,
     SIGNATURE_NAME,
@@ -37,6 +38,7 @@ from player.core.package.manifest import (
 from player.core.paths import DataDir
 from player.core.progress import CancelToken, ProgressCallback, ProgressMeter, ignore_progress
 from player.core.store.database import utc_now
+from player.core.trust import TrustDecision, check_publisher, record_trust
 
 QUALITIES = ("480", "360", "240", "audio")
 DISK_MARGIN = 20 * 1024 * 1024
@@ -143,12 +145,6 @@ class InstallResult:
 
 
 PlanCallback = Callable[[InstallPlan], None]
-TrustCheck = Callable[[Context, Manifest, bytes, bytes | None], None]
-
-#: Called before anything is fetched (publisher signatures, issue 7); raises to refuse.
-trust_checks: list[TrustCheck] = []
-#: Called inside the install transaction with (db, old manifest, new manifest) (learning engine).
-install_hooks: list[Callable[..., None]] = []
 
 
 def plan_install(
@@ -183,6 +179,7 @@ def install(
     cancel: CancelToken | None = None,
     allow_downgrade: bool = False,
     confirm_plan: PlanCallback | None = None,
+    trust_new_key: bool | str = False,
 ) -> InstallResult:
     manifest_bytes = source.read_manifest_bytes()
     manifest = parse_manifest(manifest_bytes, origin=MANIFEST_NAME)
@@ -194,8 +191,8 @@ def install(
             f"The package holds {len(unlisted)} file(s) its manifest does not list "
             f"(first: {unlisted[0]}); refused."
         )
-    for check in trust_checks:
-        check(ctx, manifest, manifest_bytes, signature)
+    # Publisher signature and pinned key, before anything is fetched (player/core/trust.py).
+    trust = check_publisher(ctx, manifest, manifest_bytes, signature, trust_new_key=trust_new_key)
     manifest_sha = hashlib.sha256(manifest_bytes).hexdigest()
     current = ctx.course_row(manifest.id)
     previous = current["version"] if current else None
@@ -242,7 +239,7 @@ def install(
         folder = ctx.manifest_folder(manifest.id, manifest_sha)
         _write_manifest(folder, manifest_bytes, signature)
         old_manifest = ctx.manifest(manifest.id) if current else None
-        _commit(ctx, manifest, manifest_sha, plan, source.location, signature, old_manifest)
+        _commit(ctx, manifest, manifest_sha, plan, source.location, trust, old_manifest)
     except BaseException:
         if not getattr(source, "keeps_partial_files", False):
             # A local source is cheap to read again: leave no trace of this attempt.
@@ -341,7 +338,7 @@ def _commit(
     manifest_sha: str,
     plan: InstallPlan,
     location: str,
-    signature: bytes | None,
+    trust: TrustDecision,
     old_manifest: Manifest | None,
 ) -> None:
     db = ctx.db
@@ -365,7 +362,7 @@ def _commit(
                 plan.install_bytes,
                 location,
                 utc_now(),
-                manifest.publisher.key if (signature and manifest.publisher) else None,
+                trust.key,
             ],
         )
         db.execute("DELETE FROM course_files WHERE course_id = ?", [manifest.id])
@@ -383,8 +380,9 @@ def _commit(
             """,
             [manifest.id, manifest.version],
         )
-        for hook in install_hooks:
-            hook(db, old_manifest, manifest)
+        record_trust(db, trust)
+        # Thresholds may have changed: passes are recomputed in the same transaction.
+        on_course_installed(db, old_manifest, manifest)
 
 
 def collect_garbage(ctx: Context) -> int:

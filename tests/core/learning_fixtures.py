@@ -122,7 +122,10 @@ def course_dict(
                                 "id": "s2",
                                 "kind": "single",
                                 "prompt": "Recommend?",
-                                "choices": [{"id": "yes", "text": "Yes"}, {"id": "no", "text": "No"}],
+                                "choices": [
+                                    {"id": "yes", "text": "Yes"},
+                                    {"id": "no", "text": "No"},
+                                ],
                             },
                             {"id": "s3", "kind": "text", "prompt": "Comments"},
                         ],

@@ -1,0 +1,649 @@
+"""Resumable, verified file transfer over HTTP(S), built for links that drop every few minutes.
+
+One file is fetched by ``download``: the partial file is kept next to a small JSON sidecar that
+holds its validators (strong ETag or Last-Modified) and URL, so the next request, in this process
+or in a later one after a kill, asks ``Range: bytes=N-`` with ``If-Range``. A 206 continues the
+file; a 200 means the file changed (or the server ignores ranges) and that file starts over.
+The SHA-256 is computed while streaming (the kept prefix is hashed again on resume), reading stops
+at ``size + 1`` bytes, and a file whose hash is wrong is fetched again once, then refused.
+
+Errors that may pass (connection reset or refused, DNS failure, timeouts, 5xx, 429) are retried
+with exponential backoff and jitter; the backoff starts over whenever bytes arrive, so a link that
+drops often but works in between keeps its speed. After ``deadline_without_progress`` seconds
+without a single byte the transfer gives up with a ``TransferError``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import json
+import os
+import random
+import shutil
+import time
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from player.core.errors import DiskFullError, IntegrityError, TransferError
+from player.core.progress import CancelToken, ProgressMeter, format_bytes
+
+CHUNK = 64 * 1024
+SIDECAR_SUFFIX = ".resume.json"
+MAX_REDIRECTS = 5
+DEFAULT_DEADLINE = 180.0
+#: Disk space kept free beyond what a plan needs (the database, logs, the OS).
+FREE_SPACE_MARGIN = 16 * 1024 * 1024
+
+RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+@dataclass
+class TransferPolicy:
+    """How hard to try. Shared by every file of one install."""
+
+    deadline_without_progress: float = DEFAULT_DEADLINE
+    connect_timeout: float = 15.0
+    read_timeout: float = 30.0
+    backoff_base: float = 0.5
+    backoff_max: float = 20.0
+    #: Set once any response arrived from the server: before that, a refused connection or an
+    #: unknown host is most likely a wrong URL, so we give up sooner.
+    contacted: bool = field(default=False)
+    first_contact_deadline: float = 20.0
+
+    def timeouts(self) -> tuple[float, float]:
+        limit = max(0.5, self.deadline_without_progress)
+        return min(self.connect_timeout, limit), min(self.read_timeout, limit)
+
+    def deadline(self) -> float:
+        if self.contacted:
+            return self.deadline_without_progress
+        return min(self.deadline_without_progress, self.first_contact_deadline)
+
+
+def make_session(ca_bundle: str | os.PathLike[str] | None = None) -> requests.Session:
+    """A session for fetching packages.
+
+    Certificates are always verified (``ca_bundle`` adds a custom authority file, it never turns
+    verification off); redirects are limited; proxies come from the environment (``HTTPS_PROXY``,
+    ``NO_PROXY``...). urllib3 retries a failed connect briefly; ``download`` handles the rest.
+    """
+    session = requests.Session()
+    if ca_bundle is not None:
+        bundle = Path(ca_bundle)
+        if not bundle.is_file():
+            raise TransferError(f"The CA bundle {bundle} does not exist.")
+        session.verify = str(bundle)
+    else:
+        session.verify = True
+    session.trust_env = True
+    session.max_redirects = MAX_REDIRECTS
+    retry = Retry(
+        total=None,
+        connect=2,
+        read=0,
+        status=0,
+        other=0,
+        redirect=MAX_REDIRECTS,
+        backoff_factor=0.1,
+        allowed_methods=frozenset({"GET", "HEAD"}),
+        raise_on_status=False,
+    )
+    adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=2)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers["Accept-Encoding"] = "identity"
+    session.headers["User-Agent"] = "course-player"
+    return session
+
+
+# --------------------------------------------------------------------------- disk space
+
+
+def free_bytes(folder: Path) -> int:
+    """Free bytes on the file system holding ``folder`` (or its nearest existing parent)."""
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    return shutil.disk_usage(probe).free
+
+
+def ensure_free_space(folder: Path, needed: int, *, margin: int = FREE_SPACE_MARGIN) -> int:
+    """Raise ``DiskFullError`` unless ``needed`` bytes (plus a margin) fit; returns free bytes."""
+    free = free_bytes(folder)
+    if needed + margin > free:
+        raise DiskFullError(
+            f"Not enough free disk: {format_bytes(needed)} needed, {format_bytes(free)} free "
+            f"in {folder}."
+        )
+    return free
+
+
+# --------------------------------------------------------------------------- sidecar
+
+
+@dataclass(frozen=True)
+class Validators:
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    expected_sha256: str | None = None
+
+    @property
+    def if_range(self) -> str | None:
+        """The value for ``If-Range``: a strong ETag, else Last-Modified, else nothing."""
+        if self.etag and not self.etag.startswith("W/"):
+            return self.etag
+        return self.last_modified
+
+    @classmethod
+    def from_response(
+        cls, url: str, response: requests.Response, expected_sha256: str | None
+    ) -> Validators:
+        etag = response.headers.get("ETag")
+        last_modified = response.headers.get("Last-Modified")
+        if last_modified:
+            with contextlib.suppress(TypeError, ValueError, IndexError):
+                parsedate_to_datetime(last_modified)  # only a parseable date is usable
+        return cls(url, etag, last_modified, expected_sha256)
+
+
+def sidecar_path(dest: Path) -> Path:
+    return dest.with_name(dest.name + SIDECAR_SUFFIX)
+
+
+def _read_sidecar(dest: Path) -> Validators | None:
+    try:
+        data: dict[str, Any] = json.loads(sidecar_path(dest).read_text("utf-8"))
+        return Validators(
+            url=str(data["url"]),
+            etag=data.get("etag"),
+            last_modified=data.get("last_modified"),
+            expected_sha256=data.get("expected_sha256"),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _write_sidecar(dest: Path, validators: Validators) -> None:
+    path = sidecar_path(dest)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(
+        json.dumps(
+            {
+                "url": validators.url,
+                "etag": validators.etag,
+                "last_modified": validators.last_modified,
+                "expected_sha256": validators.expected_sha256,
+            }
+        ),
+        "utf-8",
+    )
+    os.replace(tmp, path)
+
+
+def discard_partial(dest: Path) -> None:
+    """Forget a partial download (the file and its sidecar)."""
+    dest.unlink(missing_ok=True)
+    sidecar_path(dest).unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- download
+
+
+class HttpStatusError(TransferError):
+    """The server answered with an error status that will not pass by retrying (404, 403...)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _Retryable(Exception):
+    """Internal: a fault that may pass; wait and try again."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+@dataclass
+class _State:
+    """One file's partial data: how much is kept, the hash of it, what we know of the server."""
+
+    dest: Path
+    digest: Any
+    size: int = 0
+    counted: int = 0  # bytes of this file reported to the meter in this run
+    received: int = 0  # bytes received in this run, restarts included
+    limit: int | None = None  # read at most limit + 1 bytes
+    complete_at: int | None = None  # the declared size, when known
+    range_ignored: bool = False
+
+    @classmethod
+    def fresh(cls, dest: Path) -> _State:
+        return cls(dest, hashlib.sha256())
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+def _describe(error: BaseException) -> str:
+    """A short reason for a requests/urllib3 error (their messages span many lines)."""
+    text = str(error)
+    if isinstance(error, requests.exceptions.SSLError):
+        return "the server's certificate could not be verified"
+    if (
+        "NameResolutionError" in text
+        or "Name or service not known" in text
+        or ("Temporary failure in name resolution" in text)
+    ):
+        return "its name could not be resolved (DNS)"
+    if "Connection refused" in text:
+        return "the connection was refused"
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return "the connection timed out"
+    if isinstance(
+        error, requests.exceptions.ReadTimeout | urllib3.exceptions.ReadTimeoutError | TimeoutError
+    ):
+        return "the server stopped sending"
+    if "reset" in text.lower():
+        return "the connection was reset"
+    if isinstance(
+        error, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.ProtocolError
+    ):
+        return "the connection broke mid-file"
+    return type(error).__name__
+
+
+def download(
+    session: requests.Session,
+    url: str,
+    dest: Path,
+    *,
+    expected_size: int | None,
+    expected_sha256: str | None,
+    meter: ProgressMeter | None = None,
+    cancel: CancelToken | None = None,
+    policy: TransferPolicy | None = None,
+    label: str | None = None,
+    max_size: int | None = None,
+) -> str:
+    """Fetch ``url`` into ``dest``, resuming a partial ``dest``; return its SHA-256.
+
+    With ``expected_size``/``expected_sha256`` the file is verified (``IntegrityError`` after one
+    fresh retry); ``max_size`` bounds a file of unknown size. On return ``dest`` is complete and
+    its sidecar gone. On failure or cancellation the partial file and sidecar stay for a resume.
+    """
+    policy = policy or TransferPolicy()
+    cancel = cancel or CancelToken()
+    name = label or url
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    state = _resume_state(url, dest, expected_size, expected_sha256, meter, label)
+    if state is None:  # already complete and verified
+        return expected_sha256 or ""
+    state.limit = expected_size if expected_size is not None else max_size
+    state.complete_at = expected_size
+    bad_files = 0
+    failures = 0
+    last_progress = time.monotonic()
+    while True:
+        cancel.raise_if_cancelled()
+        before = state.received
+        try:
+            _attempt(session, url, state, expected_sha256, meter, cancel, policy, name)
+        except _Retryable as fault:
+            if state.received > before:
+                failures = 0
+                last_progress = time.monotonic()
+            waited = time.monotonic() - last_progress
+            deadline = policy.deadline()
+            if waited >= deadline:
+                raise TransferError(
+                    f"Gave up on {name} from {_host(url)}: {fault.reason}, and no data arrived "
+                    f"for {waited:.0f} s."
+                ) from None
+            delay = min(_backoff(failures, policy, fault.retry_after), deadline - waited)
+            failures += 1
+            if meter is not None:
+                meter.add(0, label=f"{name}: {fault.reason}; retrying")
+            _sleep(delay, cancel)
+            continue
+        problem = _verify_problem(state, expected_size, expected_sha256)
+        if problem is None:
+            break
+        bad_files += 1
+        if bad_files > 1:
+            _restart(state, meter)
+            raise IntegrityError(f"{name} {problem}, twice.")
+        _restart(state, meter)
+        failures = 0
+        last_progress = time.monotonic()
+    _fsync(dest)
+    sidecar_path(dest).unlink(missing_ok=True)
+    return str(state.digest.hexdigest())
+
+
+def _fsync(path: Path) -> None:
+    """A verified file must survive a power cut before anything points at it."""
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _verify_problem(state: _State, size: int | None, sha256: str | None) -> str | None:
+    if size is not None and state.size != size:
+        return f"has {state.size} bytes but its manifest declares {size}"
+    if sha256 is not None and state.digest.hexdigest() != sha256:
+        return "does not match its SHA-256 in the manifest"
+    return None
+
+
+def _restart(state: _State, meter: ProgressMeter | None) -> None:
+    discard_partial(state.dest)
+    if meter is not None and state.counted:
+        meter.add(-state.counted)
+    state.digest = hashlib.sha256()
+    state.size = 0
+    state.counted = 0
+
+
+def _backoff(failures: int, policy: TransferPolicy, retry_after: float | None) -> float:
+    """0 for the first failure after progress, then exponential with jitter."""
+    if failures == 0 and retry_after is None:
+        return 0.0
+    delay = min(policy.backoff_max, policy.backoff_base * (2 ** max(0, failures - 1)))
+    delay *= random.uniform(0.5, 1.0)
+    if retry_after is not None:
+        delay = max(delay, min(retry_after, policy.backoff_max))
+    return delay
+
+
+def _sleep(seconds: float, cancel: CancelToken) -> None:
+    end = time.monotonic() + seconds
+    while (left := end - time.monotonic()) > 0:
+        cancel.raise_if_cancelled()
+        time.sleep(min(left, 0.1))
+    cancel.raise_if_cancelled()
+
+
+def _resume_state(
+    url: str,
+    dest: Path,
+    expected_size: int | None,
+    expected_sha256: str | None,
+    meter: ProgressMeter | None,
+    label: str | None,
+) -> _State | None:
+    """What is kept of ``dest``: a verified prefix to resume, or a fresh start (None if done)."""
+    try:
+        kept = dest.stat().st_size
+    except FileNotFoundError:
+        discard_partial(dest)
+        return _State.fresh(dest)
+    validators = _read_sidecar(dest)
+    usable = (
+        validators is not None
+        and validators.url == url
+        and validators.expected_sha256 == expected_sha256
+        and validators.if_range is not None
+        and (expected_size is None or kept <= expected_size)
+    )
+    complete_without_sidecar = (
+        validators is None and expected_sha256 is not None and kept == expected_size
+    )
+    if not usable and not complete_without_sidecar:
+        discard_partial(dest)
+        return _State.fresh(dest)
+    state = _State.fresh(dest)
+    with open(dest, "rb") as handle:
+        while chunk := handle.read(CHUNK * 4):
+            state.digest.update(chunk)
+            state.size += len(chunk)
+    if state.size and meter is not None:
+        meter.add(state.size, label=label)
+        state.counted = state.size
+    if expected_size is not None and state.size == expected_size:
+        if _verify_problem(state, expected_size, expected_sha256) is None:
+            sidecar_path(dest).unlink(missing_ok=True)
+            return None
+        _restart(state, meter)
+    elif complete_without_sidecar:
+        _restart(state, meter)
+    return state
+
+
+def _attempt(
+    session: requests.Session,
+    url: str,
+    state: _State,
+    expected_sha256: str | None,
+    meter: ProgressMeter | None,
+    cancel: CancelToken,
+    policy: TransferPolicy,
+    name: str,
+) -> None:
+    """One request, appending what arrives to the partial file.
+
+    Returns when the body ended cleanly (the caller verifies), raises ``_Retryable`` for faults
+    that may pass and ``TransferError`` for faults that will not.
+    """
+    headers: dict[str, str] = {}
+    validators = _read_sidecar(state.dest) if state.size else None
+    if state.size and (validators is None or validators.if_range is None):
+        _restart(state, meter)
+    if state.size and validators is not None and validators.if_range is not None:
+        if state.complete_at is not None and state.size >= state.complete_at:
+            return  # every declared byte is here
+        headers["Range"] = f"bytes={state.size}-"
+        headers["If-Range"] = validators.if_range
+    response = _request(session, "GET", url, headers, policy, name)
+    with response:
+        policy.contacted = True
+        status = response.status_code
+        if status == 416 and state.size:
+            _restart(state, meter)
+            raise _Retryable("the server refused to resume; starting the file over")
+        _check_status(response, name, resuming=bool(state.size))
+        if status == 206 and (not state.size or _range_start(response) != state.size):
+            _restart(state, meter)
+            raise _Retryable("the server sent the wrong part of the file; starting it over")
+        if status == 200 and state.size:
+            # A 200 to a range request: the file changed, or the server ignores ranges.
+            fresh = Validators.from_response(url, response, expected_sha256)
+            if validators is not None and fresh.if_range == validators.if_range:
+                if state.range_ignored:
+                    raise TransferError(
+                        f"{name}: the server ignores range requests and the link broke during "
+                        f"the full fetch; try again on a steadier link."
+                    )
+                state.range_ignored = True
+            _restart(state, meter)
+        if status == 200:
+            _write_sidecar(state.dest, Validators.from_response(url, response, expected_sha256))
+        _stream_body(response, state, meter, cancel, name)
+
+
+def _request(
+    session: requests.Session,
+    method: str,
+    url: str,
+    headers: dict[str, str],
+    policy: TransferPolicy,
+    name: str,
+) -> requests.Response:
+    try:
+        return session.request(method, url, headers=headers, stream=True, timeout=policy.timeouts())
+    except requests.exceptions.TooManyRedirects:
+        raise TransferError(f"{name}: too many redirects from {_host(url)}.") from None
+    except requests.exceptions.SSLError as error:
+        raise TransferError(f"Cannot fetch {name} from {_host(url)}: {_describe(error)}.") from None
+    except (
+        requests.exceptions.InvalidURL,
+        requests.exceptions.MissingSchema,
+        requests.exceptions.InvalidSchema,
+    ) as error:
+        raise TransferError(f"{url} is not a valid URL ({type(error).__name__}).") from None
+    except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
+        raise _Retryable(f"cannot reach {_host(url)}: {_describe(error)}") from None
+
+
+def _check_status(response: requests.Response, name: str, *, resuming: bool) -> None:
+    status = response.status_code
+    if status in RETRY_STATUSES:
+        raise _Retryable(f"the server answered {status}", _retry_after(response))
+    if status >= 400:
+        reason = f" {response.reason}" if response.reason else ""
+        raise HttpStatusError(f"Cannot fetch {name}: the server answered {status}{reason}.", status)
+    if status != 200 and not (resuming and status == 206):
+        raise TransferError(f"Cannot fetch {name}: unexpected answer {status} from the server.")
+
+
+def _retry_after(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if value and value.strip().isdigit():
+        return float(value.strip())
+    return None
+
+
+def _range_start(response: requests.Response) -> int | None:
+    value = response.headers.get("Content-Range", "")
+    try:
+        unit, spec = value.split(" ", 1)
+        return int(spec.split("-", 1)[0]) if unit == "bytes" else None
+    except ValueError:
+        return None
+
+
+def _stream_body(
+    response: requests.Response,
+    state: _State,
+    meter: ProgressMeter | None,
+    cancel: CancelToken,
+    name: str,
+) -> None:
+    """Append the body to the partial file, hashing as it goes; stop at ``limit + 1`` bytes."""
+    limit = state.limit
+    try:
+        with open(state.dest, "ab") as out:
+            try:
+                # read1 returns what has arrived: a reset loses no bytes already received.
+                while chunk := response.raw.read1(CHUNK, decode_content=False):
+                    cancel.raise_if_cancelled()
+                    if limit is not None and state.size + len(chunk) > limit + 1:
+                        chunk = chunk[: limit + 1 - state.size]
+                    out.write(chunk)
+                    state.digest.update(chunk)
+                    state.size += len(chunk)
+                    state.counted += len(chunk)
+                    state.received += len(chunk)
+                    if meter is not None:
+                        meter.add(len(chunk), label=name)
+                    if limit is not None and state.size > limit:
+                        break  # longer than declared: verification will say so
+            except (
+                urllib3.exceptions.HTTPError,
+                requests.exceptions.RequestException,
+                ConnectionError,
+                TimeoutError,
+            ) as error:
+                out.flush()
+                raise _Retryable(f"{_describe(error)}") from None
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise DiskFullError(f"The disk is full while downloading {name}.") from error
+        raise
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    url: str
+    size: int | None
+    validators: Validators
+
+
+def probe(
+    session: requests.Session,
+    url: str,
+    *,
+    cancel: CancelToken | None = None,
+    policy: TransferPolicy | None = None,
+    label: str | None = None,
+) -> RemoteFile:
+    """Size and validators of ``url`` (a HEAD request), with the same retries as ``download``."""
+    policy = policy or TransferPolicy()
+    cancel = cancel or CancelToken()
+    name = label or url
+    failures = 0
+    started = time.monotonic()
+    while True:
+        cancel.raise_if_cancelled()
+        try:
+            response = _request(session, "HEAD", url, {}, policy, name)
+            with response:
+                policy.contacted = True
+                _check_status(response, name, resuming=False)
+                length = response.headers.get("Content-Length", "")
+                size = int(length) if length.isdigit() else None
+                return RemoteFile(url, size, Validators.from_response(url, response, None))
+        except _Retryable as fault:
+            waited = time.monotonic() - started
+            deadline = policy.deadline()
+            if waited >= deadline:
+                raise TransferError(
+                    f"Gave up on {name} from {_host(url)}: {fault.reason}, for {waited:.0f} s."
+                ) from None
+            delay = min(_backoff(failures + 1, policy, fault.retry_after), deadline - waited)
+            failures += 1
+            _sleep(delay, cancel)
+
+
+def fetch_bytes(
+    session: requests.Session,
+    url: str,
+    scratch: Path,
+    *,
+    max_size: int,
+    cancel: CancelToken | None = None,
+    policy: TransferPolicy | None = None,
+    label: str | None = None,
+    missing_ok: bool = False,
+) -> bytes | None:
+    """A small file (a manifest, a signature) with the same retries; ``scratch`` is a temp path.
+
+    With ``missing_ok`` a 404/410 returns None instead of raising.
+    """
+    discard_partial(scratch)
+    try:
+        download(
+            session,
+            url,
+            scratch,
+            expected_size=None,
+            expected_sha256=None,
+            cancel=cancel,
+            policy=policy,
+            label=label,
+            max_size=max_size,
+        )
+        data = scratch.read_bytes()
+    except HttpStatusError as error:
+        if missing_ok and error.status in (404, 410):
+            return None
+        raise
+    finally:
+        discard_partial(scratch)
+    if len(data) > max_size:
+        raise TransferError(f"{label or url} is larger than the {max_size} bytes allowed.")
+    return data

@@ -1,0 +1,364 @@
+"""The resumable downloader against a real nginx, through a proxy that breaks the link."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from player.core.errors import DiskFullError, IntegrityError, TransferCancelled, TransferError
+from player.core.progress import CancelToken, Progress, ProgressMeter
+from player.core.transfer import (
+    HttpStatusError,
+    TransferPolicy,
+    _backoff,
+    download,
+    ensure_free_space,
+    make_session,
+    sidecar_path,
+)
+from tests.fixtures.faultproxy import FaultProxy
+from tests.fixtures.nginx import NginxServer, free_port
+
+pytestmark = pytest.mark.integration
+
+SIZE = 600_000
+RATE = 3_000_000  # bytes per second through the proxy: fast enough, slow enough to cut
+
+
+def publish(nginx: NginxServer, data: bytes, name: str = "file.bin") -> str:
+    """Write ``data`` under a fresh folder of the web root; returns its path on the server."""
+    folder = uuid.uuid4().hex[:8]
+    target = nginx.root / folder / name
+    target.parent.mkdir(parents=True)
+    target.write_bytes(data)
+    return f"{folder}/{name}"
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def quick() -> TransferPolicy:
+    return TransferPolicy(deadline_without_progress=2.0, backoff_base=0.05, backoff_max=0.2)
+
+
+@pytest.fixture
+def payload() -> bytes:
+    return os.urandom(SIZE)
+
+
+def requests_for(nginx: NginxServer, path: str) -> list[str]:
+    return [line for line in nginx.access_log() if f"/{path} " in line]
+
+
+def test_download_verifies_and_cleans_up(nginx: NginxServer, tmp_path: Path, payload: bytes):
+    path = publish(nginx, payload)
+    dest = tmp_path / "out.part"
+    seen: list[Progress] = []
+    meter = ProgressMeter(SIZE, seen.append, min_interval=0)
+    digest = download(
+        make_session(),
+        nginx.url(path),
+        dest,
+        expected_size=SIZE,
+        expected_sha256=sha(payload),
+        meter=meter,
+    )
+    assert digest == sha(payload)
+    assert dest.read_bytes() == payload
+    assert not sidecar_path(dest).exists()
+    assert seen[-1].done == SIZE
+
+
+def test_eight_resets_cost_almost_nothing(
+    nginx: NginxServer, fault_proxy: Callable[..., FaultProxy], tmp_path: Path, payload: bytes
+):
+    path = publish(nginx, payload)
+    cuts = [SIZE * k // 9 for k in range(1, 9)]
+    proxy = fault_proxy(nginx.port, rate=RATE, cuts=cuts)
+    dest = tmp_path / "out.part"
+    download(
+        make_session(),
+        proxy.url(path),
+        dest,
+        expected_size=SIZE,
+        expected_sha256=sha(payload),
+        policy=quick(),
+    )
+    assert proxy.cuts_done == 8
+    assert dest.read_bytes() == payload
+    # Nine responses: the body once, plus their headers.
+    assert proxy.wire_bytes <= SIZE + 9 * 400
+    resumed = [line for line in requests_for(nginx, path) if '" 206 ' in line]
+    assert len(resumed) == 8
+
+
+def test_cancel_keeps_a_resumable_partial(
+    nginx: NginxServer, fault_proxy: Callable[..., FaultProxy], tmp_path: Path, payload: bytes
+):
+    path = publish(nginx, payload)
+    proxy = fault_proxy(nginx.port, rate=RATE)
+    dest = tmp_path / "out.part"
+    cancel = CancelToken()
+
+    def cancel_halfway(progress: Progress) -> None:
+        if progress.done >= SIZE // 2:
+            cancel.cancel()
+
+    meter = ProgressMeter(SIZE, cancel_halfway, min_interval=0)
+    with pytest.raises(TransferCancelled):
+        download(
+            make_session(),
+            proxy.url(path),
+            dest,
+            expected_size=SIZE,
+            expected_sha256=sha(payload),
+            meter=meter,
+            cancel=cancel,
+        )
+    kept = dest.stat().st_size
+    assert SIZE // 2 <= kept < SIZE
+    assert sidecar_path(dest).exists()
+    first_wire = proxy.wire_bytes
+
+    # A new session (as after a restart of the app) continues from the kept bytes.
+    download(
+        make_session(), proxy.url(path), dest, expected_size=SIZE, expected_sha256=sha(payload)
+    )
+    assert dest.read_bytes() == payload
+    assert proxy.wire_bytes - first_wire <= SIZE - kept + 400 + (first_wire - kept)
+    assert '" 206 ' in requests_for(nginx, path)[-1]
+
+
+def test_server_ignoring_range_gets_one_full_fetch(
+    nginx: NginxServer, fault_proxy: Callable[..., FaultProxy], tmp_path: Path, payload: bytes
+):
+    path = publish(nginx, payload)
+    proxy = fault_proxy(nginx.port, rate=RATE, cuts=[SIZE // 3])
+    dest = tmp_path / "out.part"
+    download(
+        make_session(),
+        proxy.url(f"norange/{path}"),
+        dest,
+        expected_size=SIZE,
+        expected_sha256=sha(payload),
+        policy=quick(),
+    )
+    assert dest.read_bytes() == payload
+    assert proxy.wire_bytes >= SIZE + SIZE // 3  # the cut part was fetched again
+
+
+def test_server_ignoring_range_on_a_link_that_keeps_breaking_fails_clearly(
+    nginx: NginxServer, fault_proxy: Callable[..., FaultProxy], tmp_path: Path, payload: bytes
+):
+    path = publish(nginx, payload)
+    proxy = fault_proxy(nginx.port, rate=RATE, cuts=[SIZE // 3, SIZE, SIZE + SIZE // 2])
+    with pytest.raises(TransferError, match="ignores range requests") as caught:
+        download(
+            make_session(),
+            proxy.url(f"norange/{path}"),
+            tmp_path / "out.part",
+            expected_size=SIZE,
+            expected_sha256=sha(payload),
+            policy=quick(),
+        )
+    assert "\n" not in str(caught.value)
+
+
+def test_file_changed_mid_download_is_refused(
+    nginx: NginxServer, fault_proxy: Callable[..., FaultProxy], tmp_path: Path, payload: bytes
+):
+    path = publish(nginx, payload)
+    served = nginx.root / path
+
+    def publish_new_version(_: int) -> None:
+        served.write_bytes(os.urandom(SIZE))
+        os.utime(served, (1_000_000_000, 1_000_000_000))  # a new mtime: a new ETag
+
+    proxy = fault_proxy(nginx.port, rate=RATE, cuts=[SIZE // 2], on_cut=publish_new_version)
+    dest = tmp_path / "out.part"
+    with pytest.raises(IntegrityError, match="SHA-256"):
+        download(
+            make_session(),
+            proxy.url(path),
+            dest,
+            expected_size=SIZE,
+            expected_sha256=sha(payload),
+            policy=quick(),
+        )
+    statuses = [line.split('" ')[1][:3] for line in requests_for(nginx, path)]
+    assert statuses == ["200", "200", "200"]  # If-Range saw the change: never a mixed file
+    assert not dest.exists()
+
+
+def test_changed_file_of_unknown_hash_restarts_cleanly(
+    nginx: NginxServer, fault_proxy: Callable[..., FaultProxy], tmp_path: Path, payload: bytes
+):
+    path = publish(nginx, payload)
+    served = nginx.root / path
+    new = os.urandom(SIZE)
+
+    def publish_new_version(_: int) -> None:
+        served.write_bytes(new)
+        os.utime(served, (1_000_000_000, 1_000_000_000))
+
+    proxy = fault_proxy(nginx.port, rate=RATE, cuts=[SIZE // 2], on_cut=publish_new_version)
+    dest = tmp_path / "out.part"
+    digest = download(
+        make_session(),
+        proxy.url(path),
+        dest,
+        expected_size=None,
+        expected_sha256=None,
+        policy=quick(),
+        max_size=SIZE,
+    )
+    assert dest.read_bytes() == new
+    assert digest == sha(new)
+
+
+def test_hash_mismatch_is_fetched_once_more_then_refused(
+    nginx: NginxServer, tmp_path: Path, payload: bytes
+):
+    path = publish(nginx, payload)
+    with pytest.raises(IntegrityError, match="twice"):
+        download(
+            make_session(),
+            nginx.url(path),
+            tmp_path / "out.part",
+            expected_size=SIZE,
+            expected_sha256="0" * 64,
+        )
+    assert len(requests_for(nginx, path)) == 2
+
+
+def test_body_longer_than_declared_stops_at_size_plus_one(
+    nginx: NginxServer, fault_proxy: Callable[..., FaultProxy], tmp_path: Path
+):
+    big = os.urandom(4_000_000)
+    path = publish(nginx, big)
+    proxy = fault_proxy(nginx.port, rate=RATE)
+    declared = 1000
+    with pytest.raises(IntegrityError, match="1001 bytes but its manifest declares 1000"):
+        download(
+            make_session(),
+            proxy.url(path),
+            tmp_path / "out.part",
+            expected_size=declared,
+            expected_sha256=sha(big[:declared]),
+        )
+    assert proxy.wire_bytes < len(big) // 4  # did not read the whole body, twice
+
+
+def test_missing_file_fails_at_once_in_one_line(nginx: NginxServer, tmp_path: Path):
+    with pytest.raises(HttpStatusError) as caught:
+        download(
+            make_session(),
+            nginx.url("no/such/file.bin"),
+            tmp_path / "out.part",
+            expected_size=10,
+            expected_sha256="0" * 64,
+            label="media/x.mp4",
+        )
+    assert caught.value.status == 404
+    assert str(caught.value) == "Cannot fetch media/x.mp4: the server answered 404 Not Found."
+
+
+def test_refused_connection_gives_up_in_bounded_time(tmp_path: Path):
+    url = f"http://127.0.0.1:{free_port()}/x.bin"
+    with pytest.raises(TransferError, match="connection was refused") as caught:
+        download(
+            make_session(),
+            url,
+            tmp_path / "out.part",
+            expected_size=10,
+            expected_sha256=None,
+            policy=quick(),
+        )
+    assert "\n" not in str(caught.value)
+
+
+def test_unknown_host_gives_up_with_a_dns_message(tmp_path: Path):
+    with pytest.raises(TransferError, match="name could not be resolved"):
+        download(
+            make_session(),
+            "http://nonexistent.invalid/course.json",
+            tmp_path / "out.part",
+            expected_size=None,
+            expected_sha256=None,
+            policy=quick(),
+        )
+
+
+def test_server_errors_are_retried_until_the_deadline(nginx: NginxServer, tmp_path: Path):
+    with pytest.raises(TransferError, match="answered 503"):
+        download(
+            make_session(),
+            nginx.url("unavailable/x.bin"),
+            tmp_path / "out.part",
+            expected_size=10,
+            expected_sha256=None,
+            policy=quick(),
+        )
+    assert len([line for line in nginx.access_log() if "/unavailable/x.bin" in line]) >= 2
+
+
+def test_stalled_link_gives_up_and_keeps_the_partial(
+    nginx: NginxServer, fault_proxy: Callable[..., FaultProxy], tmp_path: Path, payload: bytes
+):
+    path = publish(nginx, payload)
+    proxy = fault_proxy(nginx.port, rate=RATE, stall_after=SIZE // 2)
+    dest = tmp_path / "out.part"
+    policy = TransferPolicy(deadline_without_progress=1.0, backoff_base=0.05)
+    with pytest.raises(TransferError, match="no data arrived"):
+        download(
+            make_session(),
+            proxy.url(path),
+            dest,
+            expected_size=SIZE,
+            expected_sha256=sha(payload),
+            policy=policy,
+        )
+    assert 0 < dest.stat().st_size <= SIZE // 2
+    assert sidecar_path(dest).exists()
+
+
+def test_redirect_is_followed(nginx: NginxServer, tmp_path: Path, payload: bytes):
+    path = publish(nginx, payload)
+    dest = tmp_path / "out.part"
+    download(
+        make_session(),
+        nginx.url(f"redirect/{path}"),
+        dest,
+        expected_size=SIZE,
+        expected_sha256=sha(payload),
+    )
+    assert dest.read_bytes() == payload
+
+
+def test_backoff_starts_at_zero_after_progress_and_grows():
+    policy = TransferPolicy(backoff_base=1.0, backoff_max=8.0)
+    assert _backoff(0, policy, None) == 0.0
+    assert 0.5 <= _backoff(1, policy, None) <= 1.0
+    assert 2.0 <= _backoff(3, policy, None) <= 4.0
+    assert _backoff(10, policy, None) <= 8.0
+
+
+def test_session_verifies_certificates_and_checks_the_bundle(tmp_path: Path):
+    assert make_session().verify is True
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("-----BEGIN CERTIFICATE-----\n")
+    assert make_session(bundle).verify == str(bundle)
+    with pytest.raises(TransferError, match="does not exist"):
+        make_session(tmp_path / "missing.pem")
+
+
+def test_free_space_check(tmp_path: Path):
+    assert ensure_free_space(tmp_path, 1) > 0
+    with pytest.raises(DiskFullError, match="Not enough free disk"):
+        ensure_free_space(tmp_path, 10**18)

@@ -7,10 +7,17 @@ from pathlib import Path
 
 from player.cli.authoring import media_preparer, report_pack
 from player.cli.common import context, print_json, say
+from player.cli.delivery import (
+    add_http_arguments,
+    install_quality,
+    plan_confirmer,
+    source_options,
+)
 from player.core.install import QUALITIES, InstallPlan, install, open_source, remove
 from player.core.package.pack import pack
 from player.core.package.verify import verify_source
 from player.core.progress import ProgressLine, format_bytes
+from player.core.trust import publisher_info, signer_for
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, required=True, help="a folder, or a file ending in .zip")
     p.add_argument("--variants", help="encode single-file videos to e.g. 480,240,audio")
     p.add_argument("--cache", type=Path, help="encode cache folder (default: in the data folder)")
+    p.add_argument("--sign", type=Path, metavar="KEYFILE", help="sign with a keygen private key")
     p.set_defaults(func=cmd_pack)
 
     p = subparsers.add_parser("verify", help="check a package against its manifest")
@@ -30,6 +38,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--quality", choices=QUALITIES, help="one video source per lesson")
     p.add_argument("--max-bytes", type=int, help="refuse a plan that would fetch more")
     p.add_argument("--allow-downgrade", action="store_true", help="install an older version")
+    add_http_arguments(p)
+    p.add_argument(
+        "--trust-new-key",
+        nargs="?",
+        const=True,
+        default=False,
+        metavar="KEY",
+        help="accept a publisher key other than the one pinned for this course (key rotation)",
+    )
     p.set_defaults(func=cmd_install)
 
     p = subparsers.add_parser("list", help="list installed courses")
@@ -43,7 +60,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_pack(args: argparse.Namespace) -> int:
     preparer = media_preparer(args.variants, args.cache)
-    result = pack(args.source, args.out, progress=ProgressLine(), prepare_media=preparer)
+    sign = signer_for(args.sign) if args.sign else None
+    result = pack(args.source, args.out, progress=ProgressLine(), prepare_media=preparer, sign=sign)
     say(
         f"Packed {result.manifest.id} version {result.manifest.version}: "
         f"{len(result.manifest.files)} files, {format_bytes(result.total_bytes)} → {args.out}"
@@ -80,16 +98,17 @@ def _show_plan(plan: InstallPlan) -> None:
 
 def cmd_install(args: argparse.Namespace) -> int:
     ctx = context()
-    source = open_source(args.package, ctx.data)
+    source = open_source(args.package, ctx.data, **source_options(args))
     try:
         result = install(
             ctx,
             source,
-            quality=args.quality,
+            quality=install_quality(args, ctx.data),
             max_bytes=args.max_bytes,
             allow_downgrade=args.allow_downgrade,
             progress=ProgressLine(),
-            confirm_plan=_show_plan,
+            confirm_plan=plan_confirmer(args, _show_plan),
+            trust_new_key=args.trust_new_key,
         )
     finally:
         source.close()
@@ -116,6 +135,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             "language": r["language"],
             "bytes": r["bytes"],
             "installed_at": r["installed_at"],
+            **publisher_info(ctx, r["id"]),
         }
         for r in ctx.db.query("SELECT * FROM courses ORDER BY title")
     ]

@@ -6,7 +6,8 @@ What it records is written straight into the progress tables, **without** a new 
 the imported statement itself is the event and is sent as is.
 
 - ``completed`` a lesson → ``lesson_progress.completed_at`` (kept if already set);
-- ``passed`` a quiz → ``quiz_passes`` (a pass is never revoked);
+- ``passed`` a quiz → ``quiz_passes`` (a pass is never revoked) and its lesson complete, as
+  the engine's ``record_pass`` does;
 - ``completed`` a module or the course → ``completions``, so the engine does not emit the
   completion a second time;
 - every merge is also recorded in ``progress_imports`` (migration ``m006_progress_imports``).
@@ -123,7 +124,13 @@ def merge_statement(db: Database, learner_id: int, place: Place, statement: dict
     verb = statement["verb"]["id"]
     at = statement["timestamp"]
     now = utc_now()
-    if verb == VERB_COMPLETED and place.scope == "lesson":
+    if verb in (VERB_COMPLETED, VERB_PASSED) and place.scope == "lesson":
+        if verb == VERB_PASSED:
+            db.execute(
+                "INSERT OR IGNORE INTO quiz_passes (learner_id, course_id, lesson_id, passed_at)"
+                " VALUES (?, ?, ?, ?)",
+                [learner_id, place.course_id, place.item_id, at],
+            )
         db.execute(
             "INSERT INTO lesson_progress (learner_id, course_id, lesson_id, completed_at,"
             " updated_at) VALUES (?, ?, ?, ?, ?)"
@@ -131,12 +138,6 @@ def merge_statement(db: Database, learner_id: int, place: Place, statement: dict
             " completed_at = COALESCE(completed_at, excluded.completed_at),"
             " updated_at = excluded.updated_at",
             [learner_id, place.course_id, place.item_id, at, now],
-        )
-    elif verb == VERB_PASSED and place.scope == "lesson":
-        db.execute(
-            "INSERT OR IGNORE INTO quiz_passes (learner_id, course_id, lesson_id, passed_at)"
-            " VALUES (?, ?, ?, ?)",
-            [learner_id, place.course_id, place.item_id, at],
         )
     elif verb == VERB_COMPLETED and place.scope in ("module", "course"):
         db.execute(

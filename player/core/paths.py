@@ -69,13 +69,39 @@ def portable_root(exe_dir: Path | None = None) -> Path | None:
     return None
 
 
-def default_data_dir(exe_dir: Path | None = None) -> DataDir:
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+        return True
+    except OSError:
+        return False
+
+
+def choose_data_dir(exe_dir: Path | None = None) -> tuple[DataDir, str | None]:
+    """The data folder, and a one-line notice when portable mode had to fall back.
+
+    Portable mode (``portable.txt`` beside the executable) keeps the data on the stick; a
+    read-only stick falls back to the user's data folder, and the notice says so.
+    """
     env = os.environ.get("COURSE_PLAYER_HOME")
     if env:
-        return DataDir(Path(env).expanduser().resolve())
-    portable = portable_root(exe_dir)
-    if portable is not None:
-        return DataDir(portable)
+        return DataDir(Path(env).expanduser().resolve()), None
     import platformdirs
 
-    return DataDir(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+    user = DataDir(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+    portable = portable_root(exe_dir)
+    if portable is None:
+        return user, None
+    if _writable(portable):
+        return DataDir(portable), None
+    return user, (
+        f"Portable mode: {portable} cannot be written (read-only stick?); "
+        f"progress is kept in {user.root} on this computer instead."
+    )
+
+
+def default_data_dir(exe_dir: Path | None = None) -> DataDir:
+    return choose_data_dir(exe_dir)[0]

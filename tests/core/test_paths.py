@@ -1,0 +1,54 @@
+"""Where the data folder is: env override, portable mode on a stick, platform default."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from player.core.paths import PORTABLE_DATA_FOLDER, PORTABLE_MARKER, choose_data_dir
+
+
+def test_env_override_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COURSE_PLAYER_HOME", str(tmp_path / "h"))
+    (tmp_path / PORTABLE_MARKER).write_text("")
+    data, notice = choose_data_dir(tmp_path)
+    assert data.root == tmp_path / "h" and notice is None
+
+
+def test_platform_default_without_marker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COURSE_PLAYER_HOME", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    data, notice = choose_data_dir(tmp_path / "app")
+    assert data.root == tmp_path / "xdg" / "course-player" and notice is None
+
+
+def test_portable_marker_keeps_data_beside_the_executable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COURSE_PLAYER_HOME", raising=False)
+    (tmp_path / PORTABLE_MARKER).write_text("")
+    data, notice = choose_data_dir(tmp_path)
+    assert data.root == tmp_path / PORTABLE_DATA_FOLDER and notice is None
+    assert data.root.is_dir()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="mounting a read-only tmpfs needs root")
+def test_read_only_stick_falls_back_with_a_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COURSE_PLAYER_HOME", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(stick)], check=True)
+    try:
+        (stick / PORTABLE_MARKER).write_text("")
+        subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
+        data, notice = choose_data_dir(stick)
+        assert data.root == tmp_path / "xdg" / "course-player"
+        assert notice is not None and "read-only" in notice and "\\n" not in notice
+    finally:
+        subprocess.run(["umount", str(stick)], check=True)

@@ -11,6 +11,8 @@ pytest_plugins: list[str] = [
     "tests.fixtures.ralph",
     "tests.fixtures.nginx",
     "tests.fixtures.faultproxy",
+    "tests.fixtures.xvfb",
+    "tests.fixtures.video_media",
 ]
 
 

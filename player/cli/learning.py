@@ -1,0 +1,107 @@
+"""Sub-commands for learners and progress: ``learners add|list``, ``progress``."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import getpass
+import sys
+
+from player.cli.common import context, print_json, say
+from player.core.errors import LearningError
+from player.core.learning import create_learner, find_learner, list_learners, progress_report
+from player.core.progress import format_duration
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("learners", help="learner profiles on this computer")
+    actions = p.add_subparsers(dest="learners_action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add a learner profile")
+    add.add_argument("name")
+    add.add_argument("--email", help="identifies the learner to the LRS when syncing")
+    add.add_argument("--language", help="preferred language, e.g. fr or en")
+    add.add_argument(
+        "--pin",
+        action="store_true",
+        help="ask for a 4-8 digit PIN that guards switching to this profile (read from stdin "
+        "when it is not a terminal)",
+    )
+    add.set_defaults(func=cmd_learners_add)
+
+    lst = actions.add_parser("list", help="list learner profiles")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=cmd_learners_list)
+
+    p = subparsers.add_parser(
+        "progress", help="per learner and module: state, lessons done, best quiz score, time"
+    )
+    p.add_argument("--learner", metavar="NAME", help="only this learner")
+    p.add_argument("--course", metavar="ID", help="only this installed course")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--csv", action="store_true")
+    p.set_defaults(func=cmd_progress)
+
+
+def _read_pin() -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    pin = getpass.getpass("PIN (4 to 8 digits): ")
+    if getpass.getpass("PIN again: ") != pin:
+        raise LearningError("The two PINs differ; nothing was changed.")
+    return pin
+
+
+def cmd_learners_add(args: argparse.Namespace) -> int:
+    pin = _read_pin() if args.pin else None
+    ctx = context()
+    learner = create_learner(ctx.db, args.name, email=args.email, language=args.language, pin=pin)
+    say(f"Added learner {learner.name!r} (id {learner.id}{', with a PIN' if pin else ''}).")
+    return 0
+
+
+def cmd_learners_list(args: argparse.Namespace) -> int:
+    learners = list_learners(context().db)
+    if args.json:
+        print_json([learner.as_dict() for learner in learners])
+        return 0
+    if not learners:
+        say("No learner yet; the app creates one on first start.")
+    for learner in learners:
+        pin = "PIN" if learner.has_pin else "-"
+        print(
+            f"{learner.id}\t{learner.name}\t{learner.email or '-'}\t"
+            f"{learner.language or '-'}\t{pin}"
+        )
+    return 0
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    ctx = context()
+    learners = [find_learner(ctx.db, args.learner)] if args.learner else None
+    if args.course:
+        course_ids = [args.course]
+    else:
+        course_ids = [r["id"] for r in ctx.db.query("SELECT id FROM courses ORDER BY title, id")]
+    manifests = [ctx.manifest(course_id) for course_id in course_ids]
+    rows = progress_report(ctx.db, manifests, learners)
+    if args.json:
+        print_json([row.as_dict() for row in rows])
+        return 0
+    if args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=rows[0].columns() if rows else [])
+        if rows:
+            writer.writeheader()
+            writer.writerows(row.as_dict() for row in rows)
+        return 0
+    if not rows:
+        say("No progress to show (no learner or no course installed).")
+    for row in rows:
+        score = "-" if row.best_quiz_score is None else f"{row.best_quiz_score:.0%}"
+        print(
+            f"{row.learner_name}\t{row.course_id}\t{row.module_title}\t{row.state}\t"
+            f"{row.lessons_done}/{row.lessons_total}\t{score}\t"
+            f"{format_duration(row.time_spent_s)}"
+        )
+    return 0

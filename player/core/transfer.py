@@ -540,7 +540,6 @@ def _stream_body(
             try:
                 # read1 returns what has arrived: a reset loses no bytes already received.
                 while chunk := response.raw.read1(CHUNK, decode_content=False):
-                    cancel.raise_if_cancelled()
                     if limit is not None and state.size + len(chunk) > limit + 1:
                         chunk = chunk[: limit + 1 - state.size]
                     out.write(chunk)
@@ -552,6 +551,7 @@ def _stream_body(
                         meter.add(len(chunk), label=name)
                     if limit is not None and state.size > limit:
                         break  # longer than declared: verification will say so
+                    cancel.raise_if_cancelled()  # after writing: nothing received is lost
             except (
                 urllib3.exceptions.HTTPError,
                 requests.exceptions.RequestException,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlite_utils import Database
 
@@ -22,8 +24,10 @@ from tests.core.learning_fixtures import make_manifest, outbox, watch_video
 
 
 @pytest.fixture
-def db() -> Database:
-    return open_database(":memory:")
+def db() -> Iterator[Database]:
+    database = open_database(":memory:")
+    yield database
+    database.conn.close()
 
 
 @pytest.fixture

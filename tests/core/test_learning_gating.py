@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlite_utils import Database
 
@@ -26,8 +28,10 @@ from tests.core.learning_fixtures import (
 
 
 @pytest.fixture
-def db() -> Database:
-    return open_database(":memory:")
+def db() -> Iterator[Database]:
+    database = open_database(":memory:")
+    yield database
+    database.conn.close()
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlite_utils import Database
 
@@ -21,8 +23,10 @@ from player.core.store.database import open_database
 
 
 @pytest.fixture
-def db() -> Database:
-    return open_database(":memory:")
+def db() -> Iterator[Database]:
+    database = open_database(":memory:")
+    yield database
+    database.conn.close()
 
 
 def test_create_and_list_learners(db: Database) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,10 @@ from tests.core.learning_fixtures import (
 
 
 @pytest.fixture
-def db() -> Database:
-    return open_database(":memory:")
+def db() -> Iterator[Database]:
+    database = open_database(":memory:")
+    yield database
+    database.conn.close()
 
 
 @pytest.fixture

@@ -46,6 +46,7 @@ def test_rows_per_learner_and_module() -> None:
     assert [r.state for r in only_ana] == ["open", "locked", "locked"]
     assert only_ana[0].best_quiz_score == 1.0 and only_ana[0].lessons_done == 2
     assert set(only_ana[0].as_dict()) == set(only_ana[0].columns())
+    db.conn.close()
 
 
 def test_migration_m005_upgrades_a_database_with_attempts(tmp_path: Path) -> None:
@@ -66,3 +67,4 @@ def test_migration_m005_upgrades_a_database_with_attempts(tmp_path: Path) -> Non
     assert {"completions", "survey_responses"} <= set(db.table_names())
     rows = progress_report(db, [make_manifest()])
     assert rows[0].best_quiz_score == 0.5 and rows[0].state == "open"
+    db.conn.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 
 import pytest
 from sqlite_utils import Database
@@ -24,8 +25,10 @@ HALF_RIGHT = {"q1": "b", "q3": True}  # 2 of 4: 50 %
 
 
 @pytest.fixture
-def db() -> Database:
-    return open_database(":memory:")
+def db() -> Iterator[Database]:
+    database = open_database(":memory:")
+    yield database
+    database.conn.close()
 
 
 def _module_1_at_half(db: Database, learner: int, threshold: float) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,12 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.ui import ops
 from player.ui.screens.library import LibraryScreen
 from player.ui.screens.reading import ReadingScreen, load_page
 from player.ui.services import Services
+from player.ui.sync import SyncMonitor, SyncView
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Note, show_error
 from player.ui.widgets.icons import dot_icon
+
+
+def local_time(timestamp: str) -> str:
+    """An ISO UTC timestamp as local hours and minutes."""
+    moment = QDateTime.fromString(timestamp, Qt.DateFormat.ISODateWithMs)
+    if not moment.isValid():
+        return timestamp
+    return QLocale().toString(moment.toLocalTime().time(), QLocale.FormatType.ShortFormat)
 
 
 class MainWindow(QMainWindow):
@@ -51,8 +61,22 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         services.tasks.error_shown.connect(self._show_status_error)
+        self.sync = SyncMonitor(services, self)
+        self.sync.changed.connect(self._sync_changed)
+        self._sync_view: SyncView | None = None
         self.retranslate()
+        services.tasks.run(
+            lambda: ops.current_learner(services, self.tr("Learner")),
+            self._learner_ready,
+            owner=self,
+        )
+
+    def _learner_ready(self, learner: Any) -> None:
+        self.services.learner = learner
+        self._update_learner_action()
+        self.learner_changed.emit()
         self.library.refresh()
+        self.sync.start()
 
     # ------------------------------------------------------------------ chrome
 
@@ -112,6 +136,7 @@ class MainWindow(QMainWindow):
         self.action_settings.setText(self.tr("&Settings"))
         self._update_learner_action()
         self.set_online(self._online_state)
+        self._sync_text()
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         from PySide6.QtCore import QEvent
@@ -121,7 +146,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_learner_action(self) -> None:
-        name = self.services.extras.get("learner_name")
+        name = self.services.learner.name if self.services.learner is not None else ""
         if name:
             self.action_learner.setText(self.tr("Learner: %1").replace("%1", name))
         else:
@@ -141,7 +166,23 @@ class MainWindow(QMainWindow):
         self.online.setIcon(dot_icon(colour))
         self.online.setAccessibleName(self.tr("Connection: %1").replace("%1", text))
 
-    def set_sync_status(self, text: str) -> None:
+    def _sync_changed(self, view: SyncView) -> None:
+        self._sync_view = view
+        self.set_online(view.online)
+        self._sync_text()
+
+    def _sync_text(self) -> None:
+        view = self._sync_view
+        if view is None:
+            text = ""
+        elif view.pending:
+            text = self.tr("%n completion(s) waiting to be sent", "", view.pending)
+        elif view.last_sent_at:
+            text = self.tr("All sent at %1").replace("%1", local_time(view.last_sent_at))
+        else:
+            text = self.tr("Nothing to send")
+        if view is not None and view.rejected:
+            text += " — " + self.tr("%n refused by the server", "", view.rejected)
         self.sync_label.setText(text)
         self.sync_label.setAccessibleName(text)
 
@@ -170,6 +211,11 @@ class MainWindow(QMainWindow):
         for index in reversed(range(self.stack.count())):
             widget = self.stack.widget(index)
             if id(widget) not in keep:
+                release = getattr(widget, "release", None) or getattr(
+                    widget, "about_to_close", None
+                )
+                if callable(release):
+                    release()
                 self.stack.removeWidget(widget)
                 widget.deleteLater()
 
@@ -183,6 +229,7 @@ class MainWindow(QMainWindow):
             return
         previous = self._history.pop()
         self._show(previous, push=False)
+        self.sync.refresh_counts()
         refresh = getattr(previous, "refresh", None)
         if callable(refresh):
             refresh()
@@ -197,48 +244,79 @@ class MainWindow(QMainWindow):
         self._show(self.library, push=False)
         self._show(screen)
 
-    def open_lesson(self, course_id: str, lesson_id: str, kind: str) -> None:
+    def open_lesson(
+        self, course_id: str, lesson_id: str, kind: str, *, replace: bool = False
+    ) -> None:
+        """Open a lesson; ``replace`` swaps it for the lesson on screen ("next lesson")."""
+        services = self.services
         if kind == "text":
-            self.services.tasks.run(
-                lambda: load_page(self.services.context, course_id, lesson_id),
-                self._show_page,
+
+            def load() -> Any:
+                ops.open_lesson(services, course_id, lesson_id)
+                return load_page(services.context, course_id, lesson_id)
+
+            services.tasks.run(
+                load, lambda page: self._show_page(page, replace), self._lesson_failed, owner=self
+            )
+        elif kind == "video":
+            from player.ui.screens.lessons import load_video, video_screen
+
+            services.tasks.run(
+                lambda: load_video(services, course_id, lesson_id),
+                lambda data: self._show_lesson(
+                    video_screen(services, data), course_id, lesson_id, replace
+                ),
                 self._lesson_failed,
                 owner=self,
             )
-        else:
-            from player.ui.screens.lessons import lesson_screen
+        elif kind == "quiz":
+            from player.ui.screens.quiz import QuizScreen
 
-            screen = lesson_screen(self.services, course_id, lesson_id, kind)
-            self._wire_lesson(screen, course_id, lesson_id)
-            self._show(screen)
+            self._show_lesson(
+                QuizScreen(services, course_id, lesson_id), course_id, lesson_id, replace
+            )
+        elif kind == "survey":
+            from player.ui.screens.survey import SurveyScreen
 
-    def _show_page(self, page: Any) -> None:
-        from player.ui.screens.lessons import reading_done
+            self._show_lesson(
+                SurveyScreen(services, course_id, lesson_id), course_id, lesson_id, replace
+            )
 
-        screen = ReadingScreen(page, on_read=reading_done(self.services))
-        self._wire_lesson(screen, page.course_id, page.lesson_id)
-        self._show(screen)
+    def _show_page(self, page: Any, replace: bool) -> None:
+        services = self.services
+        screen: ReadingScreen | None = None
 
-    def _wire_lesson(self, screen: QWidget, course_id: str, lesson_id: str) -> None:
+        def report(elapsed: float, at_end: bool) -> None:
+            services.tasks.run(
+                lambda: ops.record_reading(
+                    services, page.course_id, page.lesson_id, elapsed, at_end
+                ),
+                lambda newly: screen.mark_done() if newly and screen is not None else None,
+                owner=screen,
+            )
+
+        screen = ReadingScreen(page, report=report)
+        self._show_lesson(screen, page.course_id, page.lesson_id, replace)
+
+    def _show_lesson(self, screen: QWidget, course_id: str, lesson_id: str, replace: bool) -> None:
         back = getattr(screen, "back_requested", None)
         if back is not None:
             back.connect(self.go_back)
-        nxt = getattr(screen, "next_requested", None)
-        if nxt is not None:
-            nxt.connect(lambda: self.open_next(course_id, lesson_id))
+        for name in ("next_requested", "next_lesson_requested"):
+            signal = getattr(screen, name, None)
+            if signal is not None:
+                signal.connect(lambda: self.open_next(course_id, lesson_id))
+        self._show(screen, push=not replace)
 
     def open_next(self, course_id: str, lesson_id: str) -> None:
-        from player.ui.screens.lessons import next_lesson
-
-        def opened(found: tuple[str, str] | None) -> None:
+        def opened(found: ops.LessonRefUI | None) -> None:
             if found is None:
                 self.go_back()
             else:
-                self._history.pop() if self._history and self._history[-1] is not None else None
-                self.open_lesson(course_id, *found)
+                self.open_lesson(found.course_id, found.lesson_id, found.kind, replace=True)
 
         self.services.tasks.run(
-            lambda: next_lesson(self.services, course_id, lesson_id),
+            lambda: ops.next_lesson_after(self.services, course_id, lesson_id),
             opened,
             self._lesson_failed,
             owner=self,
@@ -260,10 +338,14 @@ class MainWindow(QMainWindow):
         from player.ui.screens.learners import LearnerDialog
 
         dialog = LearnerDialog(self.services, self)
-        if dialog.exec():
-            self._update_learner_action()
-            self.learner_changed.emit()
-            self.show_library()
+        dialog.switched.connect(self._learner_switched)
+        dialog.exec()
+
+    def _learner_switched(self, learner: Any) -> None:
+        self.services.learner = learner
+        self._update_learner_action()
+        self.learner_changed.emit()
+        self.show_library()
 
     def open_settings(self) -> None:
         from player.ui.screens.settings import SettingsDialog
@@ -271,8 +353,10 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.services, self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.sync.close()
         for index in range(self.stack.count()):
-            closing = getattr(self.stack.widget(index), "about_to_close", None)
+            widget = self.stack.widget(index)
+            closing = getattr(widget, "release", None) or getattr(widget, "about_to_close", None)
             if callable(closing):
                 closing()
         super().closeEvent(event)

@@ -8,11 +8,16 @@ them one at a time on the shared database connection.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from player.core.context import Context
+from player.core.progress import CancelToken, ProgressCallback
 
 if TYPE_CHECKING:
+    from player.core.learning.learners import Learner
+    from player.core.learning.quiz import PresentedQuestion, QuizResult
+    from player.core.learning.state import CourseState
+    from player.core.package.manifest import Manifest, Question
     from player.ui.services import Services
 
 
@@ -50,3 +55,371 @@ def list_courses(services: Services) -> list[CourseSummary]:
         )
         for row in rows
     ]
+
+
+# --------------------------------------------------------------------------- learners
+
+LEARNER_SETTING = "learner"  # settings.json: the uuid of the learner who used the app last
+
+
+def current_learner(services: Services, default_name: str) -> Learner:
+    """The learner to start with: the last one used here, else the first (created if none)."""
+    from player.core.learning.learners import ensure_default_learner, list_learners
+
+    db = services.context.db
+    first = ensure_default_learner(db, default_name)
+    wanted = services.settings.get(LEARNER_SETTING)
+    for learner in list_learners(db):
+        if learner.uuid == wanted:
+            return learner
+    return first
+
+
+def list_learners(services: Services) -> list[Learner]:
+    from player.core.learning.learners import list_learners as core_list
+
+    return core_list(services.context.db)
+
+
+def switch_learner(services: Services, learner_id: int, pin: str) -> Learner | None:
+    """Check the PIN (when the learner has one) and remember the learner as the current one.
+
+    None means a wrong PIN (the screen says so in the learner's language).
+    """
+    from player.core.learning.learners import get_learner, verify_pin
+
+    db = services.context.db
+    learner = get_learner(db, learner_id)
+    if learner.has_pin and not verify_pin(db, learner_id, pin):
+        return None
+    services.save_settings(**{LEARNER_SETTING: learner.uuid})
+    return learner
+
+
+def add_learner(services: Services, name: str, email: str | None, pin: str | None) -> Learner:
+    from player.core.learning.learners import create_learner
+
+    return create_learner(services.context.db, name, email=email or None, pin=pin or None)
+
+
+def set_learner_pin(services: Services, learner_id: int, pin: str | None) -> Learner:
+    from player.core.learning.learners import set_pin
+
+    return set_pin(services.context.db, learner_id, pin or None)
+
+
+# --------------------------------------------------------------------------- course and lessons
+
+
+@dataclass(frozen=True)
+class Outline:
+    manifest: Manifest
+    state: CourseState
+
+
+def course_outline(services: Services, course_id: str) -> Outline:
+    from player.core.learning.state import course_state
+
+    manifest = services.context.manifest(course_id)
+    return Outline(manifest, course_state(services.context.db, services.learner_id, manifest))
+
+
+def course_progress(services: Services, course_ids: list[str]) -> dict[str, float]:
+    """Share of required lessons done per course, for the library cards (after start-up)."""
+    from player.core.learning.state import course_state
+
+    result: dict[str, float] = {}
+    for course_id in course_ids:
+        state = course_state(
+            services.context.db, services.learner_id, services.context.manifest(course_id)
+        )
+        total = state.lessons_total
+        result[course_id] = state.lessons_done / total if total else 0.0
+    return result
+
+
+def open_lesson(services: Services, course_id: str, lesson_id: str) -> None:
+    """Record that the learner opened a lesson (refused with a reason when it is locked)."""
+    from player.core.learning.activity import open_lesson as core_open
+
+    core_open(
+        services.context.db, services.learner_id, services.context.manifest(course_id), lesson_id
+    )
+
+
+def record_reading(
+    services: Services, course_id: str, lesson_id: str, elapsed: float, at_end: bool
+) -> bool:
+    """Add reading time; True when this call completed the page."""
+    from player.core.learning.activity import record_reading as core_record
+
+    result = core_record(
+        services.context.db,
+        services.learner_id,
+        services.context.manifest(course_id),
+        lesson_id,
+        elapsed=elapsed,
+        at_end=at_end,
+    )
+    return result.newly_completed
+
+
+def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: float) -> None:
+    from player.core.learning.activity import add_time_spent as core_add
+
+    core_add(
+        services.context.db,
+        services.learner_id,
+        services.context.manifest(course_id),
+        lesson_id,
+        seconds,
+    )
+
+
+def next_lesson_after(services: Services, course_id: str, lesson_id: str) -> LessonRefUI | None:
+    """The lesson after this one in the course order, when it is open."""
+    manifest = services.context.manifest(course_id)
+    from player.core.learning.state import course_state
+
+    state = course_state(services.context.db, services.learner_id, manifest)
+    order = [lesson for module in manifest.modules for lesson in module.lessons]
+    ids = [lesson.id for lesson in order]
+    if lesson_id not in ids:
+        return None
+    for lesson in order[ids.index(lesson_id) + 1 :]:
+        if state.is_open(lesson.id):
+            return LessonRefUI(course_id, lesson.id, lesson.type)
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class LessonRefUI:
+    course_id: str
+    lesson_id: str
+    kind: str
+
+
+# --------------------------------------------------------------------------- quizzes and surveys
+
+
+@dataclass(frozen=True)
+class QuizSession:
+    course_id: str
+    lesson_id: str
+    title: str
+    language: str
+    threshold: float
+    attempt_id: int
+    questions: list[PresentedQuestion]
+    best_score: float | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class QuizOutcome:
+    result: QuizResult
+    prompts: dict[str, str]  # question id → prompt
+    choices: dict[str, dict[str, str]]  # question id → choice id → text
+    unlocked: list[str]  # titles of modules this pass opened
+    course_complete: bool
+
+
+def start_quiz(services: Services, course_id: str, lesson_id: str) -> QuizSession:
+    """Resume the unfinished attempt of a quiz (answers kept) or start a new one."""
+    from player.core.learning.quiz import presented_questions, start_attempt
+    from player.core.learning.state import course_state
+
+    db, manifest = services.context.db, services.context.manifest(course_id)
+    attempt = start_attempt(db, services.learner_id, manifest, lesson_id)
+    lesson = manifest.lesson(lesson_id)
+    assert lesson is not None
+    state = course_state(db, services.learner_id, manifest).lesson(lesson_id)
+    return QuizSession(
+        course_id,
+        lesson_id,
+        lesson.title,
+        manifest.language,
+        manifest.threshold_for(lesson),
+        attempt.id,
+        presented_questions(attempt, manifest),
+        state.best_score,
+        state.attempts,
+    )
+
+
+def save_answer(
+    services: Services, course_id: str, attempt_id: int, question_id: str, value: Any
+) -> None:
+    """Save one answer the moment it is given (None clears it)."""
+    from player.core.learning.quiz import answer
+
+    answer(
+        services.context.db, services.context.manifest(course_id), attempt_id, question_id, value
+    )
+
+
+def submit_quiz(services: Services, course_id: str, lesson_id: str, attempt_id: int) -> QuizOutcome:
+    from player.core.learning.quiz import submit
+    from player.core.learning.state import course_state
+
+    db, manifest = services.context.db, services.context.manifest(course_id)
+    before = course_state(db, services.learner_id, manifest)
+    result = submit(db, manifest, attempt_id)
+    after = course_state(db, services.learner_id, manifest)
+    unlocked = [
+        new.title
+        for old, new in zip(before.modules, after.modules, strict=True)
+        if old.status == "locked" and new.status != "locked"
+    ]
+    lesson = manifest.lesson(lesson_id)
+    assert lesson is not None
+    return QuizOutcome(
+        result,
+        {q.id: q.prompt for q in lesson.questions},
+        {q.id: {c.id: c.text for c in q.choices} for q in lesson.questions},
+        unlocked,
+        after.complete and not before.complete,
+    )
+
+
+@dataclass(frozen=True)
+class SurveySession:
+    course_id: str
+    lesson_id: str
+    title: str
+    language: str
+    questions: list[Question]
+    previous: dict[str, Any] | None
+
+
+def open_survey(services: Services, course_id: str, lesson_id: str) -> SurveySession:
+    from player.core.learning.activity import open_lesson as core_open
+    from player.core.learning.survey import survey_answers
+
+    db, manifest = services.context.db, services.context.manifest(course_id)
+    core_open(db, services.learner_id, manifest, lesson_id)
+    lesson = manifest.lesson(lesson_id)
+    assert lesson is not None
+    return SurveySession(
+        course_id,
+        lesson_id,
+        lesson.title,
+        manifest.language,
+        list(lesson.questions),
+        survey_answers(db, services.learner_id, course_id, lesson_id),
+    )
+
+
+def submit_survey(
+    services: Services, course_id: str, lesson_id: str, answers: dict[str, Any]
+) -> None:
+    from player.core.learning.survey import submit_survey as core_submit
+
+    core_submit(
+        services.context.db,
+        services.learner_id,
+        services.context.manifest(course_id),
+        lesson_id,
+        answers,
+    )
+
+
+# --------------------------------------------------------------------------- adding courses
+
+QUALITY_ORDER = ("all", "480", "360", "240", "audio")
+
+
+@dataclass(frozen=True)
+class SourcePlan:
+    location: str
+    course_id: str
+    title: str
+    version: int
+    language: str
+    previous_version: int | None
+    fetch_bytes: dict[str, int]  # quality → bytes still to fetch (held objects not counted)
+    install_bytes: dict[str, int]  # quality → size once installed
+    free_bytes: int
+    default_quality: str
+    signed: bool
+    publisher: str | None
+
+
+def plan_source(
+    services: Services, location: str, progress: ProgressCallback, cancel: CancelToken
+) -> SourcePlan:
+    """Read a package's manifest (a zip URL is downloaded here) and price every quality.
+
+    Runs on the transfer lane with its own database connection.
+    """
+    from player.core.delivery import default_quality
+    from player.core.install import open_source, plan_install
+    from player.core.package.manifest import parse_manifest
+
+    options: dict[str, Any] = {}
+    if location.lower().startswith(("http://", "https://")):
+        options = {"progress": progress, "cancel": cancel}
+    with services.separate_context() as ctx:
+        source = open_source(location, ctx.data, **options)
+        try:
+            manifest = parse_manifest(source.read_manifest_bytes())
+            signed = source.read_signature() is not None
+        finally:
+            source.close()
+        row = ctx.course_row(manifest.id)
+        previous = row["version"] if row else None
+        fetch: dict[str, int] = {}
+        sizes: dict[str, int] = {}
+        free = 0
+        has_video = any(lesson.sources for lesson in manifest.lessons)
+        for quality in QUALITY_ORDER if has_video else ("all",):
+            plan = plan_install(ctx, manifest, None if quality == "all" else quality, previous)
+            fetch[quality] = plan.fetch_bytes
+            sizes[quality] = plan.install_bytes
+            free = plan.free_bytes
+    return SourcePlan(
+        location=location,
+        course_id=manifest.id,
+        title=manifest.title,
+        version=manifest.version,
+        language=manifest.language,
+        previous_version=previous,
+        fetch_bytes=fetch,
+        install_bytes=sizes,
+        free_bytes=free,
+        default_quality=default_quality(services.data) if has_video else "all",
+        signed=signed,
+        publisher=manifest.publisher.name if manifest.publisher else None,
+    )
+
+
+def install_course(
+    services: Services,
+    location: str,
+    quality: str,
+    progress: ProgressCallback,
+    cancel: CancelToken,
+) -> str:
+    """Install (or resume installing) a package; returns the course id.
+
+    A cancelled or cut download keeps what was fetched; running this again continues.
+    """
+    from player.core.install import install, open_source
+
+    options: dict[str, Any] = {}
+    if location.lower().startswith(("http://", "https://")):
+        options = {"progress": progress, "cancel": cancel}
+    with services.separate_context() as ctx:
+        source = open_source(location, ctx.data, **options)
+        try:
+            result = install(
+                ctx,
+                source,
+                quality=None if quality == "all" else quality,
+                progress=progress,
+                cancel=cancel,
+            )
+        finally:
+            source.close()
+    return result.course_id

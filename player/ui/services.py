@@ -28,7 +28,14 @@ class Services:
     tasks: TaskRunner
     translations: Translations | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    learner: Any = None  # player.core.learning.learners.Learner, set at start-up
     extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def learner_id(self) -> int:
+        if self.learner is None:
+            raise RuntimeError("no current learner yet")
+        return int(self.learner.id)
 
     def settings_language(self) -> str | None:
         language = self.settings.get("language")

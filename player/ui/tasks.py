@@ -25,7 +25,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Literal, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from player.core.errors import PlayerError, TransferCancelled
 from player.core.progress import CancelToken, Progress
@@ -73,7 +73,9 @@ class TaskRunner(QObject):
         self._pending = 0
         self._lock = threading.Lock()
         self._closed = False
-        self._closure_ready.connect(self._run_closure)
+        # Always queued: callbacks never run inside ``run()``, even when the work finished
+        # before ``add_done_callback`` was reached.
+        self._closure_ready.connect(self._run_closure, Qt.ConnectionType.QueuedConnection)
 
     @property
     def busy(self) -> bool:

@@ -62,12 +62,35 @@ def compiled_translations() -> None:
     )
 
 
+SURVEY = {
+    "id": "m2-survey",
+    "type": "survey",
+    "title": "Votre avis",
+    "questions": [
+        {"id": "useful", "kind": "rating", "prompt": "Ce cours vous a-t-il été utile ?"},
+        {
+            "id": "pace",
+            "kind": "single",
+            "prompt": "Le rythme était…",
+            "choices": [{"id": "slow", "text": "lent"}, {"id": "fine", "text": "bien"}],
+        },
+        {"id": "words", "kind": "text", "prompt": "Un mot pour finir ?"},
+    ],
+}
+
+
+def course_document() -> dict:
+    doc = document()
+    doc["modules"][1]["lessons"].append(SURVEY)
+    return doc
+
+
 @pytest.fixture
 def course_source(tmp_path: Path) -> Path:
     media = dict(MEDIA)
     media["images/schema.png"] = png_bytes()
     media["text/m1.md"] = READING.encode()
-    return write_source(tmp_path / "source", document(), media)
+    return write_source(tmp_path / "source", course_document(), media)
 
 
 @pytest.fixture

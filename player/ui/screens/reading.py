@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTimer, QUrl, Signal
+from PySide6.QtCore import QElapsedTimer, QLocale, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +29,7 @@ from player.core.package.manifest import path_problem
 from player.ui.widgets.common import Heading, Retranslatable
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
+REPORT_EVERY_MS = 5_000
 MARKDOWN_FEATURES = (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub
     | QTextDocument.MarkdownFeature.MarkdownNoHTML
@@ -130,13 +131,12 @@ class ReadingScreen(Retranslatable, QWidget):
     def __init__(
         self,
         page: Page,
-        on_read: Callable[[str, str], None] | None = None,
+        report: Callable[[float, bool], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.page = page
-        self._on_read = on_read
-        self._reported = False
+        self._report_to = report
         self.setObjectName("reading-screen")
 
         self.back = QPushButton()
@@ -163,12 +163,16 @@ class ReadingScreen(Retranslatable, QWidget):
         layout.addWidget(self.browser, 1)
         layout.addLayout(bottom)
 
-        # Read = scrolled to the end, or held open 10 s (a short page is read on sight).
+        # The engine decides when the page is read (end reached, or 10 s open in total);
+        # the screen reports time open every few seconds and when the end comes into view.
         bar = self.browser.verticalScrollBar()
         bar.valueChanged.connect(self._check_end)
         bar.rangeChanged.connect(lambda *_: self._check_end())
-        self._timer = QTimer(self, singleShot=True, interval=10_000)
-        self._timer.timeout.connect(self._mark_read)
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._at_end_reported = False
+        self._timer = QTimer(self, interval=REPORT_EVERY_MS)
+        self._timer.timeout.connect(lambda: self._report(False))
         self._timer.start()
         self.retranslate()
 
@@ -182,17 +186,35 @@ class ReadingScreen(Retranslatable, QWidget):
 
     def _check_end(self) -> None:
         bar = self.browser.verticalScrollBar()
-        if self.browser.isVisible() and bar.value() >= bar.maximum():
-            self._mark_read()
+        if self.isVisible() and not self._at_end_reported and bar.value() >= bar.maximum():
+            self._at_end_reported = True
+            self._report(True)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if not self._timer.isActive():
+            self._clock.restart()
+            self._timer.start()
         self._check_end()
 
-    def _mark_read(self) -> None:
-        if not self._reported and self._on_read is not None:
-            self._reported = True
-            self._on_read(self.page.course_id, self.page.lesson_id)
+    def _report(self, at_end: bool) -> None:
+        elapsed = self._clock.restart() / 1000.0
+        if self._report_to is not None:
+            self._report_to(elapsed, at_end)
+
+    def about_to_close(self) -> None:
+        """Called when the screen is left: the time spent reading so far is saved."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._report(False)
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self.about_to_close()
+        super().hideEvent(event)
+
+    def mark_done(self) -> None:
+        self.notice.setText(self.tr("✓ Page read"))
+        self.notice.show()
 
     def _external(self, url: str) -> None:
         self.notice.setText(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QSizePolicy, QWidget
 
@@ -66,3 +66,11 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
     )
     box.setAccessibleName(title)
     box.exec()
+
+
+def percent(value: float) -> str:
+    """A 0..1 share as the UI language writes it ("40 %" in French, "40%" in English)."""
+    number = QLocale().toString(round(value * 100))
+    if QLocale().language() == QLocale.Language.French:
+        return f"{number}\u202f%"
+    return f"{number}%"

@@ -1,0 +1,903 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+    <context>
+        <name>AddCourseDialog</name>
+        <message>
+            <source>Add a course</source>
+            <translation>Add a course</translation>
+        </message>
+        <message>
+            <source>From a file or USB stick</source>
+            <translation>From a file or USB stick</translation>
+        </message>
+        <message>
+            <source>From a web address</source>
+            <translation>From a web address</translation>
+        </message>
+        <message>
+            <source>Choose a course package: a .zip file, or the course.json of a course folder. No network is needed.</source>
+            <translation>Choose a course package: a .zip file, or the course.json of a course folder. No network is needed.</translation>
+        </message>
+        <message>
+            <source>No USB stick found. Plug one in, or pick any folder.</source>
+            <translation>No USB stick found. Plug one in, or pick any folder.</translation>
+        </message>
+        <message>
+            <source>&amp;Choose a file…</source>
+            <translation>&amp;Choose a file…</translation>
+        </message>
+        <message>
+            <source>Paste the address a trainer gave you. You will see the size before anything is downloaded; an interrupted download continues where it stopped.</source>
+            <translation>Paste the address a trainer gave you. You will see the size before anything is downloaded; an interrupted download continues where it stopped.</translation>
+        </message>
+        <message>
+            <source>&amp;Web address:</source>
+            <translation>&amp;Web address:</translation>
+        </message>
+        <message>
+            <source>Web address of the course</source>
+            <translation>Web address of the course</translation>
+        </message>
+        <message>
+            <source>&amp;Check</source>
+            <translation>&amp;Check</translation>
+        </message>
+        <message>
+            <source>Course:</source>
+            <translation>Course:</translation>
+        </message>
+        <message>
+            <source>&amp;Video quality:</source>
+            <translation>&amp;Video quality:</translation>
+        </message>
+        <message>
+            <source>Download:</source>
+            <translation>Download:</translation>
+        </message>
+        <message>
+            <source>Cancel download</source>
+            <translation>Cancel download</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>USB sticks found: %1</source>
+            <translation>USB sticks found: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Resume</source>
+            <translation>&amp;Resume</translation>
+        </message>
+        <message>
+            <source>&amp;Update</source>
+            <translation>&amp;Update</translation>
+        </message>
+        <message>
+            <source>&amp;Install</source>
+            <translation>&amp;Install</translation>
+        </message>
+        <message>
+            <source>Everything in the package</source>
+            <translation>Everything in the package</translation>
+        </message>
+        <message>
+            <source>Good (480p)</source>
+            <translation>Good (480p)</translation>
+        </message>
+        <message>
+            <source>Medium (360p)</source>
+            <translation>Medium (360p)</translation>
+        </message>
+        <message>
+            <source>Light (240p)</source>
+            <translation>Light (240p)</translation>
+        </message>
+        <message>
+            <source>Sound only</source>
+            <translation>Sound only</translation>
+        </message>
+        <message>
+            <source>Choose a course package</source>
+            <translation>Choose a course package</translation>
+        </message>
+        <message>
+            <source>Course packages (*.zip course.json);;All files (*)</source>
+            <translation>Course packages (*.zip course.json);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Reading the course…</source>
+            <translation>Reading the course…</translation>
+        </message>
+        <message>
+            <source>%1, version %2</source>
+            <translation>%1, version %2</translation>
+        </message>
+        <message>
+            <source>already installed: version %1</source>
+            <translation>already installed: version %1</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>%1 to copy or download; %2 free on this computer.</source>
+            <translation>%1 to copy or download; %2 free on this computer.</translation>
+        </message>
+        <message>
+            <source>Not enough free space.</source>
+            <translation>Not enough free space.</translation>
+        </message>
+        <message>
+            <source>Installing…</source>
+            <translation>Installing…</translation>
+        </message>
+        <message>
+            <source>The course is installed. You can open it from the library.</source>
+            <translation>The course is installed. You can open it from the library.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 — %3/s — %4 left</source>
+            <translation>%1 of %2 — %3/s — %4 left</translation>
+        </message>
+        <message>
+            <source>Cancelled. What was downloaded is kept: press Resume to continue.</source>
+            <translation>Cancelled. What was downloaded is kept: press Resume to continue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CourseCard</name>
+        <message>
+            <source>%1 · version %2 · %3</source>
+            <translation>%1 · version %2 · %3</translation>
+        </message>
+        <message>
+            <source>%1 % done</source>
+            <translation>%1 % done</translation>
+        </message>
+        <message>
+            <source>Progress in %1</source>
+            <translation>Progress in %1</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Continue %1</source>
+            <translation>Continue %1</translation>
+        </message>
+        <message>
+            <source>Open %1</source>
+            <translation>Open %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LearnerDialog</name>
+        <message>
+            <source>Switch learner</source>
+            <translation>Switch learner</translation>
+        </message>
+        <message>
+            <source>Who is learning?</source>
+            <translation>Who is learning?</translation>
+        </message>
+        <message>
+            <source>Learners on this computer</source>
+            <translation>Learners on this computer</translation>
+        </message>
+        <message>
+            <source>&amp;PIN:</source>
+            <translation>&amp;PIN:</translation>
+        </message>
+        <message>
+            <source>PIN of the chosen learner</source>
+            <translation>PIN of the chosen learner</translation>
+        </message>
+        <message>
+            <source>New learner</source>
+            <translation>New learner</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;E-mail (optional):</source>
+            <translation>&amp;E-mail (optional):</translation>
+        </message>
+        <message>
+            <source>P&amp;IN (optional, 4 to 8 digits):</source>
+            <translation>P&amp;IN (optional, 4 to 8 digits):</translation>
+        </message>
+        <message>
+            <source>Name of the new learner</source>
+            <translation>Name of the new learner</translation>
+        </message>
+        <message>
+            <source>E-mail of the new learner</source>
+            <translation>E-mail of the new learner</translation>
+        </message>
+        <message>
+            <source>PIN of the new learner</source>
+            <translation>PIN of the new learner</translation>
+        </message>
+        <message>
+            <source>&amp;Add this learner</source>
+            <translation>&amp;Add this learner</translation>
+        </message>
+        <message>
+            <source>&amp;Switch</source>
+            <translation>&amp;Switch</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>%1 (current)</source>
+            <translation>%1 (current)</translation>
+        </message>
+        <message>
+            <source>Protected by a PIN</source>
+            <translation>Protected by a PIN</translation>
+        </message>
+        <message>
+            <source>Enter %1's PIN.</source>
+            <translation>Enter %1's PIN.</translation>
+        </message>
+        <message>
+            <source>Wrong PIN. Try again.</source>
+            <translation>Wrong PIN. Try again.</translation>
+        </message>
+        <message>
+            <source>A PIN has 4 to 8 digits.</source>
+            <translation>A PIN has 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>%1 was added. Press Switch to continue as %1.</source>
+            <translation>%1 was added. Press Switch to continue as %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LibraryScreen</name>
+        <message>
+            <source>My courses</source>
+            <translation>My courses</translation>
+        </message>
+        <message>
+            <source>Add a course…</source>
+            <translation>Add a course…</translation>
+        </message>
+        <message>
+            <source>Add a course</source>
+            <translation>Add a course</translation>
+        </message>
+        <message>
+            <source>No course is installed yet. Add one from a file, a USB stick or a web address; everything then works without a network.</source>
+            <translation>No course is installed yet. Add one from a file, a USB stick or a web address; everything then works without a network.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Learner</source>
+            <translation>Learner</translation>
+        </message>
+        <message>
+            <source>Course Player</source>
+            <translation>Course Player</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>Main toolbar</translation>
+        </message>
+        <message>
+            <source>&amp;Library</source>
+            <translation>&amp;Library</translation>
+        </message>
+        <message>
+            <source>Your courses (Ctrl+Home)</source>
+            <translation>Your courses (Ctrl+Home)</translation>
+        </message>
+        <message>
+            <source>&amp;Add a course…</source>
+            <translation>&amp;Add a course…</translation>
+        </message>
+        <message>
+            <source>Install a course from a file, a USB stick or the web</source>
+            <translation>Install a course from a file, a USB stick or the web</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>&amp;Settings</translation>
+        </message>
+        <message>
+            <source>Learner: %1</source>
+            <translation>Learner: %1</translation>
+        </message>
+        <message>
+            <source>Switch learner (Ctrl+L)</source>
+            <translation>Switch learner (Ctrl+L)</translation>
+        </message>
+        <message>
+            <source>Offline mode</source>
+            <translation>Offline mode</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Connection: %1</source>
+            <translation>Connection: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n completion(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n completion waiting to be sent</numerusform>
+                <numerusform>%n completions waiting to be sent</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All sent at %1</source>
+            <translation>All sent at %1</translation>
+        </message>
+        <message>
+            <source>Nothing to send</source>
+            <translation>Nothing to send</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n refused by the server</source>
+            <translation>
+                <numerusform>%n refused by the server</numerusform>
+                <numerusform>%n refused by the server</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cannot open this lesson</source>
+            <translation>Cannot open this lesson</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlineScreen</name>
+        <message>
+            <source>← Library</source>
+            <translation>← Library</translation>
+        </message>
+        <message>
+            <source>Back to the library</source>
+            <translation>Back to the library</translation>
+        </message>
+        <message>
+            <source>Back to the library (Alt+Left)</source>
+            <translation>Back to the library (Alt+Left)</translation>
+        </message>
+        <message>
+            <source>Loading the course…</source>
+            <translation>Loading the course…</translation>
+        </message>
+        <message>
+            <source>Continue where I stopped</source>
+            <translation>Continue where I stopped</translation>
+        </message>
+        <message>
+            <source>Course complete: all %1 lessons done. Well done!</source>
+            <translation>Course complete: all %1 lessons done. Well done!</translation>
+        </message>
+        <message>
+            <source>%1 of %2 lessons done</source>
+            <translation>%1 of %2 lessons done</translation>
+        </message>
+        <message>
+            <source>Nothing left to do</source>
+            <translation>Nothing left to do</translation>
+        </message>
+        <message>
+            <source>Start the course</source>
+            <translation>Start the course</translation>
+        </message>
+        <message>
+            <source>Opens “%1”</source>
+            <translation>Opens “%1”</translation>
+        </message>
+        <message>
+            <source>Module complete.</source>
+            <translation>Module complete.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 lessons done.</source>
+            <translation>%1 of %2 lessons done.</translation>
+        </message>
+        <message>
+            <source>Locked: finish the module before.</source>
+            <translation>Locked: finish the module before.</translation>
+        </message>
+        <message>
+            <source>reach %1 in “%2” (%3)</source>
+            <translation>reach %1 in “%2” (%3)</translation>
+        </message>
+        <message>
+            <source> — best so far %1</source>
+            <translation> — best so far %1</translation>
+        </message>
+        <message>
+            <source>finish “%1”</source>
+            <translation>finish “%1”</translation>
+        </message>
+        <message>
+            <source>Locked: complete “%1” first.</source>
+            <translation>Locked: complete “%1” first.</translation>
+        </message>
+        <message>
+            <source>Locked. To open it: %1.</source>
+            <translation>Locked. To open it: %1.</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <source>Reading</source>
+            <translation>Reading</translation>
+        </message>
+        <message>
+            <source>Quiz</source>
+            <translation>Quiz</translation>
+        </message>
+        <message>
+            <source>Survey</source>
+            <translation>Survey</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>locked</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>done</translation>
+        </message>
+        <message>
+            <source>passed, best %1</source>
+            <translation>passed, best %1</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>in progress</translation>
+        </message>
+        <message>
+            <source>best %1, %2 needed</source>
+            <translation>best %1, %2 needed</translation>
+        </message>
+        <message>
+            <source>to do</source>
+            <translation>to do</translation>
+        </message>
+        <message>
+            <source>▶ Next: %1</source>
+            <translation>▶ Next: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuestionPage</name>
+        <message>
+            <source>Choose one answer.</source>
+            <translation>Choose one answer.</translation>
+        </message>
+        <message>
+            <source>Choose every correct answer.</source>
+            <translation>Choose every correct answer.</translation>
+        </message>
+        <message>
+            <source>True or false?</source>
+            <translation>True or false?</translation>
+        </message>
+        <message>
+            <source>Type your answer.</source>
+            <translation>Type your answer.</translation>
+        </message>
+        <message>
+            <source>True</source>
+            <translation>True</translation>
+        </message>
+        <message>
+            <source>False</source>
+            <translation>False</translation>
+        </message>
+        <message>
+            <source>Your answer</source>
+            <translation>Your answer</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuizScreen</name>
+        <message>
+            <source>Question %1 of %2</source>
+            <translation>Question %1 of %2</translation>
+        </message>
+        <message>
+            <source>Submit the quiz?</source>
+            <translation>Submit the quiz?</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n question(s) have no answer yet. Submit anyway?</source>
+            <translation>
+                <numerusform>%n question has no answer yet. Submit anyway?</numerusform>
+                <numerusform>%n questions have no answer yet. Submit anyway?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>← Outline</source>
+            <translation>← Outline</translation>
+        </message>
+        <message>
+            <source>Back to the course outline</source>
+            <translation>Back to the course outline</translation>
+        </message>
+        <message>
+            <source>← &amp;Previous</source>
+            <translation>← &amp;Previous</translation>
+        </message>
+        <message>
+            <source>&amp;Next →</source>
+            <translation>&amp;Next →</translation>
+        </message>
+        <message>
+            <source>&amp;Submit answers</source>
+            <translation>&amp;Submit answers</translation>
+        </message>
+        <message>
+            <source>Submit (Ctrl+Enter)</source>
+            <translation>Submit (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>&amp;Try again</source>
+            <translation>&amp;Try again</translation>
+        </message>
+        <message>
+            <source>Back to the &amp;outline</source>
+            <translation>Back to the &amp;outline</translation>
+        </message>
+        <message>
+            <source>Next &amp;lesson →</source>
+            <translation>Next &amp;lesson →</translation>
+        </message>
+        <message>
+            <source>Loading the quiz…</source>
+            <translation>Loading the quiz…</translation>
+        </message>
+        <message>
+            <source>Pass mark: %1.</source>
+            <translation>Pass mark: %1.</translation>
+        </message>
+        <message>
+            <source>Your best score so far: %1.</source>
+            <translation>Your best score so far: %1.</translation>
+        </message>
+        <message>
+            <source>Each answer is saved as soon as you give it.</source>
+            <translation>Each answer is saved as soon as you give it.</translation>
+        </message>
+        <message>
+            <source>✓ Passed</source>
+            <translation>✓ Passed</translation>
+        </message>
+        <message>
+            <source>Not passed yet</source>
+            <translation>Not passed yet</translation>
+        </message>
+        <message>
+            <source>Your score: %1 — pass mark %2 — best score %3</source>
+            <translation>Your score: %1 — pass mark %2 — best score %3</translation>
+        </message>
+        <message>
+            <source>🔓 Unlocked: %1 is now open.</source>
+            <translation>🔓 Unlocked: %1 is now open.</translation>
+        </message>
+        <message>
+            <source>Course complete. Congratulations!</source>
+            <translation>Course complete. Congratulations!</translation>
+        </message>
+        <message>
+            <source>Answers and explanations</source>
+            <translation>Answers and explanations</translation>
+        </message>
+        <message>
+            <source>(no answer)</source>
+            <translation>(no answer)</translation>
+        </message>
+        <message>
+            <source>True</source>
+            <translation>True</translation>
+        </message>
+        <message>
+            <source>False</source>
+            <translation>False</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadingScreen</name>
+        <message>
+            <source>← Outline</source>
+            <translation>← Outline</translation>
+        </message>
+        <message>
+            <source>Back to the course outline (Alt+Left)</source>
+            <translation>Back to the course outline (Alt+Left)</translation>
+        </message>
+        <message>
+            <source>Back to the course outline</source>
+            <translation>Back to the course outline</translation>
+        </message>
+        <message>
+            <source>Next lesson →</source>
+            <translation>Next lesson →</translation>
+        </message>
+        <message>
+            <source>Next lesson</source>
+            <translation>Next lesson</translation>
+        </message>
+        <message>
+            <source>Page: %1</source>
+            <translation>Page: %1</translation>
+        </message>
+        <message>
+            <source>✓ Page read</source>
+            <translation>✓ Page read</translation>
+        </message>
+        <message>
+            <source>Links outside the course are not opened by the player: %1</source>
+            <translation>Links outside the course are not opened by the player: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Same as the computer</source>
+            <translation>Same as the computer</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Data folder:</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Data folder</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>Open the data folder</source>
+            <translation>Open the data folder</translation>
+        </message>
+        <message>
+            <source>&amp;Slow or costly connection: download the lightest videos</source>
+            <translation>&amp;Slow or costly connection: download the lightest videos</translation>
+        </message>
+        <message>
+            <source>Sending completions (optional)</source>
+            <translation>Sending completions (optional)</translation>
+        </message>
+        <message>
+            <source>LRS &amp;address:</source>
+            <translation>LRS &amp;address:</translation>
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation>&amp;User name:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline.</source>
+            <translation>When this address answers, completions are sent in the background. Without it, the player works fully offline.</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyQuestion</name>
+        <message>
+            <source>1 = not at all, 5 = very much</source>
+            <translation>1 = not at all, 5 = very much</translation>
+        </message>
+        <message>
+            <source>Your answer</source>
+            <translation>Your answer</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyScreen</name>
+        <message>
+            <source>← Outline</source>
+            <translation>← Outline</translation>
+        </message>
+        <message>
+            <source>Back to the course outline</source>
+            <translation>Back to the course outline</translation>
+        </message>
+        <message>
+            <source>&amp;Send my answers</source>
+            <translation>&amp;Send my answers</translation>
+        </message>
+        <message>
+            <source>Tell us what you thought of this course. There are no right answers, and every question is optional.</source>
+            <translation>Tell us what you thought of this course. There are no right answers, and every question is optional.</translation>
+        </message>
+        <message>
+            <source>Loading the survey…</source>
+            <translation>Loading the survey…</translation>
+        </message>
+        <message>
+            <source>You already answered; you may change your answers.</source>
+            <translation>You already answered; you may change your answers.</translation>
+        </message>
+        <message>
+            <source>Answer at least one question first.</source>
+            <translation>Answer at least one question first.</translation>
+        </message>
+        <message>
+            <source>Thank you! Your answers were saved.</source>
+            <translation>Thank you! Your answers were saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>VideoLessonView</name>
+        <message>
+            <source>← Outline</source>
+            <translation>← Outline</translation>
+        </message>
+        <message>
+            <source>Back to the course outline</source>
+            <translation>Back to the course outline</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <source>Position in the video</source>
+            <translation>Position in the video</translation>
+        </message>
+        <message>
+            <source>Time played</source>
+            <translation>Time played</translation>
+        </message>
+        <message>
+            <source>Length of the video</source>
+            <translation>Length of the video</translation>
+        </message>
+        <message>
+            <source>Back 10 seconds</source>
+            <translation>Back 10 seconds</translation>
+        </message>
+        <message>
+            <source>Left arrow</source>
+            <translation>Left arrow</translation>
+        </message>
+        <message>
+            <source>Forward 10 seconds</source>
+            <translation>Forward 10 seconds</translation>
+        </message>
+        <message>
+            <source>Right arrow</source>
+            <translation>Right arrow</translation>
+        </message>
+        <message>
+            <source>Full screen</source>
+            <translation>Full screen</translation>
+        </message>
+        <message>
+            <source>Mute</source>
+            <translation>Mute</translation>
+        </message>
+        <message>
+            <source>Volume</source>
+            <translation>Volume</translation>
+        </message>
+        <message>
+            <source>&amp;Speed</source>
+            <translation>&amp;Speed</translation>
+        </message>
+        <message>
+            <source>Playback speed</source>
+            <translation>Playback speed</translation>
+        </message>
+        <message>
+            <source>S&amp;ubtitles</source>
+            <translation>S&amp;ubtitles</translation>
+        </message>
+        <message>
+            <source>Subtitles</source>
+            <translation>Subtitles</translation>
+        </message>
+        <message>
+            <source>&amp;Quality</source>
+            <translation>&amp;Quality</translation>
+        </message>
+        <message>
+            <source>Video quality</source>
+            <translation>Video quality</translation>
+        </message>
+        <message>
+            <source>Next lesson →</source>
+            <translation>Next lesson →</translation>
+        </message>
+        <message>
+            <source>Next lesson</source>
+            <translation>Next lesson</translation>
+        </message>
+        <message>
+            <source>Your progress could not be saved: %1</source>
+            <translation>Your progress could not be saved: %1</translation>
+        </message>
+        <message>
+            <source>The video file is missing: %1. Install the course again.</source>
+            <translation>The video file is missing: %1. Install the course again.</translation>
+        </message>
+        <message>
+            <source>Videos cannot play: VLC is not installed on this computer.</source>
+            <translation>Videos cannot play: VLC is not installed on this computer.</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Play</translation>
+        </message>
+        <message>
+            <source>%1 (Space)</source>
+            <translation>%1 (Space)</translation>
+        </message>
+        <message>
+            <source>%1×</source>
+            <translation>%1×</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>Off</translation>
+        </message>
+    </context>
+    <context>
+        <name>VideoPlayer</name>
+        <message>
+            <source>This video cannot be played: %1. The file may be damaged.</source>
+            <translation>This video cannot be played: %1. The file may be damaged.</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,373 @@
+"""Adding a course: from a file or USB stick, or from a web address.
+
+Both ways first show the plan (title, version, size per quality, free disk), then install with
+a progress bar (bytes, rate, time left) and a Cancel button. A cancelled or cut download keeps
+what was fetched: "Resume" (the same install again) continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDir, QStorageInfo, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.core.errors import TransferCancelled
+from player.core.progress import Progress, format_bytes, format_duration
+from player.ui import ops
+from player.ui.services import Services
+from player.ui.tasks import Task, one_line
+from player.ui.widgets.common import Note, Retranslatable
+
+REMOVABLE_ROOTS = ("/media/", "/run/media/", "/Volumes/", "/mnt/")
+
+
+def removable_drives() -> list[Path]:
+    """Mounted volumes that look like USB sticks (QStorageInfo), for the file dialog."""
+    drives = []
+    for volume in QStorageInfo.mountedVolumes():
+        if not volume.isValid() or not volume.isReady():
+            continue
+        root = volume.rootPath()
+        if sys.platform == "win32":
+            if QDir.toNativeSeparators(root).upper().startswith("C:"):
+                continue
+            drives.append(Path(root))
+        elif root.startswith(REMOVABLE_ROOTS) and not root.startswith("/Volumes/Macintosh"):
+            drives.append(Path(root))
+    return drives
+
+
+class AddCourseDialog(Retranslatable, QDialog):
+    installed = Signal(str)  # course id
+    planned = Signal(object)  # SourcePlan shown
+    failed = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.plan: ops.SourcePlan | None = None
+        self.task: Task | None = None
+        self.location = ""
+        self.setObjectName("add-course-dialog")
+        self.setMinimumWidth(min(640, self.screen().availableGeometry().width() - 40))
+
+        self.tabs = QTabWidget()
+        # From a file or USB stick
+        file_tab = QWidget()
+        self.file_intro = Note()
+        self.drives = Note()
+        self.browse = QPushButton()
+        self.browse.setObjectName("browse")
+        self.browse.clicked.connect(self.choose_file)
+        file_layout = QVBoxLayout(file_tab)
+        file_layout.addWidget(self.file_intro)
+        file_layout.addWidget(self.drives)
+        file_layout.addWidget(self.browse, 0, Qt.AlignmentFlag.AlignLeft)
+        file_layout.addStretch(1)
+        # From a web address
+        web_tab = QWidget()
+        self.url_label = QLabel()
+        self.url = QLineEdit()
+        self.url.setObjectName("url")
+        self.url.setPlaceholderText("https://…/course.json")
+        self.url_label.setBuddy(self.url)
+        self.check = QPushButton()
+        self.check.setObjectName("check-url")
+        self.check.clicked.connect(lambda: self.read_plan(self.url.text().strip()))
+        self.url.returnPressed.connect(self.check.click)
+        row = QHBoxLayout()
+        row.addWidget(self.url, 1)
+        row.addWidget(self.check)
+        self.web_intro = Note()
+        web_layout = QVBoxLayout(web_tab)
+        web_layout.addWidget(self.web_intro)
+        web_layout.addWidget(self.url_label)
+        web_layout.addLayout(row)
+        web_layout.addStretch(1)
+        self.tabs.addTab(file_tab, "")
+        self.tabs.addTab(web_tab, "")
+
+        # The plan and the progress, shared by both tabs.
+        self.plan_box = QWidget()
+        form = QFormLayout(self.plan_box)
+        self.plan_title = QLabel()
+        self.plan_title.setObjectName("plan-title")
+        self.plan_title.setWordWrap(True)
+        self.quality_label = QLabel()
+        self.quality = QComboBox()
+        self.quality.setObjectName("quality")
+        self.quality.currentIndexChanged.connect(self._update_plan_text)
+        self.quality_label.setBuddy(self.quality)
+        self.plan_size = QLabel()
+        self.plan_size.setObjectName("plan-size")
+        self.plan_size.setWordWrap(True)
+        self.title_label = QLabel()
+        self.size_label = QLabel()
+        form.addRow(self.title_label, self.plan_title)
+        form.addRow(self.quality_label, self.quality)
+        form.addRow(self.size_label, self.plan_size)
+        self.plan_box.hide()
+
+        self.bar = QProgressBar()
+        self.bar.setObjectName("install-progress")
+        self.bar.setRange(0, 1000)
+        self.bar.hide()
+        self.progress_text = QLabel()
+        self.progress_text.setObjectName("progress-text")
+        self.message = Note()
+        self.message.setObjectName("add-message")
+
+        self.install_button = QPushButton()
+        self.install_button.setObjectName("install")
+        self.install_button.clicked.connect(self.start_install)
+        self.install_button.setEnabled(False)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancel-install")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.addButton(self.install_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.plan_box)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.progress_text)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._drives = removable_drives()
+        self.retranslate()
+
+    # ------------------------------------------------------------------ text
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Add a course"))
+        self.tabs.setTabText(0, self.tr("From a file or USB stick"))
+        self.tabs.setTabText(1, self.tr("From a web address"))
+        self.file_intro.setText(
+            self.tr(
+                "Choose a course package: a .zip file, or the course.json of a course folder. "
+                "No network is needed."
+            )
+        )
+        if self._drives_text():
+            self.drives.setText(self._drives_text())
+        else:
+            self.drives.setText(self.tr("No USB stick found. Plug one in, or pick any folder."))
+        self.browse.setText(self.tr("&Choose a file…"))
+        self.web_intro.setText(
+            self.tr(
+                "Paste the address a trainer gave you. You will see the size before anything "
+                "is downloaded; an interrupted download continues where it stopped."
+            )
+        )
+        self.url_label.setText(self.tr("&Web address:"))
+        self.url.setAccessibleName(self.tr("Web address of the course"))
+        self.check.setText(self.tr("&Check"))
+        self.title_label.setText(self.tr("Course:"))
+        self.quality_label.setText(self.tr("&Video quality:"))
+        self.size_label.setText(self.tr("Download:"))
+        self.cancel_button.setText(self.tr("Cancel download"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self._update_install_text()
+        if self.plan is not None:
+            self._fill_qualities(self.plan)
+
+    def _drives_text(self) -> str:
+        drives = getattr(self, "_drives", [])
+        if not drives:
+            return ""
+        names = ", ".join(str(drive) for drive in drives)
+        return self.tr("USB sticks found: %1").replace("%1", names)
+
+    def _update_install_text(self, resume: bool = False) -> None:
+        if resume:
+            self.install_button.setText(self.tr("&Resume"))
+        elif self.plan is not None and self.plan.previous_version is not None:
+            self.install_button.setText(self.tr("&Update"))
+        else:
+            self.install_button.setText(self.tr("&Install"))
+
+    def quality_name(self, quality: str) -> str:
+        names = {
+            "all": self.tr("Everything in the package"),
+            "480": self.tr("Good (480p)"),
+            "360": self.tr("Medium (360p)"),
+            "240": self.tr("Light (240p)"),
+            "audio": self.tr("Sound only"),
+        }
+        return names.get(quality, quality)
+
+    # ------------------------------------------------------------------ plan
+
+    def choose_file(self) -> None:
+        start = str(self._drives[0]) if self._drives else str(Path.home())
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a course package"),
+            start,
+            self.tr("Course packages (*.zip course.json);;All files (*)"),
+        )
+        if path:
+            self.read_plan(path)
+
+    def read_plan(self, location: str) -> None:
+        if not location or self.task is not None:
+            return
+        self.location = location
+        self.plan = None
+        self.plan_box.hide()
+        self.install_button.setEnabled(False)
+        self.message.setText(self.tr("Reading the course…"))
+        self._run(
+            lambda progress, cancel: ops.plan_source(self.services, location, progress, cancel),
+            self._show_plan,
+        )
+
+    def _show_plan(self, plan: ops.SourcePlan) -> None:
+        self.plan = plan
+        self.message.clear()
+        self.plan_title.setText(
+            self.tr("%1, version %2").replace("%1", plan.title).replace("%2", str(plan.version))
+            + (
+                " — "
+                + self.tr("already installed: version %1").replace("%1", str(plan.previous_version))
+                if plan.previous_version is not None
+                else ""
+            )
+        )
+        self._fill_qualities(plan)
+        self.plan_box.show()
+        self.install_button.setEnabled(True)
+        self._update_install_text()
+        self.install_button.setDefault(True)
+        self.install_button.setFocus()
+        self.planned.emit(plan)
+
+    def _fill_qualities(self, plan: ops.SourcePlan) -> None:
+        current = self.quality.currentData() or plan.default_quality
+        self.quality.blockSignals(True)
+        self.quality.clear()
+        for quality, size in plan.fetch_bytes.items():
+            self.quality.addItem(
+                self.tr("%1 — %2")
+                .replace("%1", self.quality_name(quality))
+                .replace("%2", format_bytes(size)),
+                quality,
+            )
+        index = self.quality.findData(current)
+        self.quality.setCurrentIndex(index if index >= 0 else 0)
+        self.quality.blockSignals(False)
+        self.quality.setVisible(len(plan.fetch_bytes) > 1)
+        self.quality_label.setVisible(len(plan.fetch_bytes) > 1)
+        self._update_plan_text()
+
+    def _update_plan_text(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        quality = self.quality.currentData() or "all"
+        fetch = plan.fetch_bytes.get(quality, 0)
+        text = (
+            self.tr("%1 to copy or download; %2 free on this computer.")
+            .replace("%1", format_bytes(fetch))
+            .replace("%2", format_bytes(plan.free_bytes))
+        )
+        if fetch > plan.free_bytes:
+            text += " " + self.tr("Not enough free space.")
+        self.plan_size.setText(text)
+        self.install_button.setEnabled(fetch <= plan.free_bytes and self.task is None)
+
+    # ------------------------------------------------------------------ install
+
+    def start_install(self) -> None:
+        if self.plan is None or self.task is not None:
+            return
+        quality = self.quality.currentData() or "all"
+        location = self.location
+        self.message.setText(self.tr("Installing…"))
+        self._run(
+            lambda progress, cancel: ops.install_course(
+                self.services, location, quality, progress, cancel
+            ),
+            self._installed,
+        )
+
+    def _installed(self, course_id: str) -> None:
+        self.message.setText(self.tr("The course is installed. You can open it from the library."))
+        self.bar.setValue(self.bar.maximum())
+        self.install_button.setEnabled(False)
+        self.installed.emit(course_id)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _run(self, work: Any, on_success: Any) -> None:
+        self.bar.setValue(0)
+        self.bar.show()
+        self.progress_text.clear()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.install_button.setEnabled(False)
+        self.tabs.setEnabled(False)
+        self.task = self.services.tasks.run_with_progress(
+            work, on_success, self._failed, owner=self
+        )
+        self.task.progressed.connect(self._progress)
+        self.task.finished.connect(self._task_done)
+
+    def _task_done(self) -> None:
+        self.task = None
+        self.cancel_button.hide()
+        self.tabs.setEnabled(True)
+        if self.plan is not None and self.bar.value() < self.bar.maximum():
+            self.install_button.setEnabled(True)
+
+    def _progress(self, progress: Progress) -> None:
+        self.bar.setValue(round(progress.fraction * 1000))
+        text = (
+            self.tr("%1 of %2 — %3/s — %4 left")
+            .replace("%1", format_bytes(progress.done))
+            .replace("%2", format_bytes(progress.total))
+            .replace("%3", format_bytes(progress.rate))
+            .replace("%4", format_duration(progress.eta))
+        )
+        self.progress_text.setText(text)
+        self.bar.setAccessibleName(text)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, TransferCancelled):
+            self.message.setText(
+                self.tr("Cancelled. What was downloaded is kept: press Resume to continue.")
+            )
+        else:
+            self.message.setText(one_line(error))
+        if self.plan is not None:
+            self._update_install_text(resume=True)
+        self.failed.emit(self.message.text())
+
+    def reject(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        super().reject()

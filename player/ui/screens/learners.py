@@ -1,0 +1,222 @@
+"""The learner switcher: pick who is learning on this shared laptop (PIN when they set one)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.ui import ops
+from player.ui.services import Services
+from player.ui.tasks import one_line
+from player.ui.widgets.common import Heading, Retranslatable
+from player.ui.widgets.icons import State, state_icon
+
+LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def pin_field(parent: QWidget | None = None) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,8}"), field))
+    field.setMaxLength(8)
+    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    return field
+
+
+class LearnerDialog(Retranslatable, QDialog):
+    switched = Signal(object)  # the Learner now current
+    learners_loaded = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._notice = ""
+        self.setObjectName("learner-dialog")
+        self.setModal(True)
+        self.heading = Heading(factor=1.4)
+        self.list = QListWidget()
+        self.list.setObjectName("learner-list")
+        self.list.currentItemChanged.connect(self._selection_changed)
+        self.list.itemActivated.connect(lambda _item: self._switch())
+        self.pin_label = QLabel()
+        self.pin = pin_field()
+        self.pin.setObjectName("switch-pin")
+        self.pin.returnPressed.connect(self._switch)
+        self.pin_label.setBuddy(self.pin)
+        self.message = QLabel()
+        self.message.setObjectName("learner-message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        pin_row = QHBoxLayout()
+        pin_row.addWidget(self.pin_label)
+        pin_row.addWidget(self.pin, 1)
+
+        self.new_box = QGroupBox()
+        self.new_name = QLineEdit()
+        self.new_name.setObjectName("new-name")
+        self.new_email = QLineEdit()
+        self.new_pin = pin_field()
+        self.new_pin.setObjectName("new-pin")
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("add-learner")
+        self.add_button.clicked.connect(self._add)
+        form = QFormLayout(self.new_box)
+        self.name_label = QLabel()
+        self.email_label = QLabel()
+        self.new_pin_label = QLabel()
+        for label, field in (
+            (self.name_label, self.new_name),
+            (self.email_label, self.new_email),
+            (self.new_pin_label, self.new_pin),
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow(self.add_button)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.switch_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.switch_button.setObjectName("switch-learner")
+        self.buttons.accepted.connect(self._switch)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(pin_row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.new_box)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self._set_pin_visible(False)
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Switch learner"))
+        self.heading.setText(self.tr("Who is learning?"))
+        self.list.setAccessibleName(self.tr("Learners on this computer"))
+        self.pin_label.setText(self.tr("&PIN:"))
+        self.pin.setAccessibleName(self.tr("PIN of the chosen learner"))
+        self.new_box.setTitle(self.tr("New learner"))
+        self.name_label.setText(self.tr("&Name:"))
+        self.email_label.setText(self.tr("&E-mail (optional):"))
+        self.new_pin_label.setText(self.tr("P&IN (optional, 4 to 8 digits):"))
+        self.new_name.setAccessibleName(self.tr("Name of the new learner"))
+        self.new_email.setAccessibleName(self.tr("E-mail of the new learner"))
+        self.new_pin.setAccessibleName(self.tr("PIN of the new learner"))
+        self.add_button.setText(self.tr("&Add this learner"))
+        self.switch_button.setText(self.tr("&Switch"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+
+    def reload(self, select_id: int | None = None) -> None:
+        self.services.tasks.run(
+            lambda: ops.list_learners(self.services),
+            lambda learners: self._fill(learners, select_id),
+            self._failed,
+            owner=self,
+        )
+
+    def _fill(self, learners: list[Any], select_id: int | None) -> None:
+        current = self.services.learner.id if self.services.learner is not None else None
+        wanted = select_id if select_id is not None else current
+        self.list.clear()
+        for learner in learners:
+            text = learner.name
+            if learner.id == current:
+                text = self.tr("%1 (current)").replace("%1", learner.name)
+            item = QListWidgetItem(text)
+            item.setData(LEARNER_ROLE, learner)
+            if learner.has_pin:
+                item.setIcon(state_icon(State.LOCKED, 24))
+                item.setToolTip(self.tr("Protected by a PIN"))
+            self.list.addItem(item)
+            if learner.id == wanted:
+                self.list.setCurrentItem(item)
+        self.list.setFocus()
+        if self._notice:
+            self.message.setText(self._notice)
+            self._notice = ""
+        self.learners_loaded.emit()
+
+    def selected(self) -> Any:
+        item = self.list.currentItem()
+        return item.data(LEARNER_ROLE) if item is not None else None
+
+    def _selection_changed(self, *_: Any) -> None:
+        learner = self.selected()
+        self.message.clear()
+        self.pin.clear()
+        self._set_pin_visible(bool(learner is not None and learner.has_pin))
+
+    def _set_pin_visible(self, visible: bool) -> None:
+        self.pin_label.setVisible(visible)
+        self.pin.setVisible(visible)
+
+    def _switch(self) -> None:
+        learner = self.selected()
+        if learner is None:
+            return
+        if learner.has_pin and not self.pin.text():
+            self.message.setText(self.tr("Enter %1's PIN.").replace("%1", learner.name))
+            self.pin.setFocus()
+            return
+        pin = self.pin.text()
+        self.switch_button.setEnabled(False)
+        self.services.tasks.run(
+            lambda: ops.switch_learner(self.services, learner.id, pin),
+            self._switched,
+            self._failed,
+            owner=self,
+        )
+
+    def _switched(self, learner: Any) -> None:
+        self.switch_button.setEnabled(True)
+        if learner is None:
+            self.message.setText(self.tr("Wrong PIN. Try again."))
+            self.pin.selectAll()
+            self.pin.setFocus()
+            return
+        self.switched.emit(learner)
+        self.accept()
+
+    def _add(self) -> None:
+        name, email, pin = self.new_name.text(), self.new_email.text(), self.new_pin.text()
+        if pin and len(pin) < 4:
+            self.message.setText(self.tr("A PIN has 4 to 8 digits."))
+            self.new_pin.setFocus()
+            return
+        self.services.tasks.run(
+            lambda: ops.add_learner(self.services, name, email, pin),
+            self._added,
+            self._failed,
+            owner=self,
+        )
+
+    def _added(self, learner: Any) -> None:
+        for field in (self.new_name, self.new_email, self.new_pin):
+            field.clear()
+        self._notice = self.tr("%1 was added. Press Switch to continue as %1.").replace(
+            "%1", learner.name
+        )
+        self.reload(select_id=learner.id)
+
+    def _failed(self, error: BaseException) -> None:
+        self.switch_button.setEnabled(True)
+        self.message.setText(one_line(error))

@@ -1,0 +1,295 @@
+"""The course outline: modules and lessons with their state, the next lesson, "continue".
+
+State comes from the learning engine (``course_state``); a locked module says what opens it,
+phrased here from the engine's ``LockReason`` data ("reach 40 % in “Quiz 1” (Module 1)").
+Course titles and lesson titles are the course's own text, in the course's language.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.ui import ops
+from player.ui.services import Services
+from player.ui.tasks import one_line
+from player.ui.widgets.common import Card, Heading, Note, Retranslatable, percent, scaled_font
+from player.ui.widgets.icons import State, state_icon
+
+LESSON_STATE = {
+    "not_started": State.OPEN,
+    "in_progress": State.IN_PROGRESS,
+    "complete": State.DONE,
+}
+MODULE_STATE = {"locked": State.LOCKED, "open": State.OPEN, "complete": State.DONE}
+
+
+class LessonButton(QPushButton):
+    """One lesson row: state icon, title, kind and state; disabled while its module is locked."""
+
+    def __init__(self, lesson: Any, locked: bool, is_next: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lesson = lesson
+        self.locked = locked
+        self.is_next = is_next
+        self.setObjectName(f"lesson-{lesson.lesson_id}")
+        self.setFlat(not is_next)
+        self.setIconSize(QSize(22, 22))
+        self.setStyleSheet("text-align: left; padding: 6px 10px;")
+        self.setEnabled(not locked)
+        state = State.LOCKED if locked else LESSON_STATE[lesson.status]
+        self.setIcon(state_icon(state, 44))
+        self.state = state
+        if is_next:
+            font = QFont(self.font())
+            font.setBold(True)
+            self.setFont(font)
+
+
+class OutlineScreen(Retranslatable, QWidget):
+    lesson_requested = Signal(str, str, str)  # course id, lesson id, lesson type
+    back_requested = Signal()
+    loaded = Signal()
+
+    def __init__(self, services: Services, course_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.course_id = course_id
+        self.outline: ops.Outline | None = None
+        self.lesson_buttons: dict[str, LessonButton] = {}
+        self.module_notes: dict[str, QLabel] = {}
+        self.setObjectName("outline-screen")
+
+        self.back = QPushButton()
+        self.back.clicked.connect(self.back_requested)
+        self.title = Heading(factor=1.6)
+        self.summary = Note()
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(self.fontMetrics().height() // 2 + 2)
+        self.continue_button = QPushButton()
+        self.continue_button.setObjectName("continue")
+        self.continue_button.setDefault(True)
+        self.continue_button.setFont(scaled_font(self, 1.1, bold=True))
+        self.continue_button.clicked.connect(self.continue_course)
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addWidget(self.title, 1)
+        head = QHBoxLayout()
+        head.addWidget(self.summary, 1)
+        head.addWidget(self.continue_button)
+
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.body)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(head)
+        layout.addWidget(self.bar)
+        layout.addWidget(scroll, 1)
+        self.retranslate()
+        self.refresh()
+
+    # ------------------------------------------------------------------ data
+
+    def refresh(self) -> None:
+        self.services.tasks.run(
+            lambda: ops.course_outline(self.services, self.course_id),
+            self._show,
+            self._failed,
+            owner=self,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary.setText(one_line(error))
+
+    def _show(self, outline: ops.Outline) -> None:
+        self.outline = outline
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.lesson_buttons = {}
+        self.module_notes = {}
+        language = QLocale(outline.manifest.language)
+        self.title.setLocale(language)
+        state = outline.state
+        for index, module in enumerate(state.modules, start=1):
+            self.body_layout.addWidget(self._module_card(index, module, state, language))
+        self.retranslate()
+        focus = self.continue_button if self.continue_button.isEnabled() else self.back
+        focus.setFocus()
+        self.loaded.emit()
+
+    def _module_card(self, index: int, module: Any, state: Any, language: QLocale) -> Card:
+        card = Card()
+        card.setObjectName(f"module-{module.module_id}")
+        layout = QVBoxLayout(card)
+        header = QHBoxLayout()
+        icon = QLabel()
+        size = self.fontMetrics().height() + 8
+        icon.setPixmap(state_icon(MODULE_STATE[module.status], size * 2).pixmap(size, size))
+        icon.setAccessibleName(module.status)
+        title = Heading(module.title, 1.2)
+        title.setLocale(language)
+        header.addWidget(icon)
+        header.addWidget(title, 1)
+        layout.addLayout(header)
+        note = Note()
+        note.setObjectName(f"module-note-{module.module_id}")
+        self.module_notes[module.module_id] = note
+        layout.addWidget(note)
+        locked = module.status == "locked"
+        for lesson in module.lessons:
+            button = LessonButton(lesson, locked, lesson.lesson_id == state.next_lesson)
+            button.setLocale(language)
+            button.clicked.connect(
+                lambda _=False, les=lesson: self.lesson_requested.emit(
+                    self.course_id, les.lesson_id, les.type
+                )
+            )
+            self.lesson_buttons[lesson.lesson_id] = button
+            layout.addWidget(button)
+        card.setAccessibleName(module.title)
+        return card
+
+    # ------------------------------------------------------------------ text
+
+    def retranslate(self) -> None:
+        self.back.setText(self.tr("← Library"))
+        self.back.setAccessibleName(self.tr("Back to the library"))
+        self.back.setToolTip(self.tr("Back to the library (Alt+Left)"))
+        outline = self.outline
+        if outline is None:
+            self.title.setText(self.tr("Loading the course…"))
+            self.continue_button.setText(self.tr("Continue where I stopped"))
+            self.continue_button.setEnabled(False)
+            return
+        state = outline.state
+        self.title.setText(state.title)
+        done, total = state.lessons_done, state.lessons_total
+        if state.complete:
+            self.summary.setText(
+                self.tr("Course complete: all %1 lessons done. Well done!").replace(
+                    "%1", str(total)
+                )
+            )
+        else:
+            self.summary.setText(
+                self.tr("%1 of %2 lessons done").replace("%1", str(done)).replace("%2", str(total))
+            )
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        self.bar.setAccessibleName(self.summary.text())
+        started = any(
+            lesson.status != "not_started" for module in state.modules for lesson in module.lessons
+        )
+        self.continue_button.setEnabled(state.next_lesson is not None)
+        if state.next_lesson is None:
+            self.continue_button.setText(self.tr("Nothing left to do"))
+        elif started:
+            self.continue_button.setText(self.tr("Continue where I stopped"))
+        else:
+            self.continue_button.setText(self.tr("Start the course"))
+        self.continue_button.setToolTip(
+            self.tr("Opens “%1”").replace("%1", state.lesson(state.next_lesson).title)
+            if state.next_lesson
+            else ""
+        )
+        for module in state.modules:
+            note = self.module_notes.get(module.module_id)
+            if note is not None:
+                note.setText(self.module_text(module))
+                note.setVisible(bool(note.text()))
+            for lesson in module.lessons:
+                button = self.lesson_buttons.get(lesson.lesson_id)
+                if button is not None:
+                    self._lesson_text(button, module)
+
+    def module_text(self, module: Any) -> str:
+        if module.status == "complete":
+            return self.tr("Module complete.")
+        if module.status == "open":
+            return (
+                self.tr("%1 of %2 lessons done.")
+                .replace("%1", str(module.lessons_done))
+                .replace("%2", str(module.lessons_total))
+            )
+        return self.lock_text(module.lock)
+
+    def lock_text(self, lock: Any) -> str:
+        """The locked module's reason, as a sentence in the UI language."""
+        if lock is None:
+            return self.tr("Locked: finish the module before.")
+        steps: list[str] = []
+        for quiz in lock.quizzes:
+            step = (
+                self.tr("reach %1 in “%2” (%3)")
+                .replace("%1", percent(quiz.threshold))
+                .replace("%2", quiz.title)
+                .replace("%3", lock.module_title)
+            )
+            if quiz.best_score is not None:
+                step += self.tr(" — best so far %1").replace("%1", percent(quiz.best_score))
+            steps.append(step)
+        for lesson in lock.lessons:
+            steps.append(self.tr("finish “%1”").replace("%1", lesson.title))
+        if not steps:
+            return self.tr("Locked: complete “%1” first.").replace("%1", lock.module_title)
+        return self.tr("Locked. To open it: %1.").replace("%1", "; ".join(steps))
+
+    def _lesson_text(self, button: LessonButton, module: Any) -> None:
+        lesson = button.lesson
+        kinds = {
+            "video": self.tr("Video"),
+            "text": self.tr("Reading"),
+            "quiz": self.tr("Quiz"),
+            "survey": self.tr("Survey"),
+        }
+        if button.locked:
+            status = self.tr("locked")
+        elif lesson.status == "complete":
+            status = self.tr("done")
+            if lesson.type == "quiz" and lesson.best_score is not None:
+                status = self.tr("passed, best %1").replace("%1", percent(lesson.best_score))
+        elif lesson.status == "in_progress":
+            status = self.tr("in progress")
+            if lesson.type == "quiz" and lesson.best_score is not None:
+                status = (
+                    self.tr("best %1, %2 needed")
+                    .replace("%1", percent(lesson.best_score))
+                    .replace("%2", percent(lesson.threshold or 0))
+                )
+        else:
+            status = self.tr("to do")
+        text = f"{lesson.title}  ·  {kinds.get(lesson.type, lesson.type)}  ·  {status}"
+        if button.is_next:
+            text = self.tr("▶ Next: %1").replace("%1", text)
+        button.setText(text)
+        button.setAccessibleName(text)
+        if button.locked and module.lock is not None:
+            button.setToolTip(self.lock_text(module.lock))
+
+    # ------------------------------------------------------------------ actions
+
+    def continue_course(self) -> None:
+        if self.outline is None or self.outline.state.next_lesson is None:
+            return
+        lesson = self.outline.state.lesson(self.outline.state.next_lesson)
+        self.lesson_requested.emit(self.course_id, lesson.lesson_id, lesson.type)

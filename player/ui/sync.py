@@ -1,0 +1,110 @@
+"""Background sync for the window: the status line and the online/offline indicator.
+
+Every ``TICK_MS`` the monitor reads the outbox counts (storage lane, one cheap query) and, on
+the transfer lane with its own database connection, lets the core's ``AutoSync`` send pending
+statements when the LRS answers. Reachability is checked at most every ``CHECK_EVERY_S`` and
+never at start-up: the first check waits ``FIRST_TICK_MS`` after the window shows.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from player.core.context import Context
+    from player.ui.services import Services
+
+TICK_MS = 60_000
+FIRST_TICK_MS = 5_000
+CHECK_EVERY_S = 180.0
+
+
+@dataclass(frozen=True)
+class SyncView:
+    online: bool | None  # None: no LRS configured (offline mode)
+    pending: int
+    rejected: int
+    last_sent_at: str | None
+
+
+class SyncMonitor(QObject):
+    changed = Signal(object)  # SyncView
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._context: Context | None = None
+        self._online: bool | None = None
+        self._last_check = 0.0
+        self._busy = False
+        self._timer = QTimer(self, interval=TICK_MS)
+        self._timer.timeout.connect(self.tick)
+
+    def start(self) -> None:
+        self.refresh_counts()
+        QTimer.singleShot(FIRST_TICK_MS, self.tick)
+        self._timer.start()
+
+    def refresh_counts(self) -> None:
+        """Re-read the outbox counts now (after a lesson or quiz changed something)."""
+        self.services.tasks.run(self._counts, self.changed.emit, owner=self)
+
+    def _counts(self) -> SyncView:
+        from player.core.sync.service import sync_status
+
+        status = sync_status(self.services.context.db)
+        return SyncView(
+            self._online,
+            status.pending,
+            status.quarantined + status.conflicts,
+            status.last_sent_at,
+        )
+
+    def tick(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        self.services.tasks.run(
+            self._sync, self._synced, lambda _error: self._synced(None), owner=self, lane="transfer"
+        )
+
+    def _sync(self) -> bool | None:
+        """Transfer lane: check the LRS (rarely) and send what is pending."""
+        from player.core.context import open_context
+        from player.core.sync.client import is_reachable
+        from player.core.sync.config import SyncSettings
+        from player.core.sync.service import AutoSync, manifests_of
+
+        settings = SyncSettings.load(self.services.data.settings)
+        if not settings.endpoint:
+            return None
+        now = time.monotonic()
+        if self._online is None or now - self._last_check >= CHECK_EVERY_S:
+            self._last_check = now
+            self._online = is_reachable(settings.endpoint)
+        if self._context is None:
+            self._context = open_context(self.services.data, install_demo=False)
+            self._auto = AutoSync(
+                self._context.db,
+                lambda: SyncSettings.load(self.services.data.settings),
+                manifests=manifests_of(self._context),
+                check_every=CHECK_EVERY_S,
+            )
+        if self._online:
+            self._auto.tick()
+        return self._online
+
+    def _synced(self, online: Any) -> None:
+        self._busy = False
+        self._online = online
+        self.refresh_counts()
+
+    def close(self) -> None:
+        self._timer.stop()
+        if self._context is not None:
+            self._context.close()
+            self._context = None

@@ -1,0 +1,141 @@
+"""Open a course, do module 1, pass its quiz and see module 2 unlock; retry a failed quiz."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from player.core.learning.activity import record_position
+from player.core.learning.quiz import open_attempt
+from player.core.learning.state import course_state
+
+
+def open_outline(qtbot, window):  # noqa: ANN001, ANN201
+    card = window.library.cards[0]
+    with qtbot.waitSignal(window.screen_changed):
+        qtbot.mouseClick(card.button, Qt.MouseButton.LeftButton)
+    outline = window.current_screen()
+    qtbot.waitUntil(lambda: outline.outline is not None)
+    return outline
+
+
+def state_of(services):  # noqa: ANN001, ANN201
+    ctx = services.context
+    return course_state(ctx.db, services.learner_id, ctx.manifest("test-course"))
+
+
+def watch_intro_video(services) -> None:  # noqa: ANN001
+    """Module 1's video, watched through the engine as the video view would report it."""
+    ctx = services.context
+    manifest = ctx.manifest("test-course")
+    for position in range(0, 21, 5):
+        record_position(
+            ctx.db, services.learner_id, manifest, "m1-intro", float(position), 20.0, elapsed=5.0
+        )
+
+
+def open_lesson(qtbot, window, outline, lesson_id: str):  # noqa: ANN001, ANN201
+    with qtbot.waitSignal(window.screen_changed, timeout=10_000):
+        qtbot.mouseClick(outline.lesson_buttons[lesson_id], Qt.MouseButton.LeftButton)
+    return window.current_screen()
+
+
+def answer_quiz(qtbot, quiz, answers: dict) -> None:  # noqa: ANN001
+    """Answer through the widgets, one page at a time, waiting for each save."""
+    for index, page in enumerate(quiz.pages):
+        quiz.go_to(index)
+        value = answers.get(page.question.id)
+        if value is None:
+            continue
+        with qtbot.waitSignal(quiz.saved, timeout=10_000):
+            if page.line is not None:
+                qtbot.keyClicks(page.line, value)
+                quiz.go_to(index)  # leaving or re-entering the page flushes the text
+            else:
+                for key in value if isinstance(value, list) else [value]:
+                    page.buttons[key].click()
+
+
+def test_library_lists_the_installed_course(window) -> None:  # noqa: ANN001
+    assert [card.course.title for card in window.library.cards] == ["Cours d'essai"]
+    assert window.services.learner is not None
+
+
+def test_outline_shows_states_and_the_lock_reason(qtbot, window) -> None:  # noqa: ANN001
+    outline = open_outline(qtbot, window)
+    assert outline.title.text() == "Cours d'essai"
+    reason = outline.module_notes["m2"].text()
+    assert "40%" in reason and "Quiz 1" in reason and "Module 1" in reason
+    assert not outline.lesson_buttons["m2-read"].isEnabled()
+    assert outline.lesson_buttons["m1-intro"].is_next
+    assert outline.continue_button.text() == "Start the course"
+
+
+def test_passing_the_quiz_unlocks_the_next_module(qtbot, window, services) -> None:  # noqa: ANN001
+    outline = open_outline(qtbot, window)
+    watch_intro_video(services)
+
+    reading = open_lesson(qtbot, window, outline, "m1-read")
+    assert reading.objectName() == "reading-screen"
+    qtbot.waitUntil(lambda: state_of(services).lesson("m1-read").status == "complete")
+    with qtbot.waitSignal(window.screen_changed):
+        reading.back.click()
+    qtbot.waitUntil(lambda: outline.lesson_buttons["m1-read"].state.value == "done")
+
+    quiz = open_lesson(qtbot, window, outline, "m1-quiz")
+    qtbot.waitUntil(lambda: bool(quiz.pages))
+    answer_quiz(qtbot, quiz, {"q1": "b", "q2": ["a"], "q3": True, "q4": "Reformuler"})
+    attempt = open_attempt(services.context.db, services.learner_id, "test-course", "m1-quiz")
+    assert attempt is not None
+    assert attempt.answers == {"q1": "b", "q2": ["a"], "q3": True, "q4": "Reformuler"}
+
+    with qtbot.waitSignal(quiz.submitted, timeout=10_000):
+        quiz.submit_button.click()
+    assert quiz.verdict.text() == "✓ Passed"
+    assert "75%" in quiz.score.text() and "40%" in quiz.score.text()
+    assert quiz.unlocked.isVisibleTo(quiz) and "Module 2" in quiz.unlocked.text()
+    assert "B est juste." in quiz.feedback.toPlainText()
+
+    with qtbot.waitSignal(outline.loaded, timeout=10_000):
+        quiz.to_outline.click()
+    assert window.current_screen() is outline
+    assert outline.lesson_buttons["m2-read"].isEnabled()
+    assert outline.module_notes["m1"].text() == "Module complete."
+    assert outline.lesson_buttons["m2-read"].is_next
+
+
+def test_a_failed_attempt_can_be_retried_and_resumes_answers(qtbot, window, services) -> None:  # noqa: ANN001
+    outline = open_outline(qtbot, window)
+    quiz = open_lesson(qtbot, window, outline, "m1-quiz")
+    qtbot.waitUntil(lambda: bool(quiz.pages))
+    answer_quiz(qtbot, quiz, {"q1": "a"})
+
+    # Leaving and reopening resumes the same attempt with the answer given.
+    with qtbot.waitSignal(window.screen_changed):
+        quiz.back.click()
+    quiz = open_lesson(qtbot, window, outline, "m1-quiz")
+    qtbot.waitUntil(lambda: bool(quiz.pages))
+    assert quiz.pages[0].value() == "a"
+    assert quiz.index == 1  # the first unanswered question
+
+    with qtbot.waitSignal(quiz.submitted, timeout=10_000):
+        quiz.submit(confirm=False)
+    assert quiz.verdict.text() == "Not passed yet"
+    assert not quiz.unlocked.isVisibleTo(quiz)
+    assert "Correct answer: B" in quiz.feedback.toPlainText()
+
+    with qtbot.waitSignal(quiz.loaded, timeout=10_000):
+        quiz.retry.click()
+    assert all(page.value() is None for page in quiz.pages)
+    assert quiz.pages_stack.currentIndex() == 0
+
+
+def test_continue_goes_on_after_the_last_lesson_done(qtbot, window, services) -> None:  # noqa: ANN001
+    outline = open_outline(qtbot, window)
+    reading = open_lesson(qtbot, window, outline, "m1-read")  # short: read once shown
+    with qtbot.waitSignal(outline.loaded, timeout=10_000):
+        reading.back.click()
+    assert outline.continue_button.text() == "Continue where I stopped"
+    assert outline.lesson_buttons["m1-quiz"].is_next
+    with qtbot.waitSignal(window.screen_changed, timeout=10_000):
+        outline.continue_button.click()
+    assert window.current_screen().objectName() == "quiz-screen"

@@ -1,0 +1,91 @@
+"""The task runner: work off the main thread, results and progress back on it, in order."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from player.core.errors import LearningError
+from player.core.progress import Progress
+from player.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def runner(qapp):  # noqa: ANN001, ANN201
+    tasks = TaskRunner()
+    yield tasks
+    tasks.shutdown()
+
+
+def test_work_runs_off_the_main_thread_and_reports_on_it(qtbot, runner) -> None:  # noqa: ANN001
+    seen: dict[str, object] = {}
+    main = threading.current_thread()
+
+    def work() -> int:
+        seen["worker"] = threading.current_thread()
+        return 42
+
+    def done(value: int) -> None:
+        seen["value"] = value
+        seen["callback"] = threading.current_thread()
+
+    with qtbot.waitSignal(runner.idle):
+        runner.run(work, done)
+    assert seen["worker"] is not main
+    assert seen["callback"] is main
+    assert seen["value"] == 42
+
+
+def test_a_player_error_reaches_on_failure(qtbot, runner) -> None:  # noqa: ANN001
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        raise LearningError("This attempt was already submitted.")
+
+    with qtbot.waitSignal(runner.idle):
+        runner.run(work, on_failure=errors.append)
+    assert [str(e) for e in errors] == ["This attempt was already submitted."]
+
+
+def test_storage_work_runs_in_the_order_asked(qtbot, runner) -> None:  # noqa: ANN001
+    order: list[int] = []
+    with qtbot.waitSignal(runner.idle):
+        for number in range(20):
+            runner.run(lambda n=number: order.append(n))
+    assert order == list(range(20))
+
+
+def test_progress_is_re_emitted_and_cancel_reaches_the_work(qtbot, runner) -> None:  # noqa: ANN001
+    reports: list[Progress] = []
+    gate = threading.Event()
+
+    def work(progress, cancel) -> str:  # noqa: ANN001
+        progress(Progress(1, 4))
+        gate.wait(10)
+        cancel.raise_if_cancelled()
+        return "finished"
+
+    failures: list[BaseException] = []
+    task = runner.run_with_progress(work, on_failure=failures.append)
+    task.progressed.connect(reports.append)
+    qtbot.waitUntil(lambda: bool(reports))
+    task.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: bool(failures))
+    assert reports[0].fraction == 0.25
+    assert type(failures[0]).__name__ == "TransferCancelled"
+
+
+def test_callbacks_of_a_deleted_owner_are_skipped(qtbot, runner) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QWidget
+
+    owner = QWidget()
+    called: list[int] = []
+    gate = threading.Event()
+    with qtbot.waitSignal(runner.idle):
+        runner.run(lambda: gate.wait(10) and 1, called.append, owner=owner)
+        owner.deleteLater()
+        qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(owner))
+        gate.set()
+    assert called == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from player.core.errors import LearningError
@@ -203,3 +205,14 @@ def test_time_spent_on_any_lesson(db: Database, learner: int, manifest: Manifest
     with pytest.raises(LearningError, match="seconds"):
         add_time_spent(db, learner, manifest, "m1-quiz", -1)
     assert course_state(db, learner, manifest).lesson("m1-quiz").time_spent == 42.5
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=25))
+def test_merged_intervals_cover_exactly_their_union(spans: list[tuple[int, int]]) -> None:
+    merged: list[tuple[float, float]] = []
+    cells: set[int] = set()
+    for a, b in spans:
+        merged = add_interval(merged, a, b)
+        cells.update(range(a, b))
+    assert covered(merged) == len(cells)
+    assert all(b1 < a2 for (_, b1), (a2, _) in zip(merged, merged[1:], strict=False))

@@ -1,0 +1,197 @@
+"""Benchmark: installing from a USB-style zip, against a raw copy of the same zip.
+
+Packs a course of incompressible media (default 3 × 64 MB) into a ``.zip``, then, several
+rounds, on the same disk:
+
+- baseline: ``shutil.copyfile`` of the zip, then ``fsync`` (an install must fsync too, so the
+  baseline does the same work on the disk; without fsync it is also reported);
+- install: ``install`` from the zip into a fresh data folder (hashing while copying, then the
+  atomic switch);
+- export: ``export_course`` back to a zip (copy with hashing, fsync, read back and verify).
+
+Figures are ratios of throughput to the baseline of the same run (best of the rounds, the page
+cache warm for every contender alike). The target is to stay close to the drive's read speed:
+an install ratio near 1 means hashing is not the bottleneck.
+
+    .venv/bin/python bench/bench_usb.py [--mb 64] [--files 3] [--rounds 3] [--dir FOLDER]
+                                        [--write docs/performance.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from player.core.context import open_context  # noqa: E402
+from player.core.install import install  # noqa: E402
+from player.core.package.pack import pack  # noqa: E402
+from player.core.package.reader import CHUNK, ZipSource  # noqa: E402
+from player.core.paths import DataDir  # noqa: E402
+from player.core.usb import export_course  # noqa: E402
+
+SECTION = "## USB"
+
+
+def make_course(folder: Path, files: int, megabytes: int) -> None:
+    folder.mkdir(parents=True)
+    lessons = []
+    for index in range(files):
+        name = f"media/part{index}-480.mp4"
+        path = folder / name
+        path.parent.mkdir(exist_ok=True)
+        with open(path, "wb") as out:
+            for _ in range(megabytes):
+                out.write(os.urandom(1024 * 1024))
+        lessons.append(
+            {
+                "id": f"v{index}",
+                "type": "video",
+                "title": f"Partie {index}",
+                "sources": [{"file": name, "height": 480}],
+            }
+        )
+    document = {
+        "format": 1,
+        "id": "bench-usb",
+        "version": 1,
+        "title": "Bench USB",
+        "language": "fr",
+        "description": "",
+        "pass_threshold": 0.7,
+        "modules": [{"id": "m1", "title": "M", "lessons": lessons}],
+    }
+    (folder / "course.yaml").write_text(json.dumps(document), encoding="utf-8")
+
+
+def timed(action) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def copy_fsync(source: Path, dest: Path, *, sync: bool) -> None:
+    shutil.copyfile(source, dest)
+    if sync:
+        with open(dest, "rb+") as handle:
+            os.fsync(handle.fileno())
+
+
+def hash_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def run(files: int, megabytes: int, rounds: int, work: Path) -> dict[str, float]:
+    make_course(work / "src", files, megabytes)
+    package = pack(work / "src", work / "course.zip").dest
+    size = package.stat().st_size
+    best: dict[str, float] = {}
+
+    def keep(name: str, seconds: float) -> None:
+        best[name] = min(best.get(name, float("inf")), seconds)
+
+    for round_ in range(rounds):
+        copy = work / f"copy{round_}.zip"
+        keep("copy_fsync", timed(lambda c=copy: copy_fsync(package, c, sync=True)))
+        copy.unlink()
+        keep("copy", timed(lambda c=copy: copy_fsync(package, c, sync=False)))
+        copy.unlink()
+        keep("sha256", timed(lambda: hash_file(package)))
+
+        ctx = open_context(DataDir(work / f"data{round_}"), install_demo=False)
+        source = ZipSource(package)
+        keep("install", timed(lambda: install(ctx, source)))  # noqa: B023
+        source.close()
+        out = work / f"export{round_}"
+        out.mkdir()
+        keep("export", timed(lambda: export_course(ctx, "bench-usb", out)))  # noqa: B023
+        ctx.close()
+        shutil.rmtree(work / f"data{round_}")
+        shutil.rmtree(out)
+    result = {name: size / seconds / 1e6 for name, seconds in best.items()}  # MB/s
+    result["bytes"] = size
+    return result
+
+
+def render(result: dict[str, float], files: int, megabytes: int, rounds: int) -> str:
+    base = result["copy_fsync"]
+    return "\n".join(
+        [
+            SECTION,
+            "",
+            f"`bench/bench_usb.py`: a {result['bytes'] / 1e6:.0f} MB course zip ({files} × "
+            f"{megabytes} MB of incompressible media), best of {rounds} rounds on this machine's "
+            "disk. Baseline: `shutil.copyfile` of the same zip followed by `fsync`, measured in "
+            "the same run (the page cache is warm for every contender alike).",
+            "",
+            "| operation | MB/s | ÷ copy + fsync |",
+            "|---|---:|---:|",
+            f"| copy + fsync (baseline) | {base:.0f} | 1.00 |",
+            f"| copy without fsync | {result['copy']:.0f} | {result['copy'] / base:.2f} |",
+            f"| SHA-256 of the zip alone (read + hash, no write) | {result['sha256']:.0f} | "
+            f"{result['sha256'] / base:.2f} |",
+            f"| install from the zip (hash while copying, fsync, switch) | {result['install']:.0f}"
+            f" | {result['install'] / base:.2f} |",
+            f"| export to a zip (hash while copying, fsync, read back and verify) | "
+            f"{result['export']:.0f} | {result['export'] / base:.2f} |",
+            "",
+            "One thread copies and hashes each chunk, so on a disk this fast the install's bound "
+            "is 1 / (1/copy + 1/SHA-256) = "
+            f"{1 / (1 / base + 1 / result['sha256']):.0f} MB/s; a USB stick (20–150 MB/s) is "
+            "far slower than SHA-256, so there the install runs near the stick's read speed. "
+            "Export reads every byte back after writing it, so it does about twice the work of a "
+            "copy; on a real stick the read-back is dropped from the page cache first "
+            "(`posix_fadvise`), so it measures the stick.",
+            "",
+        ]
+    )
+
+
+def write_section(path: Path, section: str) -> None:
+    """Replace (or append) the USB section, leaving the other sections untouched."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
+    start = text.find(SECTION + "\n")
+    if start == -1:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + len(SECTION))
+        text = text[:start] + section + ("" if end == -1 else text[end + 1 :])
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=int, default=64, help="megabytes per media file")
+    parser.add_argument("--files", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--write", type=Path, help="update the USB section of this file")
+    parser.add_argument(
+        "--dir", type=Path, help="work folder on the disk to measure (default: temp)"
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(
+        prefix="bench-usb-", dir=ROOT / ".bench-tmp" if False else None
+    ) as tmp:
+        result = run(args.files, args.mb, args.rounds, Path(tmp))
+    section = render(result, args.files, args.mb, args.rounds)
+    print(section)
+    if args.write:
+        write_section(args.write, section)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

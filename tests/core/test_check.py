@@ -8,8 +8,8 @@ import pytest
 
 from player.cli import main
 from player.core.context import open_context
-from player.core.paths import DataDir
 from player.core.package.pack import pack
+from player.core.paths import DataDir
 from tests.helpers.courses import write_source
 
 

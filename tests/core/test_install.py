@@ -52,7 +52,7 @@ def test_round_trip_pack_verify_install_update(ctx: Context, tmp_path: Path, v1_
     played = ctx.member_path("test-course", "media/intro-480.mp4")
     assert played is not None and played.read_bytes() == MEDIA["media/intro-480.mp4"]
 
-    media = dict(MEDIA, **{"text/m2.md": "# Nouvelle version\n".encode()})
+    media = dict(MEDIA, **{"text/m2.md": b"# Nouvelle version\n"})
     write_source(tmp_path / "src2", document(version=2), media)
     v2 = pack(tmp_path / "src2", tmp_path / "course-v2").dest  # folder form
     update = install_path(ctx, v2)

@@ -22,7 +22,7 @@ def schema(db: object) -> list[tuple[str, str]]:
 
 
 def test_steps_are_numbered_in_order() -> None:
-    assert STEPS == sorted(STEPS)
+    assert sorted(STEPS) == STEPS
     assert STEPS[0] == "m001_courses"
 
 

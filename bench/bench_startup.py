@@ -1,0 +1,129 @@
+"""Start-up and memory budget (issue 8).
+
+* Start-up with 20 installed courses to a ready window (``course-player --exit-when-ready``)
+  against a bare PySide6 script that shows an empty QMainWindow, run alternately, median of N.
+* Peak RSS of that start-up (the library shows 20 courses) and while playing a 480p video.
+
+Run: ``.venv/bin/python bench/bench_startup.py [--runs 7]``; writes the "Start-up and memory"
+section of docs/performance.md. Uses QT_QPA_PLATFORM=offscreen (xcb under Xvfb with --xcb).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import ROOT, median, write_section  # noqa: E402
+
+PLAY_SCRIPT = r"""
+import os, sys, time, resource
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer, QEventLoop
+app = QApplication(sys.argv)
+from player.ui.video import VideoPlayer
+player = VideoPlayer()
+player.load(sys.argv[1], start_at=0.0, subtitles=[])
+player.play()
+loop = QEventLoop()
+QTimer.singleShot(4000, loop.quit)
+loop.exec()
+print(player.position() if hasattr(player, "position") else -1)
+player.release() if hasattr(player, "release") else None
+"""
+
+
+def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (KiB) of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(
+            f"{cmd} failed: {process.stderr.read().decode()[-500:] if process.stderr else ''}"
+        )
+    return elapsed, usage.ru_maxrss
+
+
+def make_courses(home: Path, count: int) -> None:
+    from player.core.context import open_context
+    from player.core.install import install, open_source
+    from player.core.package.pack import pack
+    from player.core.paths import DataDir
+    from tests.helpers.courses import MEDIA, document, write_source
+
+    ctx = open_context(DataDir(home), install_demo=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        for index in range(count - 1):
+            course_id = f"bench-course-{index:02d}"
+            media = {name: data + course_id.encode() for name, data in MEDIA.items()}
+            src = write_source(
+                Path(scratch) / course_id, document(id=course_id, title=f"Cours {index}"), media
+            )
+            package = pack(src, Path(scratch) / f"{course_id}.zip").dest
+            source = open_source(str(package))
+            install(ctx, source)
+            source.close()
+    ctx.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp) / "home"
+        make_courses(home, 20)
+        env["COURSE_PLAYER_HOME"] = str(home)
+        app_cmd = [sys.executable, "-m", "player", "--exit-when-ready"]
+        bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_qt_window.py")]
+        run_measured(app_cmd, env)  # warm the file cache for both
+        run_measured(bare_cmd, env)
+        app_times, bare_times, app_rss = [], [], []
+        for _ in range(args.runs):
+            t, rss = run_measured(bare_cmd, env)
+            bare_times.append(t)
+            t, rss = run_measured(app_cmd, env)
+            app_times.append(t)
+            app_rss.append(rss)
+        video = ROOT / "assets" / "demo-course" / "media"
+        video_file = next(iter(sorted(video.glob("*-480.mp4"))))
+        _, play_rss = run_measured([sys.executable, "-c", PLAY_SCRIPT, str(video_file)], env)
+    app_median, bare_median = median(app_times), median(bare_times)
+    figures = {
+        "runs": args.runs,
+        "app_median_s": round(app_median, 3),
+        "bare_median_s": round(bare_median, 3),
+        "ratio": round(app_median / bare_median, 2),
+        "peak_rss_mb_20_courses": round(max(app_rss) / 1024, 1),
+        "peak_rss_mb_playing_480p": round(play_rss / 1024, 1),
+    }
+    print(json.dumps(figures, indent=2))
+    write_section(
+        "Start-up and memory",
+        f"""
+Measured by `bench/bench_startup.py` ({args.runs} alternate runs each, medians, Qt `offscreen`
+platform, 2-core machine). Target: start-up ≤ 1.5 × a bare PySide6 window; RSS < 200 MB.
+
+| measure | value |
+|---|---|
+| start-up to a ready window, 20 installed courses (`--exit-when-ready`) | {app_median:.2f} s |
+| bare PySide6 script showing an empty `QMainWindow` (baseline) | {bare_median:.2f} s |
+| **ratio app ÷ baseline** | **{app_median / bare_median:.2f}** |
+| peak RSS, library with 20 courses | {max(app_rss) / 1024:.0f} MB |
+| peak RSS, playing the demo's 480p video (VLC, dummy output) | {play_rss / 1024:.0f} MB |
+""",
+    )
+
+
+if __name__ == "__main__":
+    main()

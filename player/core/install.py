@@ -17,7 +17,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from player.core.context import Context
 from player.core.errors import (
@@ -62,14 +62,14 @@ class PackageSource(Protocol):
     def close(self) -> None: ...
 
 
-def open_source(location: str, data: DataDir | None = None, **options: object) -> PackageSource:
+def open_source(location: str, data: DataDir | None = None, **options: Any) -> PackageSource:
     """A folder, a ``.zip`` file, or an http(s) URL (folder ``course.json`` or ``.zip``)."""
     from player.core.package.reader import FolderSource, ZipSource
 
     if location.startswith(("http://", "https://")):
-        from player.core.delivery import open_http_source  # type: ignore[attr-defined]
+        from player.core.delivery import open_http_source
 
-        return open_http_source(location, data, **options)  # type: ignore[no-any-return]
+        return open_http_source(location, data, **options)
     path = Path(location).expanduser()
     if path.is_dir():
         return FolderSource(path)

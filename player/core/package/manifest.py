@@ -493,7 +493,7 @@ def _questions(
             raise c.fail(q_where, f"duplicate question id {qid!r}")
         seen.add(qid)
         kind = q.get("kind")
-        if kind not in kinds:
+        if not isinstance(kind, str) or kind not in kinds:
             raise c.fail(f"{q_where}.kind", f"unknown question kind {kind!r} ({', '.join(kinds)})")
         prompt = c.text(q.get("prompt"), f"{q_where}.prompt", limit=5000)
         choices: list[Choice] = []

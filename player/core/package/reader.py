@@ -13,7 +13,7 @@ import stat
 import zipfile
 import zlib
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from player.core.errors import DiskFullError, IntegrityError, PackageError
 from player.core.package.manifest import (
@@ -31,7 +31,7 @@ MAX_SIGNATURE_BYTES = 4096
 
 
 def copy_verified(
-    stream: BinaryIO,
+    stream: IO[bytes],
     entry: FileEntry,
     dest: Path | None,
     meter: ProgressMeter | None = None,
@@ -83,7 +83,7 @@ def copy_verified(
         raise
 
 
-def hash_stream(stream: BinaryIO, limit: int) -> tuple[int, str]:
+def hash_stream(stream: IO[bytes], limit: int) -> tuple[int, str]:
     """Size and SHA-256 of a stream, reading at most ``limit + 1`` bytes."""
     digest = hashlib.sha256()
     size = 0

@@ -312,8 +312,7 @@ def download(
             deadline = policy.deadline()
             if waited >= deadline:
                 raise TransferError(
-                    f"Gave up on {name} from {_host(url)}: {fault.reason}, and no data arrived "
-                    f"for {waited:.0f} s."
+                    f"Gave up on {name}: {fault.reason}, and no data arrived for {waited:.0f} s."
                 ) from None
             delay = min(_backoff(failures, policy, fault.retry_after), deadline - waited)
             failures += 1
@@ -602,7 +601,7 @@ def probe(
             deadline = policy.deadline()
             if waited >= deadline:
                 raise TransferError(
-                    f"Gave up on {name} from {_host(url)}: {fault.reason}, for {waited:.0f} s."
+                    f"Gave up on {name}: {fault.reason}, for {waited:.0f} s."
                 ) from None
             delay = min(_backoff(failures + 1, policy, fault.retry_after), deadline - waited)
             failures += 1

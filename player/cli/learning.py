@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import getpass
 import sys
 
@@ -89,11 +88,13 @@ def cmd_progress(args: argparse.Namespace) -> int:
     if args.json:
         print_json([row.as_dict() for row in rows])
         return 0
-    if args.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=rows[0].columns() if rows else [])
-        if rows:
-            writer.writeheader()
-            writer.writerows(row.as_dict() for row in rows)
+    if args.csv:  # the trainer dashboard's table: one writer for both (player/core/dashboard.py)
+        from player.core.dashboard import dashboard_table, write_csv
+
+        table = dashboard_table(ctx, args.course)
+        if learners:
+            table = [r for r in table if r.learner_id == learners[0].id]
+        write_csv(table, sys.stdout)
         return 0
     if not rows:
         say("No progress to show (no learner or no course installed).")

@@ -89,6 +89,7 @@ def freeze_pending(
         where += " AND learner_id = ?"
         params.append(learner_id)
     bases: dict[str, str | None] = {}
+    learners: dict[tuple[int | None, str | None], Learner] = {}
     frozen = 0
     while True:
         rows = list(
@@ -100,34 +101,41 @@ def freeze_pending(
         )
         if not rows:
             return frozen
-        with db.atomic():
-            for row in rows:
-                try:
-                    event = json.loads(row["event"])
-                    if not isinstance(event, dict):
-                        raise PlayerError("the event is not a JSON object")
-                    course_id = str(event.get("course_id") or "")
-                    if course_id not in bases:
-                        bases[course_id] = activity_base(course_id) if course_id else None
-                    statement = build_statement(
-                        row["statement_id"],
-                        row["kind"],
-                        event,
-                        _learner(db, row["learner_id"], event),
-                        activity_base=bases[course_id],
-                        now=now,
-                    )
-                except (PlayerError, ValueError, TypeError) as error:
-                    db.execute(
-                        "UPDATE outbox SET state = 'quarantined', error = ? WHERE seq = ?",
-                        [f"cannot build the statement: {error}", row["seq"]],
-                    )
-                    continue
-                db.execute(
-                    "UPDATE outbox SET statement = ? WHERE seq = ? AND statement IS NULL",
-                    [freeze(statement), row["seq"]],
+        built: list[tuple[str, int]] = []
+        refused: list[tuple[str, int]] = []
+        for row in rows:
+            try:
+                event = json.loads(row["event"])
+                if not isinstance(event, dict):
+                    raise PlayerError("the event is not a JSON object")
+                course_id = str(event.get("course_id") or "")
+                if course_id not in bases:
+                    bases[course_id] = activity_base(course_id) if course_id else None
+                key = (row["learner_id"], event.get("learner_uuid"))
+                if key not in learners:
+                    learners[key] = _learner(db, row["learner_id"], event)
+                statement = build_statement(
+                    row["statement_id"],
+                    row["kind"],
+                    event,
+                    learners[key],
+                    activity_base=bases[course_id],
+                    now=now,
                 )
-                frozen += 1
+            except (PlayerError, ValueError, TypeError) as error:
+                refused.append((f"cannot build the statement: {error}", row["seq"]))
+                continue
+            built.append((freeze(statement), row["seq"]))
+        with db.atomic():
+            db.conn.executemany(
+                "UPDATE outbox SET statement = ? WHERE seq = ? AND statement IS NULL", built
+            )
+            db.conn.executemany(
+                "UPDATE outbox SET state = 'quarantined', error = ?"
+                " WHERE seq = ? AND statement IS NULL",
+                refused,
+            )
+        frozen += len(built)
 
 
 def pending_batch(

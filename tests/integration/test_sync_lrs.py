@@ -20,7 +20,7 @@ from player.core.sync import outbox
 from player.core.sync.client import SyncAuthError, is_reachable
 from player.core.sync.config import SyncSettings
 from player.core.sync.merge import CourseIndex
-from player.core.sync.service import no_manifests, sync_outbox, sync_status
+from player.core.sync.service import AutoSync, no_manifests, sync_outbox, sync_status
 from player.core.sync.usb import export_progress, import_progress
 from tests.fixtures.faultproxy import FaultProxy
 from tests.fixtures.ralph import RalphServer
@@ -206,3 +206,37 @@ def test_usb_files_imported_twice_arrive_once(ralph: RalphServer, tmp_path: Path
     assert sync_outbox(laptops[0], settings_for(ralph), timeout=30).complete
     assert_stored_exactly_once(ralph, trainer)
     assert len(ralph.statements()) == 40
+
+
+def test_auto_sync_sends_only_when_the_lrs_answers(ralph: RalphServer, db: Database) -> None:
+    learner, learner_uuid = add_learner(db, "Ana")
+    add_completions(db, learner, learner_uuid, 5)
+    seen: list[str] = []
+    auto = AutoSync(db, lambda: settings_for(ralph), check_every=0)
+    ralph.stop()
+    status = auto.tick()
+    assert status.pending == 5 and status.summary == "5 completions waiting to be sent"
+    ralph.start()
+    status = auto.tick(on_status=lambda s: seen.append(s.summary))
+    assert status.pending == 0 and status.summary.startswith("all sent at ")
+    assert seen[0] == "5 completions waiting to be sent"
+    assert len(ralph.statements()) == 5
+
+
+def test_cli_export_and_import_report_rejected_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    data = DataDir(tmp_path / "home")
+    ctx = open_context(data, install_demo=False)
+    learner, learner_uuid = add_learner(ctx.db, "Ana")
+    add_completions(ctx.db, learner, learner_uuid, 3)
+    ctx.close()
+    monkeypatch.setenv("COURSE_PLAYER_HOME", str(data.root))
+    assert main(["export-progress", str(tmp_path / "ana.jsonl"), "--learner", "ana"]) == 0
+    assert len((tmp_path / "ana.jsonl").read_text().splitlines()) == 3
+    assert main(["export-progress", str(tmp_path / "x.jsonl"), "--learner", "nobody"]) == 1
+    with (tmp_path / "ana.jsonl").open("a") as stream:
+        stream.write("garbage\n")
+    assert main(["import-progress", str(tmp_path / "ana.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert "line 4: not JSON" in err and "3 already here" in err

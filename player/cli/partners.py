@@ -23,6 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("learner", help="the learner's name (or id)")
     p.add_argument("--course", required=True, help="course id")
     p.add_argument("--out", type=Path, required=True, help="a file ending in .pdf")
+    p.add_argument("--language", choices=("fr", "en"), help="default: the course's language")
     p.set_defaults(func=cmd_report)
 
 
@@ -55,6 +56,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     summary = learner_summary(ctx, args.learner, args.course)
     from player.ui.reports import write_learner_pdf  # Qt only when a PDF is asked for
 
-    pages = write_learner_pdf(summary, args.out)
+    pages = write_learner_pdf(
+        summary,
+        args.out,
+        language=args.language,
+        course_language=ctx.manifest(args.course).language,
+    )
     say(f"Wrote {args.out} ({pages} page) for {summary.learner_name}, {summary.course_title}.")
     return 0

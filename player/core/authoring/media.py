@@ -346,7 +346,7 @@ def _run_jobs(
     meter.add(sum(round(job.info.duration * 1000) for job in jobs if job.cached))
     cpus = os.cpu_count() or 1
     workers = max(1, min(len(todo), workers or cpus))
-    threads = max(1, cpus // workers)
+    threads = cpus  # x264 threads: a long job left alone at the end still uses every core
     running = Running()
     reported: dict[str, int] = {}
     finished: list[str] = []

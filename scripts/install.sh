@@ -16,7 +16,7 @@ APP_PACKAGES="python3 python3-venv python3-pip libvlc5 libvlc-bin vlc-plugin-bas
   vlc-plugin-video-output libxcb-icccm4 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
   libdbus-1-3 fontconfig fonts-dejavu-core"
-TEST_PACKAGES="xvfb xauth nginx-light ffmpeg espeak-ng imagemagick xdotool"
+TEST_PACKAGES="xvfb xauth nginx-light ffmpeg espeak-ng imagemagick xdotool poppler-utils util-linux"
 
 PACKAGES="$APP_PACKAGES"
 [ "$WITH_TESTS" = 1 ] && PACKAGES="$PACKAGES $TEST_PACKAGES"

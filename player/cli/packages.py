@@ -116,6 +116,11 @@ def cmd_install(args: argparse.Namespace) -> int:
         say(f"{result.course_id} version {result.version} is already installed; nothing changed.")
     elif result.previous_version is None:
         say(f"Installed {result.course_id} version {result.version}.")
+    elif result.previous_version == result.version:
+        say(
+            f"Changed the installed files of {result.course_id} version {result.version} "
+            f"({result.fetched_files} file(s) fetched, {result.reused_files} reused)."
+        )
     else:
         say(
             f"Updated {result.course_id} from version {result.previous_version} to "

@@ -33,6 +33,7 @@ from player.core.package.manifest import (
     SIGNATURE_NAME,
     FileEntry,
     Manifest,
+    Source,
     parse_manifest,
 )
 from player.core.paths import DataDir
@@ -41,6 +42,8 @@ from player.core.store.database import utc_now
 from player.core.trust import TrustDecision, check_publisher, record_trust
 
 QUALITIES = ("480", "360", "240", "audio")
+#: Not offered to users by name: the slow-link default, each video's lowest source.
+SMALLEST = "smallest"
 DISK_MARGIN = 20 * 1024 * 1024
 
 
@@ -89,7 +92,7 @@ def select_files(manifest: Manifest, quality: str | None) -> list[FileEntry]:
     """
     if quality is None:
         return sorted(manifest.files.values(), key=lambda e: e.path)
-    if quality not in QUALITIES:
+    if quality not in QUALITIES and quality != SMALLEST:
         raise InstallError(f"Unknown quality {quality!r}; choose one of {', '.join(QUALITIES)}.")
     dropped: set[str] = set()
     for lesson in manifest.lessons:
@@ -102,9 +105,12 @@ def select_files(manifest: Manifest, quality: str | None) -> list[FileEntry]:
     )
 
 
-def choose_source(sources: tuple, quality: str):  # type: ignore[type-arg,no-untyped-def]
+def choose_source(sources: tuple[Source, ...], quality: str) -> Source:
+    """The one source a video keeps at ``quality`` (``smallest``: its lowest video source)."""
     videos = sorted((s for s in sources if not s.audio_only), key=lambda s: s.height or 0)
     audio = [s for s in sources if s.audio_only]
+    if quality == SMALLEST:
+        return videos[0] if videos else audio[0]
     if quality == "audio":
         return audio[0] if audio else (videos[0] if videos else sources[0])
     limit = int(quality)
@@ -197,9 +203,10 @@ def install(
     current = ctx.course_row(manifest.id)
     previous = current["version"] if current else None
     _check_version(ctx, manifest, manifest_sha, current, allow_downgrade)
-    if current and current["manifest_sha256"] == manifest_sha and quality is None:
-        missing = [e for e in manifest.files.values() if not ctx.objects.has(e)]
-        if not missing and len(ctx.installed_members(manifest.id)) == len(manifest.files):
+    if current and current["manifest_sha256"] == manifest_sha:
+        wanted = select_files(manifest, quality)
+        installed = ctx.installed_members(manifest.id)
+        if {e.path for e in wanted} == installed and all(ctx.objects.has(e) for e in wanted):
             return InstallResult(manifest.id, manifest.version, previous, unchanged=True)
 
     plan = plan_install(ctx, manifest, quality, previous)

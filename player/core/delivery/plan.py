@@ -7,15 +7,14 @@ default quality for a link (``slow_link`` in ``settings.json``, written by the d
 
 from __future__ import annotations
 
-from player.core.install import QUALITIES, select_files
+from player.core.install import QUALITIES, SMALLEST, select_files
 from player.core.package.manifest import Manifest
 from player.core.paths import DataDir
 from player.core.settings import load_settings
 
 SLOW_LINK_KEY = "slow_link"
-#: On a slow link: the lowest named quality (a video with nothing at or below it gets its
-#: smallest source).
-SLOW_LINK_QUALITY = "240"
+#: On a slow link: each video's smallest source.
+SLOW_LINK_QUALITY = SMALLEST
 DEFAULT_QUALITY = "480"
 
 

@@ -353,3 +353,16 @@ def test_errors_are_player_errors_not_tracebacks(tmp_path: Path, home: Path) -> 
 
 def test_package_error_types() -> None:
     assert issubclass(PackageError, PlayerError)
+
+
+def test_smallest_quality_and_reinstall_at_same_quality_is_unchanged(
+    ctx: Context, v1_zip: Path
+) -> None:
+    install_path(ctx, v1_zip, quality="smallest")
+    assert "media/intro-240.mp4" in ctx.installed_members("test-course")
+    assert "media/intro-480.mp4" not in ctx.installed_members("test-course")
+    again = install_path(ctx, v1_zip, quality="smallest")
+    assert again.unchanged  # type: ignore[attr-defined]
+    switched = install_path(ctx, v1_zip, quality="480")
+    assert not switched.unchanged  # type: ignore[attr-defined]
+    assert "media/intro-480.mp4" in ctx.installed_members("test-course")

@@ -96,6 +96,10 @@
             <translation>Light (240p)</translation>
         </message>
         <message>
+            <source>Lightest video</source>
+            <translation>Lightest video</translation>
+        </message>
+        <message>
             <source>Sound only</source>
             <translation>Sound only</translation>
         </message>
@@ -177,6 +181,177 @@
         <message>
             <source>Open %1</source>
             <translation>Open %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardDialog</name>
+        <message>
+            <source>Trainer dashboard</source>
+            <translation>Trainer dashboard</translation>
+        </message>
+        <message>
+            <source>Trainer PIN</source>
+            <translation>Trainer PIN</translation>
+        </message>
+        <message>
+            <source>&amp;Open the dashboard</source>
+            <translation>&amp;Open the dashboard</translation>
+        </message>
+        <message>
+            <source>Workshop progress</source>
+            <translation>Workshop progress</translation>
+        </message>
+        <message>
+            <source>&amp;Course:</source>
+            <translation>&amp;Course:</translation>
+        </message>
+        <message>
+            <source>Learner</source>
+            <translation>Learner</translation>
+        </message>
+        <message>
+            <source>Module</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>Lessons</translation>
+        </message>
+        <message>
+            <source>Best score</source>
+            <translation>Best score</translation>
+        </message>
+        <message>
+            <source>Time spent</source>
+            <translation>Time spent</translation>
+        </message>
+        <message>
+            <source>Last activity</source>
+            <translation>Last activity</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Learners and modules</source>
+            <translation>Learners and modules</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <source>Average best score</source>
+            <translation>Average best score</translation>
+        </message>
+        <message>
+            <source>Per module: learners who completed it, average</source>
+            <translation>Per module: learners who completed it, average</translation>
+        </message>
+        <message>
+            <source>&amp;Import a laptop's progress file…</source>
+            <translation>&amp;Import a laptop's progress file…</translation>
+        </message>
+        <message>
+            <source>Export &amp;CSV…</source>
+            <translation>Export &amp;CSV…</translation>
+        </message>
+        <message>
+            <source>&amp;Print the selected learner's summary (PDF)…</source>
+            <translation>&amp;Print the selected learner's summary (PDF)…</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Refresh</translation>
+        </message>
+        <message>
+            <source>All courses</source>
+            <translation>All courses</translation>
+        </message>
+        <message>
+            <source>Wrong PIN.</source>
+            <translation>Wrong PIN.</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>complete</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>locked</translation>
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation>not reported</translation>
+        </message>
+        <message>
+            <source>%1 waiting</source>
+            <translation>%1 waiting</translation>
+        </message>
+        <message>
+            <source>all sent</source>
+            <translation>all sent</translation>
+        </message>
+        <message>
+            <source>rejected by the LRS</source>
+            <translation>rejected by the LRS</translation>
+        </message>
+        <message>
+            <source>Known from an imported progress file</source>
+            <translation>Known from an imported progress file</translation>
+        </message>
+        <message>
+            <source>%1 learner(s)</source>
+            <translation>%1 learner(s)</translation>
+        </message>
+        <message>
+            <source>Progress file</source>
+            <translation>Progress file</translation>
+        </message>
+        <message>
+            <source>Progress files (*.jsonl);;All files (*)</source>
+            <translation>Progress files (*.jsonl);;All files (*)</translation>
+        </message>
+        <message>
+            <source>%1: %2 new, %3 already here, %4 rejected line(s).</source>
+            <translation>%1: %2 new, %3 already here, %4 rejected line(s).</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Export CSV</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>%1 row(s) written to %2</source>
+            <translation>%1 row(s) written to %2</translation>
+        </message>
+        <message>
+            <source>Select a learner's row first.</source>
+            <translation>Select a learner's row first.</translation>
+        </message>
+        <message>
+            <source>Learner summary</source>
+            <translation>Learner summary</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Summary written to %1</source>
+            <translation>Summary written to %1</translation>
         </message>
     </context>
     <context>
@@ -616,6 +791,22 @@
         <message>
             <source>Answers and explanations</source>
             <translation>Answers and explanations</translation>
+        </message>
+        <message>
+            <source>Correct</source>
+            <translation>Correct</translation>
+        </message>
+        <message>
+            <source>Not correct</source>
+            <translation>Not correct</translation>
+        </message>
+        <message>
+            <source>Your answer:</source>
+            <translation>Your answer:</translation>
+        </message>
+        <message>
+            <source>Correct answer:</source>
+            <translation>Correct answer:</translation>
         </message>
         <message>
             <source>(no answer)</source>

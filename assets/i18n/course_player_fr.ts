@@ -96,6 +96,10 @@
             <translation>Légère (240p)</translation>
         </message>
         <message>
+            <source>Lightest video</source>
+            <translation>Vidéo la plus légère</translation>
+        </message>
+        <message>
             <source>Sound only</source>
             <translation>Son seulement</translation>
         </message>
@@ -177,6 +181,177 @@
         <message>
             <source>Open %1</source>
             <translation>Ouvrir %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardDialog</name>
+        <message>
+            <source>Trainer dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trainer PIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open the dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workshop progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Course:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Learner</source>
+            <translation>Apprenant</translation>
+        </message>
+        <message>
+            <source>Module</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Best score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time spent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last activity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Learners and modules</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Average best score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Per module: learners who completed it, average</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import a laptop's progress file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export &amp;CSV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Print the selected learner's summary (PDF)…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All courses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong PIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>complete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>verrouillé</translation>
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>all sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rejected by the LRS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Known from an imported progress file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 learner(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Progress file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Progress files (*.jsonl);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 new, %3 already here, %4 rejected line(s).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 row(s) written to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a learner's row first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Learner summary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Summary written to %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -616,6 +791,22 @@
         <message>
             <source>Answers and explanations</source>
             <translation>Réponses et explications</translation>
+        </message>
+        <message>
+            <source>Correct</source>
+            <translation>Juste</translation>
+        </message>
+        <message>
+            <source>Not correct</source>
+            <translation>Faux</translation>
+        </message>
+        <message>
+            <source>Your answer:</source>
+            <translation>Votre réponse :</translation>
+        </message>
+        <message>
+            <source>Correct answer:</source>
+            <translation>Bonne réponse :</translation>
         </message>
         <message>
             <source>(no answer)</source>

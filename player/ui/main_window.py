@@ -77,6 +77,14 @@ class MainWindow(QMainWindow):
         self.learner_changed.emit()
         self.library.refresh()
         self.sync.start()
+        if self.services.context.fresh and self.services.install_demo:
+            self.services.context.fresh = False
+            self.services.tasks.run(
+                lambda: ops.install_demo(self.services),
+                lambda _done: self.library.refresh(),
+                owner=self,
+                lane="transfer",
+            )
 
     # ------------------------------------------------------------------ chrome
 

@@ -327,7 +327,16 @@ def submit_survey(
 
 # --------------------------------------------------------------------------- adding courses
 
-QUALITY_ORDER = ("all", "480", "360", "240", "audio")
+
+def install_demo(services: Services) -> bool:
+    """First run only: install the bundled demo course (transfer lane, own connection)."""
+    from player.core.demo import install_demo_course
+
+    with services.separate_context() as ctx:
+        return install_demo_course(ctx)
+
+
+QUALITY_ORDER = ("all", "480", "360", "240", "smallest", "audio")  # "smallest": slow links
 
 
 @dataclass(frozen=True)

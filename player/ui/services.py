@@ -29,6 +29,7 @@ class Services:
     translations: Translations | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     learner: Any = None  # player.core.learning.learners.Learner, set at start-up
+    install_demo: bool = True  # on a fresh data folder, install the demo course after start-up
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property

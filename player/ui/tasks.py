@@ -104,15 +104,18 @@ class TaskRunner(QObject):
         on_success: Callable[[T], Any] | None = None,
         on_failure: Callable[[BaseException], Any] | None = None,
         *,
+        on_progress: Callable[[Progress], Any] | None = None,
         owner: QObject | None = None,
         lane: Lane = "transfer",
     ) -> Task:
         """Like ``run`` for long work: ``work(progress_callback, cancel_token)``.
 
-        Connect to the returned task's ``progressed`` signal to drive a progress bar; call
-        ``task.cancel()`` to stop it (core work raises ``TransferCancelled``).
+        ``on_progress`` (connected before the work starts, so no report is missed) drives a
+        progress bar; ``task.cancel()`` stops the work (core work raises ``TransferCancelled``).
         """
         task = Task(self)
+        if on_progress is not None:
+            task.progressed.connect(on_progress)
         return self._submit(
             task,
             lambda: work(task.report, task.cancel_token),
@@ -159,6 +162,8 @@ class TaskRunner(QObject):
         owner: QObject | None,
     ) -> None:
         try:
+            if future.cancelled() or self._closed:
+                return  # dropped at shutdown: nobody is waiting for it any more
             alive = owner is None or shiboken6.isValid(owner)
             error = future.exception()
             task.done = True

@@ -213,6 +213,7 @@ class AddCourseDialog(Retranslatable, QDialog):
             "480": self.tr("Good (480p)"),
             "360": self.tr("Medium (360p)"),
             "240": self.tr("Light (240p)"),
+            "smallest": self.tr("Lightest video"),
             "audio": self.tr("Sound only"),
         }
         return names.get(quality, quality)
@@ -332,9 +333,8 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.install_button.setEnabled(False)
         self.tabs.setEnabled(False)
         self.task = self.services.tasks.run_with_progress(
-            work, on_success, self._failed, owner=self
+            work, on_success, self._failed, on_progress=self._progress, owner=self
         )
-        self.task.progressed.connect(self._progress)
         self.task.finished.connect(self._task_done)
 
     def _task_done(self) -> None:

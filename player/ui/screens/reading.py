@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QLocale, QTimer, QUrl, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QByteArray, QElapsedTimer, QLocale, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -110,10 +110,17 @@ class PackageBrowser(QTextBrowser):
             if file.stat().st_size > MAX_IMAGE_BYTES:
                 self.refused.append(url.toString())
                 return None
-            return file.read_bytes()
+            data = file.read_bytes()
         except OSError:
             self.refused.append(url.toString())
             return None
+        if getattr(kind, "value", kind) == QTextDocument.ResourceType.ImageResource.value:
+            image = QImage.fromData(data)
+            if image.isNull():
+                self.refused.append(url.toString())
+                return None
+            return image
+        return QByteArray(data)
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "" and url.path() == "" and url.fragment():

@@ -1,0 +1,71 @@
+"""Adding a course from a file: the plan first (size per quality, free disk), then install."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from player.core.paths import DataDir
+from player.ui.screens.add_course import AddCourseDialog
+
+
+@pytest.fixture
+def empty_services(qapp, tmp_path: Path):  # noqa: ANN001, ANN201
+    from player.ui.services import build_services
+
+    built = build_services(DataDir(tmp_path / "empty"))
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def package_zip(tmp_path: Path, course_source: Path) -> Path:
+    from player.core.package.pack import pack
+
+    target = tmp_path / "stick" / "cours.zip"
+    target.parent.mkdir()
+    pack(course_source, target)
+    return target
+
+
+def test_plan_then_install_from_a_zip(qtbot, empty_services, package_zip) -> None:  # noqa: ANN001
+    dialog = AddCourseDialog(empty_services)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.planned, timeout=20_000):
+        dialog.read_plan(str(package_zip))
+    assert "Cours d'essai, version 1" in dialog.plan_title.text()
+    qualities = [dialog.quality.itemData(i) for i in range(dialog.quality.count())]
+    assert qualities == ["all", "480", "360", "240", "smallest", "audio"]
+    assert dialog.quality.currentData() == "480"  # no slow link set
+    assert "free on this computer" in dialog.plan_size.text()
+    dialog.quality.setCurrentIndex(dialog.quality.findData("240"))
+    with qtbot.waitSignal(dialog.installed, timeout=30_000) as blocker:
+        dialog.install_button.click()
+    assert blocker.args == ["test-course"]
+    assert dialog.bar.value() == dialog.bar.maximum()
+    ctx = empty_services.context
+    members = ctx.installed_members("test-course")
+    assert "media/intro-240.mp4" in members and "media/intro-480.mp4" not in members
+
+
+def test_slow_link_makes_the_lightest_quality_the_default(
+    qtbot, empty_services, package_zip
+) -> None:  # noqa: ANN001
+    empty_services.save_settings(slow_link=True)
+    dialog = AddCourseDialog(empty_services)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.planned, timeout=20_000):
+        dialog.read_plan(str(package_zip))
+    assert dialog.quality.currentData() == "smallest"
+
+
+def test_a_bad_file_gives_a_one_line_message(qtbot, empty_services, tmp_path) -> None:  # noqa: ANN001
+    bad = tmp_path / "not-a-course.zip"
+    bad.write_bytes(b"this is not a zip")
+    dialog = AddCourseDialog(empty_services)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.failed, timeout=20_000):
+        dialog.read_plan(str(bad))
+    assert dialog.message.text() and "\n" not in dialog.message.text()
+    assert not dialog.install_button.isEnabled()

@@ -1,0 +1,37 @@
+"""Start-up: ``course-player --exit-when-ready`` shows the window, waits for idle, exits 0."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_exit_when_ready_exits_zero(tmp_path: Path, data_dir) -> None:  # noqa: ANN001
+    env = dict(os.environ, COURSE_PLAYER_HOME=str(data_dir.root), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "player", "--exit-when-ready"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_start_up_loads_neither_vlc_nor_the_network(tmp_path: Path, data_dir) -> None:  # noqa: ANN001
+    code = (
+        "import sys\n"
+        "from player.ui.app import run_app\n"
+        "code = run_app(exit_when_ready=True)\n"
+        "heavy = [m for m in ('vlc', 'requests', 'player.ui.video') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+        "sys.exit(code)\n"
+    )
+    env = dict(os.environ, COURSE_PLAYER_HOME=str(data_dir.root), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "HEAVY []" in done.stdout

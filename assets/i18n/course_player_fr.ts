@@ -187,23 +187,23 @@
         <name>DashboardDialog</name>
         <message>
             <source>Trainer dashboard</source>
-            <translation type="unfinished" />
+            <translation>Tableau de bord du formateur</translation>
         </message>
         <message>
             <source>Trainer PIN</source>
-            <translation type="unfinished" />
+            <translation>Code PIN du formateur</translation>
         </message>
         <message>
             <source>&amp;Open the dashboard</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ouvrir le tableau de bord</translation>
         </message>
         <message>
             <source>Workshop progress</source>
-            <translation type="unfinished" />
+            <translation>Progression de l’atelier</translation>
         </message>
         <message>
             <source>&amp;Course:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cours :</translation>
         </message>
         <message>
             <source>Learner</source>
@@ -211,79 +211,79 @@
         </message>
         <message>
             <source>Module</source>
-            <translation type="unfinished" />
+            <translation>Module</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>État</translation>
         </message>
         <message>
             <source>Lessons</source>
-            <translation type="unfinished" />
+            <translation>Leçons</translation>
         </message>
         <message>
             <source>Best score</source>
-            <translation type="unfinished" />
+            <translation>Meilleur score</translation>
         </message>
         <message>
             <source>Time spent</source>
-            <translation type="unfinished" />
+            <translation>Temps passé</translation>
         </message>
         <message>
             <source>Last activity</source>
-            <translation type="unfinished" />
+            <translation>Dernière activité</translation>
         </message>
         <message>
             <source>Sync</source>
-            <translation type="unfinished" />
+            <translation>Envoi</translation>
         </message>
         <message>
             <source>Learners and modules</source>
-            <translation type="unfinished" />
+            <translation>Apprenants et modules</translation>
         </message>
         <message>
             <source>Completed</source>
-            <translation type="unfinished" />
+            <translation>Terminé</translation>
         </message>
         <message>
             <source>Average best score</source>
-            <translation type="unfinished" />
+            <translation>Moyenne des meilleurs scores</translation>
         </message>
         <message>
             <source>Per module: learners who completed it, average</source>
-            <translation type="unfinished" />
+            <translation>Par module : apprenants qui l’ont terminé, moyenne</translation>
         </message>
         <message>
             <source>&amp;Import a laptop's progress file…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Importer le fichier de progression d’un ordinateur…</translation>
         </message>
         <message>
             <source>Export &amp;CSV…</source>
-            <translation type="unfinished" />
+            <translation>Exporter en &amp;CSV…</translation>
         </message>
         <message>
             <source>&amp;Print the selected learner's summary (PDF)…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Imprimer le bilan de l’apprenant choisi (PDF)…</translation>
         </message>
         <message>
             <source>&amp;Refresh</source>
-            <translation type="unfinished" />
+            <translation>&amp;Actualiser</translation>
         </message>
         <message>
             <source>All courses</source>
-            <translation type="unfinished" />
+            <translation>Tous les cours</translation>
         </message>
         <message>
             <source>Wrong PIN.</source>
-            <translation type="unfinished" />
+            <translation>Code PIN incorrect.</translation>
         </message>
         <message>
             <source>complete</source>
-            <translation type="unfinished" />
+            <translation>terminé</translation>
         </message>
         <message>
             <source>open</source>
-            <translation type="unfinished" />
+            <translation>ouvert</translation>
         </message>
         <message>
             <source>locked</source>
@@ -291,67 +291,67 @@
         </message>
         <message>
             <source>not reported</source>
-            <translation type="unfinished" />
+            <translation>non transmis</translation>
         </message>
         <message>
             <source>%1 waiting</source>
-            <translation type="unfinished" />
+            <translation>%1 en attente</translation>
         </message>
         <message>
             <source>all sent</source>
-            <translation type="unfinished" />
+            <translation>tout envoyé</translation>
         </message>
         <message>
             <source>rejected by the LRS</source>
-            <translation type="unfinished" />
+            <translation>refusé par le LRS</translation>
         </message>
         <message>
             <source>Known from an imported progress file</source>
-            <translation type="unfinished" />
+            <translation>Connu par un fichier de progression importé</translation>
         </message>
         <message>
             <source>%1 learner(s)</source>
-            <translation type="unfinished" />
+            <translation>%1 apprenant(s)</translation>
         </message>
         <message>
             <source>Progress file</source>
-            <translation type="unfinished" />
+            <translation>Fichier de progression</translation>
         </message>
         <message>
             <source>Progress files (*.jsonl);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Fichiers de progression (*.jsonl);;Tous les fichiers (*)</translation>
         </message>
         <message>
             <source>%1: %2 new, %3 already here, %4 rejected line(s).</source>
-            <translation type="unfinished" />
+            <translation>%1 : %2 nouveaux, %3 déjà présents, %4 ligne(s) refusée(s).</translation>
         </message>
         <message>
             <source>Export CSV</source>
-            <translation type="unfinished" />
+            <translation>Exporter en CSV</translation>
         </message>
         <message>
             <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Fichiers CSV (*.csv)</translation>
         </message>
         <message>
             <source>%1 row(s) written to %2</source>
-            <translation type="unfinished" />
+            <translation>%1 ligne(s) écrite(s) dans %2</translation>
         </message>
         <message>
             <source>Select a learner's row first.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez d’abord la ligne d’un apprenant.</translation>
         </message>
         <message>
             <source>Learner summary</source>
-            <translation type="unfinished" />
+            <translation>Bilan de l’apprenant</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Fichiers PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Summary written to %1</source>
-            <translation type="unfinished" />
+            <translation>Bilan écrit dans %1</translation>
         </message>
     </context>
     <context>

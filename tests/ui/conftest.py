@@ -113,7 +113,7 @@ def data_dir(tmp_path: Path, course_source: Path) -> DataDir:
 
 
 @pytest.fixture
-def services(qapp, data_dir: DataDir) -> Iterator[object]:  # noqa: ANN001
+def services(qapp, data_dir: DataDir) -> Iterator[object]:
     from player.ui.i18n import Translations
     from player.ui.services import build_services
 
@@ -126,7 +126,7 @@ def services(qapp, data_dir: DataDir) -> Iterator[object]:  # noqa: ANN001
 
 
 @pytest.fixture
-def window(qtbot, services):  # noqa: ANN001, ANN201
+def window(qtbot, services):
     from player.ui.main_window import MainWindow
 
     win = MainWindow(services)

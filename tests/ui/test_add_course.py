@@ -11,7 +11,7 @@ from player.ui.screens.add_course import AddCourseDialog
 
 
 @pytest.fixture
-def empty_services(qapp, tmp_path: Path):  # noqa: ANN001, ANN201
+def empty_services(qapp, tmp_path: Path):
     from player.ui.services import build_services
 
     built = build_services(DataDir(tmp_path / "empty"))
@@ -29,7 +29,7 @@ def package_zip(tmp_path: Path, course_source: Path) -> Path:
     return target
 
 
-def test_plan_then_install_from_a_zip(qtbot, empty_services, package_zip) -> None:  # noqa: ANN001
+def test_plan_then_install_from_a_zip(qtbot, empty_services, package_zip) -> None:
     dialog = AddCourseDialog(empty_services)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.planned, timeout=20_000):
@@ -51,7 +51,7 @@ def test_plan_then_install_from_a_zip(qtbot, empty_services, package_zip) -> Non
 
 def test_slow_link_makes_the_lightest_quality_the_default(
     qtbot, empty_services, package_zip
-) -> None:  # noqa: ANN001
+) -> None:
     empty_services.save_settings(slow_link=True)
     dialog = AddCourseDialog(empty_services)
     qtbot.addWidget(dialog)
@@ -60,7 +60,7 @@ def test_slow_link_makes_the_lightest_quality_the_default(
     assert dialog.quality.currentData() == "smallest"
 
 
-def test_a_bad_file_gives_a_one_line_message(qtbot, empty_services, tmp_path) -> None:  # noqa: ANN001
+def test_a_bad_file_gives_a_one_line_message(qtbot, empty_services, tmp_path) -> None:
     bad = tmp_path / "not-a-course.zip"
     bad.write_bytes(b"this is not a zip")
     dialog = AddCourseDialog(empty_services)

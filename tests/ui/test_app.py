@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 
-def test_exit_when_ready_exits_zero(tmp_path: Path, data_dir) -> None:  # noqa: ANN001
+def test_exit_when_ready_exits_zero(tmp_path: Path, data_dir) -> None:
     env = dict(os.environ, COURSE_PLAYER_HOME=str(data_dir.root), QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
         [sys.executable, "-m", "player", "--exit-when-ready"],
@@ -20,7 +20,7 @@ def test_exit_when_ready_exits_zero(tmp_path: Path, data_dir) -> None:  # noqa: 
     assert done.returncode == 0, done.stderr
 
 
-def test_start_up_loads_neither_vlc_nor_the_network(tmp_path: Path, data_dir) -> None:  # noqa: ANN001
+def test_start_up_loads_neither_vlc_nor_the_network(tmp_path: Path, data_dir) -> None:
     code = (
         "import sys\n"
         "from player.ui.app import run_app\n"

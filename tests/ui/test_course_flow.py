@@ -9,7 +9,7 @@ from player.core.learning.quiz import open_attempt
 from player.core.learning.state import course_state
 
 
-def open_outline(qtbot, window):  # noqa: ANN001, ANN201
+def open_outline(qtbot, window):
     card = window.library.cards[0]
     with qtbot.waitSignal(window.screen_changed):
         qtbot.mouseClick(card.button, Qt.MouseButton.LeftButton)
@@ -18,12 +18,12 @@ def open_outline(qtbot, window):  # noqa: ANN001, ANN201
     return outline
 
 
-def state_of(services):  # noqa: ANN001, ANN201
+def state_of(services):
     ctx = services.context
     return course_state(ctx.db, services.learner_id, ctx.manifest("test-course"))
 
 
-def watch_intro_video(services) -> None:  # noqa: ANN001
+def watch_intro_video(services) -> None:
     """Module 1's video, watched through the engine as the video view would report it."""
     ctx = services.context
     manifest = ctx.manifest("test-course")
@@ -33,13 +33,13 @@ def watch_intro_video(services) -> None:  # noqa: ANN001
         )
 
 
-def open_lesson(qtbot, window, outline, lesson_id: str):  # noqa: ANN001, ANN201
+def open_lesson(qtbot, window, outline, lesson_id: str):
     with qtbot.waitSignal(window.screen_changed, timeout=10_000):
         qtbot.mouseClick(outline.lesson_buttons[lesson_id], Qt.MouseButton.LeftButton)
     return window.current_screen()
 
 
-def answer_quiz(qtbot, quiz, answers: dict) -> None:  # noqa: ANN001
+def answer_quiz(qtbot, quiz, answers: dict) -> None:
     """Answer through the widgets, one page at a time, waiting for each save."""
     for index, page in enumerate(quiz.pages):
         quiz.go_to(index)
@@ -55,12 +55,12 @@ def answer_quiz(qtbot, quiz, answers: dict) -> None:  # noqa: ANN001
                     page.buttons[key].click()
 
 
-def test_library_lists_the_installed_course(window) -> None:  # noqa: ANN001
+def test_library_lists_the_installed_course(window) -> None:
     assert [card.course.title for card in window.library.cards] == ["Cours d'essai"]
     assert window.services.learner is not None
 
 
-def test_outline_shows_states_and_the_lock_reason(qtbot, window) -> None:  # noqa: ANN001
+def test_outline_shows_states_and_the_lock_reason(qtbot, window) -> None:
     outline = open_outline(qtbot, window)
     assert outline.title.text() == "Cours d'essai"
     reason = outline.module_notes["m2"].text()
@@ -70,7 +70,7 @@ def test_outline_shows_states_and_the_lock_reason(qtbot, window) -> None:  # noq
     assert outline.continue_button.text() == "Start the course"
 
 
-def test_passing_the_quiz_unlocks_the_next_module(qtbot, window, services) -> None:  # noqa: ANN001
+def test_passing_the_quiz_unlocks_the_next_module(qtbot, window, services) -> None:
     outline = open_outline(qtbot, window)
     watch_intro_video(services)
 
@@ -103,7 +103,7 @@ def test_passing_the_quiz_unlocks_the_next_module(qtbot, window, services) -> No
     assert outline.lesson_buttons["m2-read"].is_next
 
 
-def test_a_failed_attempt_can_be_retried_and_resumes_answers(qtbot, window, services) -> None:  # noqa: ANN001
+def test_a_failed_attempt_can_be_retried_and_resumes_answers(qtbot, window, services) -> None:
     outline = open_outline(qtbot, window)
     quiz = open_lesson(qtbot, window, outline, "m1-quiz")
     qtbot.waitUntil(lambda: bool(quiz.pages))
@@ -129,7 +129,7 @@ def test_a_failed_attempt_can_be_retried_and_resumes_answers(qtbot, window, serv
     assert quiz.pages_stack.currentIndex() == 0
 
 
-def test_continue_goes_on_after_the_last_lesson_done(qtbot, window, services) -> None:  # noqa: ANN001
+def test_continue_goes_on_after_the_last_lesson_done(qtbot, window, services) -> None:
     outline = open_outline(qtbot, window)
     reading = open_lesson(qtbot, window, outline, "m1-read")  # short: read once shown
     with qtbot.waitSignal(outline.loaded, timeout=10_000):

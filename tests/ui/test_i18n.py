@@ -34,7 +34,7 @@ def test_every_french_string_is_translated() -> None:
 
 def test_switching_to_french_in_settings_translates_the_open_window(
     qtbot, window, services
-) -> None:  # noqa: ANN001
+) -> None:
     assert window.action_library.text() == "&Library"
     dialog = SettingsDialog(services, window)
     qtbot.addWidget(dialog)
@@ -57,7 +57,7 @@ def test_switching_to_french_in_settings_translates_the_open_window(
     qtbot.waitUntil(lambda: window.library.heading.text() == "My courses")
 
 
-def test_settings_keep_slow_link_and_sync_credentials_private(qtbot, window, services) -> None:  # noqa: ANN001
+def test_settings_keep_slow_link_and_sync_credentials_private(qtbot, window, services) -> None:
     dialog = SettingsDialog(services, window)
     qtbot.addWidget(dialog)
     assert dialog.folder.text() == str(services.data.root)

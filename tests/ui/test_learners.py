@@ -16,7 +16,7 @@ def select(dialog: LearnerDialog, name: str) -> None:
     raise AssertionError(f"{name} is not listed")
 
 
-def test_add_a_learner_with_a_pin_and_switch_to_them(qtbot, window, services) -> None:  # noqa: ANN001
+def test_add_a_learner_with_a_pin_and_switch_to_them(qtbot, window, services) -> None:
     dialog = LearnerDialog(services, window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.list.count() == 1)
@@ -52,7 +52,7 @@ def test_add_a_learner_with_a_pin_and_switch_to_them(qtbot, window, services) ->
     assert services.settings["learner"] == services.learner.uuid
 
 
-def test_a_learner_without_pin_switches_at_once(qtbot, window, services) -> None:  # noqa: ANN001
+def test_a_learner_without_pin_switches_at_once(qtbot, window, services) -> None:
     from player.core.learning.learners import create_learner
 
     create_learner(services.context.db, "Moussa")
@@ -66,7 +66,7 @@ def test_a_learner_without_pin_switches_at_once(qtbot, window, services) -> None
     assert blocker.args[0].name == "Moussa"
 
 
-def test_the_last_learner_is_remembered_at_next_start(qtbot, services) -> None:  # noqa: ANN001
+def test_the_last_learner_is_remembered_at_next_start(qtbot, services) -> None:
     from player.core.learning.learners import create_learner
     from player.ui import ops
     from player.ui.main_window import MainWindow

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QTextDocument
 from player.ui.screens.reading import ReadingScreen, load_page
 
 
-def make_screen(qtbot, services, reports=None):  # noqa: ANN001, ANN201
+def make_screen(qtbot, services, reports=None):
     page = load_page(services.context, "test-course", "m1-read")
     screen = ReadingScreen(
         page, report=(lambda e, end: reports.append(end)) if reports is not None else None
@@ -20,7 +20,7 @@ def make_screen(qtbot, services, reports=None):  # noqa: ANN001, ANN201
     return screen
 
 
-def test_markdown_renders_with_the_package_image(qtbot, services) -> None:  # noqa: ANN001
+def test_markdown_renders_with_the_package_image(qtbot, services) -> None:
     screen = make_screen(qtbot, services)
     text = screen.browser.toPlainText()
     assert "Lecture" in text and "texte en français" in text
@@ -39,7 +39,7 @@ def test_markdown_renders_with_the_package_image(qtbot, services) -> None:  # no
     )
 
 
-def test_remote_and_outside_references_are_refused(qtbot, services) -> None:  # noqa: ANN001
+def test_remote_and_outside_references_are_refused(qtbot, services) -> None:
     screen = make_screen(qtbot, services)
     assert "https://example.com/tracker.png" in screen.browser.refused
     assert "../images/schema.png" not in screen.browser.refused
@@ -56,14 +56,14 @@ def test_remote_and_outside_references_are_refused(qtbot, services) -> None:  # 
         )
 
 
-def test_external_links_are_not_followed(qtbot, services) -> None:  # noqa: ANN001
+def test_external_links_are_not_followed(qtbot, services) -> None:
     screen = make_screen(qtbot, services)
     screen.browser.anchorClicked.emit(QUrl("https://example.com/"))
     assert "https://example.com/" in screen.notice.text()
     assert screen.browser.source().isEmpty()
 
 
-def test_a_short_page_reports_that_its_end_was_seen(qtbot, services) -> None:  # noqa: ANN001
+def test_a_short_page_reports_that_its_end_was_seen(qtbot, services) -> None:
     reports: list[bool] = []
     make_screen(qtbot, services, reports)
     qtbot.waitUntil(lambda: True in reports)

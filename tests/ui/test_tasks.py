@@ -12,13 +12,13 @@ from player.ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     tasks = TaskRunner()
     yield tasks
     tasks.shutdown()
 
 
-def test_work_runs_off_the_main_thread_and_reports_on_it(qtbot, runner) -> None:  # noqa: ANN001
+def test_work_runs_off_the_main_thread_and_reports_on_it(qtbot, runner) -> None:
     seen: dict[str, object] = {}
     main = threading.current_thread()
 
@@ -37,7 +37,7 @@ def test_work_runs_off_the_main_thread_and_reports_on_it(qtbot, runner) -> None:
     assert seen["value"] == 42
 
 
-def test_a_player_error_reaches_on_failure(qtbot, runner) -> None:  # noqa: ANN001
+def test_a_player_error_reaches_on_failure(qtbot, runner) -> None:
     errors: list[BaseException] = []
 
     def work() -> None:
@@ -48,7 +48,7 @@ def test_a_player_error_reaches_on_failure(qtbot, runner) -> None:  # noqa: ANN0
     assert [str(e) for e in errors] == ["This attempt was already submitted."]
 
 
-def test_storage_work_runs_in_the_order_asked(qtbot, runner) -> None:  # noqa: ANN001
+def test_storage_work_runs_in_the_order_asked(qtbot, runner) -> None:
     order: list[int] = []
     with qtbot.waitSignal(runner.idle):
         for number in range(20):
@@ -56,11 +56,11 @@ def test_storage_work_runs_in_the_order_asked(qtbot, runner) -> None:  # noqa: A
     assert order == list(range(20))
 
 
-def test_progress_is_re_emitted_and_cancel_reaches_the_work(qtbot, runner) -> None:  # noqa: ANN001
+def test_progress_is_re_emitted_and_cancel_reaches_the_work(qtbot, runner) -> None:
     reports: list[Progress] = []
     gate = threading.Event()
 
-    def work(progress, cancel) -> str:  # noqa: ANN001
+    def work(progress, cancel) -> str:
         progress(Progress(1, 4))
         gate.wait(10)
         cancel.raise_if_cancelled()
@@ -76,7 +76,7 @@ def test_progress_is_re_emitted_and_cancel_reaches_the_work(qtbot, runner) -> No
     assert type(failures[0]).__name__ == "TransferCancelled"
 
 
-def test_callbacks_of_a_deleted_owner_are_skipped(qtbot, runner) -> None:  # noqa: ANN001
+def test_callbacks_of_a_deleted_owner_are_skipped(qtbot, runner) -> None:
     from PySide6.QtWidgets import QWidget
 
     owner = QWidget()
@@ -90,7 +90,7 @@ def test_callbacks_of_a_deleted_owner_are_skipped(qtbot, runner) -> None:  # noq
     assert called == []
 
 
-def test_emitting_signals_does_not_leak_references_to_true(qapp) -> None:  # noqa: ANN001
+def test_emitting_signals_does_not_leak_references_to_true(qapp) -> None:
     """PySide6 6.12.0 drops a reference to ``True`` on every Python-side ``emit()``: the app
     then dies with "bool_dealloc" after a few thousand signals. pyproject excludes it."""
     import sys

@@ -167,6 +167,11 @@ class FolderSource:
         pass
 
 
+#: Methods ``zipfile`` decompresses; an encrypted member or another method would only fail
+#: later, in the middle of an install, with an error that is not a ``PackageError``.
+_READABLE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+
+
 def _is_symlink(info: zipfile.ZipInfo) -> bool:
     return stat.S_ISLNK(info.external_attr >> 16)
 
@@ -197,6 +202,11 @@ class ZipSource:
                 raise PackageError(f"Unsafe member {name!r} in {path.name}: {problem}.")
             if _is_symlink(info):
                 raise PackageError(f"{name} in {path.name} is a symbolic link; refused.")
+            if info.flag_bits & 0x1 or info.compress_type not in _READABLE_METHODS:
+                raise PackageError(
+                    f"{name} in {path.name} is encrypted or uses an unsupported compression "
+                    "method; refused."
+                )
             if name in self._members:
                 raise PackageError(f"{name} appears twice in {path.name}.")
             self._members[name] = info

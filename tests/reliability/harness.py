@@ -1,0 +1,172 @@
+"""What every reliability test shares: bounded CLI runs, folder snapshots, outcome records.
+
+``record_outcome`` appends one JSON line per fault tried to the file named by the environment
+variable ``RELIABILITY_RESULTS`` (nothing is written when it is unset);
+``scripts/reliability_report.py`` turns those lines into ``docs/reliability.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+RESULTS_ENV = "RELIABILITY_RESULTS"
+ROOT = Path(__file__).resolve().parents[2]
+#: Address-space limit of a CLI child: a zip bomb or a huge manifest must fit in it.
+CHILD_MEMORY = 1024 * 1024 * 1024
+#: Bound of one CLI run (never reached by a healthy run; a hang fails the test instead).
+CHILD_TIMEOUT = 120.0
+ERROR_PREFIX = "course-player: error:"
+
+
+def record_outcome(
+    area: str,
+    fault: str,
+    *,
+    repetitions: int = 1,
+    lost: int = 0,
+    duplicated: int = 0,
+    result: str,
+    figures: dict[str, Any] | None = None,
+) -> None:
+    """Append one outcome (a fault, how often it was tried, what came of it) to the results."""
+    target = os.environ.get(RESULTS_ENV)
+    if not target:
+        return
+    line = {
+        "area": area,
+        "fault": fault,
+        "repetitions": repetitions,
+        "lost": lost,
+        "duplicated": duplicated,
+        "result": " ".join(result.split()),
+        "figures": figures or {},
+    }
+    with open(target, "a", encoding="utf-8") as stream:
+        stream.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+@dataclass(frozen=True)
+class CliRun:
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    max_rss_mib: float
+
+    def error_lines(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.startswith(ERROR_PREFIX)]
+
+    def one_line_error(self) -> str:
+        """The single error line of a refused command (asserting there is exactly one)."""
+        assert self.returncode not in (0, -signal.SIGKILL), self.stderr
+        assert "Traceback" not in self.stderr and 'File "' not in self.stderr, self.stderr
+        errors = self.error_lines()
+        assert len(errors) == 1, self.stderr
+        assert len(errors[0]) < 600, errors[0]
+        return errors[0][len(ERROR_PREFIX) :].strip()
+
+
+def limit_memory(limit: int = CHILD_MEMORY) -> None:
+    """``preexec_fn`` of a CLI child: cap its address space."""
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def cli_env(home: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COURSE_PLAYER_")}
+    env.update(COURSE_PLAYER_HOME=str(home), PYTHONDONTWRITEBYTECODE="1", **extra)
+    return env
+
+
+def cli_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "player", *args]
+
+
+def run_cli(
+    args: list[str],
+    home: Path,
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = CHILD_TIMEOUT,
+    memory: int = CHILD_MEMORY,
+) -> CliRun:
+    """Run ``course-player ARGS`` as a user would, in bounded time and memory.
+
+    Output goes to files (no pipe can fill up); the child's own peak memory comes from
+    ``wait4``. A child still running after ``timeout`` is killed and the test fails.
+    """
+    work = cwd or home.parent
+    work.mkdir(parents=True, exist_ok=True)
+    out_path = home.parent / f".cli-{os.getpid()}-{time.monotonic_ns()}"
+    started = time.monotonic()
+    with open(f"{out_path}.out", "w+b") as out, open(f"{out_path}.err", "w+b") as err:
+        child = subprocess.Popen(
+            cli_command(*args),
+            cwd=work,
+            env=env or cli_env(home),
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            preexec_fn=lambda: limit_memory(memory),
+        )
+        status, usage = _wait_bounded(child, timeout)
+        seconds = time.monotonic() - started
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+    Path(f"{out_path}.out").unlink()
+    Path(f"{out_path}.err").unlink()
+    if status is None:
+        raise AssertionError(f"course-player {' '.join(args)} ran over {timeout} s:\n{stderr}")
+    return CliRun(
+        os.waitstatus_to_exitcode(status), stdout, stderr, seconds, usage.ru_maxrss / 1024
+    )
+
+
+def _wait_bounded(
+    child: subprocess.Popen[bytes], timeout: float
+) -> tuple[int | None, resource.struct_rusage]:
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            child.returncode = os.waitstatus_to_exitcode(status)
+            return status, usage
+        if time.monotonic() > deadline:
+            child.kill()
+            _, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            return None, usage
+        time.sleep(0.01)
+
+
+def snapshot(root: Path, *, skip: tuple[Path, ...] = ()) -> dict[str, str]:
+    """Every file under ``root`` (not following links) with its SHA-256; the database's files
+    and anything under ``skip`` are left out (SQLite rewrites them on every open)."""
+    found: dict[str, str] = {}
+    if not root.exists():
+        return found
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        dirnames[:] = [d for d in dirnames if here / d not in skip]
+        for name in filenames:
+            path = here / name
+            if name.startswith("player.sqlite3") or name.startswith(".cli-"):
+                continue
+            if path.is_symlink():
+                found[path.relative_to(root).as_posix()] = f"link:{os.readlink(path)}"
+                continue
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            found[path.relative_to(root).as_posix()] = digest
+    return found

@@ -136,6 +136,10 @@
             <translation>Not enough free space.</translation>
         </message>
         <message>
+            <source>This version is already installed; nothing to copy.</source>
+            <translation>This version is already installed; nothing to copy.</translation>
+        </message>
+        <message>
             <source>Installing…</source>
             <translation>Installing…</translation>
         </message>
@@ -616,6 +620,10 @@
             <translation>finish “%1”</translation>
         </message>
         <message>
+            <source>finish the other %1 lessons of “%2”</source>
+            <translation>finish the other %1 lessons of “%2”</translation>
+        </message>
+        <message>
             <source>Locked: complete “%1” first.</source>
             <translation>Locked: complete “%1” first.</translation>
         </message>
@@ -781,8 +789,12 @@
             <translation>Your score: %1 — pass mark %2 — best score %3</translation>
         </message>
         <message>
-            <source>🔓 Unlocked: %1 is now open.</source>
-            <translation>🔓 Unlocked: %1 is now open.</translation>
+            <source>“%1”</source>
+            <translation>“%1”</translation>
+        </message>
+        <message>
+            <source>Unlocked: %1 is now open.</source>
+            <translation>Unlocked: %1 is now open.</translation>
         </message>
         <message>
             <source>Course complete. Congratulations!</source>

@@ -136,6 +136,10 @@
             <translation>Espace libre insuffisant.</translation>
         </message>
         <message>
+            <source>This version is already installed; nothing to copy.</source>
+            <translation>Cette version est déjà installée ; rien à copier.</translation>
+        </message>
+        <message>
             <source>Installing…</source>
             <translation>Installation…</translation>
         </message>
@@ -616,6 +620,10 @@
             <translation>terminer « %1 »</translation>
         </message>
         <message>
+            <source>finish the other %1 lessons of “%2”</source>
+            <translation>terminer les %1 autres leçons de « %2 »</translation>
+        </message>
+        <message>
             <source>Locked: complete “%1” first.</source>
             <translation>Verrouillé : terminez d’abord « %1 ».</translation>
         </message>
@@ -781,8 +789,12 @@
             <translation>Votre score : %1 — seuil %2 — meilleur score %3</translation>
         </message>
         <message>
-            <source>🔓 Unlocked: %1 is now open.</source>
-            <translation>🔓 Déverrouillé : %1 est maintenant ouvert.</translation>
+            <source>“%1”</source>
+            <translation>« %1 »</translation>
+        </message>
+        <message>
+            <source>Unlocked: %1 is now open.</source>
+            <translation>Déverrouillé : %1 est maintenant ouvert.</translation>
         </message>
         <message>
             <source>Course complete. Congratulations!</source>

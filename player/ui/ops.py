@@ -124,17 +124,23 @@ def course_outline(services: Services, course_id: str) -> Outline:
     return Outline(manifest, course_state(services.context.db, services.learner_id, manifest))
 
 
-def course_progress(services: Services, course_ids: list[str]) -> dict[str, float]:
-    """Share of required lessons done per course, for the library cards (after start-up)."""
+def course_progress(services: Services, course_ids: list[str]) -> dict[str, tuple[float, bool]]:
+    """Per course: share of required lessons done and whether anything was started.
+
+    Read after the library is shown (it parses each course's manifest once).
+    """
     from player.core.learning.state import course_state
 
-    result: dict[str, float] = {}
+    result: dict[str, tuple[float, bool]] = {}
     for course_id in course_ids:
         state = course_state(
             services.context.db, services.learner_id, services.context.manifest(course_id)
         )
         total = state.lessons_total
-        result[course_id] = state.lessons_done / total if total else 0.0
+        started = any(
+            lesson.status != "not_started" for module in state.modules for lesson in module.lessons
+        )
+        result[course_id] = (state.lessons_done / total if total else 0.0, started)
     return result
 
 

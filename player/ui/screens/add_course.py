@@ -35,7 +35,7 @@ from player.ui.services import Services
 from player.ui.tasks import Task, one_line
 from player.ui.widgets.common import Note, Retranslatable
 
-REMOVABLE_ROOTS = ("/media/", "/run/media/", "/Volumes/", "/mnt/")
+REMOVABLE_ROOTS = ("/media/", "/run/media/", "/Volumes/")
 
 
 def removable_drives() -> list[Path]:
@@ -247,6 +247,8 @@ class AddCourseDialog(Retranslatable, QDialog):
     def _show_plan(self, plan: ops.SourcePlan) -> None:
         self.plan = plan
         self.message.clear()
+        self.bar.hide()
+        self.progress_text.clear()
         self.plan_title.setText(
             self.tr("%1, version %2").replace("%1", plan.title).replace("%2", str(plan.version))
             + (
@@ -295,8 +297,11 @@ class AddCourseDialog(Retranslatable, QDialog):
         )
         if fetch > plan.free_bytes:
             text += " " + self.tr("Not enough free space.")
+        same = plan.previous_version == plan.version and fetch == 0
+        if same:
+            text = self.tr("This version is already installed; nothing to copy.")
         self.plan_size.setText(text)
-        self.install_button.setEnabled(fetch <= plan.free_bytes and self.task is None)
+        self.install_button.setEnabled(fetch <= plan.free_bytes and self.task is None and not same)
 
     # ------------------------------------------------------------------ install
 

@@ -39,6 +39,7 @@ class CourseCard(Retranslatable, Card):
     def __init__(self, course: ops.CourseSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.course = course
+        self.started = False
         self.setObjectName(f"course-card-{course.id}")
         self.title = Heading(course.title, 1.25)
         self.title.setLocale(QLocale(course.language))
@@ -66,7 +67,7 @@ class CourseCard(Retranslatable, Card):
             .replace("%2", str(course.version))
             .replace("%3", format_bytes(course.bytes))
         )
-        started = course.progress is not None and course.progress > 0
+        started = self.started
         percent = round((course.progress or 0) * 100)
         self.bar.setValue(percent)
         self.bar.setFormat(self.tr("%1 % done").replace("%1", str(percent)))
@@ -151,6 +152,26 @@ class LibraryScreen(Retranslatable, QWidget):
             self.cards.append(card)
         self._layout_cards()
         self._update_status()
+        if self.services.learner is None or not courses:
+            self.refreshed.emit()
+            return
+        ids = [course.id for course in courses]
+        self.services.tasks.run(
+            lambda: ops.course_progress(self.services, ids),
+            self._show_progress,
+            lambda _error: self.refreshed.emit(),
+            owner=self,
+        )
+
+    def _show_progress(self, progress: dict[str, tuple[float, bool]]) -> None:
+        from dataclasses import replace
+
+        for card in self.cards:
+            if card.course.id in progress:
+                fraction, started = progress[card.course.id]
+                card.course = replace(card.course, progress=fraction)
+                card.started = started
+                card.retranslate()
         self.refreshed.emit()
 
     def _layout_cards(self) -> None:

@@ -248,8 +248,14 @@ class OutlineScreen(Retranslatable, QWidget):
             if quiz.best_score is not None:
                 step += self.tr(" — best so far %1").replace("%1", percent(quiz.best_score))
             steps.append(step)
-        for lesson in lock.lessons:
-            steps.append(self.tr("finish “%1”").replace("%1", lesson.title))
+        if len(lock.lessons) == 1:
+            steps.append(self.tr("finish “%1”").replace("%1", lock.lessons[0].title))
+        elif lock.lessons:
+            steps.append(
+                self.tr("finish the other %1 lessons of “%2”")
+                .replace("%1", str(len(lock.lessons)))
+                .replace("%2", lock.module_title)
+            )
         if not steps:
             return self.tr("Locked: complete “%1” first.").replace("%1", lock.module_title)
         return self.tr("Locked. To open it: %1.").replace("%1", "; ".join(steps))

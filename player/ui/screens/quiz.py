@@ -187,6 +187,7 @@ class QuizScreen(Retranslatable, QWidget):
         self.info = Note()
         self.message = Note()
         self.message.setObjectName("quiz-message")
+        self.message.hide()
 
         # Page 0: the questions; page 1: the result.
         self.pages_stack = QStackedWidget()
@@ -275,6 +276,7 @@ class QuizScreen(Retranslatable, QWidget):
     def start(self) -> None:
         """Start a new attempt, or resume the unfinished one with its answers."""
         self.message.clear()
+        self.message.hide()
         self.services.tasks.run(
             lambda: ops.start_quiz(self.services, self.course_id, self.lesson_id),
             self._show_session,
@@ -301,6 +303,7 @@ class QuizScreen(Retranslatable, QWidget):
             self.pages.append(page)
             self.question_stack.addWidget(page)
         self.pages_stack.setCurrentIndex(0)
+        self.position.show()
         unanswered = [i for i, q in enumerate(session.questions) if q.answer is None]
         self.go_to(unanswered[0] if unanswered else 0)
         self.retranslate()
@@ -389,6 +392,7 @@ class QuizScreen(Retranslatable, QWidget):
         self.outcome = outcome
         self.submit_button.setEnabled(True)
         self.pages_stack.setCurrentIndex(1)
+        self.position.hide()
         self.retranslate()
         (self.next_lesson if outcome.result.passed else self.retry).setFocus()
         self.submitted.emit(outcome)
@@ -396,6 +400,7 @@ class QuizScreen(Retranslatable, QWidget):
     def _failed(self, error: BaseException) -> None:
         self.submit_button.setEnabled(True)
         self.message.setText(one_line(error))
+        self.message.show()
 
     # ------------------------------------------------------------------ text
 
@@ -440,8 +445,8 @@ class QuizScreen(Retranslatable, QWidget):
         )
         self.score.setAccessibleName(self.verdict.text() + ". " + self.score.text())
         if outcome.unlocked:
-            names = ", ".join(f"“{title}”" for title in outcome.unlocked)
-            self.unlocked.setText(self.tr("🔓 Unlocked: %1 is now open.").replace("%1", names))
+            names = ", ".join(self.tr("“%1”").replace("%1", title) for title in outcome.unlocked)
+            self.unlocked.setText(self.tr("Unlocked: %1 is now open.").replace("%1", names))
         elif outcome.course_complete:
             self.unlocked.setText(self.tr("Course complete. Congratulations!"))
         self.unlocked.setVisible(bool(outcome.unlocked or outcome.course_complete))

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Take a screenshot of every screen, in French, from the demo course (run under Xvfb).
+
+Use ``scripts/screenshots.sh``, which starts Xvfb at 1366×768 and calls this. Images go to
+``docs/screenshots/``. The data folder is a fresh temporary one with the demo course installed;
+some progress is made through the learning engine first so the screens show real states.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def pump(seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+
+
+def wait(predicate: Callable[[], bool], timeout: float = 30.0) -> None:
+    end = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > end:
+            raise SystemExit(f"screenshots: timed out waiting for {predicate}")
+        pump(0.05)
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    """The real screen pixels of a top-level window (VLC's picture included)."""
+    pump(0.5)
+    window = widget.window()
+    screen = QGuiApplication.primaryScreen()
+    frame = window.frameGeometry()
+    image = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    if image.isNull() or image.width() < 10:
+        image = window.grab()
+    path = OUT / f"{name}.png"
+    image.save(str(path))
+    print(path.relative_to(ROOT))
+
+
+def main() -> int:
+    from player.core.context import open_context
+    from player.core.learning.activity import record_position, record_reading
+    from player.core.learning.learners import ensure_default_learner
+    from player.core.paths import DataDir
+    from player.ui.app import create_application
+    from player.ui.i18n import Translations
+    from player.ui.main_window import MainWindow
+    from player.ui.services import build_services
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = create_application([sys.argv[0]])
+    translations = Translations(app)
+    translations.apply("fr")
+    work = Path(tempfile.mkdtemp(prefix="screenshots-"))
+    data = DataDir(work / "data")
+    ctx = open_context(data)  # a fresh folder: the demo course is installed
+    learner = ensure_default_learner(ctx.db, "Aminata")
+    course_id = ctx.db.execute("SELECT id FROM courses").fetchone()[0]
+    manifest = ctx.manifest(course_id)
+    first_video = next(les for les in manifest.lessons if les.type == "video")
+    for position in (0.0, 5.0, 10.0):
+        record_position(ctx.db, learner.id, manifest, first_video.id, position, elapsed=5.0)
+    ctx.close()
+
+    services = build_services(data, translations=translations)
+    services.install_demo = False
+    window = MainWindow(services)
+    window.resize(1366, 740)
+    window.move(0, 0)
+    window.show()
+    wait(lambda: services.learner is not None and bool(window.library.cards))
+    wait(lambda: not services.tasks.busy)
+    shoot(window, "01-bibliotheque")
+
+    window.open_course(course_id)
+    outline = window.current_screen()
+    wait(lambda: outline.outline is not None)
+    shoot(window, "02-sommaire")
+
+    reading = next(les for les in manifest.lessons if les.type == "text")
+    window.open_lesson(course_id, reading.id, "text")
+    wait(lambda: window.current_screen().objectName() == "reading-screen")
+    shoot(window, "03-lecture")
+    window.go_back()
+
+    window.open_lesson(course_id, first_video.id, "video")
+    wait(lambda: window.current_screen().objectName() == "video-lesson")
+    pump(3.0)  # let VLC show frames
+    shoot(window, "04-video")
+    window.go_back()
+    wait(lambda: window.current_screen() is outline)
+
+    # Finish module 1 except its quiz, through the engine, so the quiz opens the next module.
+    ctx = services.context
+    for lesson in manifest.modules[0].lessons:
+        if lesson.type == "video":
+            end = lesson.duration or 30.0
+            steps = [min(end, 5.0 * i) for i in range(int(end // 5) + 2)]
+            for position in steps:
+                record_position(ctx.db, learner.id, manifest, lesson.id, position, end, elapsed=5)
+        elif lesson.type == "text":
+            record_reading(ctx.db, learner.id, manifest, lesson.id, at_end=True)
+
+    quiz_lesson = next(les for les in manifest.modules[0].lessons if les.type == "quiz")
+    window.open_lesson(course_id, quiz_lesson.id, "quiz")
+    quiz = window.current_screen()
+    wait(lambda: bool(getattr(quiz, "pages", None)))
+    for index, page in enumerate(quiz.pages):
+        quiz.go_to(index)
+        question = next(q for q in quiz_lesson.questions if q.id == page.question.id)
+        if page.line is not None:
+            page.line.setText(question.answer[0])
+            quiz._changed(question.id, "text", question.answer[0])
+        else:
+            for key in question.answer:
+                page.buttons[key].click()
+        pump(0.1)
+    quiz.go_to(0)
+    shoot(window, "05-quiz-question")
+    quiz.submit(confirm=False)
+    wait(lambda: quiz.outcome is not None)
+    shoot(window, "06-quiz-resultat")
+    quiz.back_requested.emit()
+    wait(lambda: window.current_screen() is outline)
+    wait(lambda: not services.tasks.busy)
+    shoot(window, "07-sommaire-module-ouvert")
+
+    survey = next((les for les in manifest.lessons if les.type == "survey"), None)
+    if survey is not None:
+        window.open_lesson(course_id, survey.id, "survey")
+        wait(lambda: bool(getattr(window.current_screen(), "questions", None)))
+        shoot(window, "08-questionnaire")
+        window.go_back()
+
+    from player.ui.screens.add_course import AddCourseDialog
+    from player.ui.screens.learners import LearnerDialog
+    from player.ui.screens.settings import SettingsDialog
+
+    dialog = LearnerDialog(services, window)
+    dialog.show()
+    wait(lambda: dialog.list.count() > 0)
+    shoot(dialog, "09-apprenants")
+    dialog.close()
+
+    settings = SettingsDialog(services, window)
+    settings.show()
+    shoot(settings, "10-parametres")
+    settings.close()
+
+    from player.core.package.pack import pack
+    from player.core.resources import demo_course_source
+
+    package = work / "demo.zip"
+    pack(demo_course_source(), package)
+    adding = AddCourseDialog(services, window)
+    adding.show()
+    adding.read_plan(str(package))
+    wait(lambda: adding.plan is not None)
+    shoot(adding, "11-ajout-cours")
+    adding.close()
+
+    # The netbook size: 1024×600.
+    window.show_library()
+    window.resize(1024, 600)
+    pump(0.5)
+    window.open_course(course_id)
+    outline = window.current_screen()
+    wait(lambda: outline.outline is not None)
+    shoot(window, "12-sommaire-1024x600")
+
+    window.close()
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -41,6 +41,7 @@ class SettingsDialog(Retranslatable, QDialog):
         super().__init__(parent)
         self.services = services
         self.setObjectName("settings-dialog")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         settings = services.settings
 
         self.language = QComboBox()

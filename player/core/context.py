@@ -82,10 +82,15 @@ class Context:
 
 
 def open_context(data: DataDir | None = None, *, install_demo: bool = True) -> Context:
-    """Open the data folder; on a fresh one the bundled demo course is installed."""
+    """Open the data folder; on a fresh one the bundled demo course is installed.
+
+    Fresh means no course was ever installed here (``course_history`` is empty), so a first
+    start that exited early still gets the demo next time, and a removed demo stays removed.
+    """
     data = (data or default_data_dir()).ensure()
-    fresh = not data.database.exists()
-    ctx = Context(data=data, db=open_database(data.database), fresh=fresh)
+    db = open_database(data.database)
+    fresh = db.execute("SELECT count(*) FROM course_history").fetchone()[0] == 0
+    ctx = Context(data=data, db=db, fresh=fresh)
     if fresh and install_demo:
         from player.core.demo import install_demo_course
 

@@ -55,8 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if all(arg == "--exit-when-ready" for arg in args_list):
+        # The desktop app: skip importing every sub-command (and requests, ffmpeg helpers...)
+        # so the window shows sooner.
+        from player.ui.app import run_app
+
+        return run_app(exit_when_ready=bool(args_list))
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     handler: Handler | None = getattr(args, "func", None)
     if handler is None:
         from player.ui.app import run_app

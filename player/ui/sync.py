@@ -54,7 +54,7 @@ class SyncMonitor(QObject):
         self.services.tasks.run(self._counts, self.changed.emit, owner=self)
 
     def _counts(self) -> SyncView:
-        from player.core.sync.service import sync_status
+        from player.core.sync.status import sync_status
 
         status = sync_status(self.services.context.db)
         return SyncView(

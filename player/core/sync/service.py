@@ -24,7 +24,6 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 
 import requests
 from sqlite_utils import Database
@@ -36,6 +35,7 @@ from player.core.progress import CancelToken
 from player.core.sync import outbox
 from player.core.sync.client import LrsClient, Outcome, is_reachable
 from player.core.sync.config import LrsConfig, SyncSettings
+from player.core.sync.status import SyncStatus, sync_status
 
 DEFAULT_BATCH = 100
 DEFAULT_TIMEOUT = 60.0
@@ -59,50 +59,6 @@ def manifests_of(ctx: Context) -> ManifestLookup:
             return None
 
     return lookup
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """What a status line shows; ``summary`` is the ready-made sentence."""
-
-    pending: int
-    sent: int
-    quarantined: int
-    conflicts: int
-    last_sent_at: str | None
-    state: str = "idle"  # idle | sending | waiting (backing off) | done | stopped
-    sent_this_run: int = 0
-    total_this_run: int = 0
-    message: str = ""
-
-    @property
-    def summary(self) -> str:
-        if self.pending:
-            noun = "completion" if self.pending == 1 else "completions"
-            text = f"{self.pending} {noun} waiting to be sent"
-        elif self.last_sent_at:
-            text = f"all sent at {_local_time(self.last_sent_at)}"
-        else:
-            text = "nothing to send"
-        rejected = self.quarantined + self.conflicts
-        if rejected:
-            text += f"; {rejected} refused by the LRS (see sync --status)"
-        return text
-
-
-def _local_time(timestamp: str) -> str:
-    try:
-        moment = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
-    except ValueError:
-        return timestamp
-    return moment.astimezone().strftime("%H:%M")
-
-
-def sync_status(db: Database, *, learner_id: int | None = None) -> SyncStatus:
-    counts = outbox.counts(db, learner_id=learner_id)
-    return SyncStatus(
-        counts.pending, counts.sent, counts.quarantined, counts.conflict, counts.last_sent_at
-    )
 
 
 @dataclass

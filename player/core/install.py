@@ -11,9 +11,11 @@ objects, which a later attempt reuses.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +47,9 @@ QUALITIES = ("480", "360", "240", "audio")
 #: Not offered to users by name: the slow-link default, each video's lowest source.
 SMALLEST = "smallest"
 DISK_MARGIN = 20 * 1024 * 1024
+#: Overrides ``DISK_MARGIN`` (bytes, may be negative). Only for fault-injection tests: a negative
+#: margin lets a plan pass that cannot fit, so the disk fills up in the middle of an install.
+DISK_MARGIN_ENV = "COURSE_PLAYER_DISK_MARGIN"
 
 
 class PackageSource(Protocol):
@@ -153,6 +158,13 @@ class InstallResult:
 PlanCallback = Callable[[InstallPlan], None]
 
 
+def disk_margin() -> int:
+    try:
+        return int(os.environ.get(DISK_MARGIN_ENV) or DISK_MARGIN)
+    except ValueError:
+        return DISK_MARGIN
+
+
 def plan_install(
     ctx: Context, manifest: Manifest, quality: str | None, previous: int | None
 ) -> InstallPlan:
@@ -215,7 +227,7 @@ def install(
             f"This install would fetch {plan.fetch_bytes} bytes, more than the "
             f"{max_bytes} allowed by --max-bytes; choose a lower quality."
         )
-    if plan.fetch_bytes + DISK_MARGIN > plan.free_bytes:
+    if plan.fetch_bytes + disk_margin() > plan.free_bytes:
         raise DiskFullError(
             f"Not enough free disk: the course needs {plan.fetch_bytes} bytes and "
             f"{plan.free_bytes} are free in {ctx.data.root}."
@@ -247,7 +259,10 @@ def install(
         _write_manifest(folder, manifest_bytes, signature)
         old_manifest = ctx.manifest(manifest.id) if current else None
         _commit(ctx, manifest, manifest_sha, plan, source.location, trust, old_manifest)
-    except BaseException:
+    except BaseException as error:
+        disk_full = _is_disk_full(error)
+        if disk_full and ctx.db.conn.in_transaction:
+            ctx.db.conn.execute("ROLLBACK")  # a failed COMMIT may leave the transaction open
         if not getattr(source, "keeps_partial_files", False):
             # A local source is cheap to read again: leave no trace of this attempt.
             for path in fetched_now:
@@ -260,6 +275,11 @@ def install(
             ):
                 shutil.rmtree(ctx.manifest_folder(manifest.id, manifest_sha), True)
             collect_garbage(ctx)
+        if disk_full:
+            raise DiskFullError(
+                f"The disk filled up while installing {manifest.id} in {ctx.data.root} "
+                f"({error}); nothing was changed. Free some space and install again."
+            ) from error
         raise
     if current and current["manifest_sha256"] != manifest_sha:
         shutil.rmtree(ctx.manifest_folder(manifest.id, current["manifest_sha256"]), True)
@@ -273,6 +293,13 @@ def install(
         fetched_bytes=fetched_bytes,
         reused_files=plan.reused,
     )
+
+
+def _is_disk_full(error: BaseException) -> bool:
+    """ENOSPC from a file write, or SQLite's SQLITE_FULL (its COMMIT on a full disk)."""
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return True
+    return isinstance(error, sqlite3.OperationalError) and "full" in str(error)
 
 
 def _check_version(

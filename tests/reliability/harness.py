@@ -14,10 +14,14 @@ import resource
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from player.core.context import open_context
+from player.core.paths import DataDir
 
 RESULTS_ENV = "RELIABILITY_RESULTS"
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,9 +111,9 @@ def run_cli(
     """
     work = cwd or home.parent
     work.mkdir(parents=True, exist_ok=True)
-    out_path = home.parent / f".cli-{os.getpid()}-{time.monotonic_ns()}"
     started = time.monotonic()
-    with open(f"{out_path}.out", "w+b") as out, open(f"{out_path}.err", "w+b") as err:
+    # Anonymous files in the system's temporary folder: never on the disk under test.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen(
             cli_command(*args),
             cwd=work,
@@ -125,8 +129,6 @@ def run_cli(
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
-    Path(f"{out_path}.out").unlink()
-    Path(f"{out_path}.err").unlink()
     if status is None:
         raise AssertionError(f"course-player {' '.join(args)} ran over {timeout} s:\n{stderr}")
     return CliRun(
@@ -162,7 +164,7 @@ def snapshot(root: Path, *, skip: tuple[Path, ...] = ()) -> dict[str, str]:
         dirnames[:] = [d for d in dirnames if here / d not in skip]
         for name in filenames:
             path = here / name
-            if name.startswith("player.sqlite3") or name.startswith(".cli-"):
+            if name.startswith("player.sqlite3"):
                 continue
             if path.is_symlink():
                 found[path.relative_to(root).as_posix()] = f"link:{os.readlink(path)}"
@@ -170,3 +172,22 @@ def snapshot(root: Path, *, skip: tuple[Path, ...] = ()) -> dict[str, str]:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             found[path.relative_to(root).as_posix()] = digest
     return found
+
+
+def installed(
+    home: Path, course_id: str = "test-course"
+) -> tuple[int | None, dict[str, bytes | None]]:
+    """The installed version and the bytes of each of its members, read as the app reads them."""
+    ctx = open_context(DataDir(home), install_demo=False)
+    try:
+        row = ctx.course_row(course_id)
+        if row is None:
+            return None, {}
+        manifest = ctx.manifest(course_id)
+        members = {}
+        for path in manifest.files:
+            where = ctx.member_path(course_id, path)
+            members[path] = where.read_bytes() if where is not None else None
+        return row["version"], members
+    finally:
+        ctx.close()

@@ -21,14 +21,19 @@ from pathlib import Path
 
 import pytest
 
-from player.core.context import open_context
 from player.core.package.pack import pack
-from player.core.paths import DataDir
 from tests.core.learning_crash_worker import crash_round
 from tests.fixtures.faultproxy import FaultProxy
 from tests.fixtures.nginx import NginxServer
 from tests.helpers.courses import MEDIA, document, write_source
-from tests.reliability.harness import ROOT, cli_command, cli_env, record_outcome, run_cli
+from tests.reliability.harness import (
+    ROOT,
+    cli_command,
+    cli_env,
+    installed,
+    record_outcome,
+    run_cli,
+)
 
 AREA = "Kills (SIGKILL)"
 MiB = 1024 * 1024
@@ -47,23 +52,6 @@ def big_media(version: int, sizes: tuple[int, int, int]) -> dict[str, bytes]:
             "text/m2.md": f"# Version {version}\n".encode(),
         },
     )
-
-
-def installed(home: Path) -> tuple[int | None, dict[str, bytes | None]]:
-    """The installed version and the bytes of each of its members, read as the app reads them."""
-    ctx = open_context(DataDir(home), install_demo=False)
-    try:
-        row = ctx.course_row("test-course")
-        if row is None:
-            return None, {}
-        manifest = ctx.manifest("test-course")
-        members = {}
-        for path in manifest.files:
-            where = ctx.member_path("test-course", path)
-            members[path] = where.read_bytes() if where is not None else None
-        return row["version"], members
-    finally:
-        ctx.close()
 
 
 def check_twice(home: Path) -> int:

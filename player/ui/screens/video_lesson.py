@@ -28,10 +28,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QMouseEvent, QPalette, QShortcut
+from PySide6.QtCore import QLocale, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QHideEvent,
+    QIcon,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractSlider,
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -42,6 +55,7 @@ from PySide6.QtWidgets import (
     QSlider,
     QStackedWidget,
     QStyle,
+    QStyleFactory,
     QStyleOption,
     QToolButton,
     QVBoxLayout,
@@ -111,6 +125,28 @@ def language_name(code: str) -> str:
         return "English"  # Qt's native name of a bare "en" is "American English"
     name = locale.nativeLanguageName()
     return name[:1].upper() + name[1:] if name else code
+
+
+def full_screen_icon(colour: QColor, size: int = 32, *, leave: bool = False) -> QIcon:
+    """Four corner brackets pointing out (enter full screen) or in (leave it)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, max(2.0, size / 12)))
+    low, high, arm = size * 0.18, size * 0.82, size * 0.22
+    for cx, cy, dx, dy in (
+        (low, low, 1, 1),
+        (high, low, -1, 1),
+        (low, high, 1, -1),
+        (high, high, -1, -1),
+    ):
+        if leave:  # the corner sits inward, arms point outward
+            cx, cy, dx, dy = cx + dx * arm, cy + dy * arm, -dx, -dy
+        painter.drawLine(QPointF(cx, cy), QPointF(cx + dx * arm, cy))
+        painter.drawLine(QPointF(cx, cy), QPointF(cx, cy + dy * arm))
+    painter.end()
+    return QIcon(pixmap)
 
 
 class _JumpToClickStyle(QProxyStyle):
@@ -200,8 +236,12 @@ class VideoLessonView(Retranslatable, QWidget):
         self.elapsed = QLabel(format_time(0))
         self.total = QLabel(format_time(0))
         self.seek_bar = QSlider(Qt.Orientation.Horizontal)
-        self._seek_style = _JumpToClickStyle(self.seek_bar.style())
-        self.seek_bar.setStyle(self._seek_style)
+        # The proxy owns its base style: give it a copy of the application's, never the shared
+        # one, and let the slider own the proxy (deleted with it).
+        base = QStyleFactory.create(QApplication.style().name())
+        seek_style = _JumpToClickStyle(base) if base is not None else _JumpToClickStyle()
+        seek_style.setParent(self.seek_bar)
+        self.seek_bar.setStyle(seek_style)
         self.seek_bar.setRange(0, 0)
         self.seek_bar.setSingleStep(5000)
         self.seek_bar.setPageStep(int(SKIP * 1000))
@@ -227,7 +267,10 @@ class VideoLessonView(Retranslatable, QWidget):
         self.speed = QComboBox()
         self.subtitles = QComboBox()
         self.quality = QComboBox()
+        for combo in (self.speed, self.subtitles, self.quality):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.full_screen_button = tool_button(sp.SP_TitleBarMaxButton, checkable=True)
+        self._update_full_screen_icon()
         self.speed_label = QLabel()
         self.speed_label.setBuddy(self.speed)
         self.subtitles_label = QLabel()
@@ -439,6 +482,7 @@ class VideoLessonView(Retranslatable, QWidget):
             window.showNormal()
         self.header.setVisible(not on)
         self.full_screen_button.setChecked(on)
+        self._update_full_screen_icon()
         self._shortcuts["leave_full_screen"].setEnabled(on)
         self.full_screen_changed.emit(on)
 
@@ -584,6 +628,11 @@ class VideoLessonView(Retranslatable, QWidget):
         self.message.setText(text)
         self.message.setAccessibleName(text)
         self.screen_stack.setCurrentWidget(self.message)
+
+    def _update_full_screen_icon(self) -> None:
+        colour = self.palette().color(QPalette.ColorRole.ButtonText)
+        size = self.full_screen_button.iconSize().width()
+        self.full_screen_button.setIcon(full_screen_icon(colour, size * 2, leave=self._full_screen))
 
     def _update_play_button(self) -> None:
         playing = self.player.state == PLAYING

@@ -110,13 +110,23 @@ class MainWindow(QMainWindow):
         self.action_settings = QAction(self)
         self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.action_settings.triggered.connect(self.open_settings)
+        self.action_dashboard = QAction(self)
+        self.action_dashboard.setObjectName("action-dashboard")
+        self.action_dashboard.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.action_dashboard.triggered.connect(self.open_dashboard)
+        self.action_sync_details = QAction(self)
+        self.action_sync_details.triggered.connect(self.open_sync_details)
+        self.addAction(self.action_sync_details)
         bar.addAction(self.action_library)
         bar.addAction(self.action_add)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         bar.addAction(self.action_learner)
+        bar.addAction(self.action_dashboard)
         bar.addAction(self.action_settings)
+        self.dashboard: QWidget | None = None
+        self.sync_details: QWidget | None = None
         self.toolbar = bar
 
     def _build_status_bar(self) -> None:
@@ -128,7 +138,12 @@ class MainWindow(QMainWindow):
         self.online.setAutoRaise(True)
         self.online.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.online.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.sync_details_button = QToolButton()
+        self.sync_details_button.setObjectName("sync-details")
+        self.sync_details_button.setAutoRaise(True)
+        self.sync_details_button.setDefaultAction(self.action_sync_details)
         status.addWidget(self.sync_label, 1)
+        status.addPermanentWidget(self.sync_details_button)
         status.addPermanentWidget(self.online)
         self._online_state: bool | None = None
         self.set_online(None)
@@ -142,6 +157,14 @@ class MainWindow(QMainWindow):
         self.action_add.setToolTip(self.tr("Install a course from a file, a USB stick or the web"))
         self.action_back.setText(self.tr("Back"))
         self.action_settings.setText(self.tr("&Settings"))
+        self.action_dashboard.setText(self.tr("&Trainer dashboard"))
+        self.action_dashboard.setToolTip(
+            self.tr("Who is where in the workshop: learners × modules (Ctrl+Shift+D)")
+        )
+        self.action_sync_details.setText(self.tr("Sync details…"))
+        self.action_sync_details.setToolTip(
+            self.tr("What is waiting to be sent, and what the server refused")
+        )
         self._update_learner_action()
         self.set_online(self._online_state)
         self._sync_text()
@@ -354,6 +377,31 @@ class MainWindow(QMainWindow):
         self._update_learner_action()
         self.learner_changed.emit()
         self.show_library()
+
+    def open_dashboard(self) -> QWidget:
+        """The trainer's workshop dashboard (its own optional PIN guards it)."""
+        from player.ui.screens.dashboard import DashboardDialog
+
+        return self._open_once("dashboard", lambda: DashboardDialog(self.services, self))
+
+    def open_sync_details(self) -> QWidget:
+        from player.ui.screens.sync_details import SyncDetailsDialog
+
+        return self._open_once("sync_details", lambda: SyncDetailsDialog(self.services, self))
+
+    def _open_once(self, name: str, build: Any) -> QWidget:
+        """Show a non-blocking dialog, or raise it when it is already open."""
+        dialog = getattr(self, name)
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        dialog = build()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: setattr(self, name, None))
+        setattr(self, name, dialog)
+        dialog.show()
+        return dialog
 
     def open_settings(self) -> None:
         from player.ui.screens.settings import SettingsDialog

@@ -7,7 +7,8 @@ them one at a time on the shared database connection.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from player.core.context import Context
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from player.core.learning.quiz import PresentedQuestion, QuizResult
     from player.core.learning.state import CourseState
     from player.core.package.manifest import Manifest, Question
+    from player.core.sync.outbox import Problem
+    from player.core.sync.service import SyncStatus
+    from player.core.usb import ExportResult, FoundPackage
     from player.ui.services import Services
 
 
@@ -108,20 +112,75 @@ def set_learner_pin(services: Services, learner_id: int, pin: str | None) -> Lea
     return set_pin(services.context.db, learner_id, pin or None)
 
 
+def change_own_pin(
+    services: Services, learner_id: int, current: str, new: str | None
+) -> Learner | None:
+    """Set (4 to 8 digits) or clear (None) a learner's PIN once their current PIN is checked.
+
+    None means the current PIN was wrong and nothing changed.
+    """
+    from player.core.learning.learners import set_pin, verify_pin
+
+    db = services.context.db
+    if not verify_pin(db, learner_id, current):
+        return None
+    return set_pin(db, learner_id, new or None)
+
+
 # --------------------------------------------------------------------------- course and lessons
+
+
+@dataclass(frozen=True)
+class PublisherView:
+    """Who published an installed course, and whether its signature was checked at install."""
+
+    name: str | None
+    verified: bool
+    trusted: bool = False  # signed by a key shipped with the app
+    key: str | None = None
+
+
+def publisher_view(context: Context, course_id: str) -> PublisherView:
+    from player.core.trust import publisher_info
+
+    info = publisher_info(context, course_id)
+    return PublisherView(
+        info["publisher"], bool(info["verified"]), bool(info["trusted"]), info["publisher_key"]
+    )
+
+
+def course_publishers(services: Services, course_ids: list[str]) -> dict[str, PublisherView]:
+    """Per course, its publisher (read after the library is shown: parses each manifest)."""
+    from player.core.errors import PlayerError
+
+    found: dict[str, PublisherView] = {}
+    for course_id in course_ids:
+        try:
+            found[course_id] = publisher_view(services.context, course_id)
+        except PlayerError:
+            continue  # a broken trusted-keys setting: the card shows no publisher line
+    return found
 
 
 @dataclass(frozen=True)
 class Outline:
     manifest: Manifest
     state: CourseState
+    publisher: PublisherView | None = None
 
 
 def course_outline(services: Services, course_id: str) -> Outline:
+    from player.core.errors import PlayerError
     from player.core.learning.state import course_state
 
     manifest = services.context.manifest(course_id)
-    return Outline(manifest, course_state(services.context.db, services.learner_id, manifest))
+    try:
+        publisher: PublisherView | None = publisher_view(services.context, course_id)
+    except PlayerError:
+        publisher = None
+    return Outline(
+        manifest, course_state(services.context.db, services.learner_id, manifest), publisher
+    )
 
 
 def course_progress(services: Services, course_ids: list[str]) -> dict[str, tuple[float, bool]]:
@@ -415,10 +474,12 @@ def install_course(
     quality: str,
     progress: ProgressCallback,
     cancel: CancelToken,
+    trust_new_key: str | None = None,
 ) -> str:
     """Install (or resume installing) a package; returns the course id.
 
     A cancelled or cut download keeps what was fetched; running this again continues.
+    ``trust_new_key``: the exact new publisher key the user confirmed after a ``KeyChangedError``.
     """
     from player.core.install import install, open_source
 
@@ -434,7 +495,96 @@ def install_course(
                 quality=None if quality == "all" else quality,
                 progress=progress,
                 cancel=cancel,
+                trust_new_key=trust_new_key or False,
             )
         finally:
             source.close()
     return result.course_id
+
+
+# --------------------------------------------------------------------------- USB sticks
+
+
+@dataclass(frozen=True)
+class Volume:
+    path: Path
+    free_bytes: int | None  # None: unreadable (removed while listing)
+    writable: bool
+
+
+@dataclass(frozen=True)
+class UsbScan:
+    volumes: list[Volume]
+    packages: list[FoundPackage]
+    installed: dict[str, int] = field(default_factory=dict)  # course id -> installed version
+
+
+def list_volumes(services: Services) -> list[Volume]:
+    """The mounted removable volumes, with their free space (transfer lane: sticks are slow)."""
+    import os
+    import shutil
+
+    volumes = []
+    for path in services.mount_points():
+        try:
+            free: int | None = shutil.disk_usage(path).free
+        except OSError:
+            free = None
+        volumes.append(Volume(Path(path), free, free is not None and os.access(path, os.W_OK)))
+    return volumes
+
+
+def scan_usb(services: Services) -> UsbScan:
+    """Course packages on the removable volumes (reads only each zip's course.json)."""
+    from player.core.usb import find_packages
+
+    volumes = list_volumes(services)
+    packages = find_packages([v.path for v in volumes if v.free_bytes is not None])
+    installed: dict[str, int] = {}
+    if packages:
+        with services.separate_context() as ctx:
+            for package in packages:
+                row = ctx.course_row(package.course_id)
+                if row is not None:
+                    installed[package.course_id] = int(row["version"])
+    return UsbScan(volumes, packages, installed)
+
+
+def export_course(
+    services: Services,
+    course_id: str,
+    dest: Path,
+    progress: ProgressCallback,
+    cancel: CancelToken,
+) -> ExportResult:
+    """Copy an installed course to a stick as a verified .zip (checks free space first)."""
+    from player.core.usb import export_course as core_export
+
+    with services.separate_context() as ctx:
+        return core_export(ctx, course_id, dest, progress=progress, cancel=cancel)
+
+
+# --------------------------------------------------------------------------- sync
+
+
+@dataclass(frozen=True)
+class SyncDetails:
+    """What ``course-player sync --status`` prints, for the Sync details dialog."""
+
+    status: SyncStatus
+    problems: list[Problem]
+    endpoint: str | None
+
+
+def sync_details(services: Services) -> SyncDetails:
+    from player.core.errors import PlayerError
+    from player.core.sync.config import SyncSettings
+    from player.core.sync.outbox import problems
+    from player.core.sync.service import sync_status
+
+    db = services.context.db
+    try:
+        endpoint = SyncSettings.load(services.data.settings).endpoint
+    except PlayerError:  # a bad endpoint is reported by Settings, not here
+        endpoint = None
+    return SyncDetails(sync_status(db), problems(db), endpoint)

@@ -8,9 +8,10 @@ with the storage lane's transactions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from player.core.context import Context, open_context
@@ -31,6 +32,8 @@ class Services:
     learner: Any = None  # player.core.learning.learners.Learner, set at start-up
     install_demo: bool = True  # on a fresh data folder, install the demo course after start-up
     extras: dict[str, Any] = field(default_factory=dict)
+    # Where USB sticks are mounted; tests pass a temporary folder standing in for one.
+    mount_points: Callable[[], list[Path]] = field(default_factory=lambda: _removable_volumes)
 
     @property
     def learner_id(self) -> int:
@@ -59,6 +62,12 @@ class Services:
     def close(self) -> None:
         self.tasks.shutdown()
         self.context.close()
+
+
+def _removable_volumes() -> list[Path]:
+    from player.ui.drives import removable_volumes
+
+    return removable_volumes()
 
 
 def build_services(

@@ -62,6 +62,15 @@ def compiled_translations() -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def no_machine_drives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The machine's own mounted drives are not part of any test: by default none is found.
+
+    A test that needs a USB stick sets ``services.mount_points`` to a temporary folder.
+    """
+    monkeypatch.setattr("player.ui.services._removable_volumes", lambda: [])
+
+
 SURVEY = {
     "id": "m2-survey",
     "type": "survey",

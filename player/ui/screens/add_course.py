@@ -7,11 +7,10 @@ what was fetched: "Resume" (the same install again) continues where it stopped.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDir, QStorageInfo, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -29,29 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from player.core.errors import TransferCancelled
-from player.core.progress import Progress, format_bytes, format_duration
+from player.core.progress import Progress, format_duration
 from player.ui import ops
+from player.ui.screens.usb import UsbPanel
 from player.ui.services import Services
 from player.ui.tasks import Task, one_line
+from player.ui.units import format_size
 from player.ui.widgets.common import Note, Retranslatable
-
-REMOVABLE_ROOTS = ("/media/", "/run/media/", "/Volumes/")
-
-
-def removable_drives() -> list[Path]:
-    """Mounted volumes that look like USB sticks (QStorageInfo), for the file dialog."""
-    drives = []
-    for volume in QStorageInfo.mountedVolumes():
-        if not volume.isValid() or not volume.isReady():
-            continue
-        root = volume.rootPath()
-        if sys.platform == "win32":
-            if QDir.toNativeSeparators(root).upper().startswith("C:"):
-                continue
-            drives.append(Path(root))
-        elif root.startswith(REMOVABLE_ROOTS) and not root.startswith("/Volumes/Macintosh"):
-            drives.append(Path(root))
-    return drives
 
 
 class AddCourseDialog(Retranslatable, QDialog):
@@ -65,22 +49,24 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.plan: ops.SourcePlan | None = None
         self.task: Task | None = None
         self.location = ""
+        self.install_after_plan = False  # Install pressed on a USB package: no second click
+        self.key_box: QMessageBox | None = None  # "Trust this new key" confirmation
         self.setObjectName("add-course-dialog")
         self.setMinimumWidth(min(640, self.screen().availableGeometry().width() - 40))
 
         self.tabs = QTabWidget()
         # From a file or USB stick
         file_tab = QWidget()
+        self.usb = UsbPanel(services)
+        self.usb.install_requested.connect(self.install_from_usb)
         self.file_intro = Note()
-        self.drives = Note()
         self.browse = QPushButton()
         self.browse.setObjectName("browse")
         self.browse.clicked.connect(self.choose_file)
         file_layout = QVBoxLayout(file_tab)
+        file_layout.addWidget(self.usb, 1)
         file_layout.addWidget(self.file_intro)
-        file_layout.addWidget(self.drives)
         file_layout.addWidget(self.browse, 0, Qt.AlignmentFlag.AlignLeft)
-        file_layout.addStretch(1)
         # From a web address
         web_tab = QWidget()
         self.url_label = QLabel()
@@ -154,8 +140,8 @@ class AddCourseDialog(Retranslatable, QDialog):
         layout.addWidget(self.progress_text)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self._drives = removable_drives()
         self.retranslate()
+        self.usb.refresh()  # scan the sticks each time the dialog opens
 
     # ------------------------------------------------------------------ text
 
@@ -165,14 +151,10 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.tabs.setTabText(1, self.tr("From a web address"))
         self.file_intro.setText(
             self.tr(
-                "Choose a course package: a .zip file, or the course.json of a course folder. "
-                "No network is needed."
+                "Or choose a course package yourself: a .zip file, or the course.json of a "
+                "course folder. No network is needed."
             )
         )
-        if self._drives_text():
-            self.drives.setText(self._drives_text())
-        else:
-            self.drives.setText(self.tr("No USB stick found. Plug one in, or pick any folder."))
         self.browse.setText(self.tr("&Choose a file…"))
         self.web_intro.setText(
             self.tr(
@@ -191,13 +173,6 @@ class AddCourseDialog(Retranslatable, QDialog):
         self._update_install_text()
         if self.plan is not None:
             self._fill_qualities(self.plan)
-
-    def _drives_text(self) -> str:
-        drives = getattr(self, "_drives", [])
-        if not drives:
-            return ""
-        names = ", ".join(str(drive) for drive in drives)
-        return self.tr("USB sticks found: %1").replace("%1", names)
 
     def _update_install_text(self, resume: bool = False) -> None:
         if resume:
@@ -221,7 +196,8 @@ class AddCourseDialog(Retranslatable, QDialog):
     # ------------------------------------------------------------------ plan
 
     def choose_file(self) -> None:
-        start = str(self._drives[0]) if self._drives else str(Path.home())
+        drives = self.usb.volumes
+        start = str(drives[0]) if drives else str(Path.home())
         path, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose a course package"),
@@ -230,6 +206,11 @@ class AddCourseDialog(Retranslatable, QDialog):
         )
         if path:
             self.read_plan(path)
+
+    def install_from_usb(self, path: str) -> None:
+        """A package's Install button: read its plan, then install at the default quality."""
+        self.install_after_plan = True
+        self.read_plan(path)
 
     def read_plan(self, location: str) -> None:
         if not location or self.task is not None:
@@ -274,7 +255,7 @@ class AddCourseDialog(Retranslatable, QDialog):
             self.quality.addItem(
                 self.tr("%1 — %2")
                 .replace("%1", self.quality_name(quality))
-                .replace("%2", format_bytes(size)),
+                .replace("%2", format_size(size)),
                 quality,
             )
         index = self.quality.findData(current)
@@ -292,8 +273,8 @@ class AddCourseDialog(Retranslatable, QDialog):
         fetch = plan.fetch_bytes.get(quality, 0)
         text = (
             self.tr("%1 to copy or download; %2 free on this computer.")
-            .replace("%1", format_bytes(fetch))
-            .replace("%2", format_bytes(plan.free_bytes))
+            .replace("%1", format_size(fetch))
+            .replace("%2", format_size(plan.free_bytes))
         )
         if fetch > plan.free_bytes:
             text += " " + self.tr("Not enough free space.")
@@ -305,7 +286,8 @@ class AddCourseDialog(Retranslatable, QDialog):
 
     # ------------------------------------------------------------------ install
 
-    def start_install(self) -> None:
+    def start_install(self, trust_new_key: str | None = None) -> None:
+        """Install the planned package; ``trust_new_key`` only after the user confirmed it."""
         if self.plan is None or self.task is not None:
             return
         quality = self.quality.currentData() or "all"
@@ -313,7 +295,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.message.setText(self.tr("Installing…"))
         self._run(
             lambda progress, cancel: ops.install_course(
-                self.services, location, quality, progress, cancel
+                self.services, location, quality, progress, cancel, trust_new_key
             ),
             self._installed,
         )
@@ -323,6 +305,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.bar.setValue(self.bar.maximum())
         self.install_button.setEnabled(False)
         self.installed.emit(course_id)
+        self.usb.refresh()  # its row now says "Installed"
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -347,21 +330,33 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.cancel_button.hide()
         self.tabs.setEnabled(True)
         if self.plan is not None and self.bar.value() < self.bar.maximum():
-            self.install_button.setEnabled(True)
+            self._update_plan_text()  # enables Install/Resume unless nothing fits or is needed
+        if self.install_after_plan and self.plan is not None:
+            self.install_after_plan = False  # a USB package's Install: no second click
+            if self.install_button.isEnabled():
+                self.start_install()
 
     def _progress(self, progress: Progress) -> None:
         self.bar.setValue(round(progress.fraction * 1000))
         text = (
             self.tr("%1 of %2 — %3/s — %4 left")
-            .replace("%1", format_bytes(progress.done))
-            .replace("%2", format_bytes(progress.total))
-            .replace("%3", format_bytes(progress.rate))
+            .replace("%1", format_size(progress.done))
+            .replace("%2", format_size(progress.total))
+            .replace("%3", format_size(progress.rate))
             .replace("%4", format_duration(progress.eta))
         )
         self.progress_text.setText(text)
         self.bar.setAccessibleName(text)
 
     def _failed(self, error: BaseException) -> None:
+        from player.core.trust import KeyChangedError
+
+        self.install_after_plan = False
+        if isinstance(error, KeyChangedError) and error.new_key:
+            self.message.setText(self.tr("The publisher's key changed: confirm or cancel."))
+            self.failed.emit(self.message.text())
+            self.confirm_new_key(error)
+            return
         if isinstance(error, TransferCancelled):
             self.message.setText(
                 self.tr("Cancelled. What was downloaded is kept: press Resume to continue.")
@@ -371,6 +366,47 @@ class AddCourseDialog(Retranslatable, QDialog):
         if self.plan is not None:
             self._update_install_text(resume=True)
         self.failed.emit(self.message.text())
+
+    def confirm_new_key(self, error: Any) -> QMessageBox:
+        """Both keys side by side; "Trust this new key" retries with exactly the key shown."""
+        new_key = str(error.new_key)
+        box = QMessageBox(self)
+        box.setObjectName("key-changed")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("The publisher's key changed"))
+        box.setText(
+            self.tr(
+                "“%1” was signed with another key when it was installed here. Accept the new key "
+                "only if the publisher told you it changed its key: otherwise this copy may "
+                "have been altered."
+            ).replace("%1", self.plan.title if self.plan is not None else error.course_id)
+        )
+        box.setInformativeText(
+            self.tr("Key trusted until now:\n%1\n\nKey of this package:\n%2")
+            .replace("%1", error.pinned_key)
+            .replace("%2", new_key)
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.trust_button = box.addButton(
+            self.tr("&Trust this new key"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.trust_button.setObjectName("trust-new-key")
+        keep = box.addButton(self.tr("&Keep the old key"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered(button: Any) -> None:
+            self.key_box = None
+            if button is self.trust_button:
+                self.start_install(trust_new_key=new_key)
+            else:
+                self.message.setText(self.tr("Not installed: the key trusted until now is kept."))
+
+        box.buttonClicked.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.key_box = box
+        box.open()
+        return box
 
     def reject(self) -> None:
         if self.task is not None:

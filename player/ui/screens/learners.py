@@ -89,9 +89,14 @@ class LearnerDialog(Retranslatable, QDialog):
             form.addRow(label, field)
         form.addRow(self.add_button)
 
+        self.pin_dialog: PinDialog | None = None
+        self.my_pin = QPushButton()
+        self.my_pin.setObjectName("change-my-pin")
+        self.my_pin.clicked.connect(self.change_my_pin)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.addButton(self.my_pin, QDialogButtonBox.ButtonRole.ResetRole)
         self.switch_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.switch_button.setObjectName("switch-learner")
         self.buttons.accepted.connect(self._switch)
@@ -123,6 +128,10 @@ class LearnerDialog(Retranslatable, QDialog):
         self.new_pin.setAccessibleName(self.tr("PIN of the new learner"))
         self.add_button.setText(self.tr("&Add this learner"))
         self.switch_button.setText(self.tr("&Switch"))
+        name = self.services.learner.name if self.services.learner is not None else ""
+        self.my_pin.setText(self.tr("My &PIN…"))
+        self.my_pin.setToolTip(self.tr("Set, change or remove the PIN of %1").replace("%1", name))
+        self.my_pin.setEnabled(self.services.learner is not None)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
     def reload(self, select_id: int | None = None) -> None:
@@ -217,6 +226,142 @@ class LearnerDialog(Retranslatable, QDialog):
         )
         self.reload(select_id=learner.id)
 
+    def change_my_pin(self) -> PinDialog | None:
+        """The current learner's own PIN (their current PIN is asked first when they have one)."""
+        if self.services.learner is None:
+            return None
+        dialog = PinDialog(self.services, self.services.learner, self)
+        dialog.changed.connect(self._pin_changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.pin_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _pin_changed(self, learner: Any) -> None:
+        self.services.learner = learner
+        self.pin_dialog = None
+        self._notice = (
+            self.tr("Your PIN is set.") if learner.has_pin else self.tr("Your PIN was removed.")
+        )
+        self.reload(select_id=learner.id)
+
     def _failed(self, error: BaseException) -> None:
         self.switch_button.setEnabled(True)
+        self.message.setText(one_line(error))
+
+
+class PinDialog(Retranslatable, QDialog):
+    """Set, change or remove one's own PIN; with a PIN set, it must be typed first."""
+
+    changed = Signal(object)  # the Learner, with its new PIN state
+
+    def __init__(self, services: Services, learner: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.learner = learner
+        self.setObjectName("pin-dialog")
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.current_label = QLabel()
+        self.current = pin_field()
+        self.current.setObjectName("current-pin")
+        self.new_label = QLabel()
+        self.new = pin_field()
+        self.new.setObjectName("new-own-pin")
+        self.again_label = QLabel()
+        self.again = pin_field()
+        self.again.setObjectName("new-own-pin-again")
+        form = QFormLayout()
+        for label, field in (
+            (self.current_label, self.current),
+            (self.new_label, self.new),
+            (self.again_label, self.again),
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.current_label.setVisible(learner.has_pin)
+        self.current.setVisible(learner.has_pin)
+        self.message = QLabel()
+        self.message.setObjectName("pin-message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save = QPushButton()
+        self.save.setObjectName("save-pin")
+        self.save.setDefault(True)
+        self.save.clicked.connect(lambda: self.submit(remove=False))
+        self.remove = QPushButton()
+        self.remove.setObjectName("remove-pin")
+        self.remove.clicked.connect(lambda: self.submit(remove=True))
+        self.remove.setVisible(learner.has_pin)
+        self.buttons.addButton(self.save, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.remove, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        (self.current if learner.has_pin else self.new).setFocus()
+
+    def retranslate(self) -> None:
+        name = self.learner.name
+        self.setWindowTitle(self.tr("PIN of %1").replace("%1", name))
+        self.intro.setText(
+            self.tr(
+                "A PIN keeps others from opening your courses as you on a shared computer. "
+                "4 to 8 digits."
+            )
+        )
+        self.current_label.setText(self.tr("&Current PIN:"))
+        self.new_label.setText(self.tr("&New PIN:"))
+        self.again_label.setText(self.tr("New PIN &again:"))
+        self.current.setAccessibleName(self.tr("Your current PIN"))
+        self.new.setAccessibleName(self.tr("Your new PIN"))
+        self.again.setAccessibleName(self.tr("Your new PIN again"))
+        self.save.setText(self.tr("&Save the PIN"))
+        self.remove.setText(self.tr("&Remove my PIN"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+
+    def submit(self, remove: bool) -> None:
+        current, new = self.current.text(), self.new.text()
+        if self.learner.has_pin and not current:
+            self.message.setText(self.tr("Type your current PIN first."))
+            self.current.setFocus()
+            return
+        if not remove:
+            if len(new) < 4:
+                self.message.setText(self.tr("A PIN has 4 to 8 digits."))
+                self.new.setFocus()
+                return
+            if new != self.again.text():
+                self.message.setText(self.tr("The two new PINs differ. Type them again."))
+                self.again.clear()
+                self.again.setFocus()
+                return
+        learner_id = self.learner.id
+        self.save.setEnabled(False)
+        self.remove.setEnabled(False)
+        self.services.tasks.run(
+            lambda: ops.change_own_pin(self.services, learner_id, current, None if remove else new),
+            self._done,
+            self._failed,
+            owner=self,
+        )
+
+    def _done(self, learner: Any) -> None:
+        self.save.setEnabled(True)
+        self.remove.setEnabled(True)
+        if learner is None:
+            self.message.setText(self.tr("Wrong current PIN. Nothing was changed."))
+            self.current.selectAll()
+            self.current.setFocus()
+            return
+        self.changed.emit(learner)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.save.setEnabled(True)
+        self.remove.setEnabled(True)
         self.message.setText(one_line(error))

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.core.progress import format_bytes
 from player.ui import ops
 from player.ui.services import Services
 from player.ui.tasks import one_line
+from player.ui.units import format_size
 from player.ui.widgets.common import Card, Heading, Note, Retranslatable
+from player.ui.widgets.publisher import PublisherLabel
 
 
 def language_name(code: str) -> str:
@@ -35,6 +36,7 @@ def language_name(code: str) -> str:
 
 class CourseCard(Retranslatable, Card):
     open_requested = Signal(str)
+    copy_requested = Signal(str)  # course id: "Copy this course to a USB stick"
 
     def __init__(self, course: ops.CourseSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,17 +47,23 @@ class CourseCard(Retranslatable, Card):
         self.title.setLocale(QLocale(course.language))
         self.details = QLabel()
         self.details.setWordWrap(True)
+        self.publisher = PublisherLabel()
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
         self.bar.setTextVisible(True)
         self.button = QPushButton()
         self.button.clicked.connect(lambda: self.open_requested.emit(course.id))
+        self.copy_button = QPushButton()
+        self.copy_button.setObjectName("copy-to-usb")
+        self.copy_button.clicked.connect(lambda: self.copy_requested.emit(course.id))
         row = QHBoxLayout()
         row.addWidget(self.bar, 1)
+        row.addWidget(self.copy_button)
         row.addWidget(self.button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
+        layout.addWidget(self.publisher)
         layout.addLayout(row)
         self.retranslate()
 
@@ -65,7 +73,7 @@ class CourseCard(Retranslatable, Card):
             self.tr("%1 · version %2 · %3")
             .replace("%1", language_name(course.language))
             .replace("%2", str(course.version))
-            .replace("%3", format_bytes(course.bytes))
+            .replace("%3", format_size(course.bytes))
         )
         started = self.started
         percent = round((course.progress or 0) * 100)
@@ -75,6 +83,10 @@ class CourseCard(Retranslatable, Card):
         self.button.setText(self.tr("Continue") if started else self.tr("Open"))
         self.button.setAccessibleName(
             (self.tr("Continue %1") if started else self.tr("Open %1")).replace("%1", course.title)
+        )
+        self.copy_button.setText(self.tr("Copy to a USB stick…"))
+        self.copy_button.setAccessibleName(
+            self.tr("Copy %1 to a USB stick").replace("%1", course.title)
         )
         self.setAccessibleName(course.title)
 
@@ -90,6 +102,7 @@ class LibraryScreen(Retranslatable, QWidget):
         self.setObjectName("library-screen")
         self.courses: list[ops.CourseSummary] = []
         self.cards: list[CourseCard] = []
+        self.copy_dialog: QWidget | None = None
 
         self.heading = Heading(factor=1.6)
         self.add = QPushButton()
@@ -149,6 +162,7 @@ class LibraryScreen(Retranslatable, QWidget):
         for course in courses:
             card = CourseCard(course)
             card.open_requested.connect(self.course_requested)
+            card.copy_requested.connect(self.copy_to_usb)
             self.cards.append(card)
         self._layout_cards()
         self._update_status()
@@ -157,22 +171,48 @@ class LibraryScreen(Retranslatable, QWidget):
             return
         ids = [course.id for course in courses]
         self.services.tasks.run(
-            lambda: ops.course_progress(self.services, ids),
-            self._show_progress,
+            lambda: (
+                ops.course_progress(self.services, ids),
+                ops.course_publishers(self.services, ids),
+            ),
+            self._show_details,
             lambda _error: self.refreshed.emit(),
             owner=self,
         )
 
-    def _show_progress(self, progress: dict[str, tuple[float, bool]]) -> None:
+    def _show_details(
+        self,
+        details: tuple[dict[str, tuple[float, bool]], dict[str, ops.PublisherView]],
+    ) -> None:
         from dataclasses import replace
 
+        progress, publishers = details
         for card in self.cards:
             if card.course.id in progress:
                 fraction, started = progress[card.course.id]
                 card.course = replace(card.course, progress=fraction)
                 card.started = started
                 card.retranslate()
+            card.publisher.set_publisher(publishers.get(card.course.id))
         self.refreshed.emit()
+
+    def copy_to_usb(self, course_id: str) -> QWidget:
+        """Open "Copy this course to a USB stick" (window-modal, not blocking the event loop)."""
+        from player.ui.screens.usb import CopyToUsbDialog
+
+        course = next(c for c in self.courses if c.id == course_id)
+        if self.copy_dialog is not None:
+            self.copy_dialog.close()
+        dialog = CopyToUsbDialog(self.services, course.id, course.title, course.bytes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._copy_dialog_gone(dialog))
+        self.copy_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _copy_dialog_gone(self, dialog: QWidget) -> None:
+        if self.copy_dialog is dialog:
+            self.copy_dialog = None
 
     def _layout_cards(self) -> None:
         while self.grid.count():

@@ -26,6 +26,7 @@ from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Card, Heading, Note, Retranslatable, percent, scaled_font
 from player.ui.widgets.icons import State, state_icon
+from player.ui.widgets.publisher import PublisherLabel
 
 LESSON_STATE = {
     "not_started": State.OPEN,
@@ -74,6 +75,7 @@ class OutlineScreen(Retranslatable, QWidget):
         self.back = QPushButton()
         self.back.clicked.connect(self.back_requested)
         self.title = Heading(factor=1.6)
+        self.publisher = PublisherLabel()
         self.summary = Note()
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
@@ -100,6 +102,7 @@ class OutlineScreen(Retranslatable, QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.publisher)
         layout.addLayout(head)
         layout.addWidget(self.bar)
         layout.addWidget(scroll, 1)
@@ -129,6 +132,7 @@ class OutlineScreen(Retranslatable, QWidget):
         self.module_notes = {}
         language = QLocale(outline.manifest.language)
         self.title.setLocale(language)
+        self.publisher.set_publisher(outline.publisher)
         state = outline.state
         for index, module in enumerate(state.modules, start=1):
             self.body_layout.addWidget(self._module_card(index, module, state, language))

@@ -1,0 +1,154 @@
+"""Sync details: what ``course-player sync --status`` shows, in a small dialog.
+
+Counts (waiting, sent, refused, conflicts, last sent), the LRS address, and each statement the
+LRS would not take with the server's reason — quarantined statements are never resent, so this
+is where a trainer sees them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from player.ui import ops
+from player.ui.services import Services
+from player.ui.tasks import one_line
+from player.ui.widgets.common import Heading, Note, Retranslatable
+
+
+class SyncDetailsDialog(Retranslatable, QDialog):
+    loaded = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.details: ops.SyncDetails | None = None
+        self.setObjectName("sync-details-dialog")
+        self.resize(720, 420)
+        self.heading = Heading(factor=1.3)
+        self.form = QFormLayout()
+        self.labels: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        for key in ("pending", "sent", "quarantined", "conflicts", "last", "endpoint"):
+            label, value = QLabel(), QLabel()
+            value.setObjectName(f"sync-{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.labels[key], self.values[key] = label, value
+            self.form.addRow(label, value)
+        self.problems_label = QLabel()
+        self.problems = QTableWidget(0, 4)
+        self.problems.setObjectName("sync-problems")
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems.verticalHeader().hide()
+        header = self.problems.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.problems.setWordWrap(True)
+        self.problems_label.setBuddy(self.problems)
+        self.note = Note()
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("sync-refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.services.tasks.run(
+            lambda: ops.sync_details(self.services), self._show, self._failed, owner=self
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.note.setText(one_line(error))
+
+    def _show(self, details: ops.SyncDetails) -> None:
+        self.details = details
+        self.retranslate()
+        self.loaded.emit()
+
+    def state_name(self, state: str) -> str:
+        return {"quarantined": self.tr("refused"), "conflict": self.tr("conflict")}.get(
+            state, state
+        )
+
+    def retranslate(self) -> None:
+        from player.ui.main_window import local_time
+
+        self.setWindowTitle(self.tr("Sync details"))
+        self.heading.setText(self.tr("Completions sent to the learning record store"))
+        names = {
+            "pending": self.tr("Waiting to be sent:"),
+            "sent": self.tr("Sent:"),
+            "quarantined": self.tr("Refused by the server:"),
+            "conflicts": self.tr("Conflicts:"),
+            "last": self.tr("Last sent:"),
+            "endpoint": self.tr("Server (LRS):"),
+        }
+        for key, text in names.items():
+            self.labels[key].setText(text)
+        self.problems_label.setText(self.tr("Statements the server would not take:"))
+        self.problems.setHorizontalHeaderLabels(
+            [self.tr("State"), self.tr("Event"), self.tr("Learner"), self.tr("Server's reason")]
+        )
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        details = self.details
+        if details is None:
+            return
+        status = details.status
+        self.values["pending"].setText(str(status.pending))
+        self.values["sent"].setText(str(status.sent))
+        self.values["quarantined"].setText(str(status.quarantined))
+        self.values["conflicts"].setText(str(status.conflicts))
+        self.values["last"].setText(
+            local_time(status.last_sent_at) if status.last_sent_at else self.tr("never")
+        )
+        self.values["endpoint"].setText(
+            details.endpoint or self.tr("not set (see Settings): completions stay here")
+        )
+        self.problems.setRowCount(len(details.problems))
+        for row, problem in enumerate(details.problems):
+            cells = (
+                self.state_name(problem.state),
+                problem.kind,
+                problem.learner_name or "",
+                problem.error,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{problem.statement_id}: {problem.error}")
+                self.problems.setItem(row, column, item)
+        self.problems.resizeRowsToContents()
+        self.problems_label.setVisible(bool(details.problems))
+        self.problems.setVisible(bool(details.problems))
+        self.note.setText(
+            self.tr(
+                "Refused statements are kept here and not sent again; they do not block the others."
+            )
+            if details.problems
+            else self.tr("The server has refused nothing.")
+        )

@@ -1,0 +1,34 @@
+"""Sizes as the UI language writes them: "2.7 MB" in English, « 2,7 Mo » in French.
+
+The core's ``format_bytes`` is for logs and the CLI; what a learner reads goes through here, so
+the decimal separator follows the UI locale and the unit names are translated.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+NBSP = "\u00a0"  # never wrap a line between a number and its unit
+
+
+def _units() -> tuple[str, str, str, str]:
+    tr = QCoreApplication.translate
+    return (
+        tr("Units", "B", "bytes"),
+        tr("Units", "KB", "kilobytes"),
+        tr("Units", "MB", "megabytes"),
+        tr("Units", "GB", "gigabytes"),
+    )
+
+
+def format_size(count: float, locale: QLocale | None = None) -> str:
+    """A byte count in decimal units (1 MB = 1,000,000 bytes), one decimal above bytes."""
+    locale = locale if locale is not None else QLocale()
+    units = _units()
+    value = float(count)
+    index = 0
+    while abs(value) >= 1000 and index < len(units) - 1:
+        value /= 1000
+        index += 1
+    number = locale.toString(round(value)) if index == 0 else locale.toString(value, "f", 1)
+    return f"{number}{NBSP}{units[index]}"

@@ -515,7 +515,7 @@ def _questions(
             if kind in ("single", "multiple"):
                 ids = {ch.id for ch in choices}
                 for value in raw_answer:
-                    if value not in ids:
+                    if not isinstance(value, str) or value not in ids:
                         raise c.fail(f"{q_where}.answer", f"{value!r} is not one of the choices")
                 if len(set(raw_answer)) != len(raw_answer):
                     raise c.fail(f"{q_where}.answer", "repeats a choice")

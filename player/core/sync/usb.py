@@ -144,6 +144,8 @@ def statement_problem(statement: Any, now: datetime) -> str | None:
         return "object must be an Activity"
     if not _is_iri(target.get("id")):
         return "object.id must be an IRI"
+    if not isinstance(statement.get("context", {}), dict):
+        return "context must be an object"
     timestamp = statement.get("timestamp")
     if not isinstance(timestamp, str):
         return "timestamp is missing (an LRS would date it itself and refuse every resend)"
@@ -188,6 +190,9 @@ def import_progress(
                 continue
             except json.JSONDecodeError as error:
                 report.rejected.append(LineProblem(number, f"not JSON ({error.msg})"))
+                continue
+            except (ValueError, RecursionError):  # 5,000-digit numbers, arrays nested too deep
+                report.rejected.append(LineProblem(number, "not JSON that can be read here"))
                 continue
             problem = statement_problem(statement, now)
             if problem:

@@ -16,14 +16,6 @@
             <translation>From a web address</translation>
         </message>
         <message>
-            <source>Choose a course package: a .zip file, or the course.json of a course folder. No network is needed.</source>
-            <translation>Choose a course package: a .zip file, or the course.json of a course folder. No network is needed.</translation>
-        </message>
-        <message>
-            <source>No USB stick found. Plug one in, or pick any folder.</source>
-            <translation>No USB stick found. Plug one in, or pick any folder.</translation>
-        </message>
-        <message>
             <source>&amp;Choose a file…</source>
             <translation>&amp;Choose a file…</translation>
         </message>
@@ -62,10 +54,6 @@
         <message>
             <source>Close</source>
             <translation>Close</translation>
-        </message>
-        <message>
-            <source>USB sticks found: %1</source>
-            <translation>USB sticks found: %1</translation>
         </message>
         <message>
             <source>&amp;Resume</source>
@@ -155,6 +143,46 @@
             <source>Cancelled. What was downloaded is kept: press Resume to continue.</source>
             <translation>Cancelled. What was downloaded is kept: press Resume to continue.</translation>
         </message>
+        <message>
+            <source>Or choose a course package yourself: a .zip file, or the course.json of a course folder. No network is needed.</source>
+            <translation>Or choose a course package yourself: a .zip file, or the course.json of a course folder. No network is needed.</translation>
+        </message>
+        <message>
+            <source>The publisher&apos;s key changed: confirm or cancel.</source>
+            <translation>The publisher&apos;s key changed: confirm or cancel.</translation>
+        </message>
+        <message>
+            <source>The publisher&apos;s key changed</source>
+            <translation>The publisher&apos;s key changed</translation>
+        </message>
+        <message>
+            <source>“%1” was signed with another key when it was installed here. Accept the new key only if the publisher told you it changed its key: otherwise this copy may have been altered.</source>
+            <translation>“%1” was signed with another key when it was installed here. Accept the new key only if the publisher told you it changed its key: otherwise this copy may have been altered.</translation>
+        </message>
+        <message>
+            <source>Key trusted until now:
+%1
+
+Key of this package:
+%2</source>
+            <translation>Key trusted until now:
+%1
+
+Key of this package:
+%2</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this new key</source>
+            <translation>&amp;Trust this new key</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the old key</source>
+            <translation>&amp;Keep the old key</translation>
+        </message>
+        <message>
+            <source>Not installed: the key trusted until now is kept.</source>
+            <translation>Not installed: the key trusted until now is kept.</translation>
+        </message>
     </context>
     <context>
         <name>CourseCard</name>
@@ -185,6 +213,14 @@
         <message>
             <source>Open %1</source>
             <translation>Open %1</translation>
+        </message>
+        <message>
+            <source>Copy to a USB stick…</source>
+            <translation>Copy to a USB stick…</translation>
+        </message>
+        <message>
+            <source>Copy %1 to a USB stick</source>
+            <translation>Copy %1 to a USB stick</translation>
         </message>
     </context>
     <context>
@@ -444,6 +480,22 @@
             <source>%1 was added. Press Switch to continue as %1.</source>
             <translation>%1 was added. Press Switch to continue as %1.</translation>
         </message>
+        <message>
+            <source>My &amp;PIN…</source>
+            <translation>My &amp;PIN…</translation>
+        </message>
+        <message>
+            <source>Set, change or remove the PIN of %1</source>
+            <translation>Set, change or remove the PIN of %1</translation>
+        </message>
+        <message>
+            <source>Your PIN is set.</source>
+            <translation>Your PIN is set.</translation>
+        </message>
+        <message>
+            <source>Your PIN was removed.</source>
+            <translation>Your PIN was removed.</translation>
+        </message>
     </context>
     <context>
         <name>LibraryScreen</name>
@@ -551,6 +603,22 @@
         <message>
             <source>Cannot open this lesson</source>
             <translation>Cannot open this lesson</translation>
+        </message>
+        <message>
+            <source>&amp;Trainer dashboard</source>
+            <translation>&amp;Trainer dashboard</translation>
+        </message>
+        <message>
+            <source>Who is where in the workshop: learners × modules (Ctrl+Shift+D)</source>
+            <translation>Who is where in the workshop: learners × modules (Ctrl+Shift+D)</translation>
+        </message>
+        <message>
+            <source>Sync details…</source>
+            <translation>Sync details…</translation>
+        </message>
+        <message>
+            <source>What is waiting to be sent, and what the server refused</source>
+            <translation>What is waiting to be sent, and what the server refused</translation>
         </message>
     </context>
     <context>
@@ -1101,6 +1169,350 @@
         <message>
             <source>This video cannot be played: %1. The file may be damaged.</source>
             <translation>This video cannot be played: %1. The file may be damaged.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CopyToUsbDialog</name>
+        <message>
+            <source>Copy to a USB stick</source>
+            <translation>Copy to a USB stick</translation>
+        </message>
+        <message>
+            <source>Copy “%1” to a USB stick</source>
+            <translation>Copy “%1” to a USB stick</translation>
+        </message>
+        <message>
+            <source>The course is written as one .zip file (about %1) with a README telling the next person how to install it. The copy is checked after writing.</source>
+            <translation>The course is written as one .zip file (about %1) with a README telling the next person how to install it. The copy is checked after writing.</translation>
+        </message>
+        <message>
+            <source>&amp;Where to copy:</source>
+            <translation>&amp;Where to copy:</translation>
+        </message>
+        <message>
+            <source>USB sticks found</source>
+            <translation>USB sticks found</translation>
+        </message>
+        <message>
+            <source>Other &amp;folder…</source>
+            <translation>Other &amp;folder…</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Refresh</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copy</translation>
+        </message>
+        <message>
+            <source>Cancel the copy</source>
+            <translation>Cancel the copy</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>not readable</source>
+            <translation>not readable</translation>
+        </message>
+        <message>
+            <source>read-only</source>
+            <translation>read-only</translation>
+        </message>
+        <message>
+            <source>%1 free</source>
+            <translation>%1 free</translation>
+        </message>
+        <message>
+            <source>No USB stick found. Plug one in and press Refresh, or pick a folder.</source>
+            <translation>No USB stick found. Plug one in and press Refresh, or pick a folder.</translation>
+        </message>
+        <message>
+            <source>Choose where to copy</source>
+            <translation>Choose where to copy</translation>
+        </message>
+        <message>
+            <source>Copying… Do not remove the stick.</source>
+            <translation>Copying… Do not remove the stick.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 — %3/s — %4 left</source>
+            <translation>%1 of %2 — %3/s — %4 left</translation>
+        </message>
+        <message>
+            <source>Copied and checked: %1 (%2). You can remove the stick.</source>
+            <translation>Copied and checked: %1 (%2). You can remove the stick.</translation>
+        </message>
+        <message>
+            <source>Copy cancelled; nothing was left on the stick.</source>
+            <translation>Copy cancelled; nothing was left on the stick.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackageRow</name>
+        <message>
+            <source>%1 (signed; checked when installing)</source>
+            <translation>%1 (signed; checked when installing)</translation>
+        </message>
+        <message>
+            <source>%1 — unverified publisher</source>
+            <translation>%1 — unverified publisher</translation>
+        </message>
+        <message>
+            <source>unverified publisher</source>
+            <translation>unverified publisher</translation>
+        </message>
+        <message>
+            <source>Version %1 · %2 · %3</source>
+            <translation>Version %1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>installed here: version %1</source>
+            <translation>installed here: version %1</translation>
+        </message>
+        <message>
+            <source>Installed</source>
+            <translation>Installed</translation>
+        </message>
+        <message>
+            <source>Update</source>
+            <translation>Update</translation>
+        </message>
+        <message>
+            <source>Install</source>
+            <translation>Install</translation>
+        </message>
+        <message>
+            <source>Install %1 from the USB stick</source>
+            <translation>Install %1 from the USB stick</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDialog</name>
+        <message>
+            <source>PIN of %1</source>
+            <translation>PIN of %1</translation>
+        </message>
+        <message>
+            <source>A PIN keeps others from opening your courses as you on a shared computer. 4 to 8 digits.</source>
+            <translation>A PIN keeps others from opening your courses as you on a shared computer. 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>&amp;Current PIN:</source>
+            <translation>&amp;Current PIN:</translation>
+        </message>
+        <message>
+            <source>&amp;New PIN:</source>
+            <translation>&amp;New PIN:</translation>
+        </message>
+        <message>
+            <source>New PIN &amp;again:</source>
+            <translation>New PIN &amp;again:</translation>
+        </message>
+        <message>
+            <source>Your current PIN</source>
+            <translation>Your current PIN</translation>
+        </message>
+        <message>
+            <source>Your new PIN</source>
+            <translation>Your new PIN</translation>
+        </message>
+        <message>
+            <source>Your new PIN again</source>
+            <translation>Your new PIN again</translation>
+        </message>
+        <message>
+            <source>&amp;Save the PIN</source>
+            <translation>&amp;Save the PIN</translation>
+        </message>
+        <message>
+            <source>&amp;Remove my PIN</source>
+            <translation>&amp;Remove my PIN</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Type your current PIN first.</source>
+            <translation>Type your current PIN first.</translation>
+        </message>
+        <message>
+            <source>A PIN has 4 to 8 digits.</source>
+            <translation>A PIN has 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>The two new PINs differ. Type them again.</source>
+            <translation>The two new PINs differ. Type them again.</translation>
+        </message>
+        <message>
+            <source>Wrong current PIN. Nothing was changed.</source>
+            <translation>Wrong current PIN. Nothing was changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublisherLabel</name>
+        <message>
+            <source>✔ %1 — verified publisher</source>
+            <translation>✔ %1 — verified publisher</translation>
+        </message>
+        <message>
+            <source>The publisher&apos;s signature was checked at install. Key: %1</source>
+            <translation>The publisher&apos;s signature was checked at install. Key: %1</translation>
+        </message>
+        <message>
+            <source>%1 — unverified publisher</source>
+            <translation>%1 — unverified publisher</translation>
+        </message>
+        <message>
+            <source>Unverified publisher</source>
+            <translation>Unverified publisher</translation>
+        </message>
+        <message>
+            <source>This course is not signed: nothing proves who made it or that it is unchanged.</source>
+            <translation>This course is not signed: nothing proves who made it or that it is unchanged.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncDetailsDialog</name>
+        <message>
+            <source>refused</source>
+            <translation>refused</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>conflict</translation>
+        </message>
+        <message>
+            <source>Sync details</source>
+            <translation>Sync details</translation>
+        </message>
+        <message>
+            <source>Completions sent to the learning record store</source>
+            <translation>Completions sent to the learning record store</translation>
+        </message>
+        <message>
+            <source>Waiting to be sent:</source>
+            <translation>Waiting to be sent:</translation>
+        </message>
+        <message>
+            <source>Sent:</source>
+            <translation>Sent:</translation>
+        </message>
+        <message>
+            <source>Refused by the server:</source>
+            <translation>Refused by the server:</translation>
+        </message>
+        <message>
+            <source>Conflicts:</source>
+            <translation>Conflicts:</translation>
+        </message>
+        <message>
+            <source>Last sent:</source>
+            <translation>Last sent:</translation>
+        </message>
+        <message>
+            <source>Server (LRS):</source>
+            <translation>Server (LRS):</translation>
+        </message>
+        <message>
+            <source>Statements the server would not take:</source>
+            <translation>Statements the server would not take:</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <source>Learner</source>
+            <translation>Learner</translation>
+        </message>
+        <message>
+            <source>Server&apos;s reason</source>
+            <translation>Server&apos;s reason</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Refresh</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <source>not set (see Settings): completions stay here</source>
+            <translation>not set (see Settings): completions stay here</translation>
+        </message>
+        <message>
+            <source>Refused statements are kept here and not sent again; they do not block the others.</source>
+            <translation>Refused statements are kept here and not sent again; they do not block the others.</translation>
+        </message>
+        <message>
+            <source>The server has refused nothing.</source>
+            <translation>The server has refused nothing.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Units</name>
+        <message>
+            <source>B</source>
+            <translation>B</translation>
+        </message>
+        <message>
+            <source>KB</source>
+            <translation>KB</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>MB</translation>
+        </message>
+        <message>
+            <source>GB</source>
+            <translation>GB</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsbPanel</name>
+        <message>
+            <source>Looking for courses on USB sticks…</source>
+            <translation>Looking for courses on USB sticks…</translation>
+        </message>
+        <message>
+            <source>No USB stick found. Plug one in, then press Refresh.</source>
+            <translation>No USB stick found. Plug one in, then press Refresh.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n course(s) found on %1:</source>
+            <translation>
+                <numerusform>%n course found on %1:</numerusform>
+                <numerusform>%n courses found on %1:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No course package on %1.</source>
+            <translation>No course package on %1.</translation>
+        </message>
+        <message>
+            <source>From a USB stick</source>
+            <translation>From a USB stick</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Refresh</translation>
+        </message>
+        <message>
+            <source>Look again for USB sticks and the courses on them</source>
+            <translation>Look again for USB sticks and the courses on them</translation>
         </message>
     </context>
 </TS>

@@ -16,14 +16,6 @@
             <translation>Depuis une adresse web</translation>
         </message>
         <message>
-            <source>Choose a course package: a .zip file, or the course.json of a course folder. No network is needed.</source>
-            <translation>Choisissez un paquet de cours : un fichier .zip, ou le course.json d’un dossier de cours. Aucun réseau n’est nécessaire.</translation>
-        </message>
-        <message>
-            <source>No USB stick found. Plug one in, or pick any folder.</source>
-            <translation>Aucune clé USB trouvée. Branchez-en une, ou choisissez un autre dossier.</translation>
-        </message>
-        <message>
             <source>&amp;Choose a file…</source>
             <translation>&amp;Choisir un fichier…</translation>
         </message>
@@ -62,10 +54,6 @@
         <message>
             <source>Close</source>
             <translation>Fermer</translation>
-        </message>
-        <message>
-            <source>USB sticks found: %1</source>
-            <translation>Clés USB trouvées : %1</translation>
         </message>
         <message>
             <source>&amp;Resume</source>
@@ -155,6 +143,46 @@
             <source>Cancelled. What was downloaded is kept: press Resume to continue.</source>
             <translation>Annulé. Ce qui a été téléchargé est conservé : appuyez sur Reprendre pour continuer.</translation>
         </message>
+        <message>
+            <source>Or choose a course package yourself: a .zip file, or the course.json of a course folder. No network is needed.</source>
+            <translation>Ou choisissez vous-même un paquet de cours : un fichier .zip, ou le course.json d’un dossier de cours. Aucun réseau n’est nécessaire.</translation>
+        </message>
+        <message>
+            <source>The publisher&apos;s key changed: confirm or cancel.</source>
+            <translation>La clé de l’éditeur a changé : confirmez ou annulez.</translation>
+        </message>
+        <message>
+            <source>The publisher&apos;s key changed</source>
+            <translation>La clé de l’éditeur a changé</translation>
+        </message>
+        <message>
+            <source>“%1” was signed with another key when it was installed here. Accept the new key only if the publisher told you it changed its key: otherwise this copy may have been altered.</source>
+            <translation>« %1 » était signé avec une autre clé quand il a été installé ici. N’acceptez la nouvelle clé que si l’éditeur vous a dit qu’il en a changé : sinon, cette copie a peut-être été modifiée.</translation>
+        </message>
+        <message>
+            <source>Key trusted until now:
+%1
+
+Key of this package:
+%2</source>
+            <translation>Clé reconnue jusqu’ici :
+%1
+
+Clé de ce paquet :
+%2</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this new key</source>
+            <translation>&amp;Faire confiance à cette nouvelle clé</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the old key</source>
+            <translation>&amp;Garder l’ancienne clé</translation>
+        </message>
+        <message>
+            <source>Not installed: the key trusted until now is kept.</source>
+            <translation>Rien n’a été installé : la clé reconnue jusqu’ici est conservée.</translation>
+        </message>
     </context>
     <context>
         <name>CourseCard</name>
@@ -185,6 +213,14 @@
         <message>
             <source>Open %1</source>
             <translation>Ouvrir %1</translation>
+        </message>
+        <message>
+            <source>Copy to a USB stick…</source>
+            <translation>Copier sur une clé USB…</translation>
+        </message>
+        <message>
+            <source>Copy %1 to a USB stick</source>
+            <translation>Copier %1 sur une clé USB</translation>
         </message>
     </context>
     <context>
@@ -444,6 +480,22 @@
             <source>%1 was added. Press Switch to continue as %1.</source>
             <translation>%1 a été ajouté. Appuyez sur Changer pour continuer en tant que %1.</translation>
         </message>
+        <message>
+            <source>My &amp;PIN…</source>
+            <translation>Mon code &amp;PIN…</translation>
+        </message>
+        <message>
+            <source>Set, change or remove the PIN of %1</source>
+            <translation>Définir, changer ou supprimer le code PIN de %1</translation>
+        </message>
+        <message>
+            <source>Your PIN is set.</source>
+            <translation>Votre code PIN est enregistré.</translation>
+        </message>
+        <message>
+            <source>Your PIN was removed.</source>
+            <translation>Votre code PIN a été supprimé.</translation>
+        </message>
     </context>
     <context>
         <name>LibraryScreen</name>
@@ -551,6 +603,22 @@
         <message>
             <source>Cannot open this lesson</source>
             <translation>Impossible d’ouvrir cette leçon</translation>
+        </message>
+        <message>
+            <source>&amp;Trainer dashboard</source>
+            <translation>&amp;Tableau de bord formateur</translation>
+        </message>
+        <message>
+            <source>Who is where in the workshop: learners × modules (Ctrl+Shift+D)</source>
+            <translation>Qui en est où dans l’atelier : apprenants × modules (Ctrl+Maj+D)</translation>
+        </message>
+        <message>
+            <source>Sync details…</source>
+            <translation>Détails de l’envoi…</translation>
+        </message>
+        <message>
+            <source>What is waiting to be sent, and what the server refused</source>
+            <translation>Ce qui attend d’être envoyé, et ce que le serveur a refusé</translation>
         </message>
     </context>
     <context>
@@ -1101,6 +1169,350 @@
         <message>
             <source>This video cannot be played: %1. The file may be damaged.</source>
             <translation>Cette vidéo ne peut pas être lue : %1. Le fichier est peut-être abîmé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CopyToUsbDialog</name>
+        <message>
+            <source>Copy to a USB stick</source>
+            <translation>Copier sur une clé USB</translation>
+        </message>
+        <message>
+            <source>Copy “%1” to a USB stick</source>
+            <translation>Copier « %1 » sur une clé USB</translation>
+        </message>
+        <message>
+            <source>The course is written as one .zip file (about %1) with a README telling the next person how to install it. The copy is checked after writing.</source>
+            <translation>Le cours est écrit en un seul fichier .zip (environ %1), avec un README qui explique à la personne suivante comment l’installer. La copie est vérifiée après l’écriture.</translation>
+        </message>
+        <message>
+            <source>&amp;Where to copy:</source>
+            <translation>&amp;Où copier :</translation>
+        </message>
+        <message>
+            <source>USB sticks found</source>
+            <translation>Clés USB trouvées</translation>
+        </message>
+        <message>
+            <source>Other &amp;folder…</source>
+            <translation>Autre &amp;dossier…</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Actualiser</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
+        <message>
+            <source>Cancel the copy</source>
+            <translation>Annuler la copie</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>not readable</source>
+            <translation>illisible</translation>
+        </message>
+        <message>
+            <source>read-only</source>
+            <translation>en lecture seule</translation>
+        </message>
+        <message>
+            <source>%1 free</source>
+            <translation>%1 libres</translation>
+        </message>
+        <message>
+            <source>No USB stick found. Plug one in and press Refresh, or pick a folder.</source>
+            <translation>Aucune clé USB trouvée. Branchez-en une puis cliquez sur Actualiser, ou choisissez un dossier.</translation>
+        </message>
+        <message>
+            <source>Choose where to copy</source>
+            <translation>Choisir où copier</translation>
+        </message>
+        <message>
+            <source>Copying… Do not remove the stick.</source>
+            <translation>Copie en cours… Ne retirez pas la clé.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 — %3/s — %4 left</source>
+            <translation>%1 sur %2 — %3/s — encore %4</translation>
+        </message>
+        <message>
+            <source>Copied and checked: %1 (%2). You can remove the stick.</source>
+            <translation>Copié et vérifié : %1 (%2). Vous pouvez retirer la clé.</translation>
+        </message>
+        <message>
+            <source>Copy cancelled; nothing was left on the stick.</source>
+            <translation>Copie annulée ; rien n’a été laissé sur la clé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackageRow</name>
+        <message>
+            <source>%1 (signed; checked when installing)</source>
+            <translation>%1 (signé ; vérifié à l’installation)</translation>
+        </message>
+        <message>
+            <source>%1 — unverified publisher</source>
+            <translation>%1 — éditeur non vérifié</translation>
+        </message>
+        <message>
+            <source>unverified publisher</source>
+            <translation>éditeur non vérifié</translation>
+        </message>
+        <message>
+            <source>Version %1 · %2 · %3</source>
+            <translation>Version %1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>installed here: version %1</source>
+            <translation>installé ici : version %1</translation>
+        </message>
+        <message>
+            <source>Installed</source>
+            <translation>Installé</translation>
+        </message>
+        <message>
+            <source>Update</source>
+            <translation>Mettre à jour</translation>
+        </message>
+        <message>
+            <source>Install</source>
+            <translation>Installer</translation>
+        </message>
+        <message>
+            <source>Install %1 from the USB stick</source>
+            <translation>Installer %1 depuis la clé USB</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinDialog</name>
+        <message>
+            <source>PIN of %1</source>
+            <translation>Code PIN de %1</translation>
+        </message>
+        <message>
+            <source>A PIN keeps others from opening your courses as you on a shared computer. 4 to 8 digits.</source>
+            <translation>Un code PIN empêche les autres d’ouvrir vos cours à votre place sur un ordinateur partagé. De 4 à 8 chiffres.</translation>
+        </message>
+        <message>
+            <source>&amp;Current PIN:</source>
+            <translation>Code &amp;actuel :</translation>
+        </message>
+        <message>
+            <source>&amp;New PIN:</source>
+            <translation>&amp;Nouveau code :</translation>
+        </message>
+        <message>
+            <source>New PIN &amp;again:</source>
+            <translation>Nouveau code, &amp;encore une fois :</translation>
+        </message>
+        <message>
+            <source>Your current PIN</source>
+            <translation>Votre code PIN actuel</translation>
+        </message>
+        <message>
+            <source>Your new PIN</source>
+            <translation>Votre nouveau code PIN</translation>
+        </message>
+        <message>
+            <source>Your new PIN again</source>
+            <translation>Votre nouveau code PIN, encore une fois</translation>
+        </message>
+        <message>
+            <source>&amp;Save the PIN</source>
+            <translation>&amp;Enregistrer le code</translation>
+        </message>
+        <message>
+            <source>&amp;Remove my PIN</source>
+            <translation>&amp;Supprimer mon code</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Type your current PIN first.</source>
+            <translation>Tapez d’abord votre code PIN actuel.</translation>
+        </message>
+        <message>
+            <source>A PIN has 4 to 8 digits.</source>
+            <translation>Un code PIN a de 4 à 8 chiffres.</translation>
+        </message>
+        <message>
+            <source>The two new PINs differ. Type them again.</source>
+            <translation>Les deux nouveaux codes diffèrent. Tapez-les à nouveau.</translation>
+        </message>
+        <message>
+            <source>Wrong current PIN. Nothing was changed.</source>
+            <translation>Code PIN actuel incorrect. Rien n’a été changé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PublisherLabel</name>
+        <message>
+            <source>✔ %1 — verified publisher</source>
+            <translation>✔ %1 — éditeur vérifié</translation>
+        </message>
+        <message>
+            <source>The publisher&apos;s signature was checked at install. Key: %1</source>
+            <translation>La signature de l’éditeur a été vérifiée à l’installation. Clé : %1</translation>
+        </message>
+        <message>
+            <source>%1 — unverified publisher</source>
+            <translation>%1 — éditeur non vérifié</translation>
+        </message>
+        <message>
+            <source>Unverified publisher</source>
+            <translation>Éditeur non vérifié</translation>
+        </message>
+        <message>
+            <source>This course is not signed: nothing proves who made it or that it is unchanged.</source>
+            <translation>Ce cours n’est pas signé : rien ne prouve qui l’a fait ni qu’il n’a pas été modifié.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncDetailsDialog</name>
+        <message>
+            <source>refused</source>
+            <translation>refusé</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>conflit</translation>
+        </message>
+        <message>
+            <source>Sync details</source>
+            <translation>Détails de l’envoi</translation>
+        </message>
+        <message>
+            <source>Completions sent to the learning record store</source>
+            <translation>Résultats envoyés au serveur de suivi (LRS)</translation>
+        </message>
+        <message>
+            <source>Waiting to be sent:</source>
+            <translation>En attente d’envoi :</translation>
+        </message>
+        <message>
+            <source>Sent:</source>
+            <translation>Envoyés :</translation>
+        </message>
+        <message>
+            <source>Refused by the server:</source>
+            <translation>Refusés par le serveur :</translation>
+        </message>
+        <message>
+            <source>Conflicts:</source>
+            <translation>Conflits :</translation>
+        </message>
+        <message>
+            <source>Last sent:</source>
+            <translation>Dernier envoi :</translation>
+        </message>
+        <message>
+            <source>Server (LRS):</source>
+            <translation>Serveur (LRS) :</translation>
+        </message>
+        <message>
+            <source>Statements the server would not take:</source>
+            <translation>Déclarations que le serveur n’a pas acceptées :</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Événement</translation>
+        </message>
+        <message>
+            <source>Learner</source>
+            <translation>Apprenant</translation>
+        </message>
+        <message>
+            <source>Server&apos;s reason</source>
+            <translation>Raison donnée par le serveur</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Actualiser</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>jamais</translation>
+        </message>
+        <message>
+            <source>not set (see Settings): completions stay here</source>
+            <translation>non défini (voir Paramètres) : les résultats restent ici</translation>
+        </message>
+        <message>
+            <source>Refused statements are kept here and not sent again; they do not block the others.</source>
+            <translation>Les déclarations refusées sont gardées ici et ne sont pas renvoyées ; elles ne bloquent pas les autres.</translation>
+        </message>
+        <message>
+            <source>The server has refused nothing.</source>
+            <translation>Le serveur n’a rien refusé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Units</name>
+        <message>
+            <source>B</source>
+            <translation>o</translation>
+        </message>
+        <message>
+            <source>KB</source>
+            <translation>Ko</translation>
+        </message>
+        <message>
+            <source>MB</source>
+            <translation>Mo</translation>
+        </message>
+        <message>
+            <source>GB</source>
+            <translation>Go</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsbPanel</name>
+        <message>
+            <source>Looking for courses on USB sticks…</source>
+            <translation>Recherche de cours sur les clés USB…</translation>
+        </message>
+        <message>
+            <source>No USB stick found. Plug one in, then press Refresh.</source>
+            <translation>Aucune clé USB trouvée. Branchez-en une, puis cliquez sur Actualiser.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n course(s) found on %1:</source>
+            <translation>
+                <numerusform>%n cours trouvé sur %1 :</numerusform>
+                <numerusform>%n cours trouvés sur %1 :</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No course package on %1.</source>
+            <translation>Aucun paquet de cours sur %1.</translation>
+        </message>
+        <message>
+            <source>From a USB stick</source>
+            <translation>Depuis une clé USB</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Actualiser</translation>
+        </message>
+        <message>
+            <source>Look again for USB sticks and the courses on them</source>
+            <translation>Chercher à nouveau les clés USB et les cours qu’elles contiennent</translation>
         </message>
     </context>
 </TS>

@@ -12,12 +12,11 @@ NBSP = "\u00a0"  # never wrap a line between a number and its unit
 
 
 def _units() -> tuple[str, str, str, str]:
-    tr = QCoreApplication.translate
     return (
-        tr("Units", "B", "bytes"),
-        tr("Units", "KB", "kilobytes"),
-        tr("Units", "MB", "megabytes"),
-        tr("Units", "GB", "gigabytes"),
+        QCoreApplication.translate("Units", "B"),
+        QCoreApplication.translate("Units", "KB"),
+        QCoreApplication.translate("Units", "MB"),
+        QCoreApplication.translate("Units", "GB"),
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from player.ui.screens.video_lesson import (
@@ -361,3 +361,42 @@ def test_view_controls_drive_the_player(
     assert view.player.path == video_media.long_small
     wait_state(qtbot, view.player, "playing")
     assert view.player.vlc_rate() == pytest.approx(1.5)
+
+
+def test_view_click_on_the_seek_bar_jumps_there(
+    qtbot, view: VideoLessonView, video_media: VideoMedia
+) -> None:  # noqa: ANN001
+    sink = RecordingSink()
+    view.open_lesson(lesson(video_media, video_media.long), sink)
+    wait_state(qtbot, view.player, "playing")
+    qtbot.waitUntil(lambda: view.seek_bar.maximum() > 0, timeout=WAIT)
+    bar = view.seek_bar
+    QTest.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() * 3 // 4, bar.height() // 2)
+    )
+    assert view.player.position == pytest.approx(9.0, abs=1.0)
+    assert sink.records[-1][0] == pytest.approx(view.player.position)
+
+
+def test_view_leaving_the_screen_pauses_and_saves(
+    qtbot, view: VideoLessonView, video_media: VideoMedia
+) -> None:  # noqa: ANN001
+    sink = RecordingSink()
+    view.open_lesson(lesson(video_media, video_media.long), sink)
+    qtbot.waitUntil(lambda: view.player.position > 0.5, timeout=WAIT)
+    view.hide()
+    wait_state(qtbot, view.player, "paused")
+    assert sink.records[-1][0] == pytest.approx(view.player.position, abs=0.5)
+
+
+def test_view_another_quality_plays_where_one_could_not(
+    qtbot, view: VideoLessonView, video_media: VideoMedia
+) -> None:  # noqa: ANN001
+    view.open_lesson(lesson(video_media, video_media.not_a_video, video_media.long))
+    qtbot.waitUntil(lambda: view.message_text != "", timeout=WAIT)
+    assert view.quality.isEnabled()
+    view.quality.setCurrentIndex(1)
+    view.quality.activated.emit(1)
+    assert view.message_text == ""
+    wait_state(qtbot, view.player, "playing")
+    assert view.player.path == video_media.long

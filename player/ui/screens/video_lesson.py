@@ -64,7 +64,6 @@ from PySide6.QtWidgets import (
 
 from player.core.errors import PlayerError
 from player.ui.video import (
-    ERROR,
     PAUSED,
     PLAYING,
     VideoError,
@@ -510,7 +509,8 @@ class VideoLessonView(Retranslatable, QWidget):
         if not 0 <= index < len(self._sources):
             return
         path = self._sources[index].path
-        if path == self.player.path:
+        failed = self._message_kind is not None  # another quality may play where this one did not
+        if path == self.player.path and not failed:
             return
         if self.player.state in (PLAYING, PAUSED):
             self._save(self.player.position)
@@ -518,6 +518,10 @@ class VideoLessonView(Retranslatable, QWidget):
             self.player.switch_source(path)
         except VideoError:
             self._set_message("missing", path.name)
+            return
+        if failed:
+            self._set_message(None)
+            self.player.play()
 
     def _next(self) -> None:
         self.close_lesson()
@@ -646,19 +650,20 @@ class VideoLessonView(Retranslatable, QWidget):
 
     def _update_controls(self) -> None:
         playable = self._message_kind is None and self.player.path is not None
-        for widget in (
+        controls: tuple[QWidget, ...] = (
             self.play_button,
             self.back_skip,
             self.forward_skip,
             self.seek_bar,
             self.speed,
-        ):
-            widget.setEnabled(playable)
+        )
+        for control in controls:
+            control.setEnabled(playable)
         has_subtitles = playable and bool(self.player.subtitle_tracks())
         self.subtitles.setEnabled(has_subtitles)
-        for widget in (self.quality, self.quality_label):
-            widget.setVisible(len(self._sources) > 1)
-        self.quality.setEnabled(len(self._sources) > 1 and self.player.state != ERROR)
+        self.quality.setVisible(len(self._sources) > 1)
+        self.quality_label.setVisible(len(self._sources) > 1)
+        self.quality.setEnabled(len(self._sources) > 1)
 
     def _fill_speeds(self) -> None:
         current = self.player.rate

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 from sqlite_utils import Database
 
 from player.core.errors import PlayerError
@@ -121,6 +122,14 @@ def mutate_bytes(raw: bytes, data: st.DataObject) -> bytes:
         else:
             buffer[at:at] = data.draw(st.binary(min_size=1, max_size=16), label="inserted")
     return bytes(buffer)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def hypothesis_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Hypothesis keeps caches in ``./.hypothesis``; here they go to a temporary folder."""
+    set_hypothesis_home_dir(tmp_path_factory.mktemp("hypothesis"))
+    yield
+    set_hypothesis_home_dir(None)
 
 
 class Tally:
@@ -298,5 +307,8 @@ def record(fault: str, tally: Tally, result: str = "") -> None:
         fault,
         repetitions=tally.examples,
         result=result or "no exception but the app's own (PlayerError) escapes",
-        figures={"accepted": tally.accepted, "refused with a one-line error": tally.refused},
+        figures={
+            "accepted": tally.accepted,
+            "refused (one-line error or rejected line)": tally.refused,
+        },
     )

@@ -649,9 +649,9 @@ def test_hostile_package_is_refused_without_harm(case: Case, corpus: Corpus) -> 
         case.fault,
         result=f"refused: {message[:160]}",
         figures={
-            "exit": run.returncode,
-            "child_peak_mib": round(run.max_rss_mib),
-            "package_bytes": package_size(bad),
+            "package bytes": package_size(bad),
+            "seconds": round(run.seconds, 1),
+            "peak memory (MiB)": round(run.max_rss_mib),
         },
     )
 

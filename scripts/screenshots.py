@@ -53,6 +53,45 @@ def shoot(widget: QWidget, name: str) -> None:
     print(path.relative_to(ROOT))
 
 
+def newer_signed_demo(work: Path) -> Path:
+    """A copy of the demo course source, as its version 2."""
+    import shutil
+
+    from player.core.resources import demo_course_source
+
+    source = work / "demo-v2"
+    shutil.copytree(demo_course_source(), source)
+    yaml = source / "course.yaml"
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace("\nversion: 1\n", "\nversion: 2\n", 1),
+        encoding="utf-8",
+    )
+    return source
+
+
+def make_key(work: Path) -> Path:
+    from player.core.trust import generate_key
+
+    path = work / "editeur.key"
+    generate_key(path)
+    return path
+
+
+def workshop(services: object) -> None:
+    """Two more learners with some progress, made through the learning engine."""
+    from player.core.learning.activity import record_reading
+    from player.core.learning.learners import create_learner
+
+    ctx = services.context  # type: ignore[attr-defined]
+    course_id = ctx.db.execute("SELECT id FROM courses").fetchone()[0]
+    manifest = ctx.manifest(course_id)
+    readings = [les for les in manifest.modules[0].lessons if les.type == "text"]
+    for name, done in (("Moussa", len(readings)), ("Fatou", 1)):
+        learner = create_learner(ctx.db, name)
+        for lesson in readings[:done]:
+            record_reading(ctx.db, learner.id, manifest, lesson.id, elapsed=240, at_end=True)
+
+
 def main() -> int:
     from player.core.context import open_context
     from player.core.learning.activity import record_position, record_reading
@@ -165,15 +204,45 @@ def main() -> int:
 
     from player.core.package.pack import pack
     from player.core.resources import demo_course_source
+    from player.core.trust import signer_for
 
     package = work / "demo.zip"
     pack(demo_course_source(), package)
+    # A folder stands in for a USB stick: the installed version, and a signed version 2.
+    stick = work / "media" / "aminata" / "CLE-USB"
+    stick.mkdir(parents=True)
+    (stick / "demo-communication-v1.zip").write_bytes(package.read_bytes())
+    pack(
+        newer_signed_demo(work),
+        stick / "demo-communication-v2.zip",
+        sign=signer_for(make_key(work)),
+    )
+    services.mount_points = lambda: [stick]
+
     adding = AddCourseDialog(services, window)
     adding.show()
+    wait(lambda: len(adding.usb.rows) == 2)
+    shoot(adding, "13-cle-usb")
     adding.read_plan(str(package))
     wait(lambda: adding.plan is not None)
     shoot(adding, "11-ajout-cours")
     adding.close()
+
+    copying = window.library.copy_to_usb(course_id)
+    wait(lambda: copying.volumes.count() > 0)
+    (stick / "demo-communication-v1.zip").unlink()
+    copying.start_copy()
+    wait(lambda: copying.result is not None)
+    shoot(copying, "14-copie-cle-usb")
+    copying.close()
+
+    # The trainer dashboard, with two more learners of the workshop.
+    workshop(services)
+    dashboard = window.open_dashboard()
+    wait(lambda: dashboard.table.rowCount() > 0)
+    wait(lambda: not services.tasks.busy)
+    shoot(dashboard, "15-tableau-de-bord")
+    dashboard.close()
 
     # The netbook size: 1024×600.
     window.show_library()

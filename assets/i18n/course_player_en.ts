@@ -349,9 +349,12 @@ Key of this package:
             <source>Known from an imported progress file</source>
             <translation>Known from an imported progress file</translation>
         </message>
-        <message>
-            <source>%1 learner(s)</source>
-            <translation>%1 learner(s)</translation>
+        <message numerus="yes">
+            <source>%n learner(s)</source>
+            <translation>
+                <numerusform>%n learner</numerusform>
+                <numerusform>%n learners</numerusform>
+            </translation>
         </message>
         <message>
             <source>Progress file</source>

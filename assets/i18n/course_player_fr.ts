@@ -349,9 +349,12 @@ Clé de ce paquet :
             <source>Known from an imported progress file</source>
             <translation>Connu par un fichier de progression importé</translation>
         </message>
-        <message>
-            <source>%1 learner(s)</source>
-            <translation>%1 apprenant(s)</translation>
+        <message numerus="yes">
+            <source>%n learner(s)</source>
+            <translation>
+                <numerusform>%n apprenant</numerusform>
+                <numerusform>%n apprenants</numerusform>
+            </translation>
         </message>
         <message>
             <source>Progress file</source>

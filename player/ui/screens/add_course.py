@@ -127,11 +127,11 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancel-install")
         self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.buttons.addButton(self.install_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.hide()  # after addButton, which shows it
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

@@ -35,7 +35,7 @@ from player.core.progress import format_duration
 from player.ui.screens.learners import pin_field
 from player.ui.services import Services
 from player.ui.tasks import one_line
-from player.ui.widgets.common import Heading, Note, Retranslatable, show_error
+from player.ui.widgets.common import Heading, Note, Retranslatable, percent, show_error
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPLETED_COLOUR = QColor("#2e7d32")
@@ -146,6 +146,7 @@ class DashboardDialog(Retranslatable, QDialog):
         self.course_label = QLabel()
         self.course = QComboBox()
         self.course.setObjectName("dashboard-course")
+        self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.course_label.setBuddy(self.course)
         self.course.currentIndexChanged.connect(lambda _i: self.reload())
         self.table = QTableWidget(0, len(self.COLUMNS))
@@ -316,7 +317,7 @@ class DashboardDialog(Retranslatable, QDialog):
                 row.module_title,
                 self._state_text(row.state),
                 f"{row.lessons_done}/{row.lessons_total}",
-                "—" if row.best_quiz_score is None else f"{row.best_quiz_score:.0%}",
+                "—" if row.best_quiz_score is None else percent(row.best_quiz_score),
                 format_duration(row.time_spent_s),
                 (row.last_activity or "—")[:16].replace("T", " "),
                 self._sync_text(row),
@@ -329,7 +330,7 @@ class DashboardDialog(Retranslatable, QDialog):
                 self.table.setItem(index, column, item)
         self.chart.set_bars(core.module_chart(rows))
         learners = len({r.learner_key for r in rows})
-        self.status.setText(self.tr("%1 learner(s)").replace("%1", str(learners)))
+        self.status.setText(self.tr("%n learner(s)", "", learners))
         self.loaded.emit()
 
     def selected_row(self) -> core.DashboardRow | None:

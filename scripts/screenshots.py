@@ -232,7 +232,7 @@ def main() -> int:
     wait(lambda: copying.volumes.count() > 0)
     (stick / "demo-communication-v1.zip").unlink()
     copying.start_copy()
-    wait(lambda: copying.result is not None)
+    wait(lambda: copying.export_result is not None)
     shoot(copying, "14-copie-cle-usb")
     copying.close()
 

@@ -128,16 +128,16 @@ class UsbPanel(Retranslatable, QGroupBox):
         self.list_layout = QVBoxLayout(self.list_host)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(self.list_host)
-        self.scroll.viewport().setAutoFillBackground(False)
+        self.package_list = QScrollArea()
+        self.package_list.setWidgetResizable(True)
+        self.package_list.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.package_list.setWidget(self.list_host)
+        self.package_list.viewport().setAutoFillBackground(False)
         self.list_host.setAutoFillBackground(False)
-        self.scroll.hide()
+        self.package_list.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.package_list, 1)
         self.retranslate()
 
     @property
@@ -177,10 +177,10 @@ class UsbPanel(Retranslatable, QGroupBox):
             row.install_requested.connect(self.install_requested)
             self.list_layout.addWidget(row)
             self.rows.append(row)
-        self.scroll.setVisible(bool(self.rows))
+        self.package_list.setVisible(bool(self.rows))
         if self.rows:
             rows_height = sum(row.sizeHint().height() for row in self.rows[:3])
-            self.scroll.setMinimumHeight(min(rows_height + 8, 320))
+            self.package_list.setMinimumHeight(min(rows_height + 8, 320))
         self._update_status()
         self.scanned.emit(scan)
 
@@ -229,9 +229,9 @@ class CopyToUsbDialog(Retranslatable, QDialog):
         self.services = services
         self.course_id = course_id
         self.course_title = title
-        self.size = size
+        self.course_bytes = size
         self.task: Task | None = None
-        self.result: Any = None
+        self.export_result: Any = None
         self.setObjectName("copy-to-usb-dialog")
         self.setMinimumWidth(min(600, self.screen().availableGeometry().width() - 40))
 
@@ -300,7 +300,7 @@ class CopyToUsbDialog(Retranslatable, QDialog):
             self.tr(
                 "The course is written as one .zip file (about %1) with a README telling the "
                 "next person how to install it. The copy is checked after writing."
-            ).replace("%1", format_size(self.size))
+            ).replace("%1", format_size(self.course_bytes))
         )
         self.list_label.setText(self.tr("&Where to copy:"))
         self.volumes.setAccessibleName(self.tr("USB sticks found"))
@@ -348,11 +348,11 @@ class CopyToUsbDialog(Retranslatable, QDialog):
             self._select(chosen)
         if self.volumes.currentItem() is None and self.volumes.count():
             self.volumes.setCurrentRow(0)
-        if not volumes and self.result is None:
+        if not volumes and self.export_result is None:
             self.message.setText(
                 self.tr("No USB stick found. Plug one in and press Refresh, or pick a folder.")
             )
-        elif self.result is None and self.task is None:
+        elif self.export_result is None and self.task is None:
             self.message.clear()
         self._update_buttons()
         self.volumes_loaded.emit()
@@ -407,7 +407,7 @@ class CopyToUsbDialog(Retranslatable, QDialog):
         if dest is None or self.task is not None:
             return
         course_id = self.course_id
-        self.result = None
+        self.export_result = None
         self.message.setText(self.tr("Copying… Do not remove the stick."))
         self.bar.setValue(0)
         self.bar.show()
@@ -439,7 +439,7 @@ class CopyToUsbDialog(Retranslatable, QDialog):
         self.bar.setAccessibleName(text)
 
     def _copied(self, result: Any) -> None:
-        self.result = result
+        self.export_result = result
         self.bar.setValue(self.bar.maximum())
         self.progress_text.clear()
         self.message.setText(

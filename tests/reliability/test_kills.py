@@ -152,7 +152,7 @@ def test_progress_writes_survive_20_kills(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- over HTTP
 
-RATE = 3_000_000
+RATE = 2_000_000
 KILLS = 6
 
 

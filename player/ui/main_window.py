@@ -337,7 +337,16 @@ class MainWindow(QMainWindow):
             signal = getattr(screen, name, None)
             if signal is not None:
                 signal.connect(lambda: self.open_next(course_id, lesson_id))
+        full_screen = getattr(screen, "full_screen_changed", None)
+        if full_screen is not None:
+            full_screen.connect(self._set_chrome_hidden)
         self._show(screen, push=not replace)
+
+    def _set_chrome_hidden(self, hidden: bool) -> None:
+        """In full screen the video fills the screen: no tool bar, no status bar."""
+        for bar in self.findChildren(QToolBar):
+            bar.setVisible(not hidden)
+        self.statusBar().setVisible(not hidden)
 
     def open_next(self, course_id: str, lesson_id: str) -> None:
         def opened(found: ops.LessonRefUI | None) -> None:

@@ -68,3 +68,21 @@ def test_the_outline_opens_a_video_lesson_in_the_video_view(qtbot, window, servi
     with qtbot.waitSignal(window.screen_changed, timeout=20_000):
         view.back_requested.emit()
     assert window.current_screen() is outline
+
+
+def test_full_screen_video_hides_the_window_bars(qtbot, window, services) -> None:
+    from PySide6.QtWidgets import QToolBar
+
+    with qtbot.waitSignal(window.screen_changed):
+        qtbot.mouseClick(window.library.cards[0].button, Qt.MouseButton.LeftButton)
+    outline = window.current_screen()
+    qtbot.waitUntil(lambda: outline.outline is not None)
+    with qtbot.waitSignal(window.screen_changed, timeout=20_000):
+        outline.lesson_buttons["m1-intro"].click()
+    view = window.current_screen()
+    bars = window.findChildren(QToolBar)
+    assert bars and all(bar.isVisible() for bar in bars)
+    view.set_full_screen(True)
+    assert not any(bar.isVisible() for bar in bars) and not window.statusBar().isVisible()
+    view.set_full_screen(False)
+    assert all(bar.isVisible() for bar in bars) and window.statusBar().isVisible()

@@ -11,10 +11,12 @@ import os
 import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from player import __version__
+from player.core.paths import choose_data_dir
+from player.core.resources import assets_dir
 from player.ui.i18n import Translations, pick_language
 from player.ui.services import Services, build_services
 
@@ -65,12 +67,20 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    apply_identity(app)
+    return app
+
+
+def apply_identity(app: QApplication) -> None:
+    """The app's name and icon, which every window and dialog shows."""
     app.setApplicationName("course-player")
     app.setApplicationDisplayName("Course Player")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("course-player")
     app.setDesktopFileName("course-player")
-    return app
+    icon = assets_dir() / "icons" / "course-player.png"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def start(services: Services) -> QWidget:
@@ -85,11 +95,14 @@ def start(services: Services) -> QWidget:
 def run_app(exit_when_ready: bool = False) -> int:
     app = create_application()
     translations = Translations(app)
-    services = build_services(translations=translations)
+    data, notice = choose_data_dir()
+    services = build_services(data, translations=translations)
     # A smoke test or start-up benchmark measures the window, not the demo install.
     services.install_demo = not exit_when_ready
     translations.apply(pick_language(services.settings_language()))
     window = start(services)
+    if notice and isinstance(window, QMainWindow):
+        window.statusBar().showMessage(notice)  # e.g. portable mode on a read-only stick
     if exit_when_ready:
         _ExitWhenReady(window, app)
     try:

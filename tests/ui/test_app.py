@@ -35,3 +35,15 @@ def test_start_up_loads_neither_vlc_nor_the_network(tmp_path: Path, data_dir) ->
     )
     assert done.returncode == 0, done.stderr
     assert "HEAVY []" in done.stdout
+
+
+def test_every_window_gets_the_app_icon_and_name(qapp) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from player.ui.app import apply_identity
+
+    apply_identity(qapp)
+    dialog = QDialog()
+    assert not qapp.windowIcon().isNull()
+    assert not dialog.windowIcon().isNull()
+    assert qapp.applicationDisplayName() == "Course Player"

@@ -39,6 +39,8 @@ from player.core.authoring.encode import encode
 VARIANTS = "720,480,360,240,audio"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 SECTION = "## Authoring"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.common import replace_section  # noqa: E402
 
 
 def make_source(tools: FFmpeg, out: Path, seconds: int) -> None:
@@ -231,18 +233,6 @@ def render(result: Result) -> str:
     return "\n".join(lines)
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace (or append) the Authoring section, leaving the other sections untouched."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
-    start = text.find(SECTION + "\n")
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + ("" if end == -1 else text[end + 1 :])
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=45)
@@ -255,7 +245,7 @@ def main() -> int:
     section = render(result)
     print(section)
     if args.write:
-        write_section(args.write, section)
+        replace_section(args.write, section)
     return 0
 
 

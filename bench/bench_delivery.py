@@ -33,6 +33,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import replace_section  # noqa: E402
 from player.core.context import Context, open_context  # noqa: E402
 from player.core.install import install, open_source, select_files  # noqa: E402
 from player.core.package.manifest import parse_manifest  # noqa: E402
@@ -245,18 +246,6 @@ def table(r: Result) -> str:
     return "\n".join(lines)
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace (or append) the Delivery section, leaving the other sections untouched."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
-    start = text.find(SECTION + "\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rate", type=int, default=2_000_000, help="link rate in bytes/s")
@@ -265,7 +254,7 @@ def main() -> int:
     result = run(args.rate)
     section = table(result)
     print(section)
-    write_section(args.write, section)
+    replace_section(args.write, section)
     print(json.dumps({"written": str(args.write)}), file=sys.stderr)
     return 0
 

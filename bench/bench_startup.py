@@ -80,6 +80,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    # An installed app has its bytecode compiled (pip and PyInstaller do it); this machine sets
+    # PYTHONDONTWRITEBYTECODE, so compile once here or every run would parse every module.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "player")], check=True)
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
         make_courses(home, 20)

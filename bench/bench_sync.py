@@ -29,6 +29,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import replace_section  # noqa: E402
 from player.core.store.database import open_database  # noqa: E402
 from player.core.sync import outbox  # noqa: E402
 from player.core.sync.client import statements_body  # noqa: E402
@@ -165,18 +166,6 @@ def render(r: Result) -> str:
     return "\n".join(lines)
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace (or append) the Sync section, leaving the other sections untouched."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
-    start = text.find(SECTION + "\n")
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + ("" if end == -1 else text[end + 1 :])
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000)
@@ -189,7 +178,7 @@ def main() -> int:
     section = render(run(args.count, args.rounds))
     print(section)
     if args.write:
-        write_section(args.write, section)
+        replace_section(args.write, section)
     return 0
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import replace_section  # noqa: E402
 from player.core.context import open_context  # noqa: E402
 from player.core.install import install  # noqa: E402
 from player.core.package.pack import pack  # noqa: E402
@@ -160,18 +161,6 @@ def render(result: dict[str, float], files: int, megabytes: int, rounds: int) ->
     )
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace (or append) the USB section, leaving the other sections untouched."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n\n"
-    start = text.find(SECTION + "\n")
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + ("" if end == -1 else text[end + 1 :])
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=int, default=64, help="megabytes per media file")
@@ -189,7 +178,7 @@ def main() -> int:
     section = render(result, args.files, args.mb, args.rounds)
     print(section)
     if args.write:
-        write_section(args.write, section)
+        replace_section(args.write, section)
     return 0
 
 

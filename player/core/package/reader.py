@@ -95,7 +95,23 @@ def hash_stream(stream: IO[bytes], limit: int) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-class FolderSource:
+class _LocalSource:
+    """What both local sources share: the manifest and signature, read with a size limit."""
+
+    def _read_small(self, name: str, limit: int) -> bytes | None:
+        raise NotImplementedError
+
+    def read_manifest_bytes(self) -> bytes:
+        data = self._read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES)
+        if data is None:
+            raise PackageError(f"This package has no {MANIFEST_NAME}.")
+        return data
+
+    def read_signature(self) -> bytes | None:
+        return self._read_small(SIGNATURE_NAME, MAX_SIGNATURE_BYTES)
+
+
+class FolderSource(_LocalSource):
     """A package laid out as a folder (as written by ``pack --out DIR``)."""
 
     def __init__(self, root: Path) -> None:
@@ -133,14 +149,6 @@ class FolderSource:
             raise PackageError(f"{name} is larger than the {limit} bytes allowed.")
         return data
 
-    def read_manifest_bytes(self) -> bytes:
-        data = self._read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES)
-        assert data is not None
-        return data
-
-    def read_signature(self) -> bytes | None:
-        return self._read_small(SIGNATURE_NAME, MAX_SIGNATURE_BYTES)
-
     def extra_members(self, listed: set[str]) -> list[str]:
         """Files present in the folder but not listed in the manifest."""
         extra = []
@@ -176,7 +184,7 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
     return stat.S_ISLNK(info.external_attr >> 16)
 
 
-class ZipSource:
+class ZipSource(_LocalSource):
     """A package as one ``.zip`` (for USB sticks). Member names are checked at open."""
 
     def __init__(self, path: Path) -> None:
@@ -227,14 +235,6 @@ class ZipSource:
         if len(data) > limit:
             raise PackageError(f"{name} is larger than the {limit} bytes allowed.")
         return data
-
-    def read_manifest_bytes(self) -> bytes:
-        data = self._read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES)
-        assert data is not None
-        return data
-
-    def read_signature(self) -> bytes | None:
-        return self._read_small(SIGNATURE_NAME, MAX_SIGNATURE_BYTES)
 
     def extra_members(self, listed: set[str]) -> list[str]:
         return sorted(

@@ -136,10 +136,6 @@
             <translation>The course is installed. You can open it from the library.</translation>
         </message>
         <message>
-            <source>%1 of %2 — %3/s — %4 left</source>
-            <translation>%1 of %2 — %3/s — %4 left</translation>
-        </message>
-        <message>
             <source>Cancelled. What was downloaded is kept: press Resume to continue.</source>
             <translation>Cancelled. What was downloaded is kept: press Resume to continue.</translation>
         </message>
@@ -1516,6 +1512,13 @@ Key of this package:
         <message>
             <source>Look again for USB sticks and the courses on them</source>
             <translation>Look again for USB sticks and the courses on them</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferProgress</name>
+        <message>
+            <source>%1 of %2 — %3/s — %4 left</source>
+            <translation>%1 of %2 — %3/s — %4 left</translation>
         </message>
     </context>
 </TS>

@@ -136,10 +136,6 @@
             <translation>Le cours est installé. Vous pouvez l’ouvrir depuis la bibliothèque.</translation>
         </message>
         <message>
-            <source>%1 of %2 — %3/s — %4 left</source>
-            <translation>%1 sur %2 — %3/s — reste %4</translation>
-        </message>
-        <message>
             <source>Cancelled. What was downloaded is kept: press Resume to continue.</source>
             <translation>Annulé. Ce qui a été téléchargé est conservé : appuyez sur Reprendre pour continuer.</translation>
         </message>
@@ -1516,6 +1512,13 @@ Clé de ce paquet :
         <message>
             <source>Look again for USB sticks and the courses on them</source>
             <translation>Chercher à nouveau les clés USB et les cours qu’elles contiennent</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferProgress</name>
+        <message>
+            <source>%1 of %2 — %3/s — %4 left</source>
+            <translation>%1 sur %2 — %3/s — reste %4</translation>
         </message>
     </context>
 </TS>

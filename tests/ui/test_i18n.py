@@ -73,3 +73,32 @@ def test_settings_keep_slow_link_and_sync_credentials_private(qtbot, window, ser
     assert services.settings["slow_link"] is True
     assert services.settings["lrs_endpoint"] == "https://lrs.example.org/xAPI/"
     assert services.data.settings.stat().st_mode & 0o777 == 0o600
+
+
+def test_every_tr_string_in_the_code_has_a_french_translation(tmp_path: Path) -> None:
+    """lupdate over the sources finds nothing the French catalogue lacks."""
+    import shutil
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(TS.parents[1] / "scripts"))
+    from build_translations import tool
+
+    sources = sorted(str(p) for p in (TS.parents[1] / "player" / "ui").rglob("*.py"))
+    copy = tmp_path / "fr.ts"
+    shutil.copy(TS / "course_player_fr.ts", copy)
+    done = subprocess.run(
+        [tool("lupdate"), "-locations", "none", *sources, "-ts", str(copy)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    root = ET.parse(copy).getroot()
+    missing = [
+        f"{context.findtext('name')}: {message.findtext('source')}"
+        for context in root.findall("./context")
+        for message in context.findall("message")
+        if message.find("translation").get("type") == "unfinished"
+    ]
+    assert missing == []

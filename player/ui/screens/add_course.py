@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from player.core.errors import TransferCancelled
-from player.core.progress import Progress, format_duration
+from player.core.progress import Progress
 from player.ui import ops
 from player.ui.screens.usb import UsbPanel
 from player.ui.services import Services
 from player.ui.tasks import Task, one_line
 from player.ui.units import format_size
 from player.ui.widgets.common import Note, Retranslatable
+from player.ui.widgets.progress import show_progress
 
 
 class AddCourseDialog(Retranslatable, QDialog):
@@ -337,16 +338,7 @@ class AddCourseDialog(Retranslatable, QDialog):
                 self.start_install()
 
     def _progress(self, progress: Progress) -> None:
-        self.bar.setValue(round(progress.fraction * 1000))
-        text = (
-            self.tr("%1 of %2 — %3/s — %4 left")
-            .replace("%1", format_size(progress.done))
-            .replace("%2", format_size(progress.total))
-            .replace("%3", format_size(progress.rate))
-            .replace("%4", format_duration(progress.eta))
-        )
-        self.progress_text.setText(text)
-        self.bar.setAccessibleName(text)
+        show_progress(self.bar, self.progress_text, progress)
 
     def _failed(self, error: BaseException) -> None:
         from player.core.trust import KeyChangedError

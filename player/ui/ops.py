@@ -462,7 +462,9 @@ def plan_source(
         fetch_bytes=fetch,
         install_bytes=sizes,
         free_bytes=free,
-        default_quality=default_quality(services.data) if has_video else "all",
+        # A stick or file costs no bandwidth: keep every source, so the course can be copied on
+        # to the next laptop whole. Over the network, the data budget decides.
+        default_quality=default_quality(services.data) if has_video and options else "all",
         signed=signed,
         publisher=manifest.publisher.name if manifest.publisher else None,
     )

@@ -37,7 +37,7 @@ def test_plan_then_install_from_a_zip(qtbot, empty_services, package_zip) -> Non
     assert "Cours d'essai, version 1" in dialog.plan_title.text()
     qualities = [dialog.quality.itemData(i) for i in range(dialog.quality.count())]
     assert qualities == ["all", "480", "360", "240", "smallest", "audio"]
-    assert dialog.quality.currentData() == "480"  # no slow link set
+    assert dialog.quality.currentData() == "all"  # from a stick: no bandwidth to save
     assert "free on this computer" in dialog.plan_size.text()
     dialog.quality.setCurrentIndex(dialog.quality.findData("240"))
     with qtbot.waitSignal(dialog.installed, timeout=30_000) as blocker:
@@ -49,15 +49,30 @@ def test_plan_then_install_from_a_zip(qtbot, empty_services, package_zip) -> Non
     assert "media/intro-240.mp4" in members and "media/intro-480.mp4" not in members
 
 
-def test_slow_link_makes_the_lightest_quality_the_default(
-    qtbot, empty_services, package_zip
+def test_over_the_network_the_link_decides_the_default_quality(
+    qtbot, empty_services, course_source, nginx
 ) -> None:
+    from player.core.package.pack import pack
+
+    folder = nginx.root / "ui-plan"
+    pack(course_source, folder)
+    url = nginx.url("ui-plan/course.json")
+    for slow, expected in ((False, "480"), (True, "smallest")):
+        empty_services.save_settings(slow_link=slow)
+        dialog = AddCourseDialog(empty_services)
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.planned, timeout=20_000):
+            dialog.read_plan(url)
+        assert dialog.quality.currentData() == expected
+
+
+def test_slow_link_does_not_thin_a_course_from_a_stick(qtbot, empty_services, package_zip) -> None:
     empty_services.save_settings(slow_link=True)
     dialog = AddCourseDialog(empty_services)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.planned, timeout=20_000):
         dialog.read_plan(str(package_zip))
-    assert dialog.quality.currentData() == "smallest"
+    assert dialog.quality.currentData() == "all"
 
 
 def test_a_bad_file_gives_a_one_line_message(qtbot, empty_services, tmp_path) -> None:

@@ -417,15 +417,11 @@ SURVEY: list[dict[str, Any]] = [
         "id": "utilite",
         "kind": "rating",
         "prompt": "Dans l'ensemble, cette formation vous a-t-elle été utile ?",
-        "min": 1,
-        "max": 5,
     },
     {
         "id": "videos",
         "kind": "rating",
         "prompt": "Les vidéos étaient-elles faciles à suivre ?",
-        "min": 1,
-        "max": 5,
     },
     {
         "id": "duree",

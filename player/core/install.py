@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from player.core.context import Context
 from player.core.errors import (
+    QT_TRANSLATE_NOOP,
     DiskFullError,
     InstallError,
     IntegrityError,
@@ -39,7 +40,13 @@ from player.core.package.manifest import (
     parse_manifest,
 )
 from player.core.paths import DataDir
-from player.core.progress import CancelToken, ProgressCallback, ProgressMeter, ignore_progress
+from player.core.progress import (
+    ByteCount,
+    CancelToken,
+    ProgressCallback,
+    ProgressMeter,
+    ignore_progress,
+)
 from player.core.store.database import utc_now
 from player.core.trust import TrustDecision, check_publisher, record_trust
 
@@ -84,7 +91,9 @@ def open_source(location: str, data: DataDir | None = None, **options: Any) -> P
     if path.name == MANIFEST_NAME and path.is_file():
         return FolderSource(path.parent)
     if not path.exists():
-        raise InstallError(f"{location} does not exist.")
+        raise InstallError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{path} does not exist."), path=location
+        )
     return ZipSource(path)
 
 
@@ -205,9 +214,14 @@ def install(
     extra_members = getattr(source, "extra_members", None)
     unlisted = extra_members(set(manifest.files)) if extra_members else []
     if unlisted:
-        raise PackageError(
-            f"The package holds {len(unlisted)} file(s) its manifest does not list "
-            f"(first: {unlisted[0]}); refused."
+        raise PackageError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "The package holds {count} file(s) its manifest does not list "
+                "(first: {first}); refused.",
+            ),
+            count=len(unlisted),
+            first=unlisted[0],
         )
     # Publisher signature and pinned key, before anything is fetched (player/core/trust.py).
     trust = check_publisher(ctx, manifest, manifest_bytes, signature, trust_new_key=trust_new_key)
@@ -223,14 +237,24 @@ def install(
 
     plan = plan_install(ctx, manifest, quality, previous)
     if max_bytes is not None and plan.fetch_bytes > max_bytes:
-        raise InstallError(
-            f"This install would fetch {plan.fetch_bytes} bytes, more than the "
-            f"{max_bytes} allowed by --max-bytes; choose a lower quality."
+        raise InstallError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "This install would fetch {needed}, more than the {allowed} allowed by "
+                "--max-bytes; choose a lower quality.",
+            ),
+            needed=ByteCount(plan.fetch_bytes),
+            allowed=ByteCount(max_bytes),
         )
     if plan.fetch_bytes + disk_margin() > plan.free_bytes:
-        raise DiskFullError(
-            f"Not enough free disk: the course needs {plan.fetch_bytes} bytes and "
-            f"{plan.free_bytes} are free in {ctx.data.root}."
+        raise DiskFullError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "Not enough free disk: the course needs {needed} and {free} are free in {folder}.",
+            ),
+            needed=ByteCount(plan.fetch_bytes),
+            free=ByteCount(plan.free_bytes),
+            folder=str(ctx.data.root),
         )
     if confirm_plan is not None:
         confirm_plan(plan)
@@ -276,9 +300,15 @@ def install(
                 shutil.rmtree(ctx.manifest_folder(manifest.id, manifest_sha), True)
             collect_garbage(ctx)
         if disk_full:
-            raise DiskFullError(
-                f"The disk filled up while installing {manifest.id} in {ctx.data.root} "
-                f"({error}); nothing was changed. Free some space and install again."
+            raise DiskFullError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors",
+                    "The disk filled up while installing {course} in {folder} ({cause}); "
+                    "nothing was changed. Free some space and install again.",
+                ),
+                course=manifest.id,
+                folder=str(ctx.data.root),
+                cause=error,
             ) from error
         raise
     if current and current["manifest_sha256"] != manifest_sha:
@@ -320,18 +350,29 @@ def _check_version(
     if highest == 0:
         return
     if manifest.version < highest and not allow_downgrade:
-        raise InstallError(
-            f"{manifest.id} version {manifest.version} is older than version {highest} "
-            f"already installed here; refusing to downgrade."
+        raise InstallError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{course} version {version} is older than version {highest} already installed "
+                "here; refusing to downgrade.",
+            ),
+            course=manifest.id,
+            version=manifest.version,
+            highest=highest,
         )
     if (
         current is not None
         and manifest.version == current["version"]
         and manifest_sha != current["manifest_sha256"]
     ):
-        raise InstallError(
-            f"{manifest.id} version {manifest.version} is installed with other content; "
-            f"a new release must have a higher version number."
+        raise InstallError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{course} version {version} is installed with other content; a new release "
+                "must have a higher version number.",
+            ),
+            course=manifest.id,
+            version=manifest.version,
         )
 
 
@@ -433,7 +474,9 @@ def remove(ctx: Context, course_id: str) -> None:
     """Uninstall a course; learner progress and the version history are kept."""
     row = ctx.course_row(course_id)
     if row is None:
-        raise InstallError(f"No course {course_id!r} is installed.")
+        raise InstallError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "No course {course!r} is installed."), course=course_id
+        )
     with ctx.db.atomic():
         ctx.db.execute("DELETE FROM courses WHERE id = ?", [course_id])
     shutil.rmtree(ctx.data.courses / course_id, ignore_errors=True)

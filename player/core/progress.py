@@ -97,6 +97,19 @@ class ProgressMeter:
         self._callback(Progress(self.done, self.total, self.label, rate, eta))
 
 
+class ByteCount(int):
+    """A size quoted in an error message: reads as ``format_bytes`` ("1.2 GB").
+
+    The UI writes it again in its own language and units (``player/ui/errors.py``).
+    """
+
+    def __format__(self, spec: str) -> str:
+        return format_bytes(self) if not spec else super().__format__(spec)
+
+    def __str__(self) -> str:
+        return format_bytes(self)
+
+
 def format_bytes(count: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if abs(count) < 1000 or unit == "GB":

@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 from typing import IO
 
-from player.core.errors import DiskFullError, IntegrityError, PackageError
+from player.core.errors import QT_TRANSLATE_NOOP, DiskFullError, IntegrityError, PackageError
 from player.core.package.manifest import (
     MANIFEST_NAME,
     MAX_MANIFEST_BYTES,
@@ -55,8 +55,13 @@ def copy_verified(
                     break
                 written += len(chunk)
                 if written > entry.size:
-                    raise IntegrityError(
-                        f"{entry.path} is larger than the {entry.size} bytes its manifest declares."
+                    raise IntegrityError.of(
+                        QT_TRANSLATE_NOOP(
+                            "CoreErrors",
+                            "{path} is larger than the {size} bytes its manifest declares.",
+                        ),
+                        path=entry.path,
+                        size=entry.size,
                     )
                 digest.update(chunk)
                 out.write(chunk)
@@ -66,16 +71,29 @@ def copy_verified(
             if dest is not None:
                 os.fsync(out.fileno())
         if written != entry.size:
-            raise IntegrityError(
-                f"{entry.path} has {written} bytes but its manifest declares {entry.size}."
+            raise IntegrityError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "{path} has {actual} bytes but its manifest declares {size}."
+                ),
+                path=entry.path,
+                actual=written,
+                size=entry.size,
             )
         if digest.hexdigest() != entry.sha256:
-            raise IntegrityError(f"{entry.path} does not match its SHA-256 in the manifest.")
+            raise IntegrityError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "{path} does not match its SHA-256 in the manifest."
+                ),
+                path=entry.path,
+            )
     except OSError as error:
         if dest is not None:
             dest.unlink(missing_ok=True)
         if error.errno == 28:  # ENOSPC
-            raise DiskFullError(f"The disk is full while writing {entry.path}.") from error
+            raise DiskFullError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "The disk is full while writing {path}."),
+                path=entry.path,
+            ) from error
         raise
     except BaseException:
         if dest is not None:
@@ -104,7 +122,9 @@ class _LocalSource:
     def read_manifest_bytes(self) -> bytes:
         data = self._read_small(MANIFEST_NAME, MAX_MANIFEST_BYTES)
         if data is None:
-            raise PackageError(f"This package has no {MANIFEST_NAME}.")
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "This package has no {name}."), name=MANIFEST_NAME
+            )
         return data
 
     def read_signature(self) -> bytes | None:
@@ -118,23 +138,45 @@ class FolderSource(_LocalSource):
         self.root = root
         self.location = str(root.resolve())
         if not (root / MANIFEST_NAME).is_file():
-            raise PackageError(f"{root} is not a course package: it has no {MANIFEST_NAME}.")
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "{package} is not a course package: it has no {name}."
+                ),
+                package=str(root),
+                name=MANIFEST_NAME,
+            )
 
     def _member(self, path: str) -> Path:
         problem = path_problem(path)
         if problem:
-            raise PackageError(f"Unsafe member path {path!r}: {problem}.")
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Unsafe member path {path!r}: {problem}."),
+                path=path,
+                problem=problem,
+            )
         current = self.root
         for part in path.split("/"):
             current = current / part
             try:
                 mode = current.lstat().st_mode
             except FileNotFoundError:
-                raise PackageError(f"{path} is listed in the manifest but missing.") from None
+                raise PackageError.of(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors", "{path} is listed in the manifest but missing."
+                    ),
+                    path=path,
+                ) from None
             if stat.S_ISLNK(mode):
-                raise PackageError(f"{path} is a symbolic link; packages may not hold links.")
+                raise PackageError.of(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors", "{path} is a symbolic link; packages may not hold links."
+                    ),
+                    path=path,
+                )
         if not stat.S_ISREG(current.lstat().st_mode):
-            raise PackageError(f"{path} is not a regular file.")
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "{path} is not a regular file."), path=path
+            )
         return current
 
     def _read_small(self, name: str, limit: int) -> bytes | None:
@@ -142,11 +184,21 @@ class FolderSource(_LocalSource):
         if not target.exists() and not target.is_symlink():
             return None
         if target.is_symlink() or not target.is_file():
-            raise PackageError(f"{name} in {self.root} is not a regular file.")
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "{member} in {package} is not a regular file."),
+                member=name,
+                package=str(self.root),
+            )
         with open(target, "rb") as handle:
             data = handle.read(limit + 1)
         if len(data) > limit:
-            raise PackageError(f"{name} is larger than the {limit} bytes allowed.")
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "{member} is larger than the {limit} bytes allowed."
+                ),
+                member=name,
+                limit=limit,
+            )
         return data
 
     def extra_members(self, listed: set[str]) -> list[str]:
@@ -193,47 +245,103 @@ class ZipSource(_LocalSource):
         try:
             self._zip = zipfile.ZipFile(path)
         except FileNotFoundError:
-            raise PackageError(f"{path} does not exist.") from None
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "{path} does not exist."), path=str(path)
+            ) from None
         except (zipfile.BadZipFile, OSError, ValueError) as error:
-            raise PackageError(
-                f"{path} is not a readable zip file (truncated or damaged: {error})."
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors",
+                    "{path} is not a readable zip file (truncated or damaged: {cause}).",
+                ),
+                path=str(path),
+                cause=error,
             ) from error
         self._members: dict[str, zipfile.ZipInfo] = {}
         for info in self._zip.infolist():
             name = info.filename
             if info.is_dir():
                 if name.startswith("/") or ".." in name.split("/"):
-                    raise PackageError(f"Unsafe folder {name!r} in {path.name}.")
+                    raise PackageError.of(
+                        QT_TRANSLATE_NOOP("CoreErrors", "Unsafe folder {member!r} in {package}."),
+                        member=name,
+                        package=path.name,
+                    )
                 continue
             problem = path_problem(name) if name not in RESERVED_NAMES else None
             if problem:
-                raise PackageError(f"Unsafe member {name!r} in {path.name}: {problem}.")
+                raise PackageError.of(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors", "Unsafe member {member!r} in {package}: {problem}."
+                    ),
+                    member=name,
+                    package=path.name,
+                    problem=problem,
+                )
             if _is_symlink(info):
-                raise PackageError(f"{name} in {path.name} is a symbolic link; refused.")
+                raise PackageError.of(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors", "{member} in {package} is a symbolic link; refused."
+                    ),
+                    member=name,
+                    package=path.name,
+                )
             if info.flag_bits & 0x1 or info.compress_type not in _READABLE_METHODS:
-                raise PackageError(
-                    f"{name} in {path.name} is encrypted or uses an unsupported compression "
-                    "method; refused."
+                raise PackageError.of(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors",
+                        "{member} in {package} is encrypted or uses an unsupported compression "
+                        "method; refused.",
+                    ),
+                    member=name,
+                    package=path.name,
                 )
             if name in self._members:
-                raise PackageError(f"{name} appears twice in {path.name}.")
+                raise PackageError.of(
+                    QT_TRANSLATE_NOOP("CoreErrors", "{member} appears twice in {package}."),
+                    member=name,
+                    package=path.name,
+                )
             self._members[name] = info
         if MANIFEST_NAME not in self._members:
-            raise PackageError(f"{path.name} is not a course package: it has no {MANIFEST_NAME}.")
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "{package} is not a course package: it has no {name}."
+                ),
+                package=path.name,
+                name=MANIFEST_NAME,
+            )
 
     def _read_small(self, name: str, limit: int) -> bytes | None:
         info = self._members.get(name)
         if info is None:
             return None
         if info.file_size > limit:
-            raise PackageError(f"{name} is larger than the {limit} bytes allowed.")
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "{member} is larger than the {limit} bytes allowed."
+                ),
+                member=name,
+                limit=limit,
+            )
         try:
             with self._zip.open(info) as stream:
                 data = stream.read(limit + 1)
         except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as error:
-            raise PackageError(f"{name} cannot be read from {self.path.name}: {error}") from error
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "{member} cannot be read from {package}: {cause}"),
+                member=name,
+                package=self.path.name,
+                cause=error,
+            ) from error
         if len(data) > limit:
-            raise PackageError(f"{name} is larger than the {limit} bytes allowed.")
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "{member} is larger than the {limit} bytes allowed."
+                ),
+                member=name,
+                limit=limit,
+            )
         return data
 
     def extra_members(self, listed: set[str]) -> list[str]:
@@ -250,19 +358,35 @@ class ZipSource(_LocalSource):
     ) -> None:
         info = self._members.get(entry.path)
         if info is None:
-            raise PackageError(f"{entry.path} is listed in the manifest but missing.")
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "{path} is listed in the manifest but missing."),
+                path=entry.path,
+            )
         if info.file_size != entry.size:
-            raise IntegrityError(
-                f"{entry.path} has {info.file_size} bytes but its manifest declares {entry.size}."
+            raise IntegrityError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "{path} has {actual} bytes but its manifest declares {size}."
+                ),
+                path=entry.path,
+                actual=info.file_size,
+                size=entry.size,
             )
         try:
             with self._zip.open(info) as stream:
                 copy_verified(stream, entry, dest, meter, cancel)
         except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, zlib.error) as error:
-            raise PackageError(f"{entry.path} cannot be read: {error}") from error
+            raise PackageError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "{path} cannot be read: {cause}"),
+                path=entry.path,
+                cause=error,
+            ) from error
         except OSError as error:
             if error.errno is None:  # zlib / zipfile stream errors
-                raise PackageError(f"{entry.path} cannot be read: {error}") from error
+                raise PackageError.of(
+                    QT_TRANSLATE_NOOP("CoreErrors", "{path} cannot be read: {cause}"),
+                    path=entry.path,
+                    cause=error,
+                ) from error
             raise
 
     def close(self) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from player.core.errors import TransferCancelled
+from player.core.errors import QT_TRANSLATE_NOOP, TransferCancelled
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,11 @@ class CancelToken:
 
     def raise_if_cancelled(self) -> None:
         if self._event.is_set():
-            raise TransferCancelled("Cancelled; what was already fetched is kept for next time.")
+            raise TransferCancelled.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "Cancelled; what was already fetched is kept for next time."
+                )
+            )
 
 
 class ProgressMeter:

@@ -34,8 +34,14 @@ import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from player.core.errors import DiskFullError, IntegrityError, TransferError
-from player.core.progress import CancelToken, ProgressMeter, format_bytes
+from player.core.errors import (
+    QT_TRANSLATE_NOOP,
+    DiskFullError,
+    IntegrityError,
+    Phrase,
+    TransferError,
+)
+from player.core.progress import ByteCount, CancelToken, ProgressMeter
 
 CHUNK = 64 * 1024
 SIDECAR_SUFFIX = ".resume.json"
@@ -82,7 +88,10 @@ def make_session(ca_bundle: str | os.PathLike[str] | None = None) -> requests.Se
     if ca_bundle is not None:
         bundle = Path(ca_bundle)
         if not bundle.is_file():
-            raise TransferError(f"The CA bundle {bundle} does not exist.")
+            raise TransferError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "The CA bundle {path} does not exist."),
+                path=str(bundle),
+            )
         session.verify = str(bundle)
     else:
         session.verify = True
@@ -122,9 +131,13 @@ def ensure_free_space(folder: Path, needed: int, *, margin: int = FREE_SPACE_MAR
     """Raise ``DiskFullError`` unless ``needed`` bytes (plus a margin) fit; returns free bytes."""
     free = free_bytes(folder)
     if needed + margin > free:
-        raise DiskFullError(
-            f"Not enough free disk: {format_bytes(needed)} needed, {format_bytes(free)} free "
-            f"in {folder}."
+        raise DiskFullError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "Not enough free disk: {needed} needed, {free} free in {folder}."
+            ),
+            needed=ByteCount(needed),
+            free=ByteCount(free),
+            folder=str(folder),
         )
     return free
 
@@ -212,8 +225,8 @@ class HttpStatusError(TransferError):
 class _Retryable(Exception):
     """Internal: a fault that may pass; wait and try again."""
 
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: Phrase | str, retry_after: float | None = None) -> None:
+        super().__init__(str(reason))
         self.reason = reason
         self.retry_after = retry_after
 
@@ -240,31 +253,33 @@ def _host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
-def _describe(error: BaseException) -> str:
+def _describe(error: BaseException) -> Phrase | str:
     """A short reason for a requests/urllib3 error (their messages span many lines)."""
     text = str(error)
     if isinstance(error, requests.exceptions.SSLError):
-        return "the server's certificate could not be verified"
+        return Phrase(
+            QT_TRANSLATE_NOOP("CoreErrors", "the server's certificate could not be verified")
+        )
     if (
         "NameResolutionError" in text
         or "Name or service not known" in text
         or ("Temporary failure in name resolution" in text)
     ):
-        return "its name could not be resolved (DNS)"
+        return Phrase(QT_TRANSLATE_NOOP("CoreErrors", "its name could not be resolved (DNS)"))
     if "Connection refused" in text:
-        return "the connection was refused"
+        return Phrase(QT_TRANSLATE_NOOP("CoreErrors", "the connection was refused"))
     if isinstance(error, requests.exceptions.ConnectTimeout):
-        return "the connection timed out"
+        return Phrase(QT_TRANSLATE_NOOP("CoreErrors", "the connection timed out"))
     if isinstance(
         error, requests.exceptions.ReadTimeout | urllib3.exceptions.ReadTimeoutError | TimeoutError
     ):
-        return "the server stopped sending"
+        return Phrase(QT_TRANSLATE_NOOP("CoreErrors", "the server stopped sending"))
     if "reset" in text.lower():
-        return "the connection was reset"
+        return Phrase(QT_TRANSLATE_NOOP("CoreErrors", "the connection was reset"))
     if isinstance(
         error, requests.exceptions.ChunkedEncodingError | urllib3.exceptions.ProtocolError
     ):
-        return "the connection broke mid-file"
+        return Phrase(QT_TRANSLATE_NOOP("CoreErrors", "the connection broke mid-file"))
     return type(error).__name__
 
 
@@ -311,8 +326,14 @@ def download(
             waited = time.monotonic() - last_progress
             deadline = policy.deadline()
             if waited >= deadline:
-                raise TransferError(
-                    f"Gave up on {name}: {fault.reason}, and no data arrived for {waited:.0f} s."
+                raise TransferError.of(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors",
+                        "Gave up on {name}: {reason}, and no data arrived for {seconds:.0f} s.",
+                    ),
+                    name=name,
+                    reason=fault.reason,
+                    seconds=waited,
                 ) from None
             delay = min(_backoff(failures, policy, fault.retry_after), deadline - waited)
             failures += 1
@@ -326,7 +347,11 @@ def download(
         bad_files += 1
         if bad_files > 1:
             _restart(state, meter)
-            raise IntegrityError(f"{name} {problem}, twice.")
+            raise IntegrityError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "{name} {problem}, twice."),
+                name=name,
+                problem=problem,
+            )
         _restart(state, meter)
         failures = 0
         last_progress = time.monotonic()
@@ -341,11 +366,15 @@ def _fsync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _verify_problem(state: _State, size: int | None, sha256: str | None) -> str | None:
+def _verify_problem(state: _State, size: int | None, sha256: str | None) -> Phrase | None:
     if size is not None and state.size != size:
-        return f"has {state.size} bytes but its manifest declares {size}"
+        return Phrase(
+            QT_TRANSLATE_NOOP("CoreErrors", "has {actual} bytes but its manifest declares {size}"),
+            actual=state.size,
+            size=size,
+        )
     if sha256 is not None and state.digest.hexdigest() != sha256:
-        return "does not match its SHA-256 in the manifest"
+        return Phrase(QT_TRANSLATE_NOOP("CoreErrors", "does not match its SHA-256 in the manifest"))
     return None
 
 
@@ -453,19 +482,35 @@ def _attempt(
         status = response.status_code
         if status == 416 and state.size:
             _restart(state, meter)
-            raise _Retryable("the server refused to resume; starting the file over")
+            raise _Retryable(
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors", "the server refused to resume; starting the file over"
+                    )
+                )
+            )
         _check_status(response, name, resuming=bool(state.size))
         if status == 206 and (not state.size or _range_start(response) != state.size):
             _restart(state, meter)
-            raise _Retryable("the server sent the wrong part of the file; starting it over")
+            raise _Retryable(
+                Phrase(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors", "the server sent the wrong part of the file; starting it over"
+                    )
+                )
+            )
         if status == 200 and state.size:
             # A 200 to a range request: the file changed, or the server ignores ranges.
             fresh = Validators.from_response(url, response, expected_sha256)
             if validators is not None and fresh.if_range == validators.if_range:
                 if state.range_ignored:
-                    raise TransferError(
-                        f"{name}: the server ignores range requests and the link broke during "
-                        f"the full fetch; try again on a steadier link."
+                    raise TransferError.of(
+                        QT_TRANSLATE_NOOP(
+                            "CoreErrors",
+                            "{name}: the server ignores range requests and the link broke during "
+                            "the full fetch; try again on a steadier link.",
+                        ),
+                        name=name,
                     )
                 state.range_ignored = True
             _restart(state, meter)
@@ -485,28 +530,64 @@ def _request(
     try:
         return session.request(method, url, headers=headers, stream=True, timeout=policy.timeouts())
     except requests.exceptions.TooManyRedirects:
-        raise TransferError(f"{name}: too many redirects from {_host(url)}.") from None
+        raise TransferError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{name}: too many redirects from {host}."),
+            name=name,
+            host=_host(url),
+        ) from None
     except requests.exceptions.SSLError as error:
-        raise TransferError(f"Cannot fetch {name} from {_host(url)}: {_describe(error)}.") from None
+        raise TransferError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Cannot fetch {name} from {host}: {reason}."),
+            name=name,
+            host=_host(url),
+            reason=_describe(error),
+        ) from None
     except (
         requests.exceptions.InvalidURL,
         requests.exceptions.MissingSchema,
         requests.exceptions.InvalidSchema,
     ) as error:
-        raise TransferError(f"{url} is not a valid URL ({type(error).__name__}).") from None
+        raise TransferError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{url} is not a valid URL ({kind})."),
+            url=url,
+            kind=type(error).__name__,
+        ) from None
     except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
-        raise _Retryable(f"cannot reach {_host(url)}: {_describe(error)}") from None
+        raise _Retryable(
+            Phrase(
+                QT_TRANSLATE_NOOP("CoreErrors", "cannot reach {host}: {reason}"),
+                host=_host(url),
+                reason=_describe(error),
+            )
+        ) from None
 
 
 def _check_status(response: requests.Response, name: str, *, resuming: bool) -> None:
     status = response.status_code
     if status in RETRY_STATUSES:
-        raise _Retryable(f"the server answered {status}", _retry_after(response))
+        raise _Retryable(
+            Phrase(QT_TRANSLATE_NOOP("CoreErrors", "the server answered {status}"), status=status),
+            _retry_after(response),
+        )
     if status >= 400:
         reason = f" {response.reason}" if response.reason else ""
-        raise HttpStatusError(f"Cannot fetch {name}: the server answered {status}{reason}.", status)
+        raise HttpStatusError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "Cannot fetch {name}: the server answered {status}{reason}."
+            ),
+            status,
+            name=name,
+            status=status,
+            reason=reason,
+        )
     if status != 200 and not (resuming and status == 206):
-        raise TransferError(f"Cannot fetch {name}: unexpected answer {status} from the server.")
+        raise TransferError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "Cannot fetch {name}: unexpected answer {status} from the server."
+            ),
+            name=name,
+            status=status,
+        )
 
 
 def _retry_after(response: requests.Response) -> float | None:
@@ -558,10 +639,13 @@ def _stream_body(
                 TimeoutError,
             ) as error:
                 out.flush()
-                raise _Retryable(f"{_describe(error)}") from None
+                raise _Retryable(_describe(error)) from None
     except OSError as error:
         if error.errno == errno.ENOSPC:
-            raise DiskFullError(f"The disk is full while downloading {name}.") from error
+            raise DiskFullError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "The disk is full while downloading {name}."),
+                name=name,
+            ) from error
         raise
 
 
@@ -600,8 +684,13 @@ def probe(
             waited = time.monotonic() - started
             deadline = policy.deadline()
             if waited >= deadline:
-                raise TransferError(
-                    f"Gave up on {name}: {fault.reason}, for {waited:.0f} s."
+                raise TransferError.of(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors", "Gave up on {name}: {reason}, for {seconds:.0f} s."
+                    ),
+                    name=name,
+                    reason=fault.reason,
+                    seconds=waited,
                 ) from None
             delay = min(_backoff(failures + 1, policy, fault.retry_after), deadline - waited)
             failures += 1
@@ -644,5 +733,9 @@ def fetch_bytes(
     finally:
         discard_partial(scratch)
     if len(data) > max_size:
-        raise TransferError(f"{label or url} is larger than the {max_size} bytes allowed.")
+        raise TransferError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{member} is larger than the {limit} bytes allowed."),
+            member=label or url,
+            limit=max_size,
+        )
     return data

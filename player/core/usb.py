@@ -32,6 +32,7 @@ from pathlib import Path
 
 from player.core.context import Context
 from player.core.errors import (
+    QT_TRANSLATE_NOOP,
     DiskFullError,
     IntegrityError,
     PackageError,
@@ -46,7 +47,13 @@ from player.core.package.manifest import (
     parse_manifest,
 )
 from player.core.package.reader import CHUNK, ZipSource
-from player.core.progress import CancelToken, ProgressCallback, ProgressMeter, ignore_progress
+from player.core.progress import (
+    ByteCount,
+    CancelToken,
+    ProgressCallback,
+    ProgressMeter,
+    ignore_progress,
+)
 
 README_NAME = "README.txt"
 _DEFLATED = {".json", ".md", ".vtt", ".srt", ".txt", ".html", ".svg"}
@@ -98,9 +105,17 @@ def export_destination(dest: Path, course_id: str, version: int) -> Path:
         return dest / f"{course_id}-v{version}.zip"
     if dest.suffix.lower() == ".zip":
         if not dest.parent.is_dir():
-            raise TransferError(f"The folder {dest.parent} does not exist.")
+            raise TransferError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "The folder {folder} does not exist."),
+                folder=str(dest.parent),
+            )
         return dest
-    raise TransferError(f"{dest} is not a folder, and not a file name ending in .zip.")
+    raise TransferError.of(
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "{path} is not a folder, and not a file name ending in .zip."
+        ),
+        path=str(dest),
+    )
 
 
 def _missing_members(ctx: Context, course_id: str, files: dict[str, FileEntry]) -> list[str]:
@@ -112,16 +127,29 @@ def _write_error(error: OSError, target: Path) -> PlayerError:
     """One-line messages for what sticks do to a copy."""
     where = target.parent
     if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
-        return DiskFullError(
-            f"{where} is full; the copy was removed. Free some space or use a bigger stick."
+        return DiskFullError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{folder} is full; the copy was removed. Free some space or use a bigger stick.",
+            ),
+            folder=str(where),
         )
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return TransferError(
-            f"{where} is read-only (write-protected stick?); nothing was written there."
+        return TransferError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{folder} is read-only (write-protected stick?); nothing was written there.",
+            ),
+            folder=str(where),
         )
-    return TransferError(
-        f"Writing to {where} failed ({error.strerror or error}): was the stick removed? "
-        "The partial copy was removed; the course here is untouched."
+    return TransferError.of(
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "Writing to {folder} failed ({cause}): was the stick removed? The partial copy was "
+            "removed; the course here is untouched.",
+        ),
+        folder=str(where),
+        cause=error.strerror or str(error),
     )
 
 
@@ -148,7 +176,9 @@ def export_course(
     """Write the installed course as a verified ``.zip`` package (module docstring)."""
     row = ctx.course_row(course_id)
     if row is None:
-        raise PackageError(f"No course {course_id!r} is installed.")
+        raise PackageError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "No course {course!r} is installed."), course=course_id
+        )
     folder = ctx.manifest_folder(course_id, row["manifest_sha256"])
     manifest_bytes = (folder / MANIFEST_NAME).read_bytes()
     signature_path = folder / SIGNATURE_NAME
@@ -156,17 +186,28 @@ def export_course(
     manifest = parse_manifest(manifest_bytes, origin=course_id)
     missing = _missing_members(ctx, course_id, manifest.files)
     if missing:
-        raise PackageError(
-            f"{course_id} was installed with only some video qualities; {len(missing)} file(s) "
-            f"its package lists are not on this computer (first: {missing[0]}). Install it in "
-            "full (without --quality) to export it."
+        raise PackageError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{course} was installed with only some video qualities; {count} file(s) its "
+                "package lists are not on this computer (first: {first}). Install it in full "
+                "(without --quality) to export it.",
+            ),
+            course=course_id,
+            count=len(missing),
+            first=missing[0],
         )
     entries = sorted(manifest.files.values(), key=lambda e: e.path)
     for entry in entries:
         if not ctx.objects.has(entry):
-            raise IntegrityError(
-                f"{entry.path} of {course_id} is missing from the data folder; reinstall the "
-                "course before exporting it."
+            raise IntegrityError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors",
+                    "{path} of {course} is missing from the data folder; reinstall the course "
+                    "before exporting it.",
+                ),
+                path=entry.path,
+                course=course_id,
             )
 
     target = export_destination(dest, course_id, manifest.version)
@@ -177,9 +218,16 @@ def export_course(
     except OSError as error:
         raise _write_error(error, target) from error
     if needed > free:
-        raise DiskFullError(
-            f"{target.parent} has {free} bytes free; {course_id} needs {needed}. "
-            "Free some space or use a bigger stick."
+        raise DiskFullError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{folder} has {free} free; {course} needs {needed}. Free some space or use a "
+                "bigger stick.",
+            ),
+            folder=str(target.parent),
+            free=ByteCount(free),
+            course=course_id,
+            needed=ByteCount(needed),
         )
 
     temporary = target.with_name(f".{target.name}.partial")
@@ -238,9 +286,13 @@ def _write_zip(
                     out.write(chunk)
                     meter.add(len(chunk), label=entry.path)
             if digest.hexdigest() != entry.sha256:
-                raise IntegrityError(
-                    f"{entry.path} is damaged in the data folder (hash differs); reinstall the "
-                    "course before exporting it."
+                raise IntegrityError.of(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors",
+                        "{path} is damaged in the data folder (hash differs); reinstall the "
+                        "course before exporting it.",
+                    ),
+                    path=entry.path,
                 )
         archive.close()
         raw.flush()
@@ -253,24 +305,39 @@ def _verify_written(
 ) -> None:
     """Read the written zip back and check every member against the manifest."""
     if not path.exists():
-        raise TransferError(
-            f"The copy vanished from {path.parent} while writing: was the stick removed? "
-            "The course here is untouched."
+        raise TransferError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "The copy vanished from {folder} while writing: was the stick removed? The course"
+                " here is untouched.",
+            ),
+            folder=str(path.parent),
         )
     try:
         source = ZipSource(path)
     except PackageError as error:
-        raise IntegrityError(f"The copy on the drive is unreadable ({error}).") from error
+        raise IntegrityError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "The copy on the drive is unreadable ({cause})."),
+            cause=error,
+        ) from error
     try:
         if source.read_manifest_bytes() != manifest_bytes or source.read_signature() != signature:
-            raise IntegrityError("The copy's course.json differs from the installed one.")
+            raise IntegrityError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "The copy's course.json differs from the installed one."
+                )
+            )
         manifest = parse_manifest(manifest_bytes, origin=MANIFEST_NAME)
         for entry in manifest.files.values():
             try:
                 source.fetch(entry, None, None, cancel)
             except IntegrityError as error:
-                raise IntegrityError(
-                    f"The copy on the drive is damaged ({error}); the drive may be failing."
+                raise IntegrityError.of(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors",
+                        "The copy on the drive is damaged ({cause}); the drive may be failing.",
+                    ),
+                    cause=error,
                 ) from error
     finally:
         source.close()

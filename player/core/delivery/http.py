@@ -19,7 +19,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import requests
 
-from player.core.errors import InstallError, PackageError, TransferError
+from player.core.errors import QT_TRANSLATE_NOOP, InstallError, PackageError, TransferError
 from player.core.package.manifest import (
     MANIFEST_NAME,
     MAX_MANIFEST_BYTES,
@@ -29,6 +29,7 @@ from player.core.package.manifest import (
 from player.core.package.reader import MAX_SIGNATURE_BYTES, ZipSource
 from player.core.paths import DataDir
 from player.core.progress import (
+    ByteCount,
     CancelToken,
     ProgressCallback,
     ProgressMeter,
@@ -75,9 +76,14 @@ def open_http_source(
     progress after which the transfer gives up (default: a few minutes).
     """
     if not is_http(location):
-        raise InstallError(f"{location} is not an http(s) URL.")
+        raise InstallError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{url} is not an http(s) URL."), url=location
+        )
     if not urlsplit(location).hostname:
-        raise InstallError(f"{location} is not a valid URL: it names no host.")
+        raise InstallError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{url} is not a valid URL: it names no host."),
+            url=location,
+        )
     policy = TransferPolicy(deadline_without_progress=timeout or DEFAULT_DEADLINE)
     session = session or make_session(ca_bundle)
     if data is None:
@@ -246,9 +252,14 @@ class HttpZipSource:
         kept = self.zip_path.stat().st_size if self.zip_path.exists() else 0
         if size is not None:
             if max_bytes is not None and size - kept > max_bytes:
-                raise InstallError(
-                    f"This package would fetch {format_bytes(size - kept)}, more than the "
-                    f"{format_bytes(max_bytes)} allowed by --max-bytes."
+                raise InstallError.of(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors",
+                        "This package would fetch {needed}, more than the {allowed} allowed by "
+                        "--max-bytes.",
+                    ),
+                    needed=ByteCount(size - kept),
+                    allowed=ByteCount(max_bytes),
                 )
             # The zip, then the installed copy of its members.
             free = ensure_free_space(self.zip_path.parent, 2 * size - kept)
@@ -299,7 +310,9 @@ class HttpZipSource:
 
     def _source(self) -> ZipSource:
         if self._zip is None:
-            raise TransferError(f"{self.location} was not downloaded.")
+            raise TransferError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "{url} was not downloaded."), url=self.location
+            )
         return self._zip
 
     def read_manifest_bytes(self) -> bytes:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from player.core.errors import FormatTooNewError, ManifestError
+from player.core.errors import QT_TRANSLATE_NOOP, FormatTooNewError, ManifestError
 
 FORMAT_VERSION = 1
 SUPPORTED_FORMATS = (1,)
@@ -172,16 +172,30 @@ def load_json(data: bytes, *, origin: str = MANIFEST_NAME) -> dict[str, Any]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ManifestError(f"{origin} is not UTF-8 text (byte {error.start}).") from error
+        raise ManifestError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{origin} is not UTF-8 text (byte {byte})."),
+            origin=origin,
+            byte=error.start,
+        ) from error
     _check_depth(text, origin)
     try:
         document = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        raise ManifestError(
-            f"{origin} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
+        raise ManifestError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "{origin} is not valid JSON (line {line}, column {column}: {cause})."
+            ),
+            origin=origin,
+            line=error.lineno,
+            column=error.colno,
+            cause=error.msg,
         ) from error
     except (RecursionError, ValueError) as error:
-        raise ManifestError(f"{origin} is not valid JSON ({error}).") from error
+        raise ManifestError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{origin} is not valid JSON ({cause})."),
+            origin=origin,
+            cause=error,
+        ) from error
     if not isinstance(document, dict):
         raise ManifestError(f"{origin} must hold a JSON object at its top level.")
     return document
@@ -297,9 +311,15 @@ def validate_manifest(
     if isinstance(fmt, bool) or not isinstance(fmt, int):
         raise c.fail("format", "must be a whole number")
     if fmt > FORMAT_VERSION:
-        raise FormatTooNewError(
-            f"{origin} uses package format {fmt}, but this app reads formats up to "
-            f"{FORMAT_VERSION}; please update the course player."
+        raise FormatTooNewError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{origin} uses package format {format}, but this app reads formats up to "
+                "{supported}; please update the course player.",
+            ),
+            origin=origin,
+            format=fmt,
+            supported=FORMAT_VERSION,
         )
     if fmt not in SUPPORTED_FORMATS:
         raise c.fail("format", f"format {fmt} is not supported")

@@ -34,7 +34,7 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from player.core.errors import ManifestError, PlayerError, SignatureError
+from player.core.errors import QT_TRANSLATE_NOOP, ManifestError, Phrase, PlayerError, SignatureError
 from player.core.package.manifest import Manifest
 from player.core.resources import assets_dir
 from player.core.settings import load_settings
@@ -77,14 +77,28 @@ def parse_public_key(text: str, *, where: str = "publisher.key") -> Ed25519Publi
     """The key written ``ed25519:<base64>``; anything else raises ``SignatureError``."""
     expected = f"expected {KEY_PREFIX}<base64 of {PUBLIC_KEY_BYTES} bytes>"
     if not isinstance(text, str) or not text.strip().startswith(KEY_PREFIX):
-        raise SignatureError(f"{where} is not an Ed25519 public key ({expected}).")
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{where} is not an Ed25519 public key ({expected})."),
+            where=where,
+            expected=expected,
+        )
     try:
         raw = base64.b64decode(text.strip()[len(KEY_PREFIX) :], validate=True)
     except (binascii.Error, ValueError):
-        raise SignatureError(f"{where} is not valid base64 ({expected}).") from None
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{where} is not valid base64 ({expected})."),
+            where=where,
+            expected=expected,
+        ) from None
     if len(raw) != PUBLIC_KEY_BYTES:
-        raise SignatureError(
-            f"{where} holds {len(raw)} bytes, not {PUBLIC_KEY_BYTES} ({expected})."
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "{where} holds {actual} bytes, not {size} ({expected})."
+            ),
+            where=where,
+            actual=len(raw),
+            size=PUBLIC_KEY_BYTES,
+            expected=expected,
         )
     return Ed25519PublicKey.from_public_bytes(raw)
 
@@ -173,21 +187,36 @@ def verify_signature(manifest: Manifest, manifest_bytes: bytes, signature: bytes
     """The signing key's text when ``signature`` is valid; raises ``SignatureError`` otherwise."""
     key_text = manifest.publisher.key if manifest.publisher else None
     if not key_text:
-        raise SignatureError(
-            f"{manifest.id} carries a signature but its manifest names no publisher.key; refused."
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{course} carries a signature but its manifest names no publisher.key; refused.",
+            ),
+            course=manifest.id,
         )
     key = parse_public_key(key_text)
     if len(signature) != SIGNATURE_BYTES:
-        raise SignatureError(
-            f"The signature of {manifest.id} is {len(signature)} bytes, not {SIGNATURE_BYTES} "
-            "(truncated or damaged); refused."
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "The signature of {course} is {actual} bytes, not {size} (truncated or damaged); "
+                "refused.",
+            ),
+            course=manifest.id,
+            actual=len(signature),
+            size=SIGNATURE_BYTES,
         )
     try:
         key.verify(signature, manifest_bytes)
     except InvalidSignature:
-        raise SignatureError(
-            f"The signature of {manifest.id} does not match its course.json (altered copy, or "
-            f"not signed by {key_text}); refused."
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "The signature of {course} does not match its course.json (altered copy, or not "
+                "signed by {key}); refused.",
+            ),
+            course=manifest.id,
+            key=key_text,
         ) from None
     return key_text.strip()
 
@@ -279,29 +308,47 @@ def check_publisher(
     if name is not None and not trusted:
         shipped_keys = [p.key for p in shipped if _normal_name(p.name) == _normal_name(name)]
         if shipped_keys:
-            raise SignatureError(
-                f"{manifest.id} claims the publisher {name!r}, whose key {shipped_keys[0]} ships "
-                f"with this app, but it is signed by {short_key(key)}; refused."
+            raise SignatureError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors",
+                    "{course} claims the publisher {publisher!r}, whose key {shipped} ships with "
+                    "this app, but it is signed by {key}; refused.",
+                ),
+                course=manifest.id,
+                publisher=name,
+                shipped=shipped_keys[0],
+                key=key or Phrase(QT_TRANSLATE_NOOP("CoreErrors", "none (unsigned)")),
             )
     pinned = pinned_key(ctx.db, manifest.id)
     if pinned is None or pinned == key:
         return TrustDecision(manifest.id, name, key, trusted, pin=key is not None)
     if key is None:
-        raise KeyChangedError(
-            f"{manifest.id} was signed by {pinned} and this package is unsigned; refused "
-            "(it may be an altered copy).",
+        raise KeyChangedError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{course} was signed by {pinned} and this package is unsigned; refused (it may be"
+                " an altered copy).",
+            ),
             manifest.id,
             pinned,
             None,
+            course=manifest.id,
+            pinned=pinned,
         )
     if trust_new_key is True or trust_new_key == key:
         return TrustDecision(manifest.id, name, key, trusted, pin=True)
-    raise KeyChangedError(
-        f"{manifest.id} was signed by {pinned} but this package is signed by {key}; refused "
-        "(if the publisher really changed its key, install again with --trust-new-key).",
+    raise KeyChangedError.of(
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "{course} was signed by {pinned} but this package is signed by {key}; refused (if the"
+            " publisher really changed its key, install again with --trust-new-key).",
+        ),
         manifest.id,
         pinned,
         key,
+        course=manifest.id,
+        pinned=pinned,
+        key=key,
     )
 
 
@@ -340,7 +387,9 @@ def publisher_info(ctx: Context, course_id: str) -> dict[str, Any]:
     """
     row = ctx.course_row(course_id)
     if row is None:
-        raise SignatureError(f"No course {course_id!r} is installed.")
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "No course {course!r} is installed."), course=course_id
+        )
     manifest = ctx.manifest(course_id)
     key = row.get("signed_by")
     shipped = {p.key for p in trusted_publishers(ctx)}

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from player.core.errors import LearningError
+from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.package.manifest import Question
 
 MAX_TEXT_ANSWER = 1000
@@ -60,8 +60,12 @@ def check_answer(question: Question, value: Any) -> Any:
         if not isinstance(value, str):
             raise LearningError(f"Question {question.id!r} takes a text answer.")
         if len(value) > MAX_TEXT_ANSWER:
-            raise LearningError(
-                f"The answer to {question.id!r} is longer than {MAX_TEXT_ANSWER} characters."
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "The answer to {question!r} is longer than {limit} characters."
+                ),
+                question=question.id,
+                limit=MAX_TEXT_ANSWER,
             )
         return value
     raise LearningError(f"Question {question.id!r} has an unknown kind {question.kind!r}.")

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from player.core.errors import LearningError
+from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.package.manifest import LANG_RE
 from player.core.store.database import utc_now
 
@@ -70,11 +70,16 @@ def _from_row(row: dict[str, Any]) -> Learner:
 def _clean_name(name: str) -> str:
     cleaned = " ".join(str(name).split())
     if not cleaned:
-        raise LearningError("A learner needs a name.")
+        raise LearningError.of(QT_TRANSLATE_NOOP("CoreErrors", "A learner needs a name."))
     if len(cleaned) > MAX_NAME:
-        raise LearningError(f"A learner name has at most {MAX_NAME} characters.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "A learner name has at most {limit} characters."),
+            limit=MAX_NAME,
+        )
     if any(ord(ch) < 32 for ch in cleaned):
-        raise LearningError("A learner name cannot contain control characters.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "A learner name cannot contain control characters.")
+        )
     return cleaned
 
 
@@ -83,7 +88,12 @@ def _clean_email(email: str | None) -> str | None:
         return None
     email = email.strip()
     if len(email) > 254 or not EMAIL_RE.match(email):
-        raise LearningError(f"{email!r} is not an e-mail address such as ana@example.org.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "{email!r} is not an e-mail address such as ana@example.org."
+            ),
+            email=email,
+        )
     return email
 
 
@@ -92,14 +102,19 @@ def _clean_language(language: str | None) -> str | None:
         return None
     language = language.strip()
     if len(language) > 35 or not LANG_RE.match(language):
-        raise LearningError(f"{language!r} is not a language code such as 'fr' or 'en'.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "{language!r} is not a language code such as 'fr' or 'en'."
+            ),
+            language=language,
+        )
     return language
 
 
 def hash_pin(pin: str) -> str:
     """A salted scrypt hash of the PIN, in one self-describing string."""
     if not isinstance(pin, str) or not PIN_RE.match(pin):
-        raise LearningError("A PIN is 4 to 8 digits.")
+        raise LearningError.of(QT_TRANSLATE_NOOP("CoreErrors", "A PIN is 4 to 8 digits."))
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
@@ -146,7 +161,10 @@ def create_learner(
     pin_hash = hash_pin(pin) if pin is not None else None
     with db.atomic():
         if _name_taken(db, name):
-            raise LearningError(f"A learner named {name!r} already exists.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "A learner named {name!r} already exists."),
+                name=name,
+            )
         cursor = db.execute(
             "INSERT INTO learners (uuid, name, email, language, pin_hash, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -200,7 +218,10 @@ def update_learner(
     with db.atomic():
         get_learner(db, learner_id)
         if "name" in changes and _name_taken(db, changes["name"], except_id=learner_id):
-            raise LearningError(f"A learner named {changes['name']!r} already exists.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "A learner named {name!r} already exists."),
+                name=changes["name"],
+            )
         for column, value in changes.items():
             db.execute(f"UPDATE learners SET {column} = ? WHERE id = ?", [value, learner_id])
     return get_learner(db, learner_id)

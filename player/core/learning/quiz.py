@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from player.core.errors import LearningError
+from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.learning.events import emit
 from player.core.learning.grading import check_answer, grade
 from player.core.learning.learners import get_learner
@@ -206,7 +206,11 @@ def answer(
         lesson = _quiz_of(attempt, manifest)
         question = _question(lesson, question_id)
         if attempt.finished:
-            raise LearningError("This attempt was already submitted; start a new one to retry.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "This attempt was already submitted; start a new one to retry."
+                )
+            )
         if value is None:
             db.execute(
                 "DELETE FROM quiz_answers WHERE attempt_id = ? AND question_id = ?",
@@ -251,7 +255,11 @@ def submit(db: Database, manifest: Manifest, attempt_id: int) -> QuizResult:
         attempt = _attempt(db, attempt_id)
         lesson = _quiz_of(attempt, manifest)
         if attempt.finished:
-            raise LearningError("This attempt was already submitted; start a new one to retry.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "This attempt was already submitted; start a new one to retry."
+                )
+            )
         learner = get_learner(db, attempt.learner_id)
         feedback = feedback_for(attempt, manifest)
         score = sum(f.credit for f in feedback) / len(feedback) if feedback else 0.0
@@ -265,7 +273,11 @@ def submit(db: Database, manifest: Manifest, attempt_id: int) -> QuizResult:
             [now, score, threshold, int(passed), attempt_id],
         )
         if cursor.rowcount != 1:  # pragma: no cover - guarded by the check above
-            raise LearningError("This attempt was already submitted; start a new one to retry.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "This attempt was already submitted; start a new one to retry."
+                )
+            )
         statement_id = emit(
             db,
             "quiz_attempted",

@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
-from player.core.errors import LearningError
+from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.learning.events import emit
 from player.core.learning.intervals import covered
 from player.core.learning.learners import get_learner
@@ -321,8 +321,18 @@ def require_open(db: Database, learner_id: int, manifest: Manifest, lesson_id: s
     if lesson_id in state._by_lesson and not state.is_open(lesson_id):
         module = state.module_of(lesson_id)
         reason = module.lock
-        first = f" {reason.module_title!r}" if reason else " the module before"
-        raise LearningError(f"{module.title!r} is locked: complete{first} first.")
+        if reason is None:
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "{module!r} is locked: complete the module before first."
+                ),
+                module=module.title,
+            )
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{module!r} is locked: complete {previous!r} first."),
+            module=module.title,
+            previous=reason.module_title,
+        )
     return state
 
 

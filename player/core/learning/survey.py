@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from player.core.errors import LearningError
+from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.learning.events import emit
 from player.core.learning.learners import get_learner
 from player.core.learning.records import lesson_of, touch_progress
@@ -50,8 +50,12 @@ def _check(question: Question, value: Any) -> Any:
     if not isinstance(value, str):
         raise LearningError(f"Question {question.id!r} takes a text answer.")
     if len(value) > MAX_SURVEY_TEXT:
-        raise LearningError(
-            f"The answer to {question.id!r} is longer than {MAX_SURVEY_TEXT} characters."
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "The answer to {question!r} is longer than {limit} characters."
+            ),
+            question=question.id,
+            limit=MAX_SURVEY_TEXT,
         )
     return value.strip()
 
@@ -74,7 +78,9 @@ def submit_survey(
             continue
         cleaned[question_id] = _check(questions[question_id], value)
     if not cleaned:
-        raise LearningError("Answer at least one question of the survey.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Answer at least one question of the survey.")
+        )
     with db.atomic():
         require_open(db, learner_id, manifest, lesson_id)
         learner = get_learner(db, learner_id)

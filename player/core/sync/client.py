@@ -15,7 +15,7 @@ from enum import Enum
 import requests
 from requests.adapters import HTTPAdapter
 
-from player.core.errors import SyncError
+from player.core.errors import QT_TRANSLATE_NOOP, SyncError
 from player.core.sync.config import LrsConfig
 from player.core.sync.statements import XAPI_VERSION
 
@@ -108,10 +108,25 @@ class LrsClient:
         if status in (200, 204):
             return PostResult(Outcome.STORED, status, "", len(body))
         if status in (401, 403):
-            what = "refused the credentials" if status == 401 else "refused access"
-            raise SyncAuthError(
-                f"The LRS at {self.config.endpoint} {what} (HTTP {status}); check the LRS user "
-                f"name and password in the settings or COURSE_PLAYER_LRS_USERNAME/_PASSWORD."
+            if status == 401:
+                raise SyncAuthError.of(
+                    QT_TRANSLATE_NOOP(
+                        "CoreErrors",
+                        "The LRS at {endpoint} refused the credentials (HTTP {status}); check the "
+                        "LRS user name and password in the settings or "
+                        "COURSE_PLAYER_LRS_USERNAME/_PASSWORD.",
+                    ),
+                    endpoint=self.config.endpoint,
+                    status=status,
+                )
+            raise SyncAuthError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors",
+                    "The LRS at {endpoint} refused access (HTTP {status}); check the LRS user "
+                    "name and password in the settings or COURSE_PLAYER_LRS_USERNAME/_PASSWORD.",
+                ),
+                endpoint=self.config.endpoint,
+                status=status,
             )
         if status in (400, 422):
             return PostResult(Outcome.INVALID, status, _server_reason(response), len(body))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from player.core.errors import SyncError
+from player.core.errors import QT_TRANSLATE_NOOP, SyncError
 from player.core.settings import load_settings
 
 ENV_ENDPOINT = "COURSE_PLAYER_LRS_ENDPOINT"
@@ -53,7 +53,13 @@ class LrsConfig:
 def check_endpoint(endpoint: str, origin: str) -> str:
     endpoint = endpoint.strip()
     if not _URL_RE.match(endpoint):
-        raise SyncError(f"The LRS endpoint {endpoint!r} from {origin} is not an http(s) URL.")
+        raise SyncError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "The LRS endpoint {endpoint!r} from {origin} is not an http(s) URL."
+            ),
+            endpoint=endpoint,
+            origin=origin,
+        )
     return endpoint
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from player.core.errors import SyncError
+from player.core.errors import QT_TRANSLATE_NOOP, SyncError
 from player.core.store.database import utc_now
 from player.core.sync import outbox
 from player.core.sync.merge import CourseIndex, LearnerIndex, merge_statement
@@ -71,9 +71,18 @@ def export_progress(
         params.append(learner_id)
     sql += " ORDER BY seq"
     if path.is_dir():
-        raise SyncError(f"{path} is a folder; give a file name such as {path / 'progress.jsonl'}.")
+        raise SyncError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "{path} is a folder; give a file name such as {example}."
+            ),
+            path=str(path),
+            example=str(path / "progress.jsonl"),
+        )
     if not path.parent.is_dir():
-        raise SyncError(f"The folder {path.parent} does not exist.")
+        raise SyncError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "The folder {folder} does not exist."),
+            folder=str(path.parent),
+        )
     temporary = path.with_name(f".{path.name}.partial")
     count = 0
     try:
@@ -87,7 +96,11 @@ def export_progress(
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise SyncError(f"Cannot write {path}: {error.strerror or error}.") from error
+        raise SyncError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Cannot write {path}: {cause}."),
+            path=str(path),
+            cause=error.strerror or str(error),
+        ) from error
     return ExportReport(path, count)
 
 
@@ -175,7 +188,11 @@ def import_progress(
     try:
         stream = path.open("rb")
     except OSError as error:
-        raise SyncError(f"Cannot read {path}: {error.strerror or error}.") from error
+        raise SyncError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Cannot read {path}: {cause}."),
+            path=str(path),
+            cause=error.strerror or str(error),
+        ) from error
     with stream, db.atomic():
         for number, raw in enumerate(stream, start=1):
             if not raw.strip():

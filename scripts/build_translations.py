@@ -8,6 +8,9 @@ Run at build or install time (the ``.qm`` files are not in git)::
 
 Uses ``pyside6-lrelease`` / ``pyside6-lupdate`` from PySide6-Essentials (the same tools are in
 the PySide6 package folder as ``lrelease`` / ``lupdate``).
+
+lupdate reads the UI (``tr``/``translate`` calls) and the Qt-free core, where the only markers
+are ``QT_TRANSLATE_NOOP("CoreErrors", ...)`` on error templates (see ``player/core/errors.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS_DIR = ROOT / "assets" / "i18n"
 QM_DIR = ROOT / "player" / "ui" / "i18n"
-SOURCES = ROOT / "player" / "ui"
+SOURCES = (ROOT / "player" / "ui", ROOT / "player" / "core")
+
+
+def source_files() -> list[str]:
+    """Every Python file lupdate reads: the UI, and the core for its error templates."""
+    return sorted(str(p) for folder in SOURCES for p in folder.rglob("*.py"))
 
 
 def tool(name: str) -> str:
@@ -41,7 +49,7 @@ def tool(name: str) -> str:
 
 
 def update_sources() -> None:
-    files = sorted(str(p) for p in SOURCES.rglob("*.py"))
+    files = source_files()
     for ts in sorted(TS_DIR.glob("*.ts")):
         subprocess.run(
             [tool("lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts)],

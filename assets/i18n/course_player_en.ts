@@ -1521,4 +1521,426 @@ Key of this package:
             <translation>%1 of %2 — %3/s — %4 left</translation>
         </message>
     </context>
+    <context>
+        <name>CoreErrors</name>
+        <message>
+            <source>{url} is not an http(s) URL.</source>
+            <translation>{url} is not an http(s) URL.</translation>
+        </message>
+        <message>
+            <source>{url} is not a valid URL: it names no host.</source>
+            <translation>{url} is not a valid URL: it names no host.</translation>
+        </message>
+        <message>
+            <source>This package would fetch {needed}, more than the {allowed} allowed by --max-bytes.</source>
+            <translation>This package would fetch {needed}, more than the {allowed} allowed by --max-bytes.</translation>
+        </message>
+        <message>
+            <source>{url} was not downloaded.</source>
+            <translation>{url} was not downloaded.</translation>
+        </message>
+        <message>
+            <source>{path} does not exist.</source>
+            <translation>{path} does not exist.</translation>
+        </message>
+        <message>
+            <source>The package holds {count} file(s) its manifest does not list (first: {first}); refused.</source>
+            <translation>The package holds {count} file(s) its manifest does not list (first: {first}); refused.</translation>
+        </message>
+        <message>
+            <source>This install would fetch {needed}, more than the {allowed} allowed by --max-bytes; choose a lower quality.</source>
+            <translation>This install would fetch {needed}, more than the {allowed} allowed by --max-bytes; choose a lower quality.</translation>
+        </message>
+        <message>
+            <source>Not enough free disk: the course needs {needed} and {free} are free in {folder}.</source>
+            <translation>Not enough free disk: the course needs {needed} and {free} are free in {folder}.</translation>
+        </message>
+        <message>
+            <source>The disk filled up while installing {course} in {folder} ({cause}); nothing was changed. Free some space and install again.</source>
+            <translation>The disk filled up while installing {course} in {folder} ({cause}); nothing was changed. Free some space and install again.</translation>
+        </message>
+        <message>
+            <source>{course} version {version} is older than version {highest} already installed here; refusing to downgrade.</source>
+            <translation>{course} version {version} is older than version {highest} already installed here; refusing to downgrade.</translation>
+        </message>
+        <message>
+            <source>{course} version {version} is installed with other content; a new release must have a higher version number.</source>
+            <translation>{course} version {version} is installed with other content; a new release must have a higher version number.</translation>
+        </message>
+        <message>
+            <source>No course {course!r} is installed.</source>
+            <translation>No course {course!r} is installed.</translation>
+        </message>
+        <message>
+            <source>The answer to {question!r} is longer than {limit} characters.</source>
+            <translation>The answer to {question!r} is longer than {limit} characters.</translation>
+        </message>
+        <message>
+            <source>A learner needs a name.</source>
+            <translation>A learner needs a name.</translation>
+        </message>
+        <message>
+            <source>A learner name has at most {limit} characters.</source>
+            <translation>A learner name has at most {limit} characters.</translation>
+        </message>
+        <message>
+            <source>A learner name cannot contain control characters.</source>
+            <translation>A learner name cannot contain control characters.</translation>
+        </message>
+        <message>
+            <source>{email!r} is not an e-mail address such as ana@example.org.</source>
+            <translation>{email!r} is not an e-mail address such as ana@example.org.</translation>
+        </message>
+        <message>
+            <source>{language!r} is not a language code such as 'fr' or 'en'.</source>
+            <translation>{language!r} is not a language code such as 'fr' or 'en'.</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>A PIN is 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>A learner named {name!r} already exists.</source>
+            <translation>A learner named {name!r} already exists.</translation>
+        </message>
+        <message>
+            <source>This attempt was already submitted; start a new one to retry.</source>
+            <translation>This attempt was already submitted; start a new one to retry.</translation>
+        </message>
+        <message>
+            <source>{module!r} is locked: complete the module before first.</source>
+            <translation>{module!r} is locked: complete the module before first.</translation>
+        </message>
+        <message>
+            <source>{module!r} is locked: complete {previous!r} first.</source>
+            <translation>{module!r} is locked: complete {previous!r} first.</translation>
+        </message>
+        <message>
+            <source>Answer at least one question of the survey.</source>
+            <translation>Answer at least one question of the survey.</translation>
+        </message>
+        <message>
+            <source>{origin} is not UTF-8 text (byte {byte}).</source>
+            <translation>{origin} is not UTF-8 text (byte {byte}).</translation>
+        </message>
+        <message>
+            <source>{origin} is not valid JSON (line {line}, column {column}: {cause}).</source>
+            <translation>{origin} is not valid JSON (line {line}, column {column}: {cause}).</translation>
+        </message>
+        <message>
+            <source>{origin} is not valid JSON ({cause}).</source>
+            <translation>{origin} is not valid JSON ({cause}).</translation>
+        </message>
+        <message>
+            <source>{origin} uses package format {format}, but this app reads formats up to {supported}; please update the course player.</source>
+            <translation>{origin} uses package format {format}, but this app reads formats up to {supported}; please update the course player.</translation>
+        </message>
+        <message>
+            <source>{path} is larger than the {size} bytes its manifest declares.</source>
+            <translation>{path} is larger than the {size} bytes its manifest declares.</translation>
+        </message>
+        <message>
+            <source>{path} has {actual} bytes but its manifest declares {size}.</source>
+            <translation>{path} has {actual} bytes but its manifest declares {size}.</translation>
+        </message>
+        <message>
+            <source>{path} does not match its SHA-256 in the manifest.</source>
+            <translation>{path} does not match its SHA-256 in the manifest.</translation>
+        </message>
+        <message>
+            <source>The disk is full while writing {path}.</source>
+            <translation>The disk is full while writing {path}.</translation>
+        </message>
+        <message>
+            <source>This package has no {name}.</source>
+            <translation>This package has no {name}.</translation>
+        </message>
+        <message>
+            <source>{package} is not a course package: it has no {name}.</source>
+            <translation>{package} is not a course package: it has no {name}.</translation>
+        </message>
+        <message>
+            <source>Unsafe member path {path!r}: {problem}.</source>
+            <translation>Unsafe member path {path!r}: {problem}.</translation>
+        </message>
+        <message>
+            <source>{path} is listed in the manifest but missing.</source>
+            <translation>{path} is listed in the manifest but missing.</translation>
+        </message>
+        <message>
+            <source>{path} is a symbolic link; packages may not hold links.</source>
+            <translation>{path} is a symbolic link; packages may not hold links.</translation>
+        </message>
+        <message>
+            <source>{path} is not a regular file.</source>
+            <translation>{path} is not a regular file.</translation>
+        </message>
+        <message>
+            <source>{member} in {package} is not a regular file.</source>
+            <translation>{member} in {package} is not a regular file.</translation>
+        </message>
+        <message>
+            <source>{member} is larger than the {limit} bytes allowed.</source>
+            <translation>{member} is larger than the {limit} bytes allowed.</translation>
+        </message>
+        <message>
+            <source>{path} is not a readable zip file (truncated or damaged: {cause}).</source>
+            <translation>{path} is not a readable zip file (truncated or damaged: {cause}).</translation>
+        </message>
+        <message>
+            <source>Unsafe folder {member!r} in {package}.</source>
+            <translation>Unsafe folder {member!r} in {package}.</translation>
+        </message>
+        <message>
+            <source>Unsafe member {member!r} in {package}: {problem}.</source>
+            <translation>Unsafe member {member!r} in {package}: {problem}.</translation>
+        </message>
+        <message>
+            <source>{member} in {package} is a symbolic link; refused.</source>
+            <translation>{member} in {package} is a symbolic link; refused.</translation>
+        </message>
+        <message>
+            <source>{member} in {package} is encrypted or uses an unsupported compression method; refused.</source>
+            <translation>{member} in {package} is encrypted or uses an unsupported compression method; refused.</translation>
+        </message>
+        <message>
+            <source>{member} appears twice in {package}.</source>
+            <translation>{member} appears twice in {package}.</translation>
+        </message>
+        <message>
+            <source>{member} cannot be read from {package}: {cause}</source>
+            <translation>{member} cannot be read from {package}: {cause}</translation>
+        </message>
+        <message>
+            <source>{path} cannot be read: {cause}</source>
+            <translation>{path} cannot be read: {cause}</translation>
+        </message>
+        <message>
+            <source>Cancelled; what was already fetched is kept for next time.</source>
+            <translation>Cancelled; what was already fetched is kept for next time.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} refused the credentials (HTTP {status}); check the LRS user name and password in the settings or COURSE_PLAYER_LRS_USERNAME/_PASSWORD.</source>
+            <translation>The LRS at {endpoint} refused the credentials (HTTP {status}); check the LRS user name and password in the settings or COURSE_PLAYER_LRS_USERNAME/_PASSWORD.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} refused access (HTTP {status}); check the LRS user name and password in the settings or COURSE_PLAYER_LRS_USERNAME/_PASSWORD.</source>
+            <translation>The LRS at {endpoint} refused access (HTTP {status}); check the LRS user name and password in the settings or COURSE_PLAYER_LRS_USERNAME/_PASSWORD.</translation>
+        </message>
+        <message>
+            <source>The LRS endpoint {endpoint!r} from {origin} is not an http(s) URL.</source>
+            <translation>The LRS endpoint {endpoint!r} from {origin} is not an http(s) URL.</translation>
+        </message>
+        <message>
+            <source>{path} is a folder; give a file name such as {example}.</source>
+            <translation>{path} is a folder; give a file name such as {example}.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist.</source>
+            <translation>The folder {folder} does not exist.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {cause}.</source>
+            <translation>Cannot write {path}: {cause}.</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {cause}.</source>
+            <translation>Cannot read {path}: {cause}.</translation>
+        </message>
+        <message>
+            <source>The CA bundle {path} does not exist.</source>
+            <translation>The CA bundle {path} does not exist.</translation>
+        </message>
+        <message>
+            <source>Not enough free disk: {needed} needed, {free} free in {folder}.</source>
+            <translation>Not enough free disk: {needed} needed, {free} free in {folder}.</translation>
+        </message>
+        <message>
+            <source>the server's certificate could not be verified</source>
+            <translation>the server's certificate could not be verified</translation>
+        </message>
+        <message>
+            <source>its name could not be resolved (DNS)</source>
+            <translation>its name could not be resolved (DNS)</translation>
+        </message>
+        <message>
+            <source>the connection was refused</source>
+            <translation>the connection was refused</translation>
+        </message>
+        <message>
+            <source>the connection timed out</source>
+            <translation>the connection timed out</translation>
+        </message>
+        <message>
+            <source>the server stopped sending</source>
+            <translation>the server stopped sending</translation>
+        </message>
+        <message>
+            <source>the connection was reset</source>
+            <translation>the connection was reset</translation>
+        </message>
+        <message>
+            <source>the connection broke mid-file</source>
+            <translation>the connection broke mid-file</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: {reason}, and no data arrived for {seconds:.0f} s.</source>
+            <translation>Gave up on {name}: {reason}, and no data arrived for {seconds:.0f} s.</translation>
+        </message>
+        <message>
+            <source>{name} {problem}, twice.</source>
+            <translation>{name} {problem}, twice.</translation>
+        </message>
+        <message>
+            <source>has {actual} bytes but its manifest declares {size}</source>
+            <translation>has {actual} bytes but its manifest declares {size}</translation>
+        </message>
+        <message>
+            <source>does not match its SHA-256 in the manifest</source>
+            <translation>does not match its SHA-256 in the manifest</translation>
+        </message>
+        <message>
+            <source>the server refused to resume; starting the file over</source>
+            <translation>the server refused to resume; starting the file over</translation>
+        </message>
+        <message>
+            <source>the server sent the wrong part of the file; starting it over</source>
+            <translation>the server sent the wrong part of the file; starting it over</translation>
+        </message>
+        <message>
+            <source>{name}: the server ignores range requests and the link broke during the full fetch; try again on a steadier link.</source>
+            <translation>{name}: the server ignores range requests and the link broke during the full fetch; try again on a steadier link.</translation>
+        </message>
+        <message>
+            <source>{name}: too many redirects from {host}.</source>
+            <translation>{name}: too many redirects from {host}.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name} from {host}: {reason}.</source>
+            <translation>Cannot fetch {name} from {host}: {reason}.</translation>
+        </message>
+        <message>
+            <source>{url} is not a valid URL ({kind}).</source>
+            <translation>{url} is not a valid URL ({kind}).</translation>
+        </message>
+        <message>
+            <source>cannot reach {host}: {reason}</source>
+            <translation>cannot reach {host}: {reason}</translation>
+        </message>
+        <message>
+            <source>the server answered {status}</source>
+            <translation>the server answered {status}</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: the server answered {status}{reason}.</source>
+            <translation>Cannot fetch {name}: the server answered {status}{reason}.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: unexpected answer {status} from the server.</source>
+            <translation>Cannot fetch {name}: unexpected answer {status} from the server.</translation>
+        </message>
+        <message>
+            <source>The disk is full while downloading {name}.</source>
+            <translation>The disk is full while downloading {name}.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: {reason}, for {seconds:.0f} s.</source>
+            <translation>Gave up on {name}: {reason}, for {seconds:.0f} s.</translation>
+        </message>
+        <message>
+            <source>{where} is not an Ed25519 public key ({expected}).</source>
+            <translation>{where} is not an Ed25519 public key ({expected}).</translation>
+        </message>
+        <message>
+            <source>{where} is not valid base64 ({expected}).</source>
+            <translation>{where} is not valid base64 ({expected}).</translation>
+        </message>
+        <message>
+            <source>{where} holds {actual} bytes, not {size} ({expected}).</source>
+            <translation>{where} holds {actual} bytes, not {size} ({expected}).</translation>
+        </message>
+        <message>
+            <source>{course} carries a signature but its manifest names no publisher.key; refused.</source>
+            <translation>{course} carries a signature but its manifest names no publisher.key; refused.</translation>
+        </message>
+        <message>
+            <source>The signature of {course} is {actual} bytes, not {size} (truncated or damaged); refused.</source>
+            <translation>The signature of {course} is {actual} bytes, not {size} (truncated or damaged); refused.</translation>
+        </message>
+        <message>
+            <source>The signature of {course} does not match its course.json (altered copy, or not signed by {key}); refused.</source>
+            <translation>The signature of {course} does not match its course.json (altered copy, or not signed by {key}); refused.</translation>
+        </message>
+        <message>
+            <source>{course} claims the publisher {publisher!r}, whose key {shipped} ships with this app, but it is signed by {key}; refused.</source>
+            <translation>{course} claims the publisher {publisher!r}, whose key {shipped} ships with this app, but it is signed by {key}; refused.</translation>
+        </message>
+        <message>
+            <source>none (unsigned)</source>
+            <translation>none (unsigned)</translation>
+        </message>
+        <message>
+            <source>{course} was signed by {pinned} and this package is unsigned; refused (it may be an altered copy).</source>
+            <translation>{course} was signed by {pinned} and this package is unsigned; refused (it may be an altered copy).</translation>
+        </message>
+        <message>
+            <source>{course} was signed by {pinned} but this package is signed by {key}; refused (if the publisher really changed its key, install again with --trust-new-key).</source>
+            <translation>{course} was signed by {pinned} but this package is signed by {key}; refused (if the publisher really changed its key, install again with --trust-new-key).</translation>
+        </message>
+        <message>
+            <source>{path} is not a folder, and not a file name ending in .zip.</source>
+            <translation>{path} is not a folder, and not a file name ending in .zip.</translation>
+        </message>
+        <message>
+            <source>{folder} is full; the copy was removed. Free some space or use a bigger stick.</source>
+            <translation>{folder} is full; the copy was removed. Free some space or use a bigger stick.</translation>
+        </message>
+        <message>
+            <source>{folder} is read-only (write-protected stick?); nothing was written there.</source>
+            <translation>{folder} is read-only (write-protected stick?); nothing was written there.</translation>
+        </message>
+        <message>
+            <source>Writing to {folder} failed ({cause}): was the stick removed? The partial copy was removed; the course here is untouched.</source>
+            <translation>Writing to {folder} failed ({cause}): was the stick removed? The partial copy was removed; the course here is untouched.</translation>
+        </message>
+        <message>
+            <source>{course} was installed with only some video qualities; {count} file(s) its package lists are not on this computer (first: {first}). Install it in full (without --quality) to export it.</source>
+            <translation>{course} was installed with only some video qualities; {count} file(s) its package lists are not on this computer (first: {first}). Install it in full (without --quality) to export it.</translation>
+        </message>
+        <message>
+            <source>{path} of {course} is missing from the data folder; reinstall the course before exporting it.</source>
+            <translation>{path} of {course} is missing from the data folder; reinstall the course before exporting it.</translation>
+        </message>
+        <message>
+            <source>{folder} has {free} free; {course} needs {needed}. Free some space or use a bigger stick.</source>
+            <translation>{folder} has {free} free; {course} needs {needed}. Free some space or use a bigger stick.</translation>
+        </message>
+        <message>
+            <source>{path} is damaged in the data folder (hash differs); reinstall the course before exporting it.</source>
+            <translation>{path} is damaged in the data folder (hash differs); reinstall the course before exporting it.</translation>
+        </message>
+        <message>
+            <source>The copy vanished from {folder} while writing: was the stick removed? The course here is untouched.</source>
+            <translation>The copy vanished from {folder} while writing: was the stick removed? The course here is untouched.</translation>
+        </message>
+        <message>
+            <source>The copy on the drive is unreadable ({cause}).</source>
+            <translation>The copy on the drive is unreadable ({cause}).</translation>
+        </message>
+        <message>
+            <source>The copy's course.json differs from the installed one.</source>
+            <translation>The copy's course.json differs from the installed one.</translation>
+        </message>
+        <message>
+            <source>The copy on the drive is damaged ({cause}); the drive may be failing.</source>
+            <translation>The copy on the drive is damaged ({cause}); the drive may be failing.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskRunner</name>
+        <message>
+            <source>Unexpected error: %1</source>
+            <translation>Unexpected error: %1</translation>
+        </message>
+    </context>
 </TS>

@@ -1521,4 +1521,426 @@ Clé de ce paquet :
             <translation>%1 sur %2 — %3/s — reste %4</translation>
         </message>
     </context>
+    <context>
+        <name>CoreErrors</name>
+        <message>
+            <source>{url} is not an http(s) URL.</source>
+            <translation>{url} n’est pas une adresse http(s).</translation>
+        </message>
+        <message>
+            <source>{url} is not a valid URL: it names no host.</source>
+            <translation>{url} n’est pas une adresse valide : elle ne nomme aucun serveur.</translation>
+        </message>
+        <message>
+            <source>This package would fetch {needed}, more than the {allowed} allowed by --max-bytes.</source>
+            <translation>Ce paquet demanderait de télécharger {needed}, plus que les {allowed} permis par --max-bytes.</translation>
+        </message>
+        <message>
+            <source>{url} was not downloaded.</source>
+            <translation>{url} n’a pas été téléchargé.</translation>
+        </message>
+        <message>
+            <source>{path} does not exist.</source>
+            <translation>{path} n’existe pas.</translation>
+        </message>
+        <message>
+            <source>The package holds {count} file(s) its manifest does not list (first: {first}); refused.</source>
+            <translation>Le paquet contient {count} fichier(s) que son manifeste ne liste pas (le premier : {first}) ; refusé.</translation>
+        </message>
+        <message>
+            <source>This install would fetch {needed}, more than the {allowed} allowed by --max-bytes; choose a lower quality.</source>
+            <translation>Cette installation téléchargerait {needed}, plus que les {allowed} permis par --max-bytes ; choisissez une qualité plus basse.</translation>
+        </message>
+        <message>
+            <source>Not enough free disk: the course needs {needed} and {free} are free in {folder}.</source>
+            <translation>Espace disque insuffisant : le cours demande {needed}, il reste {free} dans {folder}.</translation>
+        </message>
+        <message>
+            <source>The disk filled up while installing {course} in {folder} ({cause}); nothing was changed. Free some space and install again.</source>
+            <translation>Le disque s’est rempli pendant l’installation de {course} dans {folder} ({cause}) ; rien n’a été modifié. Libérez de l’espace et relancez l’installation.</translation>
+        </message>
+        <message>
+            <source>{course} version {version} is older than version {highest} already installed here; refusing to downgrade.</source>
+            <translation>{course} version {version} est plus ancienne que la version {highest} déjà installée ici ; retour en arrière refusé.</translation>
+        </message>
+        <message>
+            <source>{course} version {version} is installed with other content; a new release must have a higher version number.</source>
+            <translation>{course} version {version} est déjà installé avec un autre contenu ; une nouvelle édition doit avoir un numéro de version plus élevé.</translation>
+        </message>
+        <message>
+            <source>No course {course!r} is installed.</source>
+            <translation>Aucun cours « {course} » n’est installé.</translation>
+        </message>
+        <message>
+            <source>The answer to {question!r} is longer than {limit} characters.</source>
+            <translation>La réponse à « {question} » dépasse {limit} caractères.</translation>
+        </message>
+        <message>
+            <source>A learner needs a name.</source>
+            <translation>Un apprenant doit avoir un nom.</translation>
+        </message>
+        <message>
+            <source>A learner name has at most {limit} characters.</source>
+            <translation>Un nom d’apprenant compte au plus {limit} caractères.</translation>
+        </message>
+        <message>
+            <source>A learner name cannot contain control characters.</source>
+            <translation>Un nom d’apprenant ne peut pas contenir de caractères de contrôle.</translation>
+        </message>
+        <message>
+            <source>{email!r} is not an e-mail address such as ana@example.org.</source>
+            <translation>« {email} » n’est pas une adresse électronique comme ana@example.org.</translation>
+        </message>
+        <message>
+            <source>{language!r} is not a language code such as 'fr' or 'en'.</source>
+            <translation>« {language} » n’est pas un code de langue comme « fr » ou « en ».</translation>
+        </message>
+        <message>
+            <source>A PIN is 4 to 8 digits.</source>
+            <translation>Un code PIN compte de 4 à 8 chiffres.</translation>
+        </message>
+        <message>
+            <source>A learner named {name!r} already exists.</source>
+            <translation>Un apprenant nommé « {name} » existe déjà.</translation>
+        </message>
+        <message>
+            <source>This attempt was already submitted; start a new one to retry.</source>
+            <translation>Cette tentative a déjà été envoyée ; commencez-en une nouvelle pour réessayer.</translation>
+        </message>
+        <message>
+            <source>{module!r} is locked: complete the module before first.</source>
+            <translation>« {module} » est verrouillé : terminez d’abord le module précédent.</translation>
+        </message>
+        <message>
+            <source>{module!r} is locked: complete {previous!r} first.</source>
+            <translation>« {module} » est verrouillé : terminez d’abord « {previous} ».</translation>
+        </message>
+        <message>
+            <source>Answer at least one question of the survey.</source>
+            <translation>Répondez à au moins une question du questionnaire.</translation>
+        </message>
+        <message>
+            <source>{origin} is not UTF-8 text (byte {byte}).</source>
+            <translation>{origin} n’est pas du texte UTF-8 (octet {byte}).</translation>
+        </message>
+        <message>
+            <source>{origin} is not valid JSON (line {line}, column {column}: {cause}).</source>
+            <translation>{origin} n’est pas du JSON valide (ligne {line}, colonne {column} : {cause}).</translation>
+        </message>
+        <message>
+            <source>{origin} is not valid JSON ({cause}).</source>
+            <translation>{origin} n’est pas du JSON valide ({cause}).</translation>
+        </message>
+        <message>
+            <source>{origin} uses package format {format}, but this app reads formats up to {supported}; please update the course player.</source>
+            <translation>{origin} utilise le format de paquet {format}, mais cette application lit les formats jusqu’au {supported} ; veuillez mettre à jour le lecteur de cours.</translation>
+        </message>
+        <message>
+            <source>{path} is larger than the {size} bytes its manifest declares.</source>
+            <translation>{path} dépasse les {size} octets que déclare son manifeste.</translation>
+        </message>
+        <message>
+            <source>{path} has {actual} bytes but its manifest declares {size}.</source>
+            <translation>{path} fait {actual} octets mais son manifeste en déclare {size}.</translation>
+        </message>
+        <message>
+            <source>{path} does not match its SHA-256 in the manifest.</source>
+            <translation>{path} ne correspond pas à son SHA-256 dans le manifeste.</translation>
+        </message>
+        <message>
+            <source>The disk is full while writing {path}.</source>
+            <translation>Le disque est plein pendant l’écriture de {path}.</translation>
+        </message>
+        <message>
+            <source>This package has no {name}.</source>
+            <translation>Ce paquet n’a pas de {name}.</translation>
+        </message>
+        <message>
+            <source>{package} is not a course package: it has no {name}.</source>
+            <translation>{package} n’est pas un paquet de cours : il n’a pas de {name}.</translation>
+        </message>
+        <message>
+            <source>Unsafe member path {path!r}: {problem}.</source>
+            <translation>Chemin de fichier dangereux « {path} » : {problem}.</translation>
+        </message>
+        <message>
+            <source>{path} is listed in the manifest but missing.</source>
+            <translation>{path} est listé dans le manifeste mais manque.</translation>
+        </message>
+        <message>
+            <source>{path} is a symbolic link; packages may not hold links.</source>
+            <translation>{path} est un lien symbolique ; un paquet ne peut pas contenir de liens.</translation>
+        </message>
+        <message>
+            <source>{path} is not a regular file.</source>
+            <translation>{path} n’est pas un fichier ordinaire.</translation>
+        </message>
+        <message>
+            <source>{member} in {package} is not a regular file.</source>
+            <translation>{member} dans {package} n’est pas un fichier ordinaire.</translation>
+        </message>
+        <message>
+            <source>{member} is larger than the {limit} bytes allowed.</source>
+            <translation>{member} dépasse les {limit} octets permis.</translation>
+        </message>
+        <message>
+            <source>{path} is not a readable zip file (truncated or damaged: {cause}).</source>
+            <translation>{path} n’est pas un fichier zip lisible (tronqué ou abîmé : {cause}).</translation>
+        </message>
+        <message>
+            <source>Unsafe folder {member!r} in {package}.</source>
+            <translation>Dossier dangereux « {member} » dans {package}.</translation>
+        </message>
+        <message>
+            <source>Unsafe member {member!r} in {package}: {problem}.</source>
+            <translation>Fichier dangereux « {member} » dans {package} : {problem}.</translation>
+        </message>
+        <message>
+            <source>{member} in {package} is a symbolic link; refused.</source>
+            <translation>{member} dans {package} est un lien symbolique ; refusé.</translation>
+        </message>
+        <message>
+            <source>{member} in {package} is encrypted or uses an unsupported compression method; refused.</source>
+            <translation>{member} dans {package} est chiffré ou utilise une méthode de compression non prise en charge ; refusé.</translation>
+        </message>
+        <message>
+            <source>{member} appears twice in {package}.</source>
+            <translation>{member} apparaît deux fois dans {package}.</translation>
+        </message>
+        <message>
+            <source>{member} cannot be read from {package}: {cause}</source>
+            <translation>Impossible de lire {member} dans {package} : {cause}</translation>
+        </message>
+        <message>
+            <source>{path} cannot be read: {cause}</source>
+            <translation>Impossible de lire {path} : {cause}</translation>
+        </message>
+        <message>
+            <source>Cancelled; what was already fetched is kept for next time.</source>
+            <translation>Annulé ; ce qui a déjà été récupéré est gardé pour la prochaine fois.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} refused the credentials (HTTP {status}); check the LRS user name and password in the settings or COURSE_PLAYER_LRS_USERNAME/_PASSWORD.</source>
+            <translation>Le LRS à {endpoint} a refusé les identifiants (HTTP {status}) ; vérifiez le nom d’utilisateur et le mot de passe du LRS dans les paramètres ou COURSE_PLAYER_LRS_USERNAME/_PASSWORD.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} refused access (HTTP {status}); check the LRS user name and password in the settings or COURSE_PLAYER_LRS_USERNAME/_PASSWORD.</source>
+            <translation>Le LRS à {endpoint} a refusé l’accès (HTTP {status}) ; vérifiez le nom d’utilisateur et le mot de passe du LRS dans les paramètres ou COURSE_PLAYER_LRS_USERNAME/_PASSWORD.</translation>
+        </message>
+        <message>
+            <source>The LRS endpoint {endpoint!r} from {origin} is not an http(s) URL.</source>
+            <translation>L’adresse du LRS « {endpoint} » ({origin}) n’est pas une adresse http(s).</translation>
+        </message>
+        <message>
+            <source>{path} is a folder; give a file name such as {example}.</source>
+            <translation>{path} est un dossier ; donnez un nom de fichier comme {example}.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist.</source>
+            <translation>Le dossier {folder} n’existe pas.</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {cause}.</source>
+            <translation>Impossible d’écrire {path} : {cause}.</translation>
+        </message>
+        <message>
+            <source>Cannot read {path}: {cause}.</source>
+            <translation>Impossible de lire {path} : {cause}.</translation>
+        </message>
+        <message>
+            <source>The CA bundle {path} does not exist.</source>
+            <translation>Le fichier de certificats (CA) {path} n’existe pas.</translation>
+        </message>
+        <message>
+            <source>Not enough free disk: {needed} needed, {free} free in {folder}.</source>
+            <translation>Espace disque insuffisant : il faut {needed}, il reste {free} dans {folder}.</translation>
+        </message>
+        <message>
+            <source>the server's certificate could not be verified</source>
+            <translation>le certificat du serveur n’a pas pu être vérifié</translation>
+        </message>
+        <message>
+            <source>its name could not be resolved (DNS)</source>
+            <translation>son nom n’a pas pu être résolu (DNS)</translation>
+        </message>
+        <message>
+            <source>the connection was refused</source>
+            <translation>la connexion a été refusée</translation>
+        </message>
+        <message>
+            <source>the connection timed out</source>
+            <translation>la connexion a expiré</translation>
+        </message>
+        <message>
+            <source>the server stopped sending</source>
+            <translation>le serveur a cessé d’envoyer</translation>
+        </message>
+        <message>
+            <source>the connection was reset</source>
+            <translation>la connexion a été réinitialisée</translation>
+        </message>
+        <message>
+            <source>the connection broke mid-file</source>
+            <translation>la connexion a été coupée en cours de fichier</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: {reason}, and no data arrived for {seconds:.0f} s.</source>
+            <translation>Abandon de {name} : {reason}, et aucune donnée n’est arrivée depuis {seconds:.0f} s.</translation>
+        </message>
+        <message>
+            <source>{name} {problem}, twice.</source>
+            <translation>{name} {problem}, deux fois de suite.</translation>
+        </message>
+        <message>
+            <source>has {actual} bytes but its manifest declares {size}</source>
+            <translation>fait {actual} octets mais son manifeste en déclare {size}</translation>
+        </message>
+        <message>
+            <source>does not match its SHA-256 in the manifest</source>
+            <translation>ne correspond pas à son SHA-256 dans le manifeste</translation>
+        </message>
+        <message>
+            <source>the server refused to resume; starting the file over</source>
+            <translation>le serveur a refusé de reprendre ; le fichier recommence depuis le début</translation>
+        </message>
+        <message>
+            <source>the server sent the wrong part of the file; starting it over</source>
+            <translation>le serveur a envoyé la mauvaise partie du fichier ; il recommence depuis le début</translation>
+        </message>
+        <message>
+            <source>{name}: the server ignores range requests and the link broke during the full fetch; try again on a steadier link.</source>
+            <translation>{name} : le serveur ne sait pas reprendre un téléchargement et la connexion a été coupée en cours de route ; réessayez avec une connexion plus stable.</translation>
+        </message>
+        <message>
+            <source>{name}: too many redirects from {host}.</source>
+            <translation>{name} : trop de redirections depuis {host}.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name} from {host}: {reason}.</source>
+            <translation>Impossible de récupérer {name} depuis {host} : {reason}.</translation>
+        </message>
+        <message>
+            <source>{url} is not a valid URL ({kind}).</source>
+            <translation>{url} n’est pas une adresse valide ({kind}).</translation>
+        </message>
+        <message>
+            <source>cannot reach {host}: {reason}</source>
+            <translation>impossible de joindre {host} : {reason}</translation>
+        </message>
+        <message>
+            <source>the server answered {status}</source>
+            <translation>le serveur a répondu {status}</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: the server answered {status}{reason}.</source>
+            <translation>Impossible de récupérer {name} : le serveur a répondu {status}{reason}.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: unexpected answer {status} from the server.</source>
+            <translation>Impossible de récupérer {name} : réponse inattendue {status} du serveur.</translation>
+        </message>
+        <message>
+            <source>The disk is full while downloading {name}.</source>
+            <translation>Le disque est plein pendant le téléchargement de {name}.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: {reason}, for {seconds:.0f} s.</source>
+            <translation>Abandon de {name} : {reason}, pendant {seconds:.0f} s.</translation>
+        </message>
+        <message>
+            <source>{where} is not an Ed25519 public key ({expected}).</source>
+            <translation>{where} n’est pas une clé publique Ed25519 ({expected}).</translation>
+        </message>
+        <message>
+            <source>{where} is not valid base64 ({expected}).</source>
+            <translation>{where} n’est pas du base64 valide ({expected}).</translation>
+        </message>
+        <message>
+            <source>{where} holds {actual} bytes, not {size} ({expected}).</source>
+            <translation>{where} contient {actual} octets, et non {size} ({expected}).</translation>
+        </message>
+        <message>
+            <source>{course} carries a signature but its manifest names no publisher.key; refused.</source>
+            <translation>{course} porte une signature mais son manifeste ne nomme aucune publisher.key ; refusé.</translation>
+        </message>
+        <message>
+            <source>The signature of {course} is {actual} bytes, not {size} (truncated or damaged); refused.</source>
+            <translation>La signature de {course} fait {actual} octets, et non {size} (tronquée ou abîmée) ; refusé.</translation>
+        </message>
+        <message>
+            <source>The signature of {course} does not match its course.json (altered copy, or not signed by {key}); refused.</source>
+            <translation>La signature de {course} ne correspond pas à son course.json (copie modifiée, ou non signée par {key}) ; refusé.</translation>
+        </message>
+        <message>
+            <source>{course} claims the publisher {publisher!r}, whose key {shipped} ships with this app, but it is signed by {key}; refused.</source>
+            <translation>{course} se réclame de l’éditeur « {publisher} », dont la clé {shipped} est fournie avec cette application, mais il est signé par {key} ; refusé.</translation>
+        </message>
+        <message>
+            <source>none (unsigned)</source>
+            <translation>aucune (non signé)</translation>
+        </message>
+        <message>
+            <source>{course} was signed by {pinned} and this package is unsigned; refused (it may be an altered copy).</source>
+            <translation>{course} était signé par {pinned} et ce paquet n’est pas signé ; refusé (il peut s’agir d’une copie modifiée).</translation>
+        </message>
+        <message>
+            <source>{course} was signed by {pinned} but this package is signed by {key}; refused (if the publisher really changed its key, install again with --trust-new-key).</source>
+            <translation>{course} était signé par {pinned} mais ce paquet est signé par {key} ; refusé (si l’éditeur a vraiment changé de clé, réinstallez avec --trust-new-key).</translation>
+        </message>
+        <message>
+            <source>{path} is not a folder, and not a file name ending in .zip.</source>
+            <translation>{path} n’est ni un dossier, ni un nom de fichier terminé par .zip.</translation>
+        </message>
+        <message>
+            <source>{folder} is full; the copy was removed. Free some space or use a bigger stick.</source>
+            <translation>{folder} est plein ; la copie a été supprimée. Libérez de l’espace ou utilisez une clé plus grande.</translation>
+        </message>
+        <message>
+            <source>{folder} is read-only (write-protected stick?); nothing was written there.</source>
+            <translation>{folder} est en lecture seule (clé protégée en écriture ?) ; rien n’y a été écrit.</translation>
+        </message>
+        <message>
+            <source>Writing to {folder} failed ({cause}): was the stick removed? The partial copy was removed; the course here is untouched.</source>
+            <translation>L’écriture dans {folder} a échoué ({cause}) : la clé a-t-elle été retirée ? La copie partielle a été supprimée ; le cours sur cet ordinateur est intact.</translation>
+        </message>
+        <message>
+            <source>{course} was installed with only some video qualities; {count} file(s) its package lists are not on this computer (first: {first}). Install it in full (without --quality) to export it.</source>
+            <translation>{course} a été installé avec seulement certaines qualités vidéo ; {count} fichier(s) de son paquet ne sont pas sur cet ordinateur (le premier : {first}). Installez-le en entier (sans --quality) pour l’exporter.</translation>
+        </message>
+        <message>
+            <source>{path} of {course} is missing from the data folder; reinstall the course before exporting it.</source>
+            <translation>{path} de {course} manque dans le dossier de données ; réinstallez le cours avant de l’exporter.</translation>
+        </message>
+        <message>
+            <source>{folder} has {free} free; {course} needs {needed}. Free some space or use a bigger stick.</source>
+            <translation>Il reste {free} sur {folder} ; {course} demande {needed}. Libérez de l’espace ou utilisez une clé plus grande.</translation>
+        </message>
+        <message>
+            <source>{path} is damaged in the data folder (hash differs); reinstall the course before exporting it.</source>
+            <translation>{path} est abîmé dans le dossier de données (empreinte différente) ; réinstallez le cours avant de l’exporter.</translation>
+        </message>
+        <message>
+            <source>The copy vanished from {folder} while writing: was the stick removed? The course here is untouched.</source>
+            <translation>La copie a disparu de {folder} pendant l’écriture : la clé a-t-elle été retirée ? Le cours sur cet ordinateur est intact.</translation>
+        </message>
+        <message>
+            <source>The copy on the drive is unreadable ({cause}).</source>
+            <translation>La copie sur le support est illisible ({cause}).</translation>
+        </message>
+        <message>
+            <source>The copy's course.json differs from the installed one.</source>
+            <translation>Le course.json de la copie diffère de celui qui est installé.</translation>
+        </message>
+        <message>
+            <source>The copy on the drive is damaged ({cause}); the drive may be failing.</source>
+            <translation>La copie sur le support est abîmée ({cause}) ; le support est peut-être défaillant.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskRunner</name>
+        <message>
+            <source>Unexpected error: %1</source>
+            <translation>Erreur inattendue : %1</translation>
+        </message>
+    </context>
 </TS>

@@ -34,6 +34,7 @@ Messages aimed at course authors (manifest validation, packing) stay plain Engli
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Self
 
@@ -45,9 +46,17 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+_BREAKS = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def one_line(text: str) -> str:
+    """Line breaks and runs of spaces folded to one space; no-break spaces are kept."""
+    return _BREAKS.sub(" ", text).strip()
+
+
 def fill(template: str, params: Mapping[str, object]) -> str:
     """``template`` with its parameters, on one line."""
-    return " ".join(template.format(**params).split())
+    return one_line(template.format(**params))
 
 
 class Phrase:
@@ -74,7 +83,7 @@ class PlayerError(Exception):
     params: Mapping[str, object] = {}
 
     def __init__(self, message: str) -> None:
-        super().__init__(" ".join(message.split()))
+        super().__init__(one_line(message))
 
     @classmethod
     def of(cls, template: str, /, *args: object, **params: object) -> Self:

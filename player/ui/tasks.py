@@ -25,10 +25,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Literal, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from player.core.errors import PlayerError, TransferCancelled
 from player.core.progress import CancelToken, Progress
+from player.ui.errors import localized
 
 log = logging.getLogger(__name__)
 
@@ -200,8 +201,8 @@ class TaskRunner(QObject):
 
 
 def one_line(error: BaseException) -> str:
-    """What to show a user: a ``PlayerError``'s message, or a short note for a bug."""
+    """What to show a user: a ``PlayerError``'s message in the UI language, or a note for a bug."""
     if isinstance(error, PlayerError):
-        return str(error)
+        return localized(error)
     text = " ".join(str(error).split()) or type(error).__name__
-    return f"Unexpected error: {text}"
+    return QCoreApplication.translate("TaskRunner", "Unexpected error: %1").replace("%1", text)

@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.core.errors import PlayerError
+from player.ui.tasks import one_line
 from player.ui.video import (
     PAUSED,
     PLAYING,
@@ -602,7 +603,7 @@ class VideoLessonView(Retranslatable, QWidget):
             return getattr(self._sink, method)(*args)
         except PlayerError as exc:
             self.notice.setText(
-                self.tr("Your progress could not be saved: %1").replace("%1", str(exc))
+                self.tr("Your progress could not be saved: %1").replace("%1", one_line(exc))
             )
             self.notice.show()
             return None

@@ -82,14 +82,15 @@ def workshop(services: object) -> None:
     from player.core.learning.activity import record_reading
     from player.core.learning.learners import create_learner
 
-    ctx = services.context  # type: ignore[attr-defined]
-    course_id = ctx.db.execute("SELECT id FROM courses").fetchone()[0]
-    manifest = ctx.manifest(course_id)
-    readings = [les for les in manifest.modules[0].lessons if les.type == "text"]
-    for name, done in (("Moussa", len(readings)), ("Fatou", 1)):
-        learner = create_learner(ctx.db, name)
-        for lesson in readings[:done]:
-            record_reading(ctx.db, learner.id, manifest, lesson.id, elapsed=240, at_end=True)
+    # The app's own connection belongs to its storage worker: the script uses a second one.
+    with services.separate_context() as ctx:  # type: ignore[attr-defined]
+        course_id = ctx.db.execute("SELECT id FROM courses").fetchone()[0]
+        manifest = ctx.manifest(course_id)
+        readings = [les for les in manifest.modules[0].lessons if les.type == "text"]
+        for name, done in (("Moussa", len(readings)), ("Fatou", 1)):
+            learner = create_learner(ctx.db, name)
+            for lesson in readings[:done]:
+                record_reading(ctx.db, learner.id, manifest, lesson.id, elapsed=240, at_end=True)
 
 
 def main() -> int:
@@ -146,15 +147,17 @@ def main() -> int:
     wait(lambda: window.current_screen() is outline)
 
     # Finish module 1 except its quiz, through the engine, so the quiz opens the next module.
-    ctx = services.context
-    for lesson in manifest.modules[0].lessons:
-        if lesson.type == "video":
-            end = lesson.duration or 30.0
-            steps = [min(end, 5.0 * i) for i in range(int(end // 5) + 2)]
-            for position in steps:
-                record_position(ctx.db, learner.id, manifest, lesson.id, position, end, elapsed=5)
-        elif lesson.type == "text":
-            record_reading(ctx.db, learner.id, manifest, lesson.id, at_end=True)
+    with services.separate_context() as ctx:  # not the storage worker's connection
+        for lesson in manifest.modules[0].lessons:
+            if lesson.type == "video":
+                end = lesson.duration or 30.0
+                steps = [min(end, 5.0 * i) for i in range(int(end // 5) + 2)]
+                for position in steps:
+                    record_position(
+                        ctx.db, learner.id, manifest, lesson.id, position, end, elapsed=5
+                    )
+            elif lesson.type == "text":
+                record_reading(ctx.db, learner.id, manifest, lesson.id, at_end=True)
 
     quiz_lesson = next(les for les in manifest.modules[0].lessons if les.type == "quiz")
     window.open_lesson(course_id, quiz_lesson.id, "quiz")

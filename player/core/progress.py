@@ -132,23 +132,33 @@ def format_duration(seconds: float | None) -> str:
 
 
 class ProgressLine:
-    """A CLI progress line on stderr, redrawn in place on a terminal, every few % otherwise."""
+    """A CLI progress line on stderr, redrawn in place on a terminal, every 10 % otherwise.
+
+    Subclasses change what the line says by overriding ``describe``.
+    """
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         self._tty = self.stream.isatty()
         self._last_percent = -10
+        self._last_line = ""
+
+    def describe(self, progress: Progress) -> str:
+        return (
+            f"{format_bytes(progress.done)} / {format_bytes(progress.total)}"
+            f"  {format_bytes(progress.rate)}/s  ETA {format_duration(progress.eta)}"
+            f"  {progress.label}"
+        )
 
     def __call__(self, progress: Progress) -> None:
         percent = int(progress.fraction * 100)
         if not self._tty and percent < self._last_percent + 10 and percent < 100:
             return
         self._last_percent = percent
-        line = (
-            f"{percent:3d}%  {format_bytes(progress.done)} / {format_bytes(progress.total)}"
-            f"  {format_bytes(progress.rate)}/s  ETA {format_duration(progress.eta)}"
-            f"  {progress.label}"
-        )
+        line = f"{percent:3d}%  {self.describe(progress)}"
+        if line == self._last_line:
+            return
+        self._last_line = line
         if self._tty:
             self.stream.write("\r" + line[:110].ljust(110))
             if progress.done >= progress.total:

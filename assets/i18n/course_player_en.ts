@@ -1935,6 +1935,26 @@ Key of this package:
             <source>The copy on the drive is damaged ({cause}); the drive may be failing.</source>
             <translation>The copy on the drive is damaged ({cause}); the drive may be failing.</translation>
         </message>
+        <message>
+            <source>{path} must end in .pdf.</source>
+            <translation>{path} must end in .pdf.</translation>
+        </message>
+        <message>
+            <source>Cannot write the PDF {path}: {reason}.</source>
+            <translation>Cannot write the PDF {path}: {reason}.</translation>
+        </message>
+        <message>
+            <source>Cannot write the PDF {path}.</source>
+            <translation>Cannot write the PDF {path}.</translation>
+        </message>
+        <message>
+            <source>{course} has no reading page {lesson}.</source>
+            <translation>{course} has no reading page {lesson}.</translation>
+        </message>
+        <message>
+            <source>The page {page} of {course} is not installed.</source>
+            <translation>The page {page} of {course} is not installed.</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>

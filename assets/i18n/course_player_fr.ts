@@ -1935,6 +1935,26 @@ Clé de ce paquet :
             <source>The copy on the drive is damaged ({cause}); the drive may be failing.</source>
             <translation>La copie sur le support est abîmée ({cause}) ; le support est peut-être défaillant.</translation>
         </message>
+        <message>
+            <source>{path} must end in .pdf.</source>
+            <translation>{path} doit se terminer par .pdf.</translation>
+        </message>
+        <message>
+            <source>Cannot write the PDF {path}: {reason}.</source>
+            <translation>Impossible d’écrire le PDF {path} : {reason}.</translation>
+        </message>
+        <message>
+            <source>Cannot write the PDF {path}.</source>
+            <translation>Impossible d’écrire le PDF {path}.</translation>
+        </message>
+        <message>
+            <source>{course} has no reading page {lesson}.</source>
+            <translation>Le cours {course} n’a pas de page de lecture {lesson}.</translation>
+        </message>
+        <message>
+            <source>The page {page} of {course} is not installed.</source>
+            <translation>La page {page} du cours {course} n’est pas installée.</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>

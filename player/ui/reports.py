@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 
 from player.core.dashboard import LearnerSummary
-from player.core.errors import PlayerError
+from player.core.errors import QT_TRANSLATE_NOOP, PlayerError
 from player.core.progress import format_duration
 
 LAYOUT_WIDTH = 720.0  # the HTML is laid out at this width, then scaled to the page
@@ -160,9 +160,14 @@ def write_learner_pdf(
     """Write the one-page PDF atomically; returns the number of pages (always 1)."""
     path = Path(path)
     if path.suffix.lower() != ".pdf":
-        raise ReportError(f"{path} must end in .pdf.")
+        raise ReportError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{path} must end in .pdf."), path=str(path)
+        )
     if not path.parent.is_dir():
-        raise ReportError(f"The folder {path.parent} does not exist.")
+        raise ReportError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "The folder {folder} does not exist."),
+            folder=str(path.parent),
+        )
     language = language or (course_language if course_language in LABELS else "fr")
     _ensure_gui()
     temporary = path.with_name(f".{path.name}.partial")
@@ -178,7 +183,9 @@ def write_learner_pdf(
         document.setTextWidth(LAYOUT_WIDTH)
         painter = QPainter()
         if not painter.begin(writer):
-            raise ReportError(f"Cannot write the PDF {path}.")
+            raise ReportError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Cannot write the PDF {path}."), path=str(path)
+            )
         try:
             page = writer.pageLayout().paintRectPixels(writer.resolution())
             scale = page.width() / LAYOUT_WIDTH
@@ -191,11 +198,17 @@ def write_learner_pdf(
             painter.end()
         del writer  # flushes and closes the file
         if not temporary.is_file() or temporary.stat().st_size == 0:
-            raise ReportError(f"Cannot write the PDF {path}.")
+            raise ReportError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Cannot write the PDF {path}."), path=str(path)
+            )
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise ReportError(f"Cannot write the PDF {path}: {error.strerror or error}.") from error
+        raise ReportError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Cannot write the PDF {path}: {reason}."),
+            path=str(path),
+            reason=error.strerror or str(error),
+        ) from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

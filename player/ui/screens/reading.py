@@ -51,19 +51,27 @@ class Page:
 
 def load_page(context: Any, course_id: str, lesson_id: str) -> Page:
     """Worker side: read the lesson's Markdown and index the course's installed files."""
-    from player.core.errors import PackageError
+    from player.core.errors import QT_TRANSLATE_NOOP, PackageError
 
     manifest = context.manifest(course_id)
     lesson = manifest.lesson(lesson_id)
     if lesson is None or lesson.file is None:
-        raise PackageError(f"{course_id} has no reading page {lesson_id!r}.")
+        raise PackageError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{course} has no reading page {lesson}."),
+            course=course_id,
+            lesson=lesson_id,
+        )
     files: dict[str, Path] = {}
     for member in context.installed_members(course_id):
         path = context.member_path(course_id, member)
         if path is not None:
             files[member] = path
     if lesson.file not in files:
-        raise PackageError(f"The page {lesson.file} of {course_id} is not installed.")
+        raise PackageError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "The page {page} of {course} is not installed."),
+            page=lesson.file,
+            course=course_id,
+        )
     text = files[lesson.file].read_bytes().decode("utf-8", errors="replace")
     return Page(course_id, lesson_id, lesson.title, manifest.language, lesson.file, text, files)
 

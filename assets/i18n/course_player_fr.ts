@@ -742,6 +742,11 @@ Clé de ce paquet :
             <source>▶ Next: %1</source>
             <translation>▶ Suivant : %1</translation>
         </message>
+        <message>
+            <source>; </source>
+            <comment>between the steps that open a module</comment>
+            <translation> ; </translation>
+        </message>
     </context>
     <context>
         <name>QuestionPage</name>

@@ -262,7 +262,8 @@ class OutlineScreen(Retranslatable, QWidget):
             )
         if not steps:
             return self.tr("Locked: complete “%1” first.").replace("%1", lock.module_title)
-        return self.tr("Locked. To open it: %1.").replace("%1", "; ".join(steps))
+        separator = self.tr("; ", "between the steps that open a module")
+        return self.tr("Locked. To open it: %1.").replace("%1", separator.join(steps))
 
     def _lesson_text(self, button: LessonButton, module: Any) -> None:
         lesson = button.lesson

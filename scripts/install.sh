@@ -15,6 +15,8 @@ SUDO=""
 APP_PACKAGES="python3 python3-venv python3-pip libvlc5 libvlc-bin vlc-plugin-base
   vlc-plugin-video-output libxcb-icccm4 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
+  libxcb-randr0 libxcb-render0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0
+  libxcb-xkb1 libx11-xcb1 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6
   libdbus-1-3 fontconfig fonts-dejavu-core"
 TEST_PACKAGES="xvfb xauth nginx-light ffmpeg espeak-ng imagemagick xdotool poppler-utils util-linux"
 

@@ -40,6 +40,14 @@ class PostResult:
     status: int | None
     reason: str
     bytes_sent: int
+    # Transient, but possibly caused by the statements themselves: the connection was dropped
+    # (not a timeout) or the LRS crashed (HTTP 500). Ralph 5.1.0 does both on an ``mbox``
+    # without ``mailto:``. The sync loop tells that from an outage (``service._Run``).
+    server_fault: bool = False
+
+    @property
+    def dropped(self) -> bool:
+        return self.outcome is Outcome.TRANSIENT and self.status is None
 
 
 def statements_body(frozen: Sequence[str]) -> bytes:
@@ -103,7 +111,12 @@ class LrsClient:
                 timeout=self.timeout,
             )
         except requests.RequestException as error:
-            return PostResult(Outcome.TRANSIENT, None, _network_reason(error), len(body))
+            fault = isinstance(error, requests.ConnectionError) and not isinstance(
+                error, requests.Timeout
+            )
+            return PostResult(
+                Outcome.TRANSIENT, None, _network_reason(error), len(body), server_fault=fault
+            )
         status = response.status_code
         if status in (200, 204):
             return PostResult(Outcome.STORED, status, "", len(body))
@@ -133,7 +146,11 @@ class LrsClient:
         if status == 409:
             return PostResult(Outcome.CONFLICT, status, _server_reason(response), len(body))
         return PostResult(
-            Outcome.TRANSIENT, status, f"HTTP {status} {_server_reason(response)}", len(body)
+            Outcome.TRANSIENT,
+            status,
+            f"HTTP {status} {_server_reason(response)}",
+            len(body),
+            server_fault=status == 500,
         )
 
     def close(self) -> None:

@@ -9,7 +9,15 @@ Rules (issue 6):
   others go through;
 - 401/403 stop everything with ``SyncAuthError``;
 - no answer, timeouts and 5xx back off (0.5 s doubling to 10 s); after ``timeout`` seconds
-  without progress the run stops and reports what is still pending.
+  without progress the run stops and reports what is still pending;
+- a poison statement — one that makes the LRS drop the connection or fail with a 500, as
+  Ralph 5.1.0 does on an ``mbox`` without ``mailto:`` — is told from an outage: when the LRS
+  still answers a reachability probe right after such a failure, the batch is split at once;
+  a statement failing alone ``POISON_TRIES`` times in a row is quarantined when the same LRS
+  stored another statement since its first failure, or when, set aside until the LRS stores
+  another one, it fails once more alone right after that store (proof that the LRS works and
+  the fault is in that statement). Otherwise (probe unanswered, or nothing else stored) it
+  stays pending: an outage or a broken LRS quarantines nothing.
 
 The same bytes are sent on every retry (frozen statements), so a batch whose answer was lost is
 answered 204 by the LRS on the next run and nothing is stored twice.
@@ -33,7 +41,7 @@ from player.core.errors import PlayerError
 from player.core.package.manifest import Manifest
 from player.core.progress import CancelToken
 from player.core.sync import outbox
-from player.core.sync.client import LrsClient, Outcome, is_reachable
+from player.core.sync.client import LrsClient, Outcome, PostResult, is_reachable
 from player.core.sync.config import LrsConfig, SyncSettings
 from player.core.sync.status import SyncStatus, sync_status
 
@@ -41,6 +49,7 @@ DEFAULT_BATCH = 100
 DEFAULT_TIMEOUT = 60.0
 BACKOFF_FIRST = 0.5
 BACKOFF_MAX = 10.0
+POISON_TRIES = 3
 
 ManifestLookup = Callable[[str], Manifest | None]
 
@@ -82,6 +91,43 @@ class _Transient(Exception):
         self.reason = reason
 
 
+@dataclass
+class _Suspect:
+    """A statement the LRS failed on while still answering probes (this drain only)."""
+
+    first_failure: int  # request number of its first failure
+    drops: int = 0  # connection dropped, alone, in a row
+    crashes: int = 0  # HTTP 500, alone, in a row
+    confirming: bool = False  # retried alone right after the LRS stored another statement
+
+    @property
+    def tries(self) -> int:
+        return self.drops + self.crashes
+
+    def reason(self) -> str:
+        if not self.crashes:
+            what = "dropped the connection"
+        elif not self.drops:
+            what = "failed with HTTP 500"
+        else:
+            what = "dropped the connection or failed with HTTP 500"
+        return f"the LRS {what} on this statement ({self.tries} times)"
+
+
+class _Drain:
+    """Per-LRS state of one drain: request numbering and suspected poison statements."""
+
+    def __init__(self, client: LrsClient) -> None:
+        self.client = client
+        self.requests = 0
+        self.last_stored = -1  # request number of the last 200/204
+        self.suspects: dict[int, _Suspect] = {}
+        self.set_aside: dict[int, outbox.OutboxRow] = {}  # failed POISON_TRIES times alone
+
+    def lrs_answers(self) -> bool:
+        return is_reachable(self.client.config.endpoint, timeout=self.client.timeout[0])
+
+
 class _Run:
     """One sync run: shared counters, the status callback, cancellation."""
 
@@ -121,19 +167,29 @@ class _Run:
     def progressed(self) -> None:
         self.last_progress = time.monotonic()
 
-    def deliver(self, client: LrsClient, rows: Sequence[outbox.OutboxRow]) -> None:
+    def deliver(self, drain: _Drain, rows: Sequence[outbox.OutboxRow]) -> None:
         """Send ``rows``; split on a rejected batch; raise ``_Transient`` to back off."""
-        result = client.post([row.statement for row in rows])
+        result = drain.client.post([row.statement for row in rows])
+        drain.requests += 1
         self.report.requests += 1
         self.report.bytes_sent += result.bytes_sent
         if result.outcome is Outcome.STORED:
             outbox.mark_sent(self.db, rows)
             self.report.sent += len(rows)
+            drain.last_stored = drain.requests
+            for row in rows:
+                drain.suspects.pop(row.seq, None)
             self.progressed()
+            self.confirm_set_aside(drain)
             return
         if result.outcome is Outcome.TRANSIENT:
             outbox.mark_failed_attempt(self.db, rows, result.reason)
-            raise _Transient(result.reason)
+            if not (result.server_fault and drain.lrs_answers()):
+                if len(rows) == 1 and rows[0].seq in drain.suspects:
+                    drain.suspects[rows[0].seq] = _Suspect(first_failure=drain.requests)
+                raise _Transient(result.reason)
+            self.suspect(drain, rows, result)
+            return
         if len(rows) == 1:
             if result.outcome is Outcome.CONFLICT:
                 outbox.mark_rejected(self.db, rows[0], "conflict", result.reason)
@@ -144,8 +200,41 @@ class _Run:
             self.progressed()
             return
         middle = len(rows) // 2
-        self.deliver(client, rows[:middle])
-        self.deliver(client, rows[middle:])
+        self.deliver(drain, rows[:middle])
+        self.deliver(drain, rows[middle:])
+
+    def suspect(self, drain: _Drain, rows: Sequence[outbox.OutboxRow], result: PostResult) -> None:
+        """The LRS failed on ``rows`` but still answers: split, or set a lone statement aside."""
+        for row in rows:
+            drain.suspects.setdefault(row.seq, _Suspect(first_failure=drain.requests))
+        if len(rows) > 1:
+            middle = len(rows) // 2
+            self.deliver(drain, rows[:middle])
+            self.deliver(drain, rows[middle:])
+            return
+        suspect = drain.suspects[rows[0].seq]
+        if result.dropped:
+            suspect.drops += 1
+        else:
+            suspect.crashes += 1
+        if suspect.confirming or (
+            suspect.tries >= POISON_TRIES and drain.last_stored > suspect.first_failure
+        ):
+            outbox.mark_rejected(self.db, rows[0], "quarantined", suspect.reason())
+            self.report.quarantined += 1
+            del drain.suspects[rows[0].seq]
+            self.progressed()
+            return
+        if suspect.tries < POISON_TRIES:
+            raise _Transient(result.reason)  # back off, then try it alone again
+        drain.set_aside[rows[0].seq] = rows[0]  # until the LRS shows it stores others
+
+    def confirm_set_aside(self, drain: _Drain) -> None:
+        """The LRS just stored a statement: retry each set-aside one alone, once, right now."""
+        while drain.set_aside:
+            seq, row = drain.set_aside.popitem()
+            drain.suspects[seq].confirming = True
+            self.deliver(drain, [row])
 
     def drain(self, config: LrsConfig, course_ids: Sequence[str | None]) -> None:
         """Send every pending row of ``course_ids`` to one LRS, or stop after the timeout."""
@@ -153,6 +242,7 @@ class _Run:
         client = LrsClient(
             config, session=self.session, timeout=(min(5.0, read_timeout), read_timeout)
         )
+        drain = _Drain(client)
         size = self.batch_size
         failures = 0
         self.progressed()
@@ -161,11 +251,19 @@ class _Run:
                 if self.cancel is not None and self.cancel.cancelled:
                     self.report.stopped.append("cancelled")
                     return
-                rows = outbox.pending_batch(self.db, size, course_ids=course_ids)
+                aside = drain.set_aside
+                rows = outbox.pending_batch(self.db, size + len(aside), course_ids=course_ids)
+                rows = [row for row in rows if row.seq not in aside][:size]
                 if not rows:
+                    if aside:
+                        reasons = {drain.suspects[seq].reason() for seq in aside}
+                        self.report.stopped.append(
+                            f"{config.endpoint}: {'; '.join(sorted(reasons))}; kept pending"
+                            f" ({len(aside)}) as no other statement was stored after it"
+                        )
                     return
                 try:
-                    self.deliver(client, rows)
+                    self.deliver(drain, rows)
                 except _Transient as problem:
                     failures += 1
                     size = max(1, size // 2)

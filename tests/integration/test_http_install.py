@@ -85,6 +85,18 @@ def served_paths(nginx: NginxServer, folder: Path) -> list[str]:
     return paths
 
 
+def served_statuses(nginx: NginxServer, folder: Path) -> list[tuple[str, int]]:
+    """(member path, HTTP status) of every request under ``folder``, in order."""
+    prefix = f"/{folder.name}/"
+    found = []
+    for line in nginx.access_log():
+        parts = line.split('"')
+        path = parts[1].split(" ")[1]
+        if prefix in path:
+            found.append((path.split(prefix, 1)[1], int(parts[2].split()[0])))
+    return found
+
+
 def install_url(ctx: Context, url: str, **kwargs: object) -> object:
     options = {k: kwargs.pop(k) for k in ("timeout", "session") if k in kwargs}
     source = open_source(url, ctx.data, **options)
@@ -115,7 +127,7 @@ def test_install_over_a_link_reset_8_times(
     tmp_path: Path,
     data_home: Context,
 ):
-    path, _ = publish(nginx, tmp_path)
+    path, folder = publish(nginx, tmp_path)
     cuts = [BYTES_480 * k // 9 for k in range(1, 9)]
     proxy = fault_proxy(nginx.port, rate=RATE, cuts=cuts)
     result = install_url(data_home, proxy.url(path), quality="480", timeout=10)
@@ -123,7 +135,19 @@ def test_install_over_a_link_reset_8_times(
     assert result.fetched_bytes == BYTES_480  # type: ignore[attr-defined]
     for member in AT_480:
         assert installed_bytes(data_home, member) == BIG_MEDIA[member]
-    assert proxy.wire_bytes / BYTES_480 <= 1.03
+    # Never a byte twice: after a file's first request, every request for it is a range
+    # continuing it (206), never a fresh full download (200).
+    statuses = served_statuses(nginx, folder)
+    assert sum(status == 206 for _, status in statuses) >= 8  # one continuation per cut
+    seen: set[str] = set()
+    for member, status in statuses:
+        if member in seen:
+            assert status == 206, f"{member} was fetched again from the start"
+        seen.add(member)
+    # On the wire, only what a reset destroys in flight (unread bytes die with the
+    # connection, more of them when the machine is busy) comes on top; restarting files
+    # from zero costs 1.9 x here. The benchmark measures 1.002 on a larger course.
+    assert proxy.wire_bytes / BYTES_480 <= 1.10
 
 
 def test_killed_install_resumes_without_fetching_twice(

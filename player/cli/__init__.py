@@ -7,13 +7,13 @@ so areas can grow without touching one another. With no sub-command the desktop 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Callable, Sequence
 
 from player import __version__
 from player.core.errors import PlayerError
-from player.core.package.manifest import FORMAT_VERSION
 
 # Modules that define ``register(subparsers) -> None``; each sub-command sets ``func``.
 COMMAND_MODULES = (
@@ -28,6 +28,8 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from player.core.package.manifest import FORMAT_VERSION
+
     parser = argparse.ArgumentParser(
         prog="course-player",
         description="Offline course player: install a course once, learn offline, sync later.",
@@ -58,7 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if all(arg == "--exit-when-ready" for arg in args_list):
         # The desktop app: skip importing every sub-command (and requests, ffmpeg helpers...)
-        # so the window shows sooner.
+        # so the window shows sooner. Start-up only creates objects that live as long as the app,
+        # so collecting garbage meanwhile is wasted time; run_app turns collection back on.
+        gc.disable()
         from player.ui.app import run_app
 
         return run_app(exit_when_ready=bool(args_list))

@@ -8,14 +8,17 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from player.core.errors import InstallError
 from player.core.objects import ObjectStore
-from player.core.package.manifest import MANIFEST_NAME, Manifest, parse_manifest
 from player.core.paths import DataDir, default_data_dir
 from player.core.store.database import open_database
+
+if TYPE_CHECKING:
+    from player.core.package.manifest import Manifest
 
 
 @dataclass
@@ -47,6 +50,9 @@ class Context:
             cached = self._manifests.get(key)
         if cached is not None:
             return cached
+        # Imported here: the desktop app opens its window before it reads any manifest.
+        from player.core.package.manifest import MANIFEST_NAME, parse_manifest
+
         folder = self.manifest_folder(course_id, row["manifest_sha256"])
         manifest = parse_manifest((folder / MANIFEST_NAME).read_bytes(), origin=course_id)
         with self._lock:

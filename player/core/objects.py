@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from player.core.package.manifest import FileEntry
+if TYPE_CHECKING:
+    from player.core.package.manifest import FileEntry
 
 _EXT_RE = re.compile(r"^\.[a-z0-9]{1,10}$")
 

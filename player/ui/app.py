@@ -7,6 +7,7 @@ manifest parsing beyond the course list the library reads from the database.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -105,6 +106,10 @@ def run_app(exit_when_ready: bool = False) -> int:
         window.statusBar().showMessage(notice)  # e.g. portable mode on a read-only stick
     if exit_when_ready:
         _ExitWhenReady(window, app)
+    # What start-up loaded (modules, classes, Qt bindings) lives as long as the app: keep it out
+    # of every later collection (shorter pauses, and a quit that does not walk it all again).
+    gc.freeze()
+    gc.enable()  # the command line turns collection off while the app starts (player.cli)
     try:
         return app.exec()
     finally:

@@ -7,10 +7,10 @@ opened and dropped when left, so nothing of a course is loaded before the learne
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 
 from player.ui import ops
 from player.ui.screens.library import LibraryScreen
-from player.ui.screens.reading import ReadingScreen, load_page
 from player.ui.services import Services
 from player.ui.sync import SyncMonitor, SyncView
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Note, show_error
 from player.ui.widgets.icons import dot_icon
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 
 def local_time(timestamp: str) -> str:
@@ -281,6 +283,7 @@ class MainWindow(QMainWindow):
         """Open a lesson; ``replace`` swaps it for the lesson on screen ("next lesson")."""
         services = self.services
         if kind == "text":
+            from player.ui.screens.reading import load_page
 
             def load() -> Any:
                 ops.open_lesson(services, course_id, lesson_id)
@@ -314,6 +317,8 @@ class MainWindow(QMainWindow):
             )
 
     def _show_page(self, page: Any, replace: bool) -> None:
+        from player.ui.screens.reading import ReadingScreen
+
         services = self.services
         screen: ReadingScreen | None = None
 

@@ -24,54 +24,122 @@ Surveys (``survey``): ``submit_survey``, ``survey_answers``.
 Installer hook (``updates``): ``on_course_installed(db, old, new)``.
 
 Report (``report``): ``progress_report`` → ``list[ProgressRow]``.
+
+The names are imported on first use (PEP 562): opening the desktop app needs only ``learners``,
+and loading quizzes, gating and reports with it would slow the start-up down.
 """
 
-from player.core.learning.activity import (
-    ReadingProgress,
-    VideoProgress,
-    add_time_spent,
-    open_lesson,
-    record_position,
-    record_reading,
-    resume_position,
-)
-from player.core.learning.learners import (
-    Learner,
-    create_learner,
-    ensure_default_learner,
-    find_learner,
-    get_learner,
-    list_learners,
-    rename_learner,
-    set_pin,
-    update_learner,
-    verify_pin,
-)
-from player.core.learning.quiz import (
-    Attempt,
-    PresentedQuestion,
-    QuestionFeedback,
-    QuizResult,
-    answer,
-    feedback_for,
-    get_attempt,
-    open_attempt,
-    presented_questions,
-    start_attempt,
-    submit,
-)
-from player.core.learning.report import ProgressRow, progress_report
-from player.core.learning.state import (
-    CourseState,
-    LessonRef,
-    LessonState,
-    LockReason,
-    ModuleState,
-    QuizRequirement,
-    course_state,
-)
-from player.core.learning.survey import SurveyResponse, submit_survey, survey_answers
-from player.core.learning.updates import on_course_installed
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from player.core.learning.activity import (
+        ReadingProgress,
+        VideoProgress,
+        add_time_spent,
+        open_lesson,
+        record_position,
+        record_reading,
+        resume_position,
+    )
+    from player.core.learning.learners import (
+        Learner,
+        create_learner,
+        ensure_default_learner,
+        find_learner,
+        get_learner,
+        list_learners,
+        rename_learner,
+        set_pin,
+        update_learner,
+        verify_pin,
+    )
+    from player.core.learning.quiz import (
+        Attempt,
+        PresentedQuestion,
+        QuestionFeedback,
+        QuizResult,
+        answer,
+        feedback_for,
+        get_attempt,
+        open_attempt,
+        presented_questions,
+        start_attempt,
+        submit,
+    )
+    from player.core.learning.report import ProgressRow, progress_report
+    from player.core.learning.state import (
+        CourseState,
+        LessonRef,
+        LessonState,
+        LockReason,
+        ModuleState,
+        QuizRequirement,
+        course_state,
+    )
+    from player.core.learning.survey import SurveyResponse, submit_survey, survey_answers
+    from player.core.learning.updates import on_course_installed
+
+# Each public name and the module that defines it.
+_EXPORTS: dict[str, str] = {
+    "Attempt": "quiz",
+    "CourseState": "state",
+    "Learner": "learners",
+    "LessonRef": "state",
+    "LessonState": "state",
+    "LockReason": "state",
+    "ModuleState": "state",
+    "PresentedQuestion": "quiz",
+    "ProgressRow": "report",
+    "QuestionFeedback": "quiz",
+    "QuizRequirement": "state",
+    "QuizResult": "quiz",
+    "ReadingProgress": "activity",
+    "SurveyResponse": "survey",
+    "VideoProgress": "activity",
+    "add_time_spent": "activity",
+    "answer": "quiz",
+    "course_state": "state",
+    "create_learner": "learners",
+    "ensure_default_learner": "learners",
+    "feedback_for": "quiz",
+    "find_learner": "learners",
+    "get_attempt": "quiz",
+    "get_learner": "learners",
+    "list_learners": "learners",
+    "on_course_installed": "updates",
+    "open_attempt": "quiz",
+    "open_lesson": "activity",
+    "presented_questions": "quiz",
+    "progress_report": "report",
+    "record_position": "activity",
+    "record_reading": "activity",
+    "rename_learner": "learners",
+    "resume_position": "activity",
+    "set_pin": "learners",
+    "start_attempt": "quiz",
+    "submit": "quiz",
+    "submit_survey": "survey",
+    "survey_answers": "survey",
+    "update_learner": "learners",
+    "verify_pin": "learners",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
 
 __all__ = [
     "Attempt",

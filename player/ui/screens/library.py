@@ -101,6 +101,7 @@ class LibraryScreen(Retranslatable, QWidget):
         self.services = services
         self.setObjectName("library-screen")
         self.courses: list[ops.CourseSummary] = []
+        self.loaded = False  # the course list has been read at least once
         self.cards: list[CourseCard] = []
         self.copy_dialog: QWidget | None = None
 
@@ -134,7 +135,8 @@ class LibraryScreen(Retranslatable, QWidget):
         self._update_status()
 
     def _update_status(self) -> None:
-        if not self.courses:
+        # Before the first read, say nothing: "no course" would be wrong with 20 installed.
+        if self.loaded and not self.courses:
             self.status.setText(
                 self.tr(
                     "No course is installed yet. Add one from a file, a USB stick or a web "
@@ -143,7 +145,7 @@ class LibraryScreen(Retranslatable, QWidget):
             )
         else:
             self.status.setText("")
-        self.status.setVisible(not self.courses)
+        self.status.setVisible(self.loaded and not self.courses)
 
     def refresh(self) -> None:
         self.services.tasks.run(
@@ -156,6 +158,7 @@ class LibraryScreen(Retranslatable, QWidget):
 
     def _show(self, courses: list[ops.CourseSummary]) -> None:
         self.courses = courses
+        self.loaded = True
         for card in self.cards:
             card.deleteLater()
         self.cards = []

@@ -25,8 +25,9 @@ run() {
         COURSE_PLAYER_HOME="$SMOKE/data" "$SMOKE/app/course-player" "$@"
 }
 run --version
-run --exit-when-ready
-run list
+run list                      # a fresh data folder: the bundled demo course is installed
+run --exit-when-ready | tee "$SMOKE/ready.txt"
+grep -q "ready: 1 course(s) in the library" "$SMOKE/ready.txt"
 run pack "$ROOT/assets/demo-course" --out "$SMOKE/demo.zip"
 run verify "$SMOKE/demo.zip"
 echo "smoke test passed"

@@ -20,15 +20,22 @@ from player.core.paths import choose_data_dir
 from player.core.resources import assets_dir
 from player.ui.i18n import Translations, pick_language
 from player.ui.services import Services, build_services
+from player.ui.tasks import TaskRunner
 
 
 class _ExitWhenReady(QObject):
-    """Exit 0 once the window has been exposed and the event loop has gone idle."""
+    """Exit 0 once the window is exposed, its first screen has its data and the loop is idle.
 
-    def __init__(self, window: QWidget, app: QApplication) -> None:
+    "Ready" means what a learner sees: the library's cards are filled (their data comes from
+    the task runner), not an empty frame. Says on stdout how many courses it shows, so smoke
+    tests of builds can check the library really loaded.
+    """
+
+    def __init__(self, window: QWidget, app: QApplication, tasks: TaskRunner) -> None:
         super().__init__(window)
         self._app = app
         self._window = window
+        self._tasks = tasks
         window.installEventFilter(self)
         self._armed = False
 
@@ -57,6 +64,12 @@ class _ExitWhenReady(QObject):
         ):
             QTimer.singleShot(10, self._idle)
             return
+        if self._tasks.busy:  # the library (or the learner) is still being read
+            self._tasks.idle.connect(self._idle, Qt.ConnectionType.SingleShotConnection)
+            return
+        library = getattr(self._window, "library", None)
+        shown = len(getattr(library, "cards", ()))
+        print(f"ready: {shown} course(s) in the library", flush=True)
         self._app.exit(0)
 
 
@@ -105,7 +118,7 @@ def run_app(exit_when_ready: bool = False) -> int:
     if notice and isinstance(window, QMainWindow):
         window.statusBar().showMessage(notice)  # e.g. portable mode on a read-only stick
     if exit_when_ready:
-        _ExitWhenReady(window, app)
+        _ExitWhenReady(window, app, services.tasks)
     # What start-up loaded (modules, classes, Qt bindings) lives as long as the app: keep it out
     # of every later collection (shorter pauses, and a quit that does not walk it all again).
     gc.freeze()

@@ -23,6 +23,7 @@ def test_linux_bundle_builds_and_passes_its_smoke_test() -> None:
     output = done.stdout + done.stderr
     assert "course-player 0.1.0 (package format 1)" in output
     assert "OK: demo-communication version 1" in output
+    assert "ready: 1 course(s) in the library" in output  # the demo, shown by the bundle
     assert "smoke test passed" in output
     bundle = ROOT / "build" / "dist" / "course-player"
     assert (bundle / "course-player").is_file()

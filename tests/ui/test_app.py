@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 
-def test_exit_when_ready_exits_zero(tmp_path: Path, data_dir) -> None:
+def test_exit_when_ready_waits_for_the_library_then_exits_zero(tmp_path: Path, data_dir) -> None:
     env = dict(os.environ, COURSE_PLAYER_HOME=str(data_dir.root), QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
         [sys.executable, "-m", "player", "--exit-when-ready"],
@@ -18,6 +18,8 @@ def test_exit_when_ready_exits_zero(tmp_path: Path, data_dir) -> None:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+    # ready means the course card is on screen, not an empty frame
+    assert "ready: 1 course(s) in the library" in done.stdout
 
 
 def test_start_up_loads_neither_vlc_nor_the_network(tmp_path: Path, data_dir) -> None:

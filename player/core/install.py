@@ -28,7 +28,6 @@ from player.core.errors import (
     InstallError,
     IntegrityError,
     PackageError,
-    PlayerError,
 )
 from player.core.learning.updates import on_course_installed
 from player.core.package.manifest import (
@@ -483,21 +482,10 @@ def remove(ctx: Context, course_id: str) -> None:
     collect_garbage(ctx)
 
 
-def install_location(
-    ctx: Context, location: str, **kwargs: object
-) -> InstallResult:  # pragma: no cover - thin
-    source = open_source(location, ctx.data)
-    try:
-        return install(ctx, source, **kwargs)  # type: ignore[arg-type]
-    finally:
-        source.close()
-
-
 __all__ = [
     "InstallPlan",
     "InstallResult",
     "PackageSource",
-    "PlayerError",
     "collect_garbage",
     "install",
     "open_source",

@@ -101,18 +101,6 @@ def copy_verified(
         raise
 
 
-def hash_stream(stream: IO[bytes], limit: int) -> tuple[int, str]:
-    """Size and SHA-256 of a stream, reading at most ``limit + 1`` bytes."""
-    digest = hashlib.sha256()
-    size = 0
-    while chunk := stream.read(min(CHUNK, limit + 1 - size)):
-        size += len(chunk)
-        digest.update(chunk)
-        if size > limit:
-            break
-    return size, digest.hexdigest()
-
-
 class _LocalSource:
     """What both local sources share: the manifest and signature, read with a size limit."""
 

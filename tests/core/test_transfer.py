@@ -92,10 +92,15 @@ def test_eight_resets_cost_almost_nothing(
     )
     assert proxy.cuts_done == 8
     assert dest.read_bytes() == payload
-    # Nine responses: the body once, plus their headers.
-    assert proxy.wire_bytes <= SIZE + 9 * 400
-    resumed = [line for line in requests_for(nginx, path) if '" 206 ' in line]
-    assert len(resumed) == 8
+    # Never a byte twice: the first request is the only full one, each cut is followed by
+    # a range request continuing the file (206), never a fresh download (200).
+    served = requests_for(nginx, path)
+    assert len(served) == 9
+    assert all('" 206 ' in line for line in served[1:])
+    # On the wire only what a reset destroys in flight comes on top (unread bytes die with
+    # the connection, more of them when the machine is busy); restarting from zero would
+    # cost 1.9 x here.
+    assert proxy.wire_bytes <= SIZE * 1.10
 
 
 def test_cancel_keeps_a_resumable_partial(
@@ -124,14 +129,17 @@ def test_cancel_keeps_a_resumable_partial(
     kept = dest.stat().st_size
     assert SIZE // 2 <= kept < SIZE
     assert sidecar_path(dest).exists()
-    first_wire = proxy.wire_bytes
+    # Bytes still in flight when the learner cancelled belong to the first connection:
+    # wait until it is gone so they are not charged to the resumed download.
+    first_wire = proxy.wait_until_idle()
 
     # A new session (as after a restart of the app) continues from the kept bytes.
     download(
         make_session(), proxy.url(path), dest, expected_size=SIZE, expected_sha256=sha(payload)
     )
     assert dest.read_bytes() == payload
-    assert proxy.wire_bytes - first_wire <= SIZE - kept + 400 + (first_wire - kept)
+    # The resumed request fetches only the missing tail (plus one response's headers).
+    assert proxy.wire_bytes - first_wire <= SIZE - kept + 400
     assert '" 206 ' in requests_for(nginx, path)[-1]
 
 

@@ -6,8 +6,7 @@ import argparse
 import sys
 from dataclasses import asdict
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from player.cli.common import context, print_json, say
 from player.core.errors import SyncError
@@ -24,6 +23,9 @@ from player.core.sync.service import (
     sync_status,
 )
 from player.core.sync.usb import export_progress, import_progress
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

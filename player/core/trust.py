@@ -30,16 +30,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-
 from player.core.errors import QT_TRANSLATE_NOOP, ManifestError, Phrase, PlayerError, SignatureError
 from player.core.package.manifest import Manifest
 from player.core.resources import assets_dir
 from player.core.settings import load_settings
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
     from sqlite_utils import Database
 
     from player.core.context import Context
@@ -68,13 +68,26 @@ class KeyChangedError(SignatureError):
 # --- keys ---------------------------------------------------------------------------------
 
 
+# ``cryptography`` is imported where keys are made, loaded and signatures checked: showing
+# which installed course is verified (the library, at start-up) needs only the key texts.
+
+
 def public_key_text(key: Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return KEY_PREFIX + base64.b64encode(raw).decode("ascii")
 
 
 def parse_public_key(text: str, *, where: str = "publisher.key") -> Ed25519PublicKey:
     """The key written ``ed25519:<base64>``; anything else raises ``SignatureError``."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    return Ed25519PublicKey.from_public_bytes(public_key_bytes(text, where=where))
+
+
+def public_key_bytes(text: str, *, where: str = "publisher.key") -> bytes:
+    """The 32 raw bytes of a key written ``ed25519:<base64>``, else ``SignatureError``."""
     expected = f"expected {KEY_PREFIX}<base64 of {PUBLIC_KEY_BYTES} bytes>"
     if not isinstance(text, str) or not text.strip().startswith(KEY_PREFIX):
         raise SignatureError.of(
@@ -100,7 +113,7 @@ def parse_public_key(text: str, *, where: str = "publisher.key") -> Ed25519Publi
             size=PUBLIC_KEY_BYTES,
             expected=expected,
         )
-    return Ed25519PublicKey.from_public_bytes(raw)
+    return raw
 
 
 def short_key(text: str | None) -> str:
@@ -113,6 +126,9 @@ def generate_key(path: Path) -> str:
     path = Path(path)
     if not path.parent.is_dir():
         raise KeyFileError(f"The folder {path.parent} does not exist.")
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     private = Ed25519PrivateKey.generate()
     pem = private.private_bytes(
         serialization.Encoding.PEM,
@@ -138,6 +154,10 @@ def generate_key(path: Path) -> str:
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -185,6 +205,8 @@ def signer_for(
 
 def verify_signature(manifest: Manifest, manifest_bytes: bytes, signature: bytes) -> str:
     """The signing key's text when ``signature`` is valid; raises ``SignatureError`` otherwise."""
+    from cryptography.exceptions import InvalidSignature
+
     key_text = manifest.publisher.key if manifest.publisher else None
     if not key_text:
         raise SignatureError.of(
@@ -246,7 +268,7 @@ def read_trusted_keys_file(path: Path) -> list[TrustedPublisher]:
         if not line:
             continue
         key, _, name = line.partition(" ")
-        parse_public_key(key, where=f"{path.name} line {number}")
+        public_key_bytes(key, where=f"{path.name} line {number}")
         if not name.strip():
             raise SignatureError(f"{path.name} line {number} names no publisher after the key.")
         found.append(TrustedPublisher(name.strip(), key))
@@ -262,7 +284,7 @@ def trusted_publishers(ctx: Context) -> list[TrustedPublisher]:
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             raise SignatureError(f"settings.json: {SETTINGS_KEY}[{index}] needs a name and a key.")
-        parse_public_key(entry.get("key", ""), where=f"settings.json {SETTINGS_KEY}[{index}]")
+        public_key_bytes(entry.get("key", ""), where=f"settings.json {SETTINGS_KEY}[{index}]")
         found.append(TrustedPublisher(entry["name"].strip(), entry["key"].strip()))
     return found
 
@@ -379,11 +401,12 @@ def replace_pinned_key(ctx: Context, course_id: str, new_key: str) -> None:
         )
 
 
-def publisher_info(ctx: Context, course_id: str) -> dict[str, Any]:
+def publisher_info(ctx: Context, course_id: str, shipped: set[str] | None = None) -> dict[str, Any]:
     """What the app shows about an installed course's publisher (and ``list --json`` gives).
 
     ``verified``: its signature was checked at install; ``trusted``: by a key shipped with the
-    app; an unverified course is shown as "unverified publisher".
+    app; an unverified course is shown as "unverified publisher". ``shipped``: the keys of
+    ``trusted_publishers`` when the caller already read them (a list of courses reads them once).
     """
     row = ctx.course_row(course_id)
     if row is None:
@@ -392,7 +415,8 @@ def publisher_info(ctx: Context, course_id: str) -> dict[str, Any]:
         )
     manifest = ctx.manifest(course_id)
     key = row.get("signed_by")
-    shipped = {p.key for p in trusted_publishers(ctx)}
+    if shipped is None:
+        shipped = {p.key for p in trusted_publishers(ctx)}
     return {
         "publisher": manifest.publisher.name if manifest.publisher else None,
         "verified": key is not None,

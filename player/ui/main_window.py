@@ -67,17 +67,18 @@ class MainWindow(QMainWindow):
         self.sync.changed.connect(self._sync_changed)
         self._sync_view: SyncView | None = None
         self.retranslate()
+        default_name = self.tr("Learner")
         services.tasks.run(
-            lambda: ops.current_learner(services, self.tr("Learner")),
-            self._learner_ready,
+            lambda: ops.first_screen(services, default_name),
+            self._first_screen_ready,
             owner=self,
         )
 
-    def _learner_ready(self, learner: Any) -> None:
-        self.services.learner = learner
+    def _first_screen_ready(self, first: ops.FirstScreen) -> None:
+        self.services.learner = first.learner
         self._update_learner_action()
         self.learner_changed.emit()
-        self.library.refresh()
+        self.library.show_courses(first.courses)
         self.sync.start()
         if self.services.context.fresh and self.services.install_demo:
             self.services.context.fresh = False

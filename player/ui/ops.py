@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from player.core.context import Context
 from player.core.progress import CancelToken, ProgressCallback
+from player.core.store.database import query
 
 if TYPE_CHECKING:
     from player.core.learning.learners import Learner
@@ -27,28 +28,32 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CourseSummary:
+    """What a library card shows about one installed course."""
+
     id: str
     version: int
     title: str
     language: str
     bytes: int
     progress: float | None = None  # 0..1 for the current learner, None when unknown
+    started: bool = False  # the learner has opened something in it ("Continue", not "Open")
+    publisher: PublisherView | None = None  # None: unknown (the card shows no publisher line)
 
 
 def installed_courses(context: Context) -> list[dict]:
     """The installed courses (id, version, title, language, bytes), by title."""
-    try:
-        from player.core import catalog  # type: ignore[attr-defined]
-    except ImportError:
-        catalog = None
-    if catalog is not None and hasattr(catalog, "installed_courses"):
-        return [dict(row) for row in catalog.installed_courses(context)]
-    # Until player.core.catalog lands: the same query as `course-player list`.
-    return list(context.db.query("SELECT * FROM courses ORDER BY title COLLATE NOCASE"))
+    return query(context.conn, "SELECT * FROM courses ORDER BY title COLLATE NOCASE")
 
 
-def list_courses(services: Services) -> list[CourseSummary]:
+def library_courses(services: Services, learner_id: int | None) -> list[CourseSummary]:
+    """The library's cards: every installed course, the learner's progress, its publisher.
+
+    One read on the storage lane, so the library draws each card once, complete.
+    """
     rows = installed_courses(services.context)
+    ids = [row["id"] for row in rows]
+    progress = course_progress(services.context, learner_id, ids) if learner_id is not None else {}
+    publishers = course_publishers(services, ids)
     return [
         CourseSummary(
             id=row["id"],
@@ -56,6 +61,9 @@ def list_courses(services: Services) -> list[CourseSummary]:
             title=row["title"],
             language=row["language"],
             bytes=row["bytes"],
+            progress=progress[row["id"]][0] if row["id"] in progress else None,
+            started=progress[row["id"]][1] if row["id"] in progress else False,
+            publisher=publishers.get(row["id"]),
         )
         for row in rows
     ]
@@ -66,11 +74,25 @@ def list_courses(services: Services) -> list[CourseSummary]:
 LEARNER_SETTING = "learner"  # settings.json: the uuid of the learner who used the app last
 
 
+@dataclass(frozen=True)
+class FirstScreen:
+    """What the main window needs to show itself complete: who is learning, and their library."""
+
+    learner: Learner
+    courses: list[CourseSummary]
+
+
+def first_screen(services: Services, default_name: str) -> FirstScreen:
+    """The learner and the library's cards, in one read (start-up is one trip to the lane)."""
+    learner = current_learner(services, default_name)
+    return FirstScreen(learner, library_courses(services, learner.id))
+
+
 def current_learner(services: Services, default_name: str) -> Learner:
     """The learner to start with: the last one used here, else the first (created if none)."""
     from player.core.learning.learners import ensure_default_learner, list_learners
 
-    db = services.context.db
+    db = services.context.conn  # read at start-up: no sqlite-utils needed
     first = ensure_default_learner(db, default_name)
     wanted = services.settings.get(LEARNER_SETTING)
     for learner in list_learners(db):
@@ -140,10 +162,12 @@ class PublisherView:
     key: str | None = None
 
 
-def publisher_view(context: Context, course_id: str) -> PublisherView:
+def publisher_view(
+    context: Context, course_id: str, shipped: set[str] | None = None
+) -> PublisherView:
     from player.core.trust import publisher_info
 
-    info = publisher_info(context, course_id)
+    info = publisher_info(context, course_id, shipped)
     return PublisherView(
         info["publisher"], bool(info["verified"]), bool(info["trusted"]), info["publisher_key"]
     )
@@ -152,13 +176,18 @@ def publisher_view(context: Context, course_id: str) -> PublisherView:
 def course_publishers(services: Services, course_ids: list[str]) -> dict[str, PublisherView]:
     """Per course, its publisher (read after the library is shown: parses each manifest)."""
     from player.core.errors import PlayerError
+    from player.core.trust import trusted_publishers
 
+    try:
+        shipped = {publisher.key for publisher in trusted_publishers(services.context)}
+    except PlayerError:
+        return {}  # a broken trusted-keys setting: the cards show no publisher line
     found: dict[str, PublisherView] = {}
     for course_id in course_ids:
         try:
-            found[course_id] = publisher_view(services.context, course_id)
+            found[course_id] = publisher_view(services.context, course_id, shipped)
         except PlayerError:
-            continue  # a broken trusted-keys setting: the card shows no publisher line
+            continue  # e.g. removed meanwhile: that card shows no publisher line
     return found
 
 
@@ -183,18 +212,23 @@ def course_outline(services: Services, course_id: str) -> Outline:
     )
 
 
-def course_progress(services: Services, course_ids: list[str]) -> dict[str, tuple[float, bool]]:
+def course_progress(
+    context: Context, learner_id: int, course_ids: list[str]
+) -> dict[str, tuple[float, bool]]:
     """Per course: share of required lessons done and whether anything was started.
 
-    Read after the library is shown (it parses each course's manifest once).
+    Parses each course's manifest once (then cached). A course that cannot be read is left
+    out: its card shows no progress rather than the library showing nothing.
     """
+    from player.core.errors import PlayerError
     from player.core.learning.state import course_state
 
     result: dict[str, tuple[float, bool]] = {}
     for course_id in course_ids:
-        state = course_state(
-            services.context.db, services.learner_id, services.context.manifest(course_id)
-        )
+        try:
+            state = course_state(context.conn, learner_id, context.manifest(course_id))
+        except PlayerError:
+            continue
         total = state.lessons_total
         started = any(
             lesson.status != "not_started" for module in state.modules for lesson in module.lessons

@@ -56,7 +56,7 @@ class SyncMonitor(QObject):
     def _counts(self) -> SyncView:
         from player.core.sync.status import sync_status
 
-        status = sync_status(self.services.context.db)
+        status = sync_status(self.services.context.conn)  # no sqlite-utils at start-up
         return SyncView(
             self._online,
             status.pending,

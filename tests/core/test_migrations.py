@@ -72,3 +72,20 @@ def test_damaged_database_is_reported_and_kept(tmp_path: Path) -> None:
     backups = list((tmp_path / "backups").glob("player.sqlite3.damaged-*"))
     assert backups and backups[0].read_bytes() == bytes(data)
     assert path.read_bytes() == bytes(data), "the damaged database must not be overwritten"
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_pending_steps_are_read_without_sqlite_utils_the_same_way(tmp_path: Path, step: str):
+    """The app starts without importing sqlite-utils when nothing is pending: its own reading
+    of ``_sqlite_migrations`` must agree with sqlite-utils on every database."""
+    from player.core.store.database import open_connection, pending_steps
+
+    old = open_database(tmp_path / "old.sqlite3", migrate=False)
+    assert pending_steps(old.conn) == STEPS  # a new, empty database: everything pending
+    migrations.apply(old, stop_before=step)
+    assert pending_steps(old.conn) == [m.name for m in migrations.pending(old)]
+    assert pending_steps(old.conn)[0] == step
+    old.conn.close()
+    upgraded = open_connection(tmp_path / "old.sqlite3")
+    assert pending_steps(upgraded) == []
+    upgraded.close()

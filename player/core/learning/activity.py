@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from player.core.errors import LearningError
 from player.core.learning.events import emit
@@ -42,6 +41,9 @@ from player.core.learning.records import (
 from player.core.learning.state import require_open, settle
 from player.core.package.manifest import Lesson, Manifest
 from player.core.store.database import utc_now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 WATCHED_TO_COMPLETE = 0.9
 MAX_SPEED = 2.0

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from player.core.package.manifest import Lesson, Manifest, Module
 from player.core.store.database import utc_now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 KINDS = (
     "lesson_completed",

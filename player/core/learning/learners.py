@@ -8,19 +8,20 @@ with its own salt (``scrypt$n$r$p$salt$hash``, hex), never in clear.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
-import secrets
-import uuid
+import sqlite3
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.package.manifest import LANG_RE
-from player.core.store.database import utc_now
+from player.core.store.database import query, utc_now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# hashlib, hmac, secrets and uuid are imported where PINs are hashed and learners created:
+# the desktop app reads its learner at start-up without them.
 
 DEFAULT_LEARNER_NAME = "Learner"
 PIN_RE = re.compile(r"^[0-9]{4,8}$")
@@ -115,12 +116,18 @@ def hash_pin(pin: str) -> str:
     """A salted scrypt hash of the PIN, in one self-describing string."""
     if not isinstance(pin, str) or not PIN_RE.match(pin):
         raise LearningError.of(QT_TRANSLATE_NOOP("CoreErrors", "A PIN is 4 to 8 digits."))
+    import hashlib
+    import secrets
+
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
 
 
 def _pin_matches(pin: str, stored: str) -> bool:
+    import hashlib
+    import hmac
+
     try:
         scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
         if scheme != "scrypt":
@@ -155,6 +162,8 @@ def create_learner(
     pin: str | None = None,
 ) -> Learner:
     """Add a learner profile; a name already used (ignoring case) is refused."""
+    import uuid
+
     name = _clean_name(name)
     email = _clean_email(email)
     language = _clean_language(language)
@@ -175,13 +184,13 @@ def create_learner(
     return get_learner(db, learner_id)
 
 
-def list_learners(db: Database) -> list[Learner]:
+def list_learners(db: Database | sqlite3.Connection) -> list[Learner]:
     """Every learner, oldest first."""
-    return [_from_row(row) for row in db.query("SELECT * FROM learners ORDER BY id")]
+    return [_from_row(row) for row in query(db, "SELECT * FROM learners ORDER BY id")]
 
 
-def get_learner(db: Database, learner_id: int) -> Learner:
-    rows = list(db.query("SELECT * FROM learners WHERE id = ?", [learner_id]))
+def get_learner(db: Database | sqlite3.Connection, learner_id: int) -> Learner:
+    rows = query(db, "SELECT * FROM learners WHERE id = ?", [learner_id])
     if not rows:
         raise LearningError(f"There is no learner with id {learner_id}.")
     return _from_row(rows[0])
@@ -251,15 +260,21 @@ def verify_pin(db: Database, learner_id: int, pin: str) -> bool:
     return isinstance(pin, str) and _pin_matches(pin, stored)
 
 
-def ensure_default_learner(db: Database, name: str = DEFAULT_LEARNER_NAME) -> Learner:
+def ensure_default_learner(
+    db: Database | sqlite3.Connection, name: str = DEFAULT_LEARNER_NAME
+) -> Learner:
     """The first learner, created on first run so the app never blocks on a form.
 
-    The UI passes a translated ``name``; the learner can rename themselves later.
+    The UI passes a translated ``name``; the learner can rename themselves later. One statement
+    both checks and inserts, so two processes starting together still make only one.
     """
-    with db.atomic():
-        if not list(db.query("SELECT id FROM learners LIMIT 1")):
-            db.execute(
-                "INSERT INTO learners (uuid, name, created_at) VALUES (?, ?, ?)",
-                [str(uuid.uuid4()), _clean_name(name), utc_now()],
-            )
+    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    if not conn.execute("SELECT 1 FROM learners LIMIT 1").fetchone():
+        import uuid
+
+        conn.execute(
+            "INSERT INTO learners (uuid, name, created_at)"
+            " SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM learners)",
+            [str(uuid.uuid4()), _clean_name(name), utc_now()],
+        )
     return list_learners(db)[0]

@@ -20,9 +20,7 @@ import random
 import secrets
 import uuid
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.learning.events import emit
@@ -32,6 +30,9 @@ from player.core.learning.records import lesson_of, touch_progress
 from player.core.learning.state import require_open, settle
 from player.core.package.manifest import Choice, Lesson, Manifest, Question
 from player.core.store.database import utc_now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PASS_EPSILON = 1e-9
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from player.core.errors import LearningError
 from player.core.package.manifest import Lesson, Manifest
 from player.core.store.database import utc_now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def lesson_of(manifest: Manifest, lesson_id: str, *types: str) -> Lesson:

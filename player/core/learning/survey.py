@@ -12,9 +12,7 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.learning.events import emit
@@ -23,6 +21,9 @@ from player.core.learning.records import lesson_of, touch_progress
 from player.core.learning.state import require_open, settle
 from player.core.package.manifest import Manifest, Question
 from player.core.store.database import utc_now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_SURVEY_TEXT = 2000
 

@@ -15,7 +15,7 @@ writes join it through a savepoint, so they commit or roll back with the install
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from player.core.learning.events import emit
 from player.core.learning.learners import get_learner
@@ -23,6 +23,9 @@ from player.core.learning.quiz import PASS_EPSILON, record_pass
 from player.core.learning.state import settle
 from player.core.package.manifest import Manifest
 from player.core.store.database import utc_now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def learners_with_progress(db: Database, course_id: str) -> list[int]:

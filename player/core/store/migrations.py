@@ -6,13 +6,54 @@ test in ``tests/core/test_migrations.py`` that upgrades a database stopped just 
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-migrations = Migrations("course-player")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+#: The sqlite-utils migration set name (rows of ``_sqlite_migrations``).
+MIGRATION_SET = "course-player"
+
+Step = Callable[["Database"], None]
+
+#: The schema steps, in order. Registered with ``@step`` rather than straight into a
+#: sqlite-utils ``Migrations`` so that knowing whether a database is up to date does not import
+#: sqlite-utils (≈ 50 ms): the desktop app opens without it when nothing is pending.
+STEPS: list[Step] = []
 
 
-@migrations()
+def step(function: Step) -> Step:
+    """Append a schema step (its name is the function's name)."""
+    STEPS.append(function)
+    return function
+
+
+def step_names() -> list[str]:
+    return [function.__name__ for function in STEPS]
+
+
+def migration_set() -> Migrations:
+    """The steps as a sqlite-utils ``Migrations`` set, which applies and records them."""
+    from sqlite_utils.migrations import Migrations
+
+    built = Migrations(MIGRATION_SET)
+    for function in STEPS:
+        built()(function)
+    return built
+
+
+def __getattr__(name: str) -> Any:
+    # ``migrations``: the set built on first use (tests and tools apply it step by step).
+    if name == "migrations":
+        built = migration_set()
+        globals()["migrations"] = built
+        return built
+    raise AttributeError(name)
+
+
+@step
 def m001_courses(db: Database) -> None:
     """Installed courses and the files of their current version."""
     db.execute(
@@ -43,7 +84,7 @@ def m001_courses(db: Database) -> None:
     db.execute("CREATE INDEX course_files_sha256 ON course_files(sha256)")
 
 
-@migrations()
+@step
 def m002_learners_progress(db: Database) -> None:
     """Learners, per-lesson progress, quiz attempts and their answers."""
     db.execute(
@@ -121,7 +162,7 @@ def m002_learners_progress(db: Database) -> None:
     )
 
 
-@migrations()
+@step
 def m003_outbox(db: Database) -> None:
     """Events waiting to be sent to an LRS, written in the same transaction as the change.
 
@@ -151,7 +192,7 @@ def m003_outbox(db: Database) -> None:
     db.execute("CREATE INDEX outbox_state ON outbox(state, seq)")
 
 
-@migrations()
+@step
 def m004_course_history(db: Database) -> None:
     """What must outlive ``remove``: the highest version installed and the pinned publisher key."""
     db.execute(
@@ -167,7 +208,7 @@ def m004_course_history(db: Database) -> None:
     db.execute("ALTER TABLE courses ADD COLUMN signed_by TEXT")
 
 
-@migrations()
+@step
 def m005_learning(db: Database) -> None:
     """Learning engine: time per quiz attempt, recorded completions, survey responses.
 
@@ -207,7 +248,7 @@ def m005_learning(db: Database) -> None:
     )
 
 
-@migrations()
+@step
 def m006_progress_imports(db: Database) -> None:
     """Progress merged from imported xAPI statements (``player/core/sync/merge.py``).
 

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from player.core.package.manifest import Manifest
 from player.core.store.database import utc_now
@@ -33,6 +31,9 @@ from player.core.sync.statements import (
     VERB_PASSED,
     course_activity_id,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,14 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from player.core.errors import PlayerError
 from player.core.store.database import utc_now
 from player.core.sync.statements import Learner, build_statement, freeze
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # course id -> the manifest's ``activity_base`` (None: the documented default)
 ActivityBaseLookup = Callable[[str], str | None]
@@ -31,15 +33,6 @@ class OutboxRow:
     statement_id: str
     course_id: str | None
     statement: str
-
-
-@dataclass(frozen=True)
-class OutboxCounts:
-    pending: int = 0
-    sent: int = 0
-    quarantined: int = 0
-    conflict: int = 0
-    last_sent_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -202,24 +195,6 @@ def mark_rejected(db: Database, row: OutboxRow, state: str, reason: str) -> None
             " WHERE state = 'pending' AND seq = ?",
             [state, reason, row.seq],
         )
-
-
-def counts(db: Database, *, learner_id: int | None = None) -> OutboxCounts:
-    where, params = ("WHERE learner_id = ?", [learner_id]) if learner_id is not None else ("", [])
-    by_state = {
-        row["state"]: row["n"]
-        for row in db.query(
-            f"SELECT state, COUNT(*) AS n FROM outbox {where} GROUP BY state", params
-        )
-    }
-    last = db.execute(f"SELECT MAX(sent_at) FROM outbox {where}", params).fetchone()[0]
-    return OutboxCounts(
-        pending=by_state.get("pending", 0),
-        sent=by_state.get("sent", 0),
-        quarantined=by_state.get("quarantined", 0),
-        conflict=by_state.get("conflict", 0),
-        last_sent_at=last,
-    )
 
 
 def problems(db: Database, limit: int = 100) -> list[Problem]:

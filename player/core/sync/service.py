@@ -32,9 +32,9 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import requests
-from sqlite_utils import Database
 
 from player.core.context import Context
 from player.core.errors import PlayerError
@@ -43,7 +43,10 @@ from player.core.progress import CancelToken
 from player.core.sync import outbox
 from player.core.sync.client import LrsClient, Outcome, PostResult, is_reachable
 from player.core.sync.config import LrsConfig, SyncSettings
-from player.core.sync.status import SyncStatus, sync_status
+from player.core.sync.status import SyncStatus, counts, sync_status
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DEFAULT_BATCH = 100
 DEFAULT_TIMEOUT = 60.0
@@ -330,7 +333,7 @@ def sync_outbox(
         cancel=cancel,
         session=session,
     )
-    run.total = outbox.counts(db).pending
+    run.total = counts(db).pending
     run.emit("sending")
     # Rows the engine writes while we send are frozen and sent by the next round.
     for _round in range(3):
@@ -351,7 +354,7 @@ def sync_outbox(
                 f"no LRS endpoint is configured for {waiting} statement(s): set lrs_endpoint"
                 " in the settings or COURSE_PLAYER_LRS_ENDPOINT"
             )
-    run.report.pending = outbox.counts(db).pending
+    run.report.pending = counts(db).pending
     run.emit("done" if run.report.complete else "stopped", "; ".join(run.report.stopped))
     return run.report
 

@@ -8,10 +8,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+from player.core.store.database import query
 
-from player.core.sync import outbox
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class OutboxCounts:
+    pending: int = 0
+    sent: int = 0
+    quarantined: int = 0
+    conflict: int = 0
+    last_sent_at: str | None = None
+
+
+def counts(db: Database | sqlite3.Connection, *, learner_id: int | None = None) -> OutboxCounts:
+    where, params = ("WHERE learner_id = ?", [learner_id]) if learner_id is not None else ("", [])
+    by_state = {
+        row["state"]: row["n"]
+        for row in query(
+            db, f"SELECT state, COUNT(*) AS n FROM outbox {where} GROUP BY state", params
+        )
+    }
+    last = query(db, f"SELECT MAX(sent_at) AS last FROM outbox {where}", params)[0]["last"]
+    return OutboxCounts(
+        pending=by_state.get("pending", 0),
+        sent=by_state.get("sent", 0),
+        quarantined=by_state.get("quarantined", 0),
+        conflict=by_state.get("conflict", 0),
+        last_sent_at=last,
+    )
 
 
 @dataclass(frozen=True)
@@ -51,8 +82,8 @@ def _local_time(timestamp: str) -> str:
     return moment.astimezone().strftime("%H:%M")
 
 
-def sync_status(db: Database, *, learner_id: int | None = None) -> SyncStatus:
-    counts = outbox.counts(db, learner_id=learner_id)
+def sync_status(db: Database | sqlite3.Connection, *, learner_id: int | None = None) -> SyncStatus:
+    found = counts(db, learner_id=learner_id)
     return SyncStatus(
-        counts.pending, counts.sent, counts.quarantined, counts.conflict, counts.last_sent_at
+        found.pending, found.sent, found.quarantined, found.conflict, found.last_sent_at
     )

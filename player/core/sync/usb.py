@@ -16,15 +16,16 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, SyncError
 from player.core.store.database import utc_now
 from player.core.sync import outbox
 from player.core.sync.merge import CourseIndex, LearnerIndex, merge_statement
 from player.core.sync.statements import freeze, parse_timestamp
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_LINE_BYTES = 1_000_000
 _IRI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")

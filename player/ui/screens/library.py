@@ -1,7 +1,8 @@
 """The library: installed courses as cards, and the way to add one.
 
-Reads only the course list (one small query on the storage lane) — no manifest is parsed and
-no media touched until a course is opened.
+Its cards come from one read on the storage lane (the course list, the learner's progress in
+each course and its publisher), so each card is drawn once, complete; no media is touched until
+a course is opened.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ class CourseCard(Retranslatable, Card):
     def __init__(self, course: ops.CourseSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.course = course
-        self.started = False
         self.setObjectName(f"course-card-{course.id}")
         self.title = Heading(course.title, 1.25)
         self.title.setLocale(QLocale(course.language))
@@ -65,6 +65,7 @@ class CourseCard(Retranslatable, Card):
         layout.addWidget(self.details)
         layout.addWidget(self.publisher)
         layout.addLayout(row)
+        self.publisher.set_publisher(course.publisher)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -75,7 +76,7 @@ class CourseCard(Retranslatable, Card):
             .replace("%2", str(course.version))
             .replace("%3", format_size(course.bytes))
         )
-        started = self.started
+        started = course.started
         percent = round((course.progress or 0) * 100)
         self.bar.setValue(percent)
         self.bar.setFormat(self.tr("%1 % done").replace("%1", str(percent)))
@@ -148,15 +149,22 @@ class LibraryScreen(Retranslatable, QWidget):
         self.status.setVisible(self.loaded and not self.courses)
 
     def refresh(self) -> None:
+        learner = self.services.learner
+        learner_id = None if learner is None else int(learner.id)
         self.services.tasks.run(
-            lambda: ops.list_courses(self.services), self._show, self._failed, owner=self
+            lambda: ops.library_courses(self.services, learner_id),
+            self.show_courses,
+            self._failed,
+            owner=self,
         )
 
     def _failed(self, error: BaseException) -> None:
         self.status.setText(one_line(error))
         self.status.show()
+        self.refreshed.emit()
 
-    def _show(self, courses: list[ops.CourseSummary]) -> None:
+    def show_courses(self, courses: list[ops.CourseSummary]) -> None:
+        """Draw one card per course (the main window passes the list it read at start-up)."""
         self.courses = courses
         self.loaded = True
         for card in self.cards:
@@ -169,34 +177,6 @@ class LibraryScreen(Retranslatable, QWidget):
             self.cards.append(card)
         self._layout_cards()
         self._update_status()
-        if self.services.learner is None or not courses:
-            self.refreshed.emit()
-            return
-        ids = [course.id for course in courses]
-        self.services.tasks.run(
-            lambda: (
-                ops.course_progress(self.services, ids),
-                ops.course_publishers(self.services, ids),
-            ),
-            self._show_details,
-            lambda _error: self.refreshed.emit(),
-            owner=self,
-        )
-
-    def _show_details(
-        self,
-        details: tuple[dict[str, tuple[float, bool]], dict[str, ops.PublisherView]],
-    ) -> None:
-        from dataclasses import replace
-
-        progress, publishers = details
-        for card in self.cards:
-            if card.course.id in progress:
-                fraction, started = progress[card.course.id]
-                card.course = replace(card.course, progress=fraction)
-                card.started = started
-                card.retranslate()
-            card.publisher.set_publisher(publishers.get(card.course.id))
         self.refreshed.emit()
 
     def copy_to_usb(self, course_id: str) -> QWidget:

@@ -7,6 +7,7 @@ course shows "unverified publisher" (issue 7: unsigned packages still install, m
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from player.ui.ops import PublisherView
@@ -56,5 +57,8 @@ class PublisherLabel(Retranslatable, QLabel):
             )
         self.setText(text)
         self.setAccessibleName(text)
-        self.setStyleSheet(f"color: {colour};")
+        # A palette colour, not a style sheet: a style sheet per card costs a re-polish each.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        self.setPalette(palette)
         self.show()

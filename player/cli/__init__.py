@@ -6,14 +6,17 @@ so areas can grow without touching one another. With no sub-command the desktop 
 
 from __future__ import annotations
 
-import argparse
 import gc
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from player import __version__
 from player.core.errors import PlayerError
+
+if TYPE_CHECKING:
+    import argparse
 
 # Modules that define ``register(subparsers) -> None``; each sub-command sets ``func``.
 COMMAND_MODULES = (
@@ -24,10 +27,12 @@ COMMAND_MODULES = (
     "player.cli.maintenance",
 )
 
-Handler = Callable[[argparse.Namespace], int]
+Handler = Callable[["argparse.Namespace"], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # not on the desktop app's start-up path
+
     from player.core.package.manifest import FORMAT_VERSION
 
     parser = argparse.ArgumentParser(

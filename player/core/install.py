@@ -29,6 +29,7 @@ from player.core.errors import (
     IntegrityError,
     PackageError,
 )
+from player.core.learning.card import card_json
 from player.core.learning.updates import on_course_installed
 from player.core.package.manifest import (
     MANIFEST_NAME,
@@ -420,12 +421,13 @@ def _commit(
         db.execute(
             """
             INSERT INTO courses (id, version, title, language, manifest_sha256, bytes, source,
-                                 installed_at, signed_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 installed_at, signed_by, card)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET version = excluded.version, title = excluded.title,
                 language = excluded.language, manifest_sha256 = excluded.manifest_sha256,
                 bytes = excluded.bytes, source = excluded.source,
-                installed_at = excluded.installed_at, signed_by = excluded.signed_by
+                installed_at = excluded.installed_at, signed_by = excluded.signed_by,
+                card = excluded.card
             """,
             [
                 manifest.id,
@@ -437,6 +439,7 @@ def _commit(
                 location,
                 utc_now(),
                 trust.key,
+                card_json(manifest),
             ],
         )
         db.execute("DELETE FROM course_files WHERE course_id = ?", [manifest.id])

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, ManifestError, Phrase, PlayerError, SignatureError
-from player.core.package.manifest import Manifest
 from player.core.resources import assets_dir
 from player.core.settings import load_settings
 
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from player.core.context import Context
+    from player.core.package.manifest import Manifest
 
 KEY_PREFIX = "ed25519:"
 SIGNATURE_BYTES = 64
@@ -414,12 +414,18 @@ def publisher_info(ctx: Context, course_id: str, shipped: set[str] | None = None
             QT_TRANSLATE_NOOP("CoreErrors", "No course {course!r} is installed."), course=course_id
         )
     manifest = ctx.manifest(course_id)
-    key = row.get("signed_by")
     if shipped is None:
         shipped = {p.key for p in trusted_publishers(ctx)}
+    name = manifest.publisher.name if manifest.publisher else None
+    return publisher_facts(name, row.get("signed_by"), shipped)
+
+
+def publisher_facts(name: str | None, signed_by: str | None, shipped: set[str]) -> dict[str, Any]:
+    """``publisher_info`` from its parts: the manifest's publisher name, the course row's
+    ``signed_by`` and the keys of ``trusted_publishers``."""
     return {
-        "publisher": manifest.publisher.name if manifest.publisher else None,
-        "verified": key is not None,
-        "publisher_key": key,
-        "trusted": key is not None and key in shipped,
+        "publisher": name,
+        "verified": signed_by is not None,
+        "publisher_key": signed_by,
+        "trusted": signed_by is not None and signed_by in shipped,
     }

@@ -12,7 +12,7 @@ import os
 import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from player import __version__
@@ -77,9 +77,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
     app = QApplication(argv if argv is not None else sys.argv[:1])
     apply_identity(app)
     return app
@@ -102,7 +99,7 @@ def start(services: Services) -> QWidget:
     from player.ui.main_window import MainWindow
 
     window = MainWindow(services)
-    window.show()
+    window.show_when_ready()
     return window
 
 

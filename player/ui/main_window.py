@@ -48,6 +48,17 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
+        # Read the learner and the library first, so the storage lane works while the window
+        # is built and painted (the answer arrives through the event loop, once it is built).
+        default_name = self.tr("Learner")
+        self._first_screen_read = False
+        self._show_when_read = False
+        services.tasks.run(
+            lambda: ops.first_screen(services, default_name),
+            self._first_screen_ready,
+            self._first_screen_failed,
+            owner=self,
+        )
         self.setObjectName("main-window")
         self.resize(1200, 760)
         self.setMinimumSize(QSize(800, 520))
@@ -67,18 +78,35 @@ class MainWindow(QMainWindow):
         self.sync.changed.connect(self._sync_changed)
         self._sync_view: SyncView | None = None
         self.retranslate()
-        default_name = self.tr("Learner")
-        services.tasks.run(
-            lambda: ops.first_screen(services, default_name),
-            self._first_screen_ready,
-            owner=self,
-        )
+
+    def show_when_ready(self) -> None:
+        """Show the window once its first screen (learner and library) has been read.
+
+        It then appears complete, drawn once, rather than as an empty library that fills in a
+        moment later (and is drawn twice). The read takes milliseconds; it was started when
+        the window was built.
+        """
+        if self._first_screen_read:
+            self.show()
+        else:
+            self._show_when_read = True
+
+    def _first_screen_done(self) -> None:
+        self._first_screen_read = True
+        if self._show_when_read:
+            self._show_when_read = False
+            self.show()
+
+    def _first_screen_failed(self, error: BaseException) -> None:
+        self.library.show_error(error)  # e.g. a damaged database: said on the library screen
+        self._first_screen_done()
 
     def _first_screen_ready(self, first: ops.FirstScreen) -> None:
         self.services.learner = first.learner
         self._update_learner_action()
         self.learner_changed.emit()
         self.library.show_courses(first.courses)
+        self._first_screen_done()
         self.sync.start()
         if self.services.context.fresh and self.services.install_demo:
             self.services.context.fresh = False

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
-from player.core.package.manifest import LANG_RE
+from player.core.package.language import LANG_RE
 from player.core.store.database import query, utc_now
 
 if TYPE_CHECKING:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from player.core.errors import QT_TRANSLATE_NOOP, FormatTooNewError, ManifestError
+from player.core.package.language import LANG_RE
 
 FORMAT_VERSION = 1
 SUPPORTED_FORMATS = (1,)
@@ -28,7 +29,6 @@ DEFAULT_PASS_THRESHOLD = 0.7
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 ITEM_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
-LANG_RE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 
 LessonType = Literal["video", "text", "quiz", "survey"]
 QuestionKind = Literal["single", "multiple", "true_false", "text"]

@@ -269,3 +269,13 @@ def m006_progress_imports(db: Database) -> None:
         )
         """
     )
+
+
+@step
+def m007_course_cards(db: Database) -> None:
+    """What a library card needs from a course's manifest (``player/core/learning/card.py``).
+
+    JSON written with the row by each install; NULL for courses installed before this step,
+    which the library fills in the first time it shows them.
+    """
+    db.execute("ALTER TABLE courses ADD COLUMN card TEXT")

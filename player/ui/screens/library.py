@@ -154,11 +154,12 @@ class LibraryScreen(Retranslatable, QWidget):
         self.services.tasks.run(
             lambda: ops.library_courses(self.services, learner_id),
             self.show_courses,
-            self._failed,
+            self.show_error,
             owner=self,
         )
 
-    def _failed(self, error: BaseException) -> None:
+    def show_error(self, error: BaseException) -> None:
+        """Say in one line why the library could not be read."""
         self.status.setText(one_line(error))
         self.status.show()
         self.refreshed.emit()

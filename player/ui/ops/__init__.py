@@ -1,0 +1,164 @@
+"""Core operations as the screens use them: plain functions run on the task runner's workers.
+
+Like Anki's ``aqt/operations``: each function takes the services and plain values and returns
+plain data for a screen to draw. No Qt here, so these run on any thread; the storage lane keeps
+them one at a time on the shared database connection.
+
+Split by screen (``library``, ``learners``, ``lessons``, ``courses``, ``sync``); a name is
+imported from its module on first use, so starting the app loads only ``library``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from player.ui.ops.courses import (
+        QUALITY_ORDER,
+        SourcePlan,
+        UsbScan,
+        Volume,
+        export_course,
+        install_course,
+        install_demo,
+        list_volumes,
+        plan_source,
+        scan_usb,
+    )
+    from player.ui.ops.learners import (
+        add_learner,
+        change_own_pin,
+        list_learners,
+        set_learner_pin,
+        switch_learner,
+    )
+    from player.ui.ops.lessons import (
+        LessonRefUI,
+        Outline,
+        QuizOutcome,
+        QuizSession,
+        SurveySession,
+        add_time_spent,
+        course_outline,
+        next_lesson_after,
+        open_lesson,
+        open_survey,
+        record_reading,
+        save_answer,
+        start_quiz,
+        submit_quiz,
+        submit_survey,
+    )
+    from player.ui.ops.library import (
+        LEARNER_SETTING,
+        CourseSummary,
+        FirstScreen,
+        PublisherView,
+        current_learner,
+        first_screen,
+        installed_courses,
+        library_courses,
+        publisher_view,
+    )
+    from player.ui.ops.sync import (
+        SyncDetails,
+        sync_details,
+    )
+
+_WHERE = {
+    "CourseSummary": "library",
+    "FirstScreen": "library",
+    "LEARNER_SETTING": "library",
+    "LessonRefUI": "lessons",
+    "Outline": "lessons",
+    "PublisherView": "library",
+    "QUALITY_ORDER": "courses",
+    "QuizOutcome": "lessons",
+    "QuizSession": "lessons",
+    "SourcePlan": "courses",
+    "SurveySession": "lessons",
+    "SyncDetails": "sync",
+    "UsbScan": "courses",
+    "Volume": "courses",
+    "add_learner": "learners",
+    "add_time_spent": "lessons",
+    "change_own_pin": "learners",
+    "course_outline": "lessons",
+    "current_learner": "library",
+    "export_course": "courses",
+    "first_screen": "library",
+    "install_course": "courses",
+    "install_demo": "courses",
+    "installed_courses": "library",
+    "library_courses": "library",
+    "list_learners": "learners",
+    "list_volumes": "courses",
+    "next_lesson_after": "lessons",
+    "open_lesson": "lessons",
+    "open_survey": "lessons",
+    "plan_source": "courses",
+    "publisher_view": "library",
+    "record_reading": "lessons",
+    "save_answer": "lessons",
+    "scan_usb": "courses",
+    "set_learner_pin": "learners",
+    "start_quiz": "lessons",
+    "submit_quiz": "lessons",
+    "submit_survey": "lessons",
+    "switch_learner": "learners",
+    "sync_details": "sync",
+}
+
+__all__ = [
+    "CourseSummary",
+    "FirstScreen",
+    "LEARNER_SETTING",
+    "LessonRefUI",
+    "Outline",
+    "PublisherView",
+    "QUALITY_ORDER",
+    "QuizOutcome",
+    "QuizSession",
+    "SourcePlan",
+    "SurveySession",
+    "SyncDetails",
+    "UsbScan",
+    "Volume",
+    "add_learner",
+    "add_time_spent",
+    "change_own_pin",
+    "course_outline",
+    "current_learner",
+    "export_course",
+    "first_screen",
+    "install_course",
+    "install_demo",
+    "installed_courses",
+    "library_courses",
+    "list_learners",
+    "list_volumes",
+    "next_lesson_after",
+    "open_lesson",
+    "open_survey",
+    "plan_source",
+    "publisher_view",
+    "record_reading",
+    "save_answer",
+    "scan_usb",
+    "set_learner_pin",
+    "start_quiz",
+    "submit_quiz",
+    "submit_survey",
+    "switch_learner",
+    "sync_details",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,59 @@
+"""Learner profiles on a shared laptop: list, switch (with PIN), add, PINs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from player.ui.ops.library import LEARNER_SETTING
+
+if TYPE_CHECKING:
+    from player.core.learning.learners import Learner
+    from player.ui.services import Services
+
+
+def list_learners(services: Services) -> list[Learner]:
+    from player.core.learning.learners import list_learners as core_list
+
+    return core_list(services.context.db)
+
+
+def switch_learner(services: Services, learner_id: int, pin: str) -> Learner | None:
+    """Check the PIN (when the learner has one) and remember the learner as the current one.
+
+    None means a wrong PIN (the screen says so in the learner's language).
+    """
+    from player.core.learning.learners import get_learner, verify_pin
+
+    db = services.context.db
+    learner = get_learner(db, learner_id)
+    if learner.has_pin and not verify_pin(db, learner_id, pin):
+        return None
+    services.save_settings(**{LEARNER_SETTING: learner.uuid})
+    return learner
+
+
+def add_learner(services: Services, name: str, email: str | None, pin: str | None) -> Learner:
+    from player.core.learning.learners import create_learner
+
+    return create_learner(services.context.db, name, email=email or None, pin=pin or None)
+
+
+def set_learner_pin(services: Services, learner_id: int, pin: str | None) -> Learner:
+    from player.core.learning.learners import set_pin
+
+    return set_pin(services.context.db, learner_id, pin or None)
+
+
+def change_own_pin(
+    services: Services, learner_id: int, current: str, new: str | None
+) -> Learner | None:
+    """Set (4 to 8 digits) or clear (None) a learner's PIN once their current PIN is checked.
+
+    None means the current PIN was wrong and nothing changed.
+    """
+    from player.core.learning.learners import set_pin, verify_pin
+
+    db = services.context.db
+    if not verify_pin(db, learner_id, current):
+        return None
+    return set_pin(db, learner_id, new or None)

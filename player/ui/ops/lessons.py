@@ -1,0 +1,219 @@
+"""A course's outline and its lessons: reading, videos' time, quizzes and surveys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from player.ui.ops.library import PublisherView, publisher_view
+
+if TYPE_CHECKING:
+    from player.core.learning.quiz import PresentedQuestion, QuizResult
+    from player.core.learning.state import CourseState
+    from player.core.package.manifest import Manifest, Question
+    from player.ui.services import Services
+
+
+@dataclass(frozen=True)
+class Outline:
+    manifest: Manifest
+    state: CourseState
+    publisher: PublisherView | None = None
+
+
+def course_outline(services: Services, course_id: str) -> Outline:
+    from player.core.errors import PlayerError
+    from player.core.learning.state import course_state
+
+    manifest = services.context.manifest(course_id)
+    try:
+        publisher: PublisherView | None = publisher_view(services.context, course_id)
+    except PlayerError:
+        publisher = None
+    return Outline(
+        manifest, course_state(services.context.db, services.learner_id, manifest), publisher
+    )
+
+
+def open_lesson(services: Services, course_id: str, lesson_id: str) -> None:
+    """Record that the learner opened a lesson (refused with a reason when it is locked)."""
+    from player.core.learning.activity import open_lesson as core_open
+
+    core_open(
+        services.context.db, services.learner_id, services.context.manifest(course_id), lesson_id
+    )
+
+
+def record_reading(
+    services: Services, course_id: str, lesson_id: str, elapsed: float, at_end: bool
+) -> bool:
+    """Add reading time; True when this call completed the page."""
+    from player.core.learning.activity import record_reading as core_record
+
+    result = core_record(
+        services.context.db,
+        services.learner_id,
+        services.context.manifest(course_id),
+        lesson_id,
+        elapsed=elapsed,
+        at_end=at_end,
+    )
+    return result.newly_completed
+
+
+def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: float) -> None:
+    from player.core.learning.activity import add_time_spent as core_add
+
+    core_add(
+        services.context.db,
+        services.learner_id,
+        services.context.manifest(course_id),
+        lesson_id,
+        seconds,
+    )
+
+
+def next_lesson_after(services: Services, course_id: str, lesson_id: str) -> LessonRefUI | None:
+    """The lesson after this one in the course order, when it is open."""
+    manifest = services.context.manifest(course_id)
+    from player.core.learning.state import course_state
+
+    state = course_state(services.context.db, services.learner_id, manifest)
+    order = [lesson for module in manifest.modules for lesson in module.lessons]
+    ids = [lesson.id for lesson in order]
+    if lesson_id not in ids:
+        return None
+    for lesson in order[ids.index(lesson_id) + 1 :]:
+        if state.is_open(lesson.id):
+            return LessonRefUI(course_id, lesson.id, lesson.type)
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class LessonRefUI:
+    course_id: str
+    lesson_id: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class QuizSession:
+    course_id: str
+    lesson_id: str
+    title: str
+    language: str
+    threshold: float
+    attempt_id: int
+    questions: list[PresentedQuestion]
+    best_score: float | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class QuizOutcome:
+    result: QuizResult
+    prompts: dict[str, str]  # question id → prompt
+    choices: dict[str, dict[str, str]]  # question id → choice id → text
+    unlocked: list[str]  # titles of modules this pass opened
+    course_complete: bool
+
+
+def start_quiz(services: Services, course_id: str, lesson_id: str) -> QuizSession:
+    """Resume the unfinished attempt of a quiz (answers kept) or start a new one."""
+    from player.core.learning.quiz import presented_questions, start_attempt
+    from player.core.learning.state import course_state
+
+    db, manifest = services.context.db, services.context.manifest(course_id)
+    attempt = start_attempt(db, services.learner_id, manifest, lesson_id)
+    lesson = manifest.lesson(lesson_id)
+    assert lesson is not None
+    state = course_state(db, services.learner_id, manifest).lesson(lesson_id)
+    return QuizSession(
+        course_id,
+        lesson_id,
+        lesson.title,
+        manifest.language,
+        manifest.threshold_for(lesson),
+        attempt.id,
+        presented_questions(attempt, manifest),
+        state.best_score,
+        state.attempts,
+    )
+
+
+def save_answer(
+    services: Services, course_id: str, attempt_id: int, question_id: str, value: Any
+) -> None:
+    """Save one answer the moment it is given (None clears it)."""
+    from player.core.learning.quiz import answer
+
+    answer(
+        services.context.db, services.context.manifest(course_id), attempt_id, question_id, value
+    )
+
+
+def submit_quiz(services: Services, course_id: str, lesson_id: str, attempt_id: int) -> QuizOutcome:
+    from player.core.learning.quiz import submit
+    from player.core.learning.state import course_state
+
+    db, manifest = services.context.db, services.context.manifest(course_id)
+    before = course_state(db, services.learner_id, manifest)
+    result = submit(db, manifest, attempt_id)
+    after = course_state(db, services.learner_id, manifest)
+    unlocked = [
+        new.title
+        for old, new in zip(before.modules, after.modules, strict=True)
+        if old.status == "locked" and new.status != "locked"
+    ]
+    lesson = manifest.lesson(lesson_id)
+    assert lesson is not None
+    return QuizOutcome(
+        result,
+        {q.id: q.prompt for q in lesson.questions},
+        {q.id: {c.id: c.text for c in q.choices} for q in lesson.questions},
+        unlocked,
+        after.complete and not before.complete,
+    )
+
+
+@dataclass(frozen=True)
+class SurveySession:
+    course_id: str
+    lesson_id: str
+    title: str
+    language: str
+    questions: list[Question]
+    previous: dict[str, Any] | None
+
+
+def open_survey(services: Services, course_id: str, lesson_id: str) -> SurveySession:
+    from player.core.learning.activity import open_lesson as core_open
+    from player.core.learning.survey import survey_answers
+
+    db, manifest = services.context.db, services.context.manifest(course_id)
+    core_open(db, services.learner_id, manifest, lesson_id)
+    lesson = manifest.lesson(lesson_id)
+    assert lesson is not None
+    return SurveySession(
+        course_id,
+        lesson_id,
+        lesson.title,
+        manifest.language,
+        list(lesson.questions),
+        survey_answers(db, services.learner_id, course_id, lesson_id),
+    )
+
+
+def submit_survey(
+    services: Services, course_id: str, lesson_id: str, answers: dict[str, Any]
+) -> None:
+    from player.core.learning.survey import submit_survey as core_submit
+
+    core_submit(
+        services.context.db,
+        services.learner_id,
+        services.context.manifest(course_id),
+        lesson_id,
+        answers,
+    )

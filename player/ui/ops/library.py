@@ -1,0 +1,123 @@
+"""What the main window and the library show first: the learner and the course cards."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from player.core.context import Context
+from player.core.store.database import query
+
+if TYPE_CHECKING:
+    from player.core.learning.learners import Learner
+    from player.ui.services import Services
+
+
+@dataclass(frozen=True)
+class CourseSummary:
+    """What a library card shows about one installed course."""
+
+    id: str
+    version: int
+    title: str
+    language: str
+    bytes: int
+    progress: float | None = None  # 0..1 for the current learner, None when unknown
+    started: bool = False  # the learner has opened something in it ("Continue", not "Open")
+    publisher: PublisherView | None = None  # None: unknown (the card shows no publisher line)
+
+
+def installed_courses(context: Context) -> list[dict]:
+    """The installed courses (id, version, title, language, bytes), by title."""
+    return query(context.conn, "SELECT * FROM courses ORDER BY title COLLATE NOCASE")
+
+
+def library_courses(services: Services, learner_id: int | None) -> list[CourseSummary]:
+    """The library's cards: every installed course, the learner's progress, its publisher.
+
+    One read on the storage lane, so the library draws each card once, complete. It reads each
+    course's stored card (``player.core.learning.card``), not its manifest: no manifest parser
+    or learning engine is loaded to open the library. A course whose card cannot be made shows
+    no progress and no publisher line rather than the library showing nothing.
+    """
+    from player.core.errors import PlayerError
+    from player.core.learning.card import card_progress, stored_card
+    from player.core.trust import publisher_facts, trusted_publishers
+
+    context = services.context
+    try:
+        shipped: set[str] | None = {p.key for p in trusted_publishers(context)}
+    except PlayerError:
+        shipped = None  # a broken trusted-keys setting: the cards show no publisher line
+    courses = []
+    for row in installed_courses(context):
+        summary = CourseSummary(
+            row["id"], row["version"], row["title"], row["language"], row["bytes"]
+        )
+        try:
+            card = stored_card(context, row)
+        except PlayerError:
+            courses.append(summary)
+            continue
+        if learner_id is not None:
+            progress = card_progress(context.conn, learner_id, row["id"], card)
+            summary = replace(summary, progress=progress.fraction, started=progress.started)
+        if shipped is not None:
+            facts = publisher_facts(card["publisher"], row["signed_by"], shipped)
+            summary = replace(summary, publisher=_publisher_view(facts))
+        courses.append(summary)
+    return courses
+
+
+LEARNER_SETTING = "learner"  # settings.json: the uuid of the learner who used the app last
+
+
+@dataclass(frozen=True)
+class FirstScreen:
+    """What the main window needs to show itself complete: who is learning, and their library."""
+
+    learner: Learner
+    courses: list[CourseSummary]
+
+
+def first_screen(services: Services, default_name: str) -> FirstScreen:
+    """The learner and the library's cards, in one read (start-up is one trip to the lane)."""
+    learner = current_learner(services, default_name)
+    return FirstScreen(learner, library_courses(services, learner.id))
+
+
+def current_learner(services: Services, default_name: str) -> Learner:
+    """The learner to start with: the last one used here, else the first (created if none)."""
+    from player.core.learning.learners import ensure_default_learner, list_learners
+
+    db = services.context.conn  # read at start-up: no sqlite-utils needed
+    first = ensure_default_learner(db, default_name)
+    wanted = services.settings.get(LEARNER_SETTING)
+    for learner in list_learners(db):
+        if learner.uuid == wanted:
+            return learner
+    return first
+
+
+@dataclass(frozen=True)
+class PublisherView:
+    """Who published an installed course, and whether its signature was checked at install."""
+
+    name: str | None
+    verified: bool
+    trusted: bool = False  # signed by a key shipped with the app
+    key: str | None = None
+
+
+def publisher_view(
+    context: Context, course_id: str, shipped: set[str] | None = None
+) -> PublisherView:
+    from player.core.trust import publisher_info
+
+    return _publisher_view(publisher_info(context, course_id, shipped))
+
+
+def _publisher_view(info: dict[str, Any]) -> PublisherView:
+    return PublisherView(
+        info["publisher"], bool(info["verified"]), bool(info["trusted"]), info["publisher_key"]
+    )

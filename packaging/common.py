@@ -15,6 +15,12 @@ HIDDEN_IMPORTS = [
     "player.cli.sync",
     "player.cli.partners",
     "player.cli.maintenance",
+    # player.ui.ops loads its parts by name on first use (start-up needs only the library's).
+    "player.ui.ops.courses",
+    "player.ui.ops.learners",
+    "player.ui.ops.lessons",
+    "player.ui.ops.library",
+    "player.ui.ops.sync",
 ]
 
 #: Qt and stdlib modules the app never uses; leaving them out keeps the bundle small.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -39,6 +39,10 @@ def local_time(timestamp: str) -> str:
     if not moment.isValid():
         return timestamp
     return QLocale().toString(moment.toLocalTime().time(), QLocale.FormatType.ShortFormat)
+
+
+#: The longest the window waits for its first screen's data before showing anyway.
+SHOW_AT_THE_LATEST_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -90,9 +94,15 @@ class MainWindow(QMainWindow):
             self.show()
         else:
             self._show_when_read = True
+            # A read held up (another app instance writing, a slow disk) must not hide the app:
+            # after a moment the window shows anyway and the library fills in when read.
+            QTimer.singleShot(SHOW_AT_THE_LATEST_MS, self._reveal)
 
     def _first_screen_done(self) -> None:
         self._first_screen_read = True
+        self._reveal()
+
+    def _reveal(self) -> None:
         if self._show_when_read:
             self._show_when_read = False
             self.show()
@@ -106,8 +116,8 @@ class MainWindow(QMainWindow):
         self._update_learner_action()
         self.learner_changed.emit()
         self.library.show_courses(first.courses)
+        self.sync.start(first.outbox)
         self._first_screen_done()
-        self.sync.start()
         if self.services.context.fresh and self.services.install_demo:
             self.services.context.fresh = False
             self.services.tasks.run(

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from player.core.context import Context
+    from player.core.sync.status import OutboxCounts
     from player.ui.services import Services
 
 TICK_MS = 60_000
@@ -44,8 +45,16 @@ class SyncMonitor(QObject):
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.tick)
 
-    def start(self) -> None:
-        self.refresh_counts()
+    def start(self, outbox: OutboxCounts | None = None) -> None:
+        """Start ticking; ``outbox``: the counts the window read at start-up, if any."""
+        if outbox is None:
+            self.refresh_counts()
+        else:
+            self.changed.emit(
+                self._view(
+                    outbox.pending, outbox.quarantined + outbox.conflict, outbox.last_sent_at
+                )
+            )
         QTimer.singleShot(FIRST_TICK_MS, self.tick)
         self._timer.start()
 
@@ -57,12 +66,12 @@ class SyncMonitor(QObject):
         from player.core.sync.status import sync_status
 
         status = sync_status(self.services.context.conn)  # no sqlite-utils at start-up
-        return SyncView(
-            self._online,
-            status.pending,
-            status.quarantined + status.conflicts,
-            status.last_sent_at,
+        return self._view(
+            status.pending, status.quarantined + status.conflicts, status.last_sent_at
         )
+
+    def _view(self, pending: int, rejected: int, last_sent_at: str | None) -> SyncView:
+        return SyncView(self._online, pending, rejected, last_sent_at)
 
     def tick(self) -> None:
         if self._busy:

@@ -10,6 +10,7 @@ from player.core.store.database import query
 
 if TYPE_CHECKING:
     from player.core.learning.learners import Learner
+    from player.core.sync.status import OutboxCounts
     from player.ui.services import Services
 
 
@@ -78,12 +79,17 @@ class FirstScreen:
 
     learner: Learner
     courses: list[CourseSummary]
+    outbox: OutboxCounts  # for the status line ("3 completions waiting to be sent")
 
 
 def first_screen(services: Services, default_name: str) -> FirstScreen:
-    """The learner and the library's cards, in one read (start-up is one trip to the lane)."""
+    """The learner, the library's cards and the outbox counts: start-up is one trip to the lane."""
+    from player.core.sync.status import counts
+
     learner = current_learner(services, default_name)
-    return FirstScreen(learner, library_courses(services, learner.id))
+    return FirstScreen(
+        learner, library_courses(services, learner.id), counts(services.context.conn)
+    )
 
 
 def current_learner(services: Services, default_name: str) -> Learner:

@@ -1,0 +1,43 @@
+"""The window appears complete: its library is read first, and a held-up read never hides it."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QEvent, QObject
+
+from player.ui.app import start
+
+
+def test_the_window_shows_with_its_cards_already_drawn(qtbot, services) -> None:
+    cards_at_show: list[int] = []
+
+    class AtShow(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Show:
+                cards_at_show.append(len(window.library.cards))
+            return False
+
+    window = start(services)
+    qtbot.addWidget(window)
+    spy = AtShow(window)
+    window.installEventFilter(spy)
+    assert not window.isVisible()  # not an empty frame first
+    qtbot.waitUntil(window.isVisible, timeout=10_000)
+    assert cards_at_show == [1]  # the test course's card was there when the window appeared
+    card = window.library.cards[0]
+    assert card.button.text() == "Open" and card.publisher.isVisibleTo(card)
+
+
+def test_a_held_up_first_read_still_shows_the_window(qtbot, services) -> None:
+    release = threading.Event()
+    # Another instance writing, a slow disk: the storage lane is busy when the app starts.
+    services.tasks.run(lambda: release.wait(30))
+    window = start(services)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(window.isVisible, timeout=10_000)
+        assert window.library.cards == []  # shown before its data, rather than not at all
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: len(window.library.cards) == 1, timeout=10_000)

@@ -64,6 +64,7 @@ class CourseCard(Retranslatable, Card):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addWidget(self.publisher)
+        layout.addStretch(1)  # a taller card in the same row: text stays up, buttons down
         layout.addLayout(row)
         self.publisher.set_publisher(course.publisher)
         self.retranslate()

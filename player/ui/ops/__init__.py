@@ -10,8 +10,9 @@ imported from its module on first use, so starting the app loads only ``library`
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from player.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from player.ui.ops.courses import (
@@ -154,11 +155,4 @@ __all__ = [
     "sync_details",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE, globals())

@@ -40,6 +40,15 @@ class SourcePlan:
     publisher: str | None
 
 
+def _download_options(
+    location: str, progress: ProgressCallback, cancel: CancelToken
+) -> dict[str, Any]:
+    """A web address is downloaded while it is opened: with a progress bar and a cancel."""
+    if location.lower().startswith(("http://", "https://")):
+        return {"progress": progress, "cancel": cancel}
+    return {}
+
+
 def plan_source(
     services: Services, location: str, progress: ProgressCallback, cancel: CancelToken
 ) -> SourcePlan:
@@ -51,9 +60,7 @@ def plan_source(
     from player.core.install import open_source, plan_install
     from player.core.package.manifest import parse_manifest
 
-    options: dict[str, Any] = {}
-    if location.lower().startswith(("http://", "https://")):
-        options = {"progress": progress, "cancel": cancel}
+    options = _download_options(location, progress, cancel)
     with services.separate_context() as ctx:
         source = open_source(location, ctx.data, **options)
         try:
@@ -105,11 +112,8 @@ def install_course(
     """
     from player.core.install import install, open_source
 
-    options: dict[str, Any] = {}
-    if location.lower().startswith(("http://", "https://")):
-        options = {"progress": progress, "cancel": cancel}
     with services.separate_context() as ctx:
-        source = open_source(location, ctx.data, **options)
+        source = open_source(location, ctx.data, **_download_options(location, progress, cancel))
         try:
             result = install(
                 ctx,

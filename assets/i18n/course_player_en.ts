@@ -1529,6 +1529,10 @@ Key of this package:
     <context>
         <name>CoreErrors</name>
         <message>
+            <source>The progress database {path} is damaged ({reason}); a copy is in {backup}.</source>
+            <translation>The progress database {path} is damaged ({reason}); a copy is in {backup}.</translation>
+        </message>
+        <message>
             <source>{url} is not an http(s) URL.</source>
             <translation>{url} is not an http(s) URL.</translation>
         </message>
@@ -1966,6 +1970,25 @@ Key of this package:
         <message>
             <source>Unexpected error: %1</source>
             <translation>Unexpected error: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartUp</name>
+        <message>
+            <source>Course Player</source>
+            <translation>Course Player</translation>
+        </message>
+        <message>
+            <source>You can start with empty progress: the damaged file is moved to the backups folder, nothing is deleted. Progress already sent to your organisation or saved on a USB stick can be imported again.</source>
+            <translation>You can start with empty progress: the damaged file is moved to the backups folder, nothing is deleted. Progress already sent to your organisation or saved on a USB stick can be imported again.</translation>
+        </message>
+        <message>
+            <source>Start with empty progress</source>
+            <translation>Start with empty progress</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quit</translation>
         </message>
     </context>
 </TS>

@@ -1529,6 +1529,10 @@ Clé de ce paquet :
     <context>
         <name>CoreErrors</name>
         <message>
+            <source>The progress database {path} is damaged ({reason}); a copy is in {backup}.</source>
+            <translation>La base de progression {path} est endommagée ({reason}) ; une copie est dans {backup}.</translation>
+        </message>
+        <message>
             <source>{url} is not an http(s) URL.</source>
             <translation>{url} n’est pas une adresse http(s).</translation>
         </message>
@@ -1966,6 +1970,25 @@ Clé de ce paquet :
         <message>
             <source>Unexpected error: %1</source>
             <translation>Erreur inattendue : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartUp</name>
+        <message>
+            <source>Course Player</source>
+            <translation>Course Player</translation>
+        </message>
+        <message>
+            <source>You can start with empty progress: the damaged file is moved to the backups folder, nothing is deleted. Progress already sent to your organisation or saved on a USB stick can be imported again.</source>
+            <translation>Vous pouvez repartir avec une progression vide : le fichier endommagé est déplacé dans le dossier des sauvegardes, rien n’est effacé. La progression déjà envoyée à votre organisation ou enregistrée sur une clé USB peut être importée à nouveau.</translation>
+        </message>
+        <message>
+            <source>Start with empty progress</source>
+            <translation>Repartir avec une progression vide</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quitter</translation>
         </message>
     </context>
 </TS>

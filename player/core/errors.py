@@ -137,6 +137,15 @@ class StoreError(PlayerError):
     """The local database is unusable (corrupt, locked, newer than the app)."""
 
 
+class DamagedDatabaseError(StoreError):
+    """The database fails SQLite's check; a copy of it was kept (``backup``)."""
+
+    def __init__(self, message: str, path: str = "", backup: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
+
+
 class LearningError(PlayerError):
     """A learning action is invalid (unknown question, finished attempt, ...)."""
 

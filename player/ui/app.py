@@ -10,14 +10,18 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from player import __version__
-from player.core.paths import choose_data_dir
+from player.core.errors import DamagedDatabaseError, PlayerError
+from player.core.paths import DataDir, choose_data_dir
 from player.core.resources import assets_dir
+from player.core.store.database import set_aside_damaged
+from player.ui.errors import localized
 from player.ui.i18n import Translations, pick_language
 from player.ui.services import Services, build_services
 from player.ui.tasks import TaskRunner
@@ -103,11 +107,65 @@ def start(services: Services) -> QWidget:
     return window
 
 
+def open_services(
+    data: DataDir, translations: Translations, start_afresh: Callable[[str], bool]
+) -> Services:
+    """The services over the data folder; a damaged database is the user's call.
+
+    ``start_afresh(message)`` asks whether to move the damaged database aside and start with
+    empty progress; when it says no, the ``DamagedDatabaseError`` goes up (the app quits).
+    """
+    try:
+        return build_services(data, translations=translations)
+    except DamagedDatabaseError as error:
+        if not start_afresh(localized(error)):
+            raise
+        set_aside_damaged(error.path)
+        return build_services(data, translations=translations)
+
+
+def ask_to_start_afresh(message: str) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Critical, translate("StartUp", "Course Player"), message)
+    box.setInformativeText(
+        translate(
+            "StartUp",
+            "You can start with empty progress: the damaged file is moved to the backups "
+            "folder, nothing is deleted. Progress already sent to your organisation or saved "
+            "on a USB stick can be imported again.",
+        )
+    )
+    start = box.addButton(
+        translate("StartUp", "Start with empty progress"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(translate("StartUp", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(start)
+    box.exec()
+    return box.clickedButton() is start
+
+
+def _cannot_start(message: str, exit_when_ready: bool) -> int:
+    """Say in one line why the app cannot open (a box, and the terminal for scripts)."""
+    print(f"course-player: error: {message}", file=sys.stderr)
+    if not exit_when_ready:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, QCoreApplication.translate("StartUp", "Course Player"), message)
+    return 1
+
+
 def run_app(exit_when_ready: bool = False) -> int:
     app = create_application()
     translations = Translations(app)
     data, notice = choose_data_dir()
-    services = build_services(data, translations=translations)
+    # A smoke test or script never waits on a question: it reports and exits non-zero.
+    ask = (lambda _message: False) if exit_when_ready else ask_to_start_afresh
+    try:
+        services = open_services(data, translations, ask)
+    except PlayerError as error:
+        return _cannot_start(localized(error), exit_when_ready)
     # A smoke test or start-up benchmark measures the window, not the demo install.
     services.install_demo = not exit_when_ready
     translations.apply(pick_language(services.settings_language()))

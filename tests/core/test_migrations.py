@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from player.core.errors import StoreError
-from player.core.store.database import open_database
+from player.core.store.database import open_database, set_aside_damaged
 from player.core.store.migrations import migrations
 
 STEPS = [m.name for m in migrations._migrations]
@@ -72,6 +72,19 @@ def test_damaged_database_is_reported_and_kept(tmp_path: Path) -> None:
     backups = list((tmp_path / "backups").glob("player.sqlite3.damaged-*"))
     assert backups and backups[0].read_bytes() == bytes(data)
     assert path.read_bytes() == bytes(data), "the damaged database must not be overwritten"
+    assert caught.value.backup == str(backups[0])  # type: ignore[attr-defined]
+
+    # Starting again (the learner tries twice) reports it again but keeps one copy, not two.
+    with pytest.raises(StoreError, match="damaged"):
+        open_database(path)
+    assert list((tmp_path / "backups").glob("player.sqlite3.damaged-*")) == backups
+
+    # Starting afresh, as the app offers: the damaged file moves aside, a new one opens.
+    aside = set_aside_damaged(path)
+    assert aside.read_bytes() == bytes(data) and not path.exists()
+    fresh = open_database(path)
+    assert fresh.execute("SELECT count(*) FROM learners").fetchone()[0] == 0
+    fresh.conn.close()
 
 
 @pytest.mark.parametrize("step", STEPS)

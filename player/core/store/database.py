@@ -8,6 +8,7 @@ bare Qt window's start); its start-up reads go through ``query``, which takes ei
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from player.core.errors import StoreError
+from player.core.errors import QT_TRANSLATE_NOOP, DamagedDatabaseError, StoreError
 from player.core.store.migrations import MIGRATION_SET, step_names
 
 if TYPE_CHECKING:
@@ -52,9 +53,11 @@ def _checked_connection(path: Path | str) -> sqlite3.Connection:
 
     ``synchronous=FULL`` with WAL: an acknowledged write survives a power cut, which is the
     promise we make to learners. A database that fails ``PRAGMA quick_check`` is copied to
-    ``backups/`` and reported with a one-line ``StoreError``; it is never overwritten.
+    ``backups/`` and reported with a one-line ``DamagedDatabaseError``; it is never overwritten
+    (``set_aside_damaged`` moves it away when the user chooses to start afresh).
     """
     in_memory = str(path) == ":memory:"
+    conn: sqlite3.Connection | None = None
     try:
         conn = _connect(path)
         if not in_memory:
@@ -62,15 +65,28 @@ def _checked_connection(path: Path | str) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
         problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.DatabaseError as error:
-        _backup_damaged(Path(str(path)), in_memory)
-        raise StoreError(f"The progress database {path} is damaged ({error}).") from error
+        if conn is not None:
+            conn.close()
+        raise _damaged(path, in_memory, str(error)) from error
     if problems != ["ok"]:
         conn.close()
-        backup = _backup_damaged(Path(str(path)), in_memory)
-        raise StoreError(
-            f"The progress database {path} is damaged ({problems[0]}); a copy was kept at {backup}."
-        )
+        raise _damaged(path, in_memory, problems[0])
     return conn
+
+
+def _damaged(path: Path | str, in_memory: bool, reason: str) -> DamagedDatabaseError:
+    backup = _backup_damaged(Path(str(path)), in_memory)
+    return DamagedDatabaseError.of(
+        QT_TRANSLATE_NOOP(
+            "CoreErrors",
+            "The progress database {path} is damaged ({reason}); a copy is in {backup}.",
+        ),
+        str(path),
+        str(backup or ""),
+        path=str(path),
+        reason=reason,
+        backup=str(backup or "backups/"),
+    )
 
 
 def pending_steps(conn: sqlite3.Connection) -> list[str]:
@@ -129,11 +145,45 @@ def open_database(path: Path | str, *, migrate: bool = True) -> Database:
 
 
 def _backup_damaged(path: Path, in_memory: bool) -> Path | None:
+    """Copy a damaged database to ``backups/`` (once: a start that finds it again reuses it)."""
     if in_memory or not path.exists():
         return None
     backups = path.parent / "backups"
     backups.mkdir(exist_ok=True)
+    earlier = sorted(backups.glob(f"{path.name}.damaged-*"))
+    if earlier and _same_bytes(earlier[-1], path):
+        return earlier[-1]
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     target = backups / f"{path.name}.damaged-{stamp}"
     shutil.copy2(path, target)
+    return target
+
+
+def _same_bytes(first: Path, second: Path) -> bool:
+    if first.stat().st_size != second.stat().st_size:
+        return False
+    with open(first, "rb") as a, open(second, "rb") as b:
+        while True:
+            block_a, block_b = a.read(1 << 20), b.read(1 << 20)
+            if block_a != block_b:
+                return False
+            if not block_a:
+                return True
+
+
+def set_aside_damaged(path: Path | str) -> Path:
+    """Move a damaged database (and its WAL files) into ``backups/``, so a new one can start.
+
+    Nothing is deleted: the learner's records stay there for someone to recover, and progress
+    that was synced or exported can be imported into the new database.
+    """
+    path = Path(path)
+    backups = path.parent / "backups"
+    backups.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = backups / f"{path.name}.set-aside-{stamp}"
+    for suffix in ("-wal", "-shm", ""):
+        member = Path(f"{path}{suffix}")
+        if member.exists():
+            os.replace(member, Path(f"{target}{suffix}"))
     return target

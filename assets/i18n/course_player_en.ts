@@ -1529,6 +1529,10 @@ Key of this package:
     <context>
         <name>CoreErrors</name>
         <message>
+            <source>Cannot use the data folder {path}: {reason}.</source>
+            <translation>Cannot use the data folder {path}: {reason}.</translation>
+        </message>
+        <message>
             <source>The progress database {path} is damaged ({reason}); a copy is in {backup}.</source>
             <translation>The progress database {path} is damaged ({reason}); a copy is in {backup}.</translation>
         </message>

@@ -1529,6 +1529,10 @@ Clé de ce paquet :
     <context>
         <name>CoreErrors</name>
         <message>
+            <source>Cannot use the data folder {path}: {reason}.</source>
+            <translation>Impossible d’utiliser le dossier de données {path} : {reason}.</translation>
+        </message>
+        <message>
             <source>The progress database {path} is damaged ({reason}); a copy is in {backup}.</source>
             <translation>La base de progression {path} est endommagée ({reason}) ; une copie est dans {backup}.</translation>
         </message>

@@ -50,8 +50,18 @@ class DataDir:
         return self.root / "backups"
 
     def ensure(self) -> DataDir:
+        """Create the folders; one ``StoreError`` line when the place cannot hold them."""
         for folder in (self.root, self.objects, self.courses, self.staging):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                from player.core.errors import QT_TRANSLATE_NOOP, StoreError
+
+                raise StoreError.of(
+                    QT_TRANSLATE_NOOP("CoreErrors", "Cannot use the data folder {path}: {reason}."),
+                    path=str(self.root),
+                    reason=error.strerror or str(error),
+                ) from error
         return self
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from player.core.paths import PORTABLE_DATA_FOLDER, PORTABLE_MARKER, choose_data_dir
+from player.core.errors import StoreError
+from player.core.paths import PORTABLE_DATA_FOLDER, PORTABLE_MARKER, DataDir, choose_data_dir
 
 
 def test_env_override_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -52,3 +53,11 @@ def test_read_only_stick_falls_back_with_a_notice(
         assert notice is not None and "read-only" in notice and "\\n" not in notice
     finally:
         subprocess.run(["umount", str(stick)], check=True)
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="Cannot use the data folder") as caught:
+        DataDir(blocker / "home").ensure()
+    assert "\n" not in str(caught.value) and not (blocker / "home").exists()

@@ -41,3 +41,18 @@ def test_a_held_up_first_read_still_shows_the_window(qtbot, services) -> None:
     finally:
         release.set()
     qtbot.waitUntil(lambda: len(window.library.cards) == 1, timeout=10_000)
+
+
+def test_back_in_the_library_the_same_cards_show_the_new_progress(qtbot, window, services):
+    from player.core.learning.activity import record_reading
+
+    card = window.library.cards[0]
+    assert card.bar.value() == 0 and card.button.text() == "Open"
+    ctx = services.context
+    record_reading(
+        ctx.db, services.learner_id, ctx.manifest("test-course"), "m1-read", at_end=True
+    )
+    with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
+        window.show_library()
+    assert window.library.cards[0] is card  # updated in place, not rebuilt
+    assert card.bar.value() > 0 and card.button.text() == "Continue"

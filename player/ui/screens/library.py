@@ -43,8 +43,7 @@ class CourseCard(Retranslatable, Card):
         super().__init__(parent)
         self.course = course
         self.setObjectName(f"course-card-{course.id}")
-        self.title = Heading(course.title, 1.25)
-        self.title.setLocale(QLocale(course.language))
+        self.title = Heading(factor=1.25)
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.publisher = PublisherLabel()
@@ -52,10 +51,10 @@ class CourseCard(Retranslatable, Card):
         self.bar.setRange(0, 100)
         self.bar.setTextVisible(True)
         self.button = QPushButton()
-        self.button.clicked.connect(lambda: self.open_requested.emit(course.id))
+        self.button.clicked.connect(lambda: self.open_requested.emit(self.course.id))
         self.copy_button = QPushButton()
         self.copy_button.setObjectName("copy-to-usb")
-        self.copy_button.clicked.connect(lambda: self.copy_requested.emit(course.id))
+        self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.course.id))
         row = QHBoxLayout()
         row.addWidget(self.bar, 1)
         row.addWidget(self.copy_button)
@@ -66,6 +65,13 @@ class CourseCard(Retranslatable, Card):
         layout.addWidget(self.publisher)
         layout.addStretch(1)  # a taller card in the same row: text stays up, buttons down
         layout.addLayout(row)
+        self.show_course(course)
+
+    def show_course(self, course: ops.CourseSummary) -> None:
+        """Show this course's (new) data: progress, version, publisher."""
+        self.course = course
+        self.title.setText(course.title)
+        self.title.setLocale(QLocale(course.language))
         self.publisher.set_publisher(course.publisher)
         self.retranslate()
 
@@ -169,6 +175,14 @@ class LibraryScreen(Retranslatable, QWidget):
         """Draw one card per course (the main window passes the list it read at start-up)."""
         self.courses = courses
         self.loaded = True
+        if [course.id for course in courses] == [card.course.id for card in self.cards]:
+            # Back from a lesson: the same courses, new progress. Update the cards in place
+            # (no flicker, no rebuilding every card for one changed bar).
+            for card, course in zip(self.cards, courses, strict=True):
+                card.show_course(course)
+            self._update_status()
+            self.refreshed.emit()
+            return
         for card in self.cards:
             card.deleteLater()
         self.cards = []

@@ -49,9 +49,7 @@ def test_back_in_the_library_the_same_cards_show_the_new_progress(qtbot, window,
     card = window.library.cards[0]
     assert card.bar.value() == 0 and card.button.text() == "Open"
     ctx = services.context
-    record_reading(
-        ctx.db, services.learner_id, ctx.manifest("test-course"), "m1-read", at_end=True
-    )
+    record_reading(ctx.db, services.learner_id, ctx.manifest("test-course"), "m1-read", at_end=True)
     with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
         window.show_library()
     assert window.library.cards[0] is card  # updated in place, not rebuilt

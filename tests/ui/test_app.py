@@ -10,15 +10,20 @@ from pathlib import Path
 import pytest
 
 
-def test_exit_when_ready_waits_for_the_library_then_exits_zero(tmp_path: Path, data_dir) -> None:
-    env = dict(os.environ, COURSE_PLAYER_HOME=str(data_dir.root), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
+def start_and_exit_when_ready(home: Path) -> subprocess.CompletedProcess[str]:
+    """``course-player --exit-when-ready`` on this data folder, as a smoke test runs it."""
+    env = dict(os.environ, COURSE_PLAYER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
         [sys.executable, "-m", "player", "--exit-when-ready"],
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_exit_when_ready_waits_for_the_library_then_exits_zero(tmp_path: Path, data_dir) -> None:
+    done = start_and_exit_when_ready(data_dir.root)
     assert done.returncode == 0, done.stderr
     # ready means the course card is on screen, not an empty frame
     assert "ready: 1 course(s) in the library" in done.stdout
@@ -66,14 +71,7 @@ def damage(database: Path) -> bytes:
 
 def test_a_damaged_database_stops_the_app_with_one_line_and_no_traceback(data_dir) -> None:
     kept = damage(data_dir.database)
-    env = dict(os.environ, COURSE_PLAYER_HOME=str(data_dir.root), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-m", "player", "--exit-when-ready"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = start_and_exit_when_ready(data_dir.root)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()

@@ -54,3 +54,12 @@ def test_back_in_the_library_the_same_cards_show_the_new_progress(qtbot, window,
         window.show_library()
     assert window.library.cards[0] is card  # updated in place, not rebuilt
     assert card.bar.value() > 0 and card.button.text() == "Continue"
+
+
+def test_a_lone_card_keeps_its_height_in_a_tall_window(qtbot, window) -> None:
+    window.resize(1366, 900)
+    qtbot.waitUntil(lambda: window.library.height() > 700)
+    card = window.library.cards[0]
+    qtbot.waitUntil(lambda: card.height() > 0)
+    # The spare height stays below the cards; the card is not stretched to fill the window.
+    assert card.height() <= card.sizeHint().height() + 4

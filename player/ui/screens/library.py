@@ -218,6 +218,12 @@ class LibraryScreen(Retranslatable, QWidget):
             self.grid.takeAt(0)
         for index, card in enumerate(self.cards):
             self.grid.addWidget(card, index // self._columns, index % self._columns)
+        # Spare height goes to an empty row below the cards, never into the cards themselves.
+        rows = -(-len(self.cards) // self._columns)
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 1 if row == rows else 0)
+        if self.grid.rowCount() <= rows:
+            self.grid.setRowStretch(rows, 1)
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         super().resizeEvent(event)

@@ -51,7 +51,10 @@ def srt_to_vtt(path: Path, name: str) -> str:
             if index >= len(lines) or not lines[index].strip():
                 raise AuthoringError(f"{name}:{index}: a cue number without a timing line.")
         timing_line = index + 1
-        start, end, settings = _srt_timing(lines[index], name, timing_line)
+        # SRT position hints (X1:.. Y1:..) have no WebVTT equivalent: they are dropped.
+        start, end = _cue_timing(
+            lines[index], name, timing_line, _SRT_TIMING_RE, "00:00:01,000 --> 00:00:04,000"
+        )
         index += 1
         text: list[str] = []
         while index < len(lines) and lines[index].strip():
@@ -63,26 +66,27 @@ def srt_to_vtt(path: Path, name: str) -> str:
             text.append(_vtt_text(lines[index]))
             index += 1
         if text:
-            cues.append(f"{_vtt_time(start)} --> {_vtt_time(end)}{settings}\n" + "\n".join(text))
+            cues.append(f"{_vtt_time(start)} --> {_vtt_time(end)}\n" + "\n".join(text))
     if not cues:
         raise AuthoringError(f"{name}: no subtitle cues found.")
     return "WEBVTT\n\n" + "\n\n".join(cues) + "\n"
 
 
-def _srt_timing(line: str, name: str, number: int) -> tuple[float, float, str]:
-    match = _SRT_TIMING_RE.match(line.strip())
+def _cue_timing(
+    line: str, name: str, number: int, pattern: re.Pattern[str], example: str
+) -> tuple[float, float]:
+    """A cue's start and end in seconds (SRT or WebVTT ``pattern``), or a one-line error."""
+    match = pattern.match(line.strip())
     if not match:
         raise AuthoringError(
-            f"{name}:{number}: expected a timing such as "
-            f"'00:00:01,000 --> 00:00:04,000', found {line.strip()[:60]!r}."
+            f"{name}:{number}: expected a timing such as '{example}', found {line.strip()[:60]!r}."
         )
     groups = match.groups()
     start = _seconds(groups[0:4], name, number)
     end = _seconds(groups[4:8], name, number)
     if end < start:
         raise AuthoringError(f"{name}:{number}: the cue ends before it starts.")
-    # SRT position hints (X1:.. Y1:..) have no WebVTT equivalent; drop them.
-    return start, end, ""
+    return start, end
 
 
 def _seconds(parts: tuple[str | None, ...], name: str, number: int) -> float:
@@ -124,25 +128,8 @@ def check_vtt(path: Path, name: str) -> int:
     for number, line in enumerate(lines[1:], start=2):
         if "-->" not in line:
             continue
-        match = _VTT_TIMING_RE.match(line.strip())
-        if not match:
-            raise AuthoringError(
-                f"{name}:{number}: expected a timing such as "
-                f"'00:00:01.000 --> 00:00:04.000', found {line.strip()[:60]!r}."
-            )
-        groups = match.groups()
-        start = _vtt_seconds(groups[0:4], name, number)
-        end = _vtt_seconds(groups[4:8], name, number)
-        if end < start:
-            raise AuthoringError(f"{name}:{number}: the cue ends before it starts.")
+        _cue_timing(line, name, number, _VTT_TIMING_RE, "00:00:01.000 --> 00:00:04.000")
         cues += 1
     if cues == 0:
         raise AuthoringError(f"{name}: no subtitle cues found.")
     return cues
-
-
-def _vtt_seconds(parts: tuple[str | None, ...], name: str, number: int) -> float:
-    hours, minutes, seconds, millis = (int(p) if p else 0 for p in parts)
-    if minutes > 59 or seconds > 59:
-        raise AuthoringError(f"{name}:{number}: minutes and seconds must be below 60.")
-    return hours * 3600 + minutes * 60 + seconds + millis / 1000

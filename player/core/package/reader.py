@@ -179,15 +179,7 @@ class FolderSource(_LocalSource):
             )
         with open(target, "rb") as handle:
             data = handle.read(limit + 1)
-        if len(data) > limit:
-            raise PackageError.of(
-                QT_TRANSLATE_NOOP(
-                    "CoreErrors", "{member} is larger than the {limit} bytes allowed."
-                ),
-                member=name,
-                limit=limit,
-            )
-        return data
+        return _within_limit(data, name, limit)
 
     def extra_members(self, listed: set[str]) -> list[str]:
         """Files present in the folder but not listed in the manifest."""
@@ -322,15 +314,7 @@ class ZipSource(_LocalSource):
                 package=self.path.name,
                 cause=error,
             ) from error
-        if len(data) > limit:
-            raise PackageError.of(
-                QT_TRANSLATE_NOOP(
-                    "CoreErrors", "{member} is larger than the {limit} bytes allowed."
-                ),
-                member=name,
-                limit=limit,
-            )
-        return data
+        return _within_limit(data, name, limit)
 
     def extra_members(self, listed: set[str]) -> list[str]:
         return sorted(
@@ -379,3 +363,14 @@ class ZipSource(_LocalSource):
 
     def close(self) -> None:
         self._zip.close()
+
+
+def _within_limit(data: bytes, name: str, limit: int) -> bytes:
+    """``data`` (read up to ``limit`` + 1 bytes), or an error when the member is larger."""
+    if len(data) > limit:
+        raise PackageError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{member} is larger than the {limit} bytes allowed."),
+            member=name,
+            limit=limit,
+        )
+    return data

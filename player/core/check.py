@@ -58,8 +58,10 @@ def check(
     report = CheckReport()
     _check_database(ctx, report)
     _check_courses(ctx, report, repair, progress)
-    _check_staging(ctx, report, repair)
-    _check_orphan_objects(ctx, report, repair)
+    # Leftovers in staging and media no course uses are removed even without --repair: nothing
+    # installed reads them, and resumable downloads are kept (see above).
+    _check_staging(ctx, report)
+    _check_orphan_objects(ctx, report)
     _check_outbox(ctx, report)
     return report
 
@@ -166,7 +168,7 @@ def _repair_files(
         source.close()
 
 
-def _check_staging(ctx: Context, report: CheckReport, repair: bool) -> None:
+def _check_staging(ctx: Context, report: CheckReport) -> None:
     staging = ctx.data.staging
     if not staging.exists():
         return
@@ -189,7 +191,6 @@ def _check_staging(ctx: Context, report: CheckReport, repair: bool) -> None:
     for folder in sorted(staging.rglob("*"), reverse=True):
         if folder.is_dir() and not any(folder.iterdir()) and folder.parent != staging:
             folder.rmdir()
-    del repair  # leftovers are always safe to remove: nothing installed reads staging
 
 
 def _is_resumable(path: Path, staging: Path) -> bool:
@@ -204,7 +205,7 @@ def _is_resumable(path: Path, staging: Path) -> bool:
     )
 
 
-def _check_orphan_objects(ctx: Context, report: CheckReport, repair: bool) -> None:
+def _check_orphan_objects(ctx: Context, report: CheckReport) -> None:
     referenced = {
         ctx.objects.path_for(FileEntry(r["path"], r["size"], r["sha256"]))
         for r in ctx.db.query("SELECT path, size, sha256 FROM course_files")
@@ -220,7 +221,6 @@ def _check_orphan_objects(ctx: Context, report: CheckReport, repair: bool) -> No
                 )
             )
             path.unlink(missing_ok=True)
-    del repair
 
 
 def _check_outbox(ctx: Context, report: CheckReport) -> None:

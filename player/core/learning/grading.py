@@ -57,17 +57,7 @@ def check_answer(question: Question, value: Any) -> Any:
             raise LearningError(f"Question {question.id!r} takes true or false.")
         return value
     if question.kind == "text":
-        if not isinstance(value, str):
-            raise LearningError(f"Question {question.id!r} takes a text answer.")
-        if len(value) > MAX_TEXT_ANSWER:
-            raise LearningError.of(
-                QT_TRANSLATE_NOOP(
-                    "CoreErrors", "The answer to {question!r} is longer than {limit} characters."
-                ),
-                question=question.id,
-                limit=MAX_TEXT_ANSWER,
-            )
-        return value
+        return text_answer(question.id, value, MAX_TEXT_ANSWER)
     raise LearningError(f"Question {question.id!r} has an unknown kind {question.kind!r}.")
 
 
@@ -99,3 +89,18 @@ def grade(question: Question, value: Any, *, partial_credit: bool = False) -> Gr
         ok = bool(given) and any(given == fold_text(str(a)) for a in question.answer)
         return Grade(1.0 if ok else 0.0, ok)
     return Grade(0.0, False)
+
+
+def text_answer(question_id: str, value: Any, limit: int) -> str:
+    """A typed answer (quiz or survey), or a one-line error when it is not text or too long."""
+    if not isinstance(value, str):
+        raise LearningError(f"Question {question_id!r} takes a text answer.")
+    if len(value) > limit:
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "The answer to {question!r} is longer than {limit} characters."
+            ),
+            question=question_id,
+            limit=limit,
+        )
+    return value

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.learning.events import emit
+from player.core.learning.grading import text_answer
 from player.core.learning.learners import get_learner
 from player.core.learning.records import lesson_of, touch_progress
 from player.core.learning.state import require_open, settle
@@ -48,17 +49,7 @@ def _check(question: Question, value: Any) -> Any:
         if value not in ids:
             raise LearningError(f"Question {question.id!r} has no choice {value!r}.")
         return value
-    if not isinstance(value, str):
-        raise LearningError(f"Question {question.id!r} takes a text answer.")
-    if len(value) > MAX_SURVEY_TEXT:
-        raise LearningError.of(
-            QT_TRANSLATE_NOOP(
-                "CoreErrors", "The answer to {question!r} is longer than {limit} characters."
-            ),
-            question=question.id,
-            limit=MAX_SURVEY_TEXT,
-        )
-    return value.strip()
+    return text_answer(question.id, value, MAX_SURVEY_TEXT).strip()
 
 
 def submit_survey(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,7 +11,6 @@ from player.core.errors import LearningError
 from player.core.learning import (
     add_time_spent,
     course_state,
-    create_learner,
     open_lesson,
     record_position,
     record_reading,
@@ -21,25 +18,12 @@ from player.core.learning import (
 )
 from player.core.learning.intervals import add_interval, covered
 from player.core.package.manifest import Manifest
-from player.core.store.database import open_database
 from tests.core.learning_fixtures import make_manifest, outbox, watch_video
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = open_database(":memory:")
-    yield database
-    database.conn.close()
 
 
 @pytest.fixture
 def manifest() -> Manifest:
     return make_manifest()
-
-
-@pytest.fixture
-def learner(db: Database) -> int:
-    return create_learner(db, "Ana").id
 
 
 def test_intervals_merge() -> None:

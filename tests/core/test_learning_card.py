@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,17 +29,9 @@ from player.core.learning import (
 from player.core.learning.card import card_json, card_progress, parse_card, stored_card
 from player.core.package.manifest import Manifest
 from player.core.paths import DataDir
-from player.core.store.database import open_database
 from tests.core.learning_fixtures import QUIZ_ONE_CORRECT, make_manifest, take_quiz, watch_video
 
 SURVEY_ANSWERS = {"s1": 4, "s2": "yes", "s3": "Très bien"}
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = open_database(":memory:")
-    yield database
-    database.conn.close()
 
 
 def actions(manifest: Manifest) -> list[Callable[[Database, int], Any]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlite_utils import Database
 
@@ -16,7 +14,6 @@ from player.core.learning import (
     submit_survey,
     survey_answers,
 )
-from player.core.store.database import open_database
 from tests.core.learning_fixtures import (
     QUIZ_ONE_CORRECT,
     complete_module_1,
@@ -25,18 +22,6 @@ from tests.core.learning_fixtures import (
     take_quiz,
     watch_video,
 )
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = open_database(":memory:")
-    yield database
-    database.conn.close()
-
-
-@pytest.fixture
-def learner(db: Database) -> int:
-    return create_learner(db, "Ana").id
 
 
 def test_sequential_gating_locks_with_a_structured_reason(db: Database, learner: int) -> None:

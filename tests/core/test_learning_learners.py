@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from sqlite_utils import Database
 
@@ -19,14 +17,6 @@ from player.core.learning import (
     update_learner,
     verify_pin,
 )
-from player.core.store.database import open_database
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = open_database(":memory:")
-    yield database
-    database.conn.close()
 
 
 def test_create_and_list_learners(db: Database) -> None:

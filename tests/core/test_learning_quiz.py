@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,18 +28,6 @@ from tests.core.learning_fixtures import (
     outbox,
     take_quiz,
 )
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = open_database(":memory:")
-    yield database
-    database.conn.close()
-
-
-@pytest.fixture
-def learner(db: Database) -> int:
-    return create_learner(db, "Ana").id
 
 
 def test_resumed_attempt_shows_the_same_order_and_answers(db: Database, learner: int) -> None:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 
 import pytest
 from sqlite_utils import Database
 
 from player.core.learning import course_state, create_learner, on_course_installed
 from player.core.package.manifest import validate_manifest
-from player.core.store.database import open_database
 from tests.core.learning_fixtures import (
     QUIZ_ONE_CORRECT,
     course_dict,
@@ -22,13 +20,6 @@ from tests.core.learning_fixtures import (
 )
 
 HALF_RIGHT = {"q1": "b", "q3": True}  # 2 of 4: 50 %
-
-
-@pytest.fixture
-def db() -> Iterator[Database]:
-    database = open_database(":memory:")
-    yield database
-    database.conn.close()
 
 
 def _module_1_at_half(db: Database, learner: int, threshold: float) -> None:

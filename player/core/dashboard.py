@@ -392,11 +392,6 @@ def _imported_rows(
     ]
 
 
-def progress_csv(ctx: Context, stream: IO[str], course_id: str | None = None) -> int:
-    """``course-player progress --csv`` and the dashboard's export: the same table."""
-    return write_csv(dashboard_table(ctx, course_id), stream)
-
-
 # --- chart and per-learner summary -------------------------------------------------------------
 
 

@@ -116,11 +116,6 @@ def public_key_bytes(text: str, *, where: str = "publisher.key") -> bytes:
     return raw
 
 
-def short_key(text: str | None) -> str:
-    """A key as shown in messages: the whole text (keys are short enough to compare by eye)."""
-    return text if text else "none (unsigned)"
-
-
 def generate_key(path: Path) -> str:
     """Write a new private key to ``path`` (mode 0600, never overwriting); return its public key."""
     path = Path(path)

@@ -7,8 +7,7 @@ default quality for a link (``slow_link`` in ``settings.json``, written by the d
 
 from __future__ import annotations
 
-from player.core.install import QUALITIES, SMALLEST, select_files
-from player.core.package.manifest import Manifest
+from player.core.install import SMALLEST
 from player.core.paths import DataDir
 from player.core.settings import load_settings
 
@@ -26,10 +25,3 @@ def slow_link(data: DataDir) -> bool:
 def default_quality(data: DataDir) -> str:
     """The quality an HTTP install uses when none is chosen."""
     return SLOW_LINK_QUALITY if slow_link(data) else DEFAULT_QUALITY
-
-
-def bytes_per_quality(manifest: Manifest) -> dict[str, int]:
-    """Total install size at each quality level, plus ``all`` (every file of the package)."""
-    sizes = {quality: sum(e.size for e in select_files(manifest, quality)) for quality in QUALITIES}
-    sizes["all"] = manifest.total_bytes
-    return sizes

@@ -11,6 +11,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from player.core.errors import QT_TRANSLATE_NOOP, StoreError
+
 APP_NAME = "course-player"
 PORTABLE_MARKER = "portable.txt"
 PORTABLE_DATA_FOLDER = "course-player-data"
@@ -55,8 +57,6 @@ class DataDir:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                from player.core.errors import QT_TRANSLATE_NOOP, StoreError
-
                 raise StoreError.of(
                     QT_TRANSLATE_NOOP("CoreErrors", "Cannot use the data folder {path}: {reason}."),
                     path=str(self.root),

@@ -25,7 +25,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -270,10 +270,17 @@ def read_trusted_keys_file(path: Path) -> list[TrustedPublisher]:
     return found
 
 
-def trusted_publishers(ctx: Context) -> list[TrustedPublisher]:
-    """Publisher keys shipped with the app, then those listed in ``settings.json``."""
+def trusted_publishers(
+    ctx: Context, settings: Mapping[str, Any] | None = None
+) -> list[TrustedPublisher]:
+    """Publisher keys shipped with the app, then those listed in ``settings.json``.
+
+    ``settings``: the settings the caller already read (the app keeps them), else the file's.
+    """
     found = read_trusted_keys_file(assets_dir() / TRUSTED_KEYS_FILE)
-    entries = load_settings(ctx.data.settings).get(SETTINGS_KEY) or []
+    if settings is None:
+        settings = load_settings(ctx.data.settings)
+    entries = settings.get(SETTINGS_KEY) or []
     if not isinstance(entries, list):
         raise SignatureError(f"settings.json: {SETTINGS_KEY} must be a list of {{name, key}}.")
     for index, entry in enumerate(entries):

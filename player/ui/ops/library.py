@@ -47,7 +47,8 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
 
     context = services.context
     try:
-        shipped: set[str] | None = {p.key for p in trusted_publishers(context)}
+        trusted = trusted_publishers(context, services.settings)  # settings: read at start-up
+        shipped: set[str] | None = {p.key for p in trusted}
     except PlayerError:
         shipped = None  # a broken trusted-keys setting: the cards show no publisher line
     courses = []

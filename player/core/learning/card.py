@@ -20,6 +20,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from player.core.store.database import plain_connection
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -71,7 +73,7 @@ class CardProgress:
 def card_progress(
     db: Database | sqlite3.Connection, learner_id: int, course_id: str, card: dict[str, Any]
 ) -> CardProgress:
-    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    conn = plain_connection(db)
     args = [learner_id, course_id]
     where = "WHERE learner_id = ? AND course_id = ?"
     rows = conn.execute(f"SELECT lesson_id, completed_at FROM lesson_progress {where}", args)

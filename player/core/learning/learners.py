@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.package.language import LANG_RE
-from player.core.store.database import query, utc_now
+from player.core.store.database import plain_connection, query, utc_now
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -268,7 +268,7 @@ def ensure_default_learner(
     The UI passes a translated ``name``; the learner can rename themselves later. One statement
     both checks and inserts, so two processes starting together still make only one.
     """
-    conn = db if isinstance(db, sqlite3.Connection) else db.conn
+    conn = plain_connection(db)
     if not conn.execute("SELECT 1 FROM learners LIMIT 1").fetchone():
         import uuid
 

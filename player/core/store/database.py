@@ -31,12 +31,16 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def plain_connection(db: Database | sqlite3.Connection) -> sqlite3.Connection:
+    """The SQLite connection itself, given it or the sqlite-utils ``Database`` around it."""
+    return db if isinstance(db, sqlite3.Connection) else db.conn
+
+
 def query(
     db: Database | sqlite3.Connection, sql: str, params: Sequence[Any] = ()
 ) -> list[dict[str, Any]]:
     """The rows of ``sql`` as dicts (like ``Database.query``), from a Database or a connection."""
-    conn = db if isinstance(db, sqlite3.Connection) else db.conn
-    cursor = conn.execute(sql, params)
+    cursor = plain_connection(db).execute(sql, params)
     keys = [column[0] for column in cursor.description]
     return [dict(zip(keys, row, strict=True)) for row in cursor]
 

@@ -21,11 +21,11 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from player.core.errors import PlayerError, TransferCancelled
 from player.core.progress import CancelToken, Progress
@@ -74,9 +74,9 @@ class TaskRunner(QObject):
         self._pending = 0
         self._lock = threading.Lock()
         self._closed = False
-        # Always queued: callbacks never run inside ``run()``, even when the work finished
-        # before ``add_done_callback`` was reached.
-        self._closure_ready.connect(self._run_closure, Qt.ConnectionType.QueuedConnection)
+        # Emitted only by worker threads, so always queued to this (the main) thread: callbacks
+        # never run inside ``run()``, however fast the work.
+        self._closure_ready.connect(self._run_closure)
 
     @property
     def busy(self) -> bool:
@@ -139,15 +139,20 @@ class TaskRunner(QObject):
             raise RuntimeError("the task runner is shut down")
         with self._lock:
             self._pending += 1
-        future: Future[Any] = self._lanes[lane].submit(call)
 
-        def deliver(done: Future[Any]) -> None:
-            # Worker thread: hand a closure to the main thread, nothing else.
+        def work_then_deliver() -> None:
+            # Worker thread: do the work, then hand a closure to the main thread, nothing else.
+            result: Any = None
+            error: BaseException | None = None
+            try:
+                result = call()
+            except BaseException as raised:  # noqa: BLE001 - every outcome goes to the UI
+                error = raised
             self._closure_ready.emit(
-                lambda: self._finish(task, done, on_success, on_failure, owner)
+                lambda: self._finish(task, result, error, on_success, on_failure, owner)
             )
 
-        future.add_done_callback(deliver)
+        self._lanes[lane].submit(work_then_deliver)
         return task
 
     @Slot(object)
@@ -157,19 +162,18 @@ class TaskRunner(QObject):
     def _finish(
         self,
         task: Task,
-        future: Future[Any],
+        result: Any,
+        error: BaseException | None,
         on_success: Callable[[Any], Any] | None,
         on_failure: Callable[[BaseException], Any] | None,
         owner: QObject | None,
     ) -> None:
         try:
-            if future.cancelled() or self._closed:
+            if self._closed:
                 return  # dropped at shutdown: nobody is waiting for it any more
             alive = owner is None or shiboken6.isValid(owner)
-            error = future.exception()
             task.done = True
             if error is None:
-                result = future.result()
                 task.succeeded.emit(result)
                 if alive and on_success is not None:
                     on_success(result)

@@ -69,3 +69,17 @@ def test_a_learner_sets_changes_and_removes_their_own_pin(qtbot, window, service
         pin.remove.click()
     assert not services.learner.has_pin
     qtbot.waitUntil(lambda: dialog.message.text() == "Your PIN was removed.")
+
+
+def test_last_sent_time_is_shown_in_local_hours_as_qt_reads_the_timestamp(qapp) -> None:
+    from PySide6.QtCore import QDateTime, QLocale, Qt
+
+    from player.core.store.database import utc_now
+    from player.ui.main_window import local_time
+
+    for stamp in (utc_now(), "2026-01-15T23:59:59.999Z", "2026-07-01T00:00:00Z"):
+        parsed = QDateTime.fromString(stamp, Qt.DateFormat.ISODateWithMs)
+        assert parsed.isValid()
+        expected = QLocale().toString(parsed.toLocalTime().time(), QLocale.FormatType.ShortFormat)
+        assert local_time(stamp) == expected
+    assert local_time("not a time") == "not a time"

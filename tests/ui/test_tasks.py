@@ -37,6 +37,17 @@ def test_work_runs_off_the_main_thread_and_reports_on_it(qtbot, runner) -> None:
     assert seen["value"] == 42
 
 
+def test_results_wait_for_the_event_loop_even_when_the_work_is_already_done(qtbot, runner) -> None:
+    # A widget may still be setting itself up after run(): its callback must not run before
+    # the main thread returns to the event loop, however fast the work.
+    finished = threading.Event()
+    called: list[int] = []
+    runner.run(lambda: finished.set() or 7, called.append)
+    assert finished.wait(10)
+    assert called == []
+    qtbot.waitUntil(lambda: called == [7])
+
+
 def test_a_player_error_reaches_on_failure(qtbot, runner) -> None:
     errors: list[BaseException] = []
 

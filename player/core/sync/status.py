@@ -74,12 +74,17 @@ class SyncStatus:
         return text
 
 
-def _local_time(timestamp: str) -> str:
+def local_moment(timestamp: str) -> datetime | None:
+    """A stored ISO UTC timestamp in this computer's time zone (None when it is not one)."""
     try:
-        moment = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
+        return datetime.fromisoformat(timestamp.replace("Z", "+00:00")).astimezone()
     except ValueError:
-        return timestamp
-    return moment.astimezone().strftime("%H:%M")
+        return None
+
+
+def _local_time(timestamp: str) -> str:
+    moment = local_moment(timestamp)
+    return timestamp if moment is None else moment.strftime("%H:%M")
 
 
 def sync_status(db: Database | sqlite3.Connection, *, learner_id: int | None = None) -> SyncStatus:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPainterPath, QPen, QPixmap
 
 
 class State(StrEnum):
@@ -22,10 +23,14 @@ COLOURS = {
     State.DONE: QColor("#2e7d32"),
 }
 
+# Not Qt.GlobalColor/Qt.BrushStyle: importing Qt here would cost the start (set_enum_property).
+TRANSPARENT = QColor(0, 0, 0, 0)
+NO_BRUSH = QBrush()  # a default brush has no style: nothing is filled
+
 
 def state_icon(state: State, size: int = 32) -> QIcon:
     pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(TRANSPARENT)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     colour = COLOURS[state]
@@ -36,7 +41,7 @@ def state_icon(state: State, size: int = 32) -> QIcon:
         body = QRectF(size * 0.2, size * 0.45, size * 0.6, size * 0.42)
         painter.setBrush(colour)
         painter.drawRoundedRect(body, size * 0.06, size * 0.06)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(NO_BRUSH)
         shackle = QRectF(size * 0.3, size * 0.12, size * 0.4, size * 0.5)
         painter.drawArc(shackle, 0, 180 * 16)
         painter.drawLine(QPointF(size * 0.3, size * 0.37), QPointF(size * 0.3, size * 0.47))
@@ -54,20 +59,30 @@ def state_icon(state: State, size: int = 32) -> QIcon:
         tick.lineTo(QPointF(size * 0.45, size * 0.67))
         tick.lineTo(QPointF(size * 0.72, size * 0.36))
         painter.setPen(QPen(QColor("white"), max(2.0, size / 9)))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(NO_BRUSH)
         painter.drawPath(tick)
     painter.end()
     return QIcon(pixmap)
 
 
 def dot_icon(colour: str, size: int = 14) -> QIcon:
-    """A filled dot, for the online/offline indicator."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(colour))
-    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
-    painter.end()
-    return QIcon(pixmap)
+    """A filled, anti-aliased dot, for the online/offline indicator.
+
+    Computed pixel by pixel rather than painted: every QPainter call that sets a pen or brush
+    makes PySide6 build the Qt namespace's enums (≈ 12 ms, see ``set_enum_property``), and the
+    status bar shows this dot before anything else needs them.
+    """
+    rgb = QColor(colour)
+    red, green, blue = rgb.red(), rgb.green(), rgb.blue()
+    centre, radius = (size - 1) / 2, size / 2 - 1
+    pixels = bytearray()
+    for y in range(size):
+        for x in range(size):
+            distance = math.hypot(x - centre, y - centre)
+            alpha = max(0.0, min(1.0, radius + 0.5 - distance))  # partly covered at the edge
+            # Format_ARGB32_Premultiplied, one 32-bit word per pixel, little-endian: B G R A.
+            pixels += bytes(
+                (round(blue * alpha), round(green * alpha), round(red * alpha), round(255 * alpha))
+            )
+    image = QImage(bytes(pixels), size, size, size * 4, QImage.Format.Format_ARGB32_Premultiplied)
+    return QIcon(QPixmap.fromImage(image))

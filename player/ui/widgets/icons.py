@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from enum import StrEnum
 
@@ -65,6 +66,7 @@ def state_icon(state: State, size: int = 32) -> QIcon:
     return QIcon(pixmap)
 
 
+@functools.cache  # three colours, drawn once each (an icon is shared, never changed)
 def dot_icon(colour: str, size: int = 14) -> QIcon:
     """A filled, anti-aliased dot, for the online/offline indicator.
 

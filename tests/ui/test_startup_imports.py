@@ -26,8 +26,8 @@ def test_the_window_loads_no_lesson_screen_manifest_or_learning_engine() -> None
         "player.ui.screens.quiz",
         "player.ui.screens.video_lesson",
         "player.core.package.manifest",
-        "player.core.learning.learners",
-        "player.core.learning.state",
+        "player.core.learning.state",  # the learning engine (the learner's profile is read)
+        "player.core.learning.quiz",
     }
     assert loaded & not_yet == set()
 

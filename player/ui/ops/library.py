@@ -1,15 +1,23 @@
-"""What the main window and the library show first: the learner and the course cards."""
+"""What the main window and the library show first: the learner and the course cards.
+
+Its imports are all at the top: the app imports this module before PySide6 (see
+``player.cli._import_first_screen_core``), so the first screen's read on the storage lane
+runs no import statement, which PySide6's import hook would make it pay for.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from player.core.context import Context
+from player.core.errors import PlayerError
+from player.core.learning.card import card_progress, stored_card
+from player.core.learning.learners import Learner, ensure_default_learner, list_learners
 from player.core.store.database import query
+from player.core.sync.status import OutboxCounts, counts
+from player.core.trust import publisher_facts, publisher_info, trusted_publishers
 
 if TYPE_CHECKING:
-    from player.core.learning.learners import Learner
-    from player.core.sync.status import OutboxCounts
     from player.ui.services import Services
 
 
@@ -40,9 +48,6 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
     or learning engine is loaded to open the library. A course whose card cannot be made shows
     no progress and no publisher line rather than the library showing nothing.
     """
-    from player.core.errors import PlayerError
-    from player.core.learning.card import card_progress, stored_card
-    from player.core.trust import publisher_facts, trusted_publishers
 
     context = services.context
     try:
@@ -84,7 +89,6 @@ class FirstScreen(NamedTuple):
 
 def first_screen(services: Services, default_name: str) -> FirstScreen:
     """The learner, the library's cards and the outbox counts: start-up is one trip to the lane."""
-    from player.core.sync.status import counts
 
     learner = current_learner(services, default_name)
     return FirstScreen(
@@ -94,7 +98,6 @@ def first_screen(services: Services, default_name: str) -> FirstScreen:
 
 def current_learner(services: Services, default_name: str) -> Learner:
     """The learner to start with: the last one used here, else the first (created if none)."""
-    from player.core.learning.learners import ensure_default_learner, list_learners
 
     db = services.context.conn  # read at start-up: no sqlite-utils needed
     first = ensure_default_learner(db, default_name)
@@ -118,7 +121,6 @@ class PublisherView(NamedTuple):
 def publisher_view(
     context: Context, course_id: str, shipped: set[str] | None = None
 ) -> PublisherView:
-    from player.core.trust import publisher_info
 
     return _publisher_view(publisher_info(context, course_id, shipped))
 

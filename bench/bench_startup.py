@@ -137,36 +137,36 @@ platform, 2-core machine). Target: start-up ≤ 1.5 × a bare PySide6 window; RS
 | peak RSS, library with 20 courses | {max(app_rss) / 1024:.0f} MB |
 | peak RSS, playing the demo's 480p video (VLC, dummy output) | {play_rss / 1024:.0f} MB |
 
-Where the difference goes (timestamps inside the process, `python -X importtime`, cProfile):
-the baseline is the interpreter, PySide6's import and the exit (≈ 0.1 s, the exit alike for
-both). "Ready" is the window on screen with its 20 cards, each with its progress and publisher:
-`--exit-when-ready` waits for the task runner to deliver them and says how many it shows. On
-top of the baseline, about a third is the 20 cards (one course instead of 20 starts ≈ 16 ms
-sooner: making, laying out and painting them), about a third building the window (Qt loading
-fonts for the first text, ≈ 4 ms; the toolbar, status bar and library screen) and binding the
-Qt classes it uses, and the rest our Python start-up code: the Qt-free modules that read the
-first screen (sqlite3, json, the learner, card and trust modules), the window's modules, and
-PySide6's import hook, which reads the source of every module imported after PySide6 to look
-for `__feature__` switches (≈ 5 ms for about 45 modules; the bundle ships compiled modules only, so
-it has no sources to read). The read itself (learner, 20 courses with their progress from
-the stored cards, publishers, outbox counts) takes ≈ 2 ms on the storage lane while the window
-is built.
+Where the difference goes (timestamps inside the process, `python -X importtime`, cProfile): the
+baseline is the interpreter, PySide6's import and the exit (≈ 0.1 s, the exit alike for both).
+"Ready" is the window on screen with its 20 cards, each with its progress and publisher:
+`--exit-when-ready` waits for the task runner to deliver them and says how many it shows. On top
+of the baseline, about a third is the 20 cards (one course instead of 20 starts ≈ 16 ms sooner:
+making, laying out and painting them), about a third building the window (Qt loading fonts for
+the first text, ≈ 4 ms; the toolbar, status bar and library screen) and binding the Qt classes
+it uses, and the rest our Python start-up code: the Qt-free modules that read the first screen
+(sqlite3, json, the learner, card and trust modules), the window's modules, and PySide6's import
+hook, which reads the source of every module imported after PySide6 to look for `__feature__`
+switches (≈ 4 ms for 43 modules; the bundle ships compiled modules only, so it has no sources to
+read). The read itself (learner, 20 courses with their progress from the stored cards,
+publishers, outbox counts) takes ≈ 2 ms on the storage lane while the window is built.
 
 Done to get from 2.6 × to this: no sqlite-utils (≈ 50 ms) or cryptography (≈ 13 ms) on the
-start-up path (reads go through the plain connection; migrations apply through sqlite-utils
-only when one is pending); no manifest parsing or learning engine (each install stores the
-course's card: its lessons' ids and types and the publisher's name); one trip to the storage
-lane instead of three; the window shown once, complete, with its layouts settled before its
-first frame (it was painted twice, ≈ 5 ms); none of the enums of Qt's `Qt` namespace, which
-PySide6 builds all at once (≈ 12 ms) the first time one is used: the few the first screen sets
-go through Qt's property system by name (`set_enum_property`); the task lanes on plain threads
-rather than `concurrent.futures`; the records read at start-up as NamedTuples (a frozen
-dataclass takes ≈ 0.4 ms to define on Python 3.11); lazy loading of every screen, of the HTTP
-stack and of the operations not needed by the library; Qt-free modules imported before
-PySide6. Tried and dropped: drawing the cards with one item view and a delegate (no faster at
-20 courses: binding `QStyle` and the item-view classes costs what the card widgets do).
-Under Xvfb with the `xcb` platform (`QT_QPA_PLATFORM=xcb xvfb-run -a ... --runs 9`, run
-separately on 2026-11-30): 1.48 ×. {verdict}
+start-up path (reads go through the plain connection; migrations apply through sqlite-utils only
+when one is pending); no manifest parsing or learning engine (each install stores the course's
+card: its lessons' ids and types and the publisher's name); one trip to the storage lane instead
+of three; the window shown once, complete, with its layouts settled before its first frame (it
+was painted twice, ≈ 5 ms); none of the enums of Qt's `Qt` namespace, which PySide6 builds all
+at once (≈ 12 ms) the first time one is used: the few the first screen sets go through Qt's
+property system by name (`set_enum_property`); the task lanes on plain threads rather than
+`concurrent.futures`; the records read at start-up as NamedTuples (a frozen dataclass takes ≈
+0.4 ms to define on Python 3.11); lazy loading of every screen, of the HTTP stack and of the
+operations not needed by the library; the Qt-free modules of the first screen imported before
+PySide6, with all their imports at the top (none left for the read). Tried and dropped: drawing
+the cards with one item view and a delegate (no faster at 20 courses: binding `QStyle` and the
+item-view classes costs what the card widgets do). Under Xvfb with the `xcb` platform
+(`QT_QPA_PLATFORM=xcb xvfb-run -a ... --runs 9`, run separately on 2026-11-30): 1.40 ×.
+{verdict}
 """,
     )
 

@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
-        screen.setFocus()  # Qt.FocusReason.OtherFocusReason
+        screen.setFocus()  # the default reason: Qt.FocusReason.OtherFocusReason
         self._drop_hidden()
         self.screen_changed.emit(screen.objectName())
 

@@ -63,3 +63,56 @@ def test_a_lone_card_keeps_its_height_in_a_tall_window(qtbot, window) -> None:
     qtbot.waitUntil(lambda: card.height() > 0)
     # The spare height stays below the cards; the card is not stretched to fill the window.
     assert card.height() <= card.sizeHint().height() + 4
+
+
+def test_the_first_frame_of_a_scrolling_library_is_its_final_layout(qtbot, qapp, tmp_path):
+    # 12 courses overflow a small window: the scroll bar must be there in the first frame, not
+    # appear after it (which moved every card and painted the whole window twice).
+    from player.core.context import open_context
+    from player.core.install import install
+    from player.core.package.pack import pack
+    from player.core.package.reader import FolderSource
+    from player.core.paths import DataDir
+    from player.ui.i18n import Translations
+    from player.ui.services import build_services
+    from tests.helpers.courses import MEDIA, document, write_source
+
+    data = DataDir(tmp_path / "data")
+    ctx = open_context(data, install_demo=False)
+    try:
+        for index in range(12):
+            course_id = f"course-{index:02d}"
+            media = {name: body + course_id.encode() for name, body in MEDIA.items()}
+            source = write_source(tmp_path / course_id, document(id=course_id), media)
+            install(ctx, FolderSource(pack(source, tmp_path / f"{course_id}.pkg").dest))
+    finally:
+        ctx.close()
+    translations = Translations(qapp)
+    translations.apply("en")
+    services = build_services(data, translations=translations)
+    try:
+        window = start(services)
+        qtbot.addWidget(window)
+        window.resize(window.minimumSize())  # before it shows (once the library is read)
+        library = window.library
+        first_frame: list[tuple[bool, int]] = []
+
+        class AtFirstPaint(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+                if event.type() == QEvent.Type.Paint and not first_frame:
+                    bar = library.scroll.verticalScrollBar()
+                    first_frame.append((bar.isVisible(), library.grid_host.width()))
+                return False
+
+        spy = AtFirstPaint(window)
+        window.installEventFilter(spy)
+        qtbot.waitUntil(lambda: bool(first_frame), timeout=10_000)
+        qtbot.waitUntil(lambda: not services.tasks.busy, timeout=10_000)
+        for _ in range(5):
+            qapp.processEvents()  # whatever the first frame left to do
+        assert len(library.cards) == 12
+        settled = (library.scroll.verticalScrollBar().isVisible(), library.grid_host.width())
+        assert settled[0], "12 courses should need a scroll bar"
+        assert first_frame[0] == settled
+    finally:
+        services.close()

@@ -61,25 +61,17 @@ READY = "ready: 20 course(s) in the library"
 
 
 def make_courses(home: Path, count: int) -> None:
+    """The demo course and ``count - 1`` copies of the test course, installed in ``home``."""
     from player.core.context import open_context
-    from player.core.install import install, open_source
-    from player.core.package.pack import pack
     from player.core.paths import DataDir
-    from tests.helpers.courses import MEDIA, document, write_source
+    from tests.helpers.courses import install_copies
 
     ctx = open_context(DataDir(home), install_demo=True)
-    with tempfile.TemporaryDirectory() as scratch:
-        for index in range(count - 1):
-            course_id = f"bench-course-{index:02d}"
-            media = {name: data + course_id.encode() for name, data in MEDIA.items()}
-            src = write_source(
-                Path(scratch) / course_id, document(id=course_id, title=f"Cours {index}"), media
-            )
-            package = pack(src, Path(scratch) / f"{course_id}.zip").dest
-            source = open_source(str(package))
-            install(ctx, source)
-            source.close()
-    ctx.close()
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            install_copies(ctx, count - 1, Path(scratch), prefix="bench-course")
+    finally:
+        ctx.close()
 
 
 def main() -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from player.core.context import Context
 
 BASE_DOCUMENT: dict[str, Any] = {
     "format": 1,
@@ -118,3 +121,18 @@ def write_source(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     return folder
+
+
+def install_copies(ctx: Context, count: int, scratch: Path, prefix: str = "course") -> None:
+    """Pack and install ``count`` copies of the test course, each its own id, title and media
+    (a library of many courses, through the real pack and install)."""
+    from player.core.install import install
+    from player.core.package.pack import pack
+    from player.core.package.reader import FolderSource
+
+    for index in range(count):
+        course_id = f"{prefix}-{index:02d}"
+        media = {name: data + course_id.encode() for name, data in MEDIA.items()}
+        doc = document(id=course_id, title=f"Cours {index}")
+        source = write_source(scratch / course_id, doc, media)
+        install(ctx, FolderSource(pack(source, scratch / f"{course_id}.pkg").dest))

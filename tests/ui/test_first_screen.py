@@ -69,22 +69,15 @@ def test_the_first_frame_of_a_scrolling_library_is_its_final_layout(qtbot, qapp,
     # 12 courses overflow a small window: the scroll bar must be there in the first frame, not
     # appear after it (which moved every card and painted the whole window twice).
     from player.core.context import open_context
-    from player.core.install import install
-    from player.core.package.pack import pack
-    from player.core.package.reader import FolderSource
     from player.core.paths import DataDir
     from player.ui.i18n import Translations
     from player.ui.services import build_services
-    from tests.helpers.courses import MEDIA, document, write_source
+    from tests.helpers.courses import install_copies
 
     data = DataDir(tmp_path / "data")
     ctx = open_context(data, install_demo=False)
     try:
-        for index in range(12):
-            course_id = f"course-{index:02d}"
-            media = {name: body + course_id.encode() for name, body in MEDIA.items()}
-            source = write_source(tmp_path / course_id, document(id=course_id), media)
-            install(ctx, FolderSource(pack(source, tmp_path / f"{course_id}.pkg").dest))
+        install_copies(ctx, 12, tmp_path)
     finally:
         ctx.close()
     translations = Translations(qapp)

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from player.core.errors import SyncError
+from player.core.learning.events import KINDS  # the outbox's event kinds, one statement each
 
 XAPI_VERSION = "1.0.3"
 ACCOUNT_HOME_PAGE = "https://course-player.invalid/learners"
@@ -50,14 +51,6 @@ TYPE_MODULE = f"{_ADL_TYPES}/module"
 TYPE_LESSON = f"{_ADL_TYPES}/lesson"
 TYPE_ASSESSMENT = f"{_ADL_TYPES}/assessment"
 TYPE_SURVEY = "http://id.tincanapi.com/activitytype/survey"
-
-KINDS = (
-    "lesson_completed",
-    "quiz_attempted",
-    "module_completed",
-    "course_completed",
-    "survey_answered",
-)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Small state icons drawn with QPainter, so they need no image files and scale with the font."""
+"""Small icons drawn in code, so they need no image files: lesson states (QPainter) and the
+online dot (pixel by pixel, see dot_icon)."""
 
 from __future__ import annotations
 

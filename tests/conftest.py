@@ -30,6 +30,6 @@ def ctx(tmp_path: Path) -> Iterator[object]:
     from player.core.context import open_context
     from player.core.paths import DataDir
 
-    context = open_context(DataDir(tmp_path / "data"), install_demo=False)
+    context = open_context(DataDir(tmp_path / "data"))
     yield context
     context.close()

@@ -99,18 +99,14 @@ class Context:
         self.conn.close()
 
 
-def open_context(data: DataDir | None = None, *, install_demo: bool = True) -> Context:
-    """Open the data folder; on a fresh one the bundled demo course is installed.
+def open_context(data: DataDir | None = None) -> Context:
+    """Open the data folder and its database (created and upgraded as needed).
 
-    Fresh means no course was ever installed here (``course_history`` is empty), so a first
-    start that exited early still gets the demo next time, and a removed demo stays removed.
+    ``fresh`` says no course was ever installed here (``course_history`` is empty): the app
+    and the CLI install the bundled demo course then (``player.core.demo``), so a first start
+    that exited early still gets the demo next time, and a removed demo stays removed.
     """
     data = (data or default_data_dir()).ensure()
     conn = open_connection(data.database)
     fresh = conn.execute("SELECT count(*) FROM course_history").fetchone()[0] == 0
-    ctx = Context(data=data, conn=conn, fresh=fresh)
-    if fresh and install_demo:
-        from player.core.demo import install_demo_course
-
-        install_demo_course(ctx)
-    return ctx
+    return Context(data=data, conn=conn, fresh=fresh)

@@ -82,7 +82,7 @@ def open_source(location: str, data: DataDir | None = None, **options: Any) -> P
     from player.core.package.reader import FolderSource, ZipSource
 
     if location.startswith(("http://", "https://")):
-        from player.core.delivery import open_http_source
+        from player.core.delivery.http import open_http_source
 
         return open_http_source(location, data, **options)
     path = Path(location).expanduser()

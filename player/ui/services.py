@@ -53,7 +53,7 @@ class Services:
     @contextmanager
     def separate_context(self) -> Iterator[Context]:
         """A second database connection for long work on the transfer lane."""
-        ctx = open_context(self.data, install_demo=False)
+        ctx = open_context(self.data)
         try:
             yield ctx
         finally:
@@ -75,7 +75,7 @@ def build_services(
 ) -> Services:
     """Open the data folder and its database; fast (no manifests, no media, no network)."""
     data = (data or default_data_dir()).ensure()
-    context = open_context(data, install_demo=False)
+    context = open_context(data)
     try:
         settings = load_settings(data.settings)
     except PlayerError:

@@ -95,7 +95,7 @@ class SyncMonitor(QObject):
             self._last_check = now
             self._online = is_reachable(settings.endpoint)
         if self._context is None:
-            self._context = open_context(self.services.data, install_demo=False)
+            self._context = open_context(self.services.data)
             self._auto = AutoSync(
                 self._context.db,
                 lambda: SyncSettings.load(self.services.data.settings),

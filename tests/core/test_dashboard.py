@@ -39,7 +39,7 @@ ONE_RIGHT = {"q1": "a", "q2": ["b"], "q3": True, "q4": "non"}
 
 
 def laptop(tmp_path: Path, name: str, package: Path) -> Context:
-    ctx = open_context(DataDir(tmp_path / name), install_demo=False)
+    ctx = open_context(DataDir(tmp_path / name))
     source = open_source(str(package))
     try:
         install(ctx, source)

@@ -17,6 +17,7 @@ import pytest
 from sqlite_utils import Database
 
 from player.core.context import open_context
+from player.core.demo import install_demo_course
 from player.core.errors import LearningError
 from player.core.learning import (
     course_state,
@@ -110,8 +111,9 @@ def test_a_stored_card_of_another_format_is_rebuilt() -> None:
 def test_install_stores_the_card_and_an_older_install_gets_one_when_first_shown(
     tmp_path: Path,
 ) -> None:
-    ctx = open_context(DataDir(tmp_path / "home"))  # installs the bundled demo course
+    ctx = open_context(DataDir(tmp_path / "home"))
     try:
+        install_demo_course(ctx)
         course = "demo-communication"
         expected = parse_card(card_json(ctx.manifest(course)))
         row = ctx.course_row(course)

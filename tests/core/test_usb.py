@@ -106,7 +106,7 @@ def test_export_then_install_on_a_second_data_folder(
         assert archive.read(SIGNATURE_NAME) == (folder / SIGNATURE_NAME).read_bytes()
         assert archive.getinfo("media/intro-480.mp4").compress_type == zipfile.ZIP_STORED
 
-    other = open_context(DataDir(tmp_path / "laptop-b"), install_demo=False)
+    other = open_context(DataDir(tmp_path / "laptop-b"))
     try:
         assert install_path(other, result.path).version == 1
         assert other.course_row("test-course")["manifest_sha256"] == row["manifest_sha256"]

@@ -116,7 +116,7 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Conte
     """A data folder (no demo course) that the CLI also uses, through COURSE_PLAYER_HOME."""
     home = tmp_path / "home"
     monkeypatch.setenv("COURSE_PLAYER_HOME", str(home))
-    context = open_context(DataDir(home), install_demo=False)
+    context = open_context(DataDir(home))
     yield context
     context.close()
 
@@ -460,7 +460,7 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_no_free_disk_on_a_real_small_disk(nginx: NginxServer, tmp_path: Path, tiny_disk: Path):
-    ctx = open_context(DataDir(tiny_disk / "data"), install_demo=False)
+    ctx = open_context(DataDir(tiny_disk / "data"))
     try:
         small = dict(MEDIA)
         path1, _ = publish(nginx, tmp_path, media=small)

@@ -178,7 +178,7 @@ def installed(
     home: Path, course_id: str = "test-course"
 ) -> tuple[int | None, dict[str, bytes | None]]:
     """The installed version and the bytes of each of its members, read as the app reads them."""
-    ctx = open_context(DataDir(home), install_demo=False)
+    ctx = open_context(DataDir(home))
     try:
         row = ctx.course_row(course_id)
         if row is None:

@@ -616,7 +616,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
 
 
 def installed_state(home: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    ctx = open_context(DataDir(home), install_demo=False)
+    ctx = open_context(DataDir(home))
     try:
         courses = list(ctx.db.query("SELECT id, version, manifest_sha256 FROM courses ORDER BY id"))
         files = list(ctx.db.query("SELECT * FROM course_files ORDER BY course_id, path"))

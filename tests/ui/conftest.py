@@ -113,7 +113,7 @@ def data_dir(tmp_path: Path, course_source: Path) -> DataDir:
     data = DataDir(tmp_path / "data")
     package = tmp_path / "package"
     pack(course_source, package)
-    ctx = open_context(data, install_demo=False)
+    ctx = open_context(data)
     try:
         install(ctx, FolderSource(package))
     finally:

@@ -46,7 +46,7 @@ def french(qapp) -> Iterator[None]:
 
 @pytest.fixture
 def context(tmp_path: Path) -> Iterator[Context]:
-    ctx = open_context(DataDir(tmp_path / "data"), install_demo=False)
+    ctx = open_context(DataDir(tmp_path / "data"))
     yield ctx
     ctx.close()
 

@@ -75,7 +75,7 @@ def test_the_first_frame_of_a_scrolling_library_is_its_final_layout(qtbot, qapp,
     from tests.helpers.courses import install_copies
 
     data = DataDir(tmp_path / "data")
-    ctx = open_context(data, install_demo=False)
+    ctx = open_context(data)
     try:
         install_copies(ctx, 12, tmp_path)
     finally:

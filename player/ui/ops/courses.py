@@ -56,7 +56,7 @@ def plan_source(
 
     Runs on the transfer lane with its own database connection.
     """
-    from player.core.delivery import default_quality
+    from player.core.delivery.plan import default_quality
     from player.core.install import open_source, plan_install
     from player.core.package.manifest import parse_manifest
 

@@ -1537,6 +1537,10 @@ Key of this package:
             <translation>The progress database {path} is damaged ({reason}); a copy is in {backup}.</translation>
         </message>
         <message>
+            <source>The progress database {path} was written by a newer version of Course Player (schema step {step}); open it with that version or a newer one.</source>
+            <translation>The progress database {path} was written by a newer version of Course Player (schema step {step}); open it with that version or a newer one.</translation>
+        </message>
+        <message>
             <source>{url} is not an http(s) URL.</source>
             <translation>{url} is not an http(s) URL.</translation>
         </message>

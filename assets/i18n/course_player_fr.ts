@@ -1537,6 +1537,10 @@ Clé de ce paquet :
             <translation>La base de progression {path} est endommagée ({reason}) ; une copie est dans {backup}.</translation>
         </message>
         <message>
+            <source>The progress database {path} was written by a newer version of Course Player (schema step {step}); open it with that version or a newer one.</source>
+            <translation>La base de progression {path} a été écrite par une version plus récente de Course Player (étape de schéma {step}) ; ouvrez-la avec cette version ou une plus récente.</translation>
+        </message>
+        <message>
             <source>{url} is not an http(s) URL.</source>
             <translation>{url} n’est pas une adresse http(s).</translation>
         </message>

@@ -64,7 +64,7 @@ class SyncMonitor(QObject):
     def _counts(self) -> SyncView:
         from player.core.sync.status import sync_status
 
-        status = sync_status(self.services.context.conn)  # no sqlite-utils at start-up
+        status = sync_status(self.services.context.db)
         return self._view(
             status.pending, status.quarantined + status.conflicts, status.last_sent_at
         )

@@ -67,7 +67,7 @@ def assert_card_matches(db: Database, learner: int, manifest: Manifest) -> int:
     """Compare both readings; returns the lessons done (so a run can show it got somewhere)."""
     card = parse_card(card_json(manifest))
     assert card is not None
-    progress = card_progress(db.conn, learner, manifest.id, card)
+    progress = card_progress(db, learner, manifest.id, card)
     state = course_state(db, learner, manifest)
     started = any(
         lesson.status != "not_started" for module in state.modules for lesson in module.lessons
@@ -119,7 +119,7 @@ def test_install_stores_the_card_and_an_older_install_gets_one_when_first_shown(
         row = ctx.course_row(course)
         assert row is not None and parse_card(row["card"]) == expected
         # A course installed before cards existed (the m007 upgrade leaves its card NULL).
-        ctx.conn.execute("UPDATE courses SET card = NULL")
+        ctx.db.execute("UPDATE courses SET card = NULL")
         row = ctx.course_row(course)
         assert row is not None and row["card"] is None
         assert stored_card(ctx, row) == expected

@@ -16,10 +16,7 @@ answer means "started".
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import TYPE_CHECKING, Any, NamedTuple
-
-from player.core.store.database import plain_connection
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -70,9 +67,9 @@ class CardProgress(NamedTuple):
 
 
 def card_progress(
-    db: Database | sqlite3.Connection, learner_id: int, course_id: str, card: dict[str, Any]
+    db: Database, learner_id: int, course_id: str, card: dict[str, Any]
 ) -> CardProgress:
-    conn = plain_connection(db)
+    conn = db.conn
     args = [learner_id, course_id]
     where = "WHERE learner_id = ? AND course_id = ?"
     rows = conn.execute(f"SELECT lesson_id, completed_at FROM lesson_progress {where}", args)
@@ -114,7 +111,7 @@ def stored_card(ctx: Context, row: dict[str, Any]) -> dict[str, Any]:
         return card
     text = card_json(ctx.manifest(row["id"]))
     # Only for the version this row describes (an install may have replaced it meanwhile).
-    ctx.conn.execute(
+    ctx.db.execute(
         "UPDATE courses SET card = ? WHERE id = ? AND manifest_sha256 = ?",
         [text, row["id"], row["manifest_sha256"]],
     )

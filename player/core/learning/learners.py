@@ -9,12 +9,11 @@ with its own salt (``scrypt$n$r$p$salt$hash``, hex), never in clear.
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.package.language import LANG_RE
-from player.core.store.database import plain_connection, query, utc_now
+from player.core.store.database import utc_now
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -183,16 +182,16 @@ def create_learner(
     return get_learner(db, learner_id)
 
 
-def list_learners(db: Database | sqlite3.Connection) -> list[Learner]:
+def list_learners(db: Database) -> list[Learner]:
     """Every learner, oldest first."""
-    return [_from_row(row) for row in query(db, "SELECT * FROM learners ORDER BY id")]
+    return [_from_row(row) for row in db.query("SELECT * FROM learners ORDER BY id")]
 
 
-def get_learner(db: Database | sqlite3.Connection, learner_id: int) -> Learner:
-    rows = query(db, "SELECT * FROM learners WHERE id = ?", [learner_id])
-    if not rows:
+def get_learner(db: Database, learner_id: int) -> Learner:
+    row = next(db.query("SELECT * FROM learners WHERE id = ?", [learner_id]), None)
+    if row is None:
         raise LearningError(f"There is no learner with id {learner_id}.")
-    return _from_row(rows[0])
+    return _from_row(row)
 
 
 def find_learner(db: Database, name: str) -> Learner:
@@ -259,19 +258,16 @@ def verify_pin(db: Database, learner_id: int, pin: str) -> bool:
     return isinstance(pin, str) and _pin_matches(pin, stored)
 
 
-def ensure_default_learner(
-    db: Database | sqlite3.Connection, name: str = DEFAULT_LEARNER_NAME
-) -> Learner:
+def ensure_default_learner(db: Database, name: str = DEFAULT_LEARNER_NAME) -> Learner:
     """The first learner, created on first run so the app never blocks on a form.
 
     The UI passes a translated ``name``; the learner can rename themselves later. One statement
     both checks and inserts, so two processes starting together still make only one.
     """
-    conn = plain_connection(db)
-    if not conn.execute("SELECT 1 FROM learners LIMIT 1").fetchone():
+    if not db.execute("SELECT 1 FROM learners LIMIT 1").fetchone():
         import uuid
 
-        conn.execute(
+        db.execute(
             "INSERT INTO learners (uuid, name, created_at)"
             " SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM learners)",
             [str(uuid.uuid4()), _clean_name(name), utc_now()],

@@ -23,7 +23,6 @@ write operation calls it inside its transaction.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -32,7 +31,7 @@ from player.core.learning.intervals import covered
 from player.core.learning.learners import get_learner
 from player.core.learning.records import watched_of
 from player.core.package.manifest import Lesson, Manifest, Module
-from player.core.store.database import query, utc_now
+from player.core.store.database import utc_now
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -163,18 +162,17 @@ class _Snapshot:
     completions: set[tuple[str, str]]
 
 
-def _load(db: Database | sqlite3.Connection, learner_id: int, course_id: str) -> _Snapshot:
+def _load(db: Database, learner_id: int, course_id: str) -> _Snapshot:
     args = [learner_id, course_id]
     where = "WHERE learner_id = ? AND course_id = ?"
     progress = {
-        row["lesson_id"]: row for row in query(db, f"SELECT * FROM lesson_progress {where}", args)
+        row["lesson_id"]: row for row in db.query(f"SELECT * FROM lesson_progress {where}", args)
     }
-    passes = {row["lesson_id"] for row in query(db, f"SELECT * FROM quiz_passes {where}", args)}
+    passes = {row["lesson_id"] for row in db.query(f"SELECT * FROM quiz_passes {where}", args)}
     best: dict[str, float] = {}
     attempts: dict[str, int] = {}
     open_attempts: set[str] = set()
-    for row in query(
-        db,
+    for row in db.query(
         "SELECT lesson_id, MAX(score) AS best, COUNT(finished_at) AS done,"
         " SUM(finished_at IS NULL) AS unfinished"
         f" FROM quiz_attempts {where} GROUP BY lesson_id",
@@ -187,11 +185,11 @@ def _load(db: Database | sqlite3.Connection, learner_id: int, course_id: str) ->
             open_attempts.add(row["lesson_id"])
     surveys = {
         row["lesson_id"]
-        for row in query(db, f"SELECT DISTINCT lesson_id FROM survey_responses {where}", args)
+        for row in db.query(f"SELECT DISTINCT lesson_id FROM survey_responses {where}", args)
     }
     completions = {
         (row["scope"], row["item_id"])
-        for row in query(db, f"SELECT scope, item_id FROM completions {where}", args)
+        for row in db.query(f"SELECT scope, item_id FROM completions {where}", args)
     }
     return _Snapshot(progress, passes, best, attempts, open_attempts, surveys, completions)
 
@@ -251,9 +249,7 @@ def _lock_reason(module: Module, lessons: tuple[LessonState, ...]) -> LockReason
     return LockReason(module.id, module.title, quizzes, others)
 
 
-def course_state(
-    db: Database | sqlite3.Connection, learner_id: int, manifest: Manifest
-) -> CourseState:
+def course_state(db: Database, learner_id: int, manifest: Manifest) -> CourseState:
     """Everything the outline screen shows for one learner in one course."""
     get_learner(db, learner_id)
     snap = _load(db, learner_id, manifest.id)

@@ -13,7 +13,6 @@ from player.core.context import Context
 from player.core.errors import PlayerError
 from player.core.learning.card import card_progress, stored_card
 from player.core.learning.learners import Learner, ensure_default_learner, list_learners
-from player.core.store.database import query
 from player.core.sync.status import OutboxCounts, counts
 from player.core.trust import publisher_facts, publisher_info, trusted_publishers
 
@@ -37,7 +36,7 @@ class CourseSummary(NamedTuple):
 
 def installed_courses(context: Context) -> list[dict]:
     """The installed courses (id, version, title, language, bytes), by title."""
-    return query(context.conn, "SELECT * FROM courses ORDER BY title COLLATE NOCASE")
+    return list(context.db.query("SELECT * FROM courses ORDER BY title COLLATE NOCASE"))
 
 
 def library_courses(services: Services, learner_id: int | None) -> list[CourseSummary]:
@@ -66,7 +65,7 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
             courses.append(summary)
             continue
         if learner_id is not None:
-            progress = card_progress(context.conn, learner_id, row["id"], card)
+            progress = card_progress(context.db, learner_id, row["id"], card)
             summary = summary._replace(progress=progress.fraction, started=progress.started)
         if shipped is not None:
             facts = publisher_facts(card["publisher"], row["signed_by"], shipped)
@@ -91,15 +90,13 @@ def first_screen(services: Services, default_name: str) -> FirstScreen:
     """The learner, the library's cards and the outbox counts: start-up is one trip to the lane."""
 
     learner = current_learner(services, default_name)
-    return FirstScreen(
-        learner, library_courses(services, learner.id), counts(services.context.conn)
-    )
+    return FirstScreen(learner, library_courses(services, learner.id), counts(services.context.db))
 
 
 def current_learner(services: Services, default_name: str) -> Learner:
     """The learner to start with: the last one used here, else the first (created if none)."""
 
-    db = services.context.conn  # read at start-up: no sqlite-utils needed
+    db = services.context.db
     first = ensure_default_learner(db, default_name)
     wanted = services.settings.get(LEARNER_SETTING)
     for learner in list_learners(db):

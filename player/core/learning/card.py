@@ -7,16 +7,17 @@ each lesson's id and type and the publisher's name: the course's *card*, written
 version), and filled in on first use for courses installed before it existed. The desktop app
 then opens its library without the manifest parser or the learning engine.
 
-The counts follow ``state.course_state`` exactly (a test compares both on many histories):
-video and text lessons are complete once ``completed_at`` is set, quizzes once passed; surveys
-never count as required; anything with a progress row, a quiz attempt or pass, or a survey
-answer means "started".
+The counts use the learning engine's own rules (``completion.lesson_status`` and ``required``,
+which ``state.course_state`` uses too): a lesson that is not "not started" means the course was
+started; the share done counts the required lessons that are complete.
 """
 
 from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from player.core.learning.completion import lesson_status, load_history, required
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -69,35 +70,15 @@ class CardProgress(NamedTuple):
 def card_progress(
     db: Database, learner_id: int, course_id: str, card: dict[str, Any]
 ) -> CardProgress:
-    conn = db.conn
-    args = [learner_id, course_id]
-    where = "WHERE learner_id = ? AND course_id = ?"
-    rows = conn.execute(f"SELECT lesson_id, completed_at FROM lesson_progress {where}", args)
-    progress = dict(rows.fetchall())
-    passes = {row[0] for row in conn.execute(f"SELECT lesson_id FROM quiz_passes {where}", args)}
-    attempted = {
-        row[0]
-        for row in conn.execute(f"SELECT DISTINCT lesson_id FROM quiz_attempts {where}", args)
-    }
-    answered = {
-        row[0]
-        for row in conn.execute(f"SELECT DISTINCT lesson_id FROM survey_responses {where}", args)
-    }
+    history = load_history(db, learner_id, course_id)
     done = total = 0
     started = False
     for lesson_id, kind in card["lessons"]:
-        touched = lesson_id in progress
-        if kind == "survey":
-            started = started or touched or lesson_id in answered
-            continue
-        total += 1
-        if kind == "quiz":
-            complete = lesson_id in passes
-            touched = touched or complete or lesson_id in attempted
-        else:
-            complete = bool(progress.get(lesson_id))
-        done += complete
-        started = started or touched
+        status = lesson_status(history, lesson_id, kind)
+        started = started or status != "not_started"
+        if required(kind):
+            total += 1
+            done += status == "complete"
     return CardProgress(done, total, started)
 
 

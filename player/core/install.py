@@ -29,6 +29,7 @@ from player.core.errors import (
     IntegrityError,
     PackageError,
 )
+from player.core.files import atomic_write
 from player.core.learning.card import card_json
 from player.core.learning.updates import on_course_installed
 from player.core.package.manifest import (
@@ -399,12 +400,8 @@ def _write_manifest(folder: Path, manifest_bytes: bytes, signature: bytes | None
     for name, data in ((MANIFEST_NAME, manifest_bytes), (SIGNATURE_NAME, signature)):
         if data is None:
             continue
-        tmp = folder / f".{name}.tmp"
-        with open(tmp, "wb") as handle:
+        with atomic_write(folder / name) as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, folder / name)
 
 
 def _commit(

@@ -41,6 +41,7 @@ from player.core.errors import (
     Phrase,
     TransferError,
 )
+from player.core.files import atomic_write
 from player.core.progress import ByteCount, CancelToken, ProgressMeter
 
 CHUNK = 64 * 1024
@@ -190,19 +191,16 @@ def _read_sidecar(dest: Path) -> Validators | None:
 
 def _write_sidecar(dest: Path, validators: Validators) -> None:
     path = sidecar_path(dest)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(
-        json.dumps(
+    with atomic_write(path, "w") as stream:
+        json.dump(
             {
                 "url": validators.url,
                 "etag": validators.etag,
                 "last_modified": validators.last_modified,
                 "expected_sha256": validators.expected_sha256,
-            }
-        ),
-        "utf-8",
-    )
-    os.replace(tmp, path)
+            },
+            stream,
+        )
 
 
 def discard_partial(dest: Path) -> None:

@@ -39,7 +39,9 @@ from player.core.errors import (
     PlayerError,
     TransferError,
 )
+from player.core.files import atomic_write
 from player.core.package.manifest import (
+    COMPRESSIBLE_SUFFIXES,
     MANIFEST_NAME,
     MAX_MANIFEST_BYTES,
     SIGNATURE_NAME,
@@ -56,7 +58,6 @@ from player.core.progress import (
 )
 
 README_NAME = "README.txt"
-_DEFLATED = {".json", ".md", ".vtt", ".srt", ".txt", ".html", ".svg"}
 _ZIP_OVERHEAD_PER_MEMBER = 200  # local + central headers, generously
 _SPARE_BYTES = 1024 * 1024
 
@@ -267,7 +268,7 @@ def _write_zip(
         for entry in entries:
             method = (
                 zipfile.ZIP_DEFLATED
-                if Path(entry.path).suffix.lower() in _DEFLATED
+                if Path(entry.path).suffix.lower() in COMPRESSIBLE_SUFFIXES
                 else zipfile.ZIP_STORED
             )
             info = zipfile.ZipInfo(entry.path, date_time=(2020, 1, 1, 0, 0, 0))
@@ -345,17 +346,9 @@ def _verify_written(
 
 def _write_readme(target: Path) -> Path:
     readme = target.with_name(README_NAME)
-    temporary = target.with_name(f".{README_NAME}.partial")
     text = README_TEXT.format(example=target.name)
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="\r\n") as handle:
-            handle.write(text)  # CRLF: readable in Windows Notepad too
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, readme)
-    except BaseException:
-        _cleanup(temporary)
-        raise
+    with atomic_write(readme, "w", newline="\r\n") as handle:
+        handle.write(text)  # CRLF: readable in Windows Notepad too
     return readme
 
 

@@ -10,7 +10,6 @@ into local progress (``merge``), so a learner who changes laptop keeps their pro
 from __future__ import annotations
 
 import json
-import os
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, SyncError
+from player.core.files import atomic_write
 from player.core.store.database import utc_now
 from player.core.sync import outbox
 from player.core.sync.merge import CourseIndex, LearnerIndex, merge_statement
@@ -84,19 +84,14 @@ def export_progress(
             QT_TRANSLATE_NOOP("CoreErrors", "The folder {folder} does not exist."),
             folder=str(path.parent),
         )
-    temporary = path.with_name(f".{path.name}.partial")
     count = 0
     try:
-        with temporary.open("w", encoding="utf-8", newline="\n") as stream:
+        with atomic_write(path, "w", newline="\n") as stream:
             for row in db.query(sql, params):
                 stream.write(row["statement"])
                 stream.write("\n")
                 count += 1
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise SyncError.of(
             QT_TRANSLATE_NOOP("CoreErrors", "Cannot write {path}: {cause}."),
             path=str(path),

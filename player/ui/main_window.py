@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,25 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.core.sync.status import local_moment
 from player.ui import ops
 from player.ui.screens.library import LibraryScreen
 from player.ui.services import Services
 from player.ui.sync import SyncMonitor, SyncView
 from player.ui.tasks import one_line
+from player.ui.units import local_time
 from player.ui.widgets.common import Note, set_enum_property, show_error
 from player.ui.widgets.icons import dot_icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
-
-
-def local_time(timestamp: str) -> str:
-    """An ISO UTC timestamp as local hours and minutes."""
-    moment = local_moment(timestamp)
-    if moment is None:
-        return timestamp
-    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
 
 
 #: The longest the window waits for its first screen's data before showing anyway.

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from player.ui import ops
 from player.ui.services import Services
 from player.ui.tasks import one_line
+from player.ui.units import local_time
 from player.ui.widgets.common import Heading, Note, Retranslatable
 
 
@@ -96,8 +97,6 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         )
 
     def retranslate(self) -> None:
-        from player.ui.main_window import local_time
-
         self.setWindowTitle(self.tr("Sync details"))
         self.heading.setText(self.tr("Completions sent to the learning record store"))
         names = {

@@ -4,6 +4,9 @@ Like Anki's ``aqt/operations``: each function takes the services and plain value
 plain data for a screen to draw. No Qt here, so these run on any thread; the storage lane keeps
 them one at a time on the shared database connection.
 
+An operation that writes returns what it changed (``changes.Changes``, alone or as the
+``changes`` field of its result); the task runner announces it to the screens.
+
 Split by screen (``library``, ``learners``, ``lessons``, ``courses``, ``sync``); a name is
 imported from its module on first use, so starting the app loads only ``library``.
 """
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING
 from player.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from player.ui.ops.changes import Changes
     from player.ui.ops.courses import (
         QUALITY_ORDER,
         SourcePlan,
@@ -68,6 +72,7 @@ if TYPE_CHECKING:
     )
 
 _WHERE = {
+    "Changes": "changes",
     "CourseSummary": "library",
     "FirstScreen": "library",
     "LEARNER_SETTING": "library",
@@ -112,6 +117,7 @@ _WHERE = {
 }
 
 __all__ = [
+    "Changes",
     "CourseSummary",
     "FirstScreen",
     "LEARNER_SETTING",

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from player.ui.ops.changes import Changes
     from player.ui.ops.courses import (
         QUALITY_ORDER,
+        Installed,
         SourcePlan,
         UsbScan,
         Volume,
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         switch_learner,
     )
     from player.ui.ops.lessons import (
+        LessonProgress,
         LessonRefUI,
         Outline,
         QuizOutcome,
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
         next_lesson_after,
         open_lesson,
         open_survey,
+        record_position,
         record_reading,
         save_answer,
         start_quiz,
@@ -76,6 +79,8 @@ _WHERE = {
     "CourseSummary": "library",
     "FirstScreen": "library",
     "LEARNER_SETTING": "library",
+    "Installed": "courses",
+    "LessonProgress": "lessons",
     "LessonRefUI": "lessons",
     "Outline": "lessons",
     "PublisherView": "library",
@@ -105,6 +110,7 @@ _WHERE = {
     "open_survey": "lessons",
     "plan_source": "courses",
     "publisher_view": "library",
+    "record_position": "lessons",
     "record_reading": "lessons",
     "save_answer": "lessons",
     "scan_usb": "courses",
@@ -121,6 +127,8 @@ __all__ = [
     "CourseSummary",
     "FirstScreen",
     "LEARNER_SETTING",
+    "Installed",
+    "LessonProgress",
     "LessonRefUI",
     "Outline",
     "PublisherView",
@@ -150,6 +158,7 @@ __all__ = [
     "open_survey",
     "plan_source",
     "publisher_view",
+    "record_position",
     "record_reading",
     "save_answer",
     "scan_usb",

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.ui import ops
+from player.ui.screens.base import Screen
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Heading, Note, Retranslatable, percent, scaled_font
@@ -154,9 +155,7 @@ class QuestionPage(Retranslatable, QWidget):
             target.setFocus()
 
 
-class QuizScreen(Retranslatable, QWidget):
-    back_requested = Signal()
-    next_requested = Signal()
+class QuizScreen(Screen):
     loaded = Signal()
     saved = Signal(str)  # question id, after the engine stored the answer
     submitted = Signal(object)  # QuizOutcome
@@ -495,7 +494,10 @@ class QuizScreen(Retranslatable, QWidget):
 
     # ------------------------------------------------------------------ leaving
 
-    def about_to_close(self) -> None:
+    def release(self) -> None:
+        self._save_on_leaving()
+
+    def _save_on_leaving(self) -> None:
         """Save a text answer still being typed and the time spent on the quiz."""
         self._flush_text()
         seconds = self._clock.restart() / 1000.0
@@ -505,5 +507,5 @@ class QuizScreen(Retranslatable, QWidget):
             )
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        self.about_to_close()
+        self._save_on_leaving()
         super().hideEvent(event)

@@ -77,6 +77,11 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
         self.refresh()
+        services.tasks.operation_did_execute.connect(self._operation_did_execute)
+
+    def _operation_did_execute(self, changes: ops.Changes, _initiator: object) -> None:
+        if changes.outbox:  # statements queued or sent while the dialog is open
+            self.refresh()
 
     def refresh(self) -> None:
         self.services.tasks.run(

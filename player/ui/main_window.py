@@ -272,8 +272,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ navigation
 
-    def current_screen(self) -> QWidget:
-        return self.stack.currentWidget()
+    def current_screen(self) -> Screen | None:
+        current = self.stack.currentWidget()
+        return current if isinstance(current, Screen) else None
 
     def _screens(self) -> list[Screen]:
         """The screens the window holds: the one shown, the history and the library."""
@@ -285,7 +286,7 @@ class MainWindow(QMainWindow):
             screen.operation_did_execute(changes, initiator)
 
     def _show(self, screen: Screen, *, push: bool = True) -> None:
-        current = self.stack.currentWidget()
+        current = self.current_screen()
         if push and current is not None and current is not screen:
             self._history.append(current)
         if self.stack.indexOf(screen) < 0:

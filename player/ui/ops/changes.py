@@ -15,7 +15,8 @@ from dataclasses import dataclass, fields
 class Changes:
     """Which kinds of stored data an operation changed."""
 
-    progress: bool = False  # a learner's lessons, quiz attempts, survey answers, time spent
+    progress: bool = False  # a learner's lessons, quiz attempts and answers, survey answers
+    time_spent: bool = False  # time in lessons and video positions only (dashboard, reports)
     courses: bool = False  # installed courses (added, updated)
     learner: bool = False  # who the current learner is, or their profile
     outbox: bool = False  # statements waiting to be sent (written, sent, refused)
@@ -36,6 +37,7 @@ class Changes:
 
 NOTHING = Changes()
 PROGRESS = Changes(progress=True)
+TIME_SPENT = Changes(time_spent=True)
 #: A lesson, quiz or survey finished: progress, and the statement it queued for sync.
 PROGRESS_AND_OUTBOX = Changes(progress=True, outbox=True)
 #: A course installed or updated: an update can settle progress and queue statements.
@@ -43,8 +45,8 @@ COURSES = Changes(courses=True, progress=True, outbox=True)
 
 
 def progress_made(newly_completed: bool) -> Changes:
-    """Progress recorded; a lesson completed just now also queued a statement."""
-    return PROGRESS_AND_OUTBOX if newly_completed else PROGRESS
+    """Time or a position recorded; a lesson completed by it also changed state and outbox."""
+    return TIME_SPENT | PROGRESS_AND_OUTBOX if newly_completed else TIME_SPENT
 
 
 def changes_of(result: object) -> Changes:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from player.ui.ops.changes import PROGRESS, PROGRESS_AND_OUTBOX, Changes, progress_made
+from player.ui.ops.changes import (
+    PROGRESS,
+    PROGRESS_AND_OUTBOX,
+    TIME_SPENT,
+    Changes,
+    progress_made,
+)
 from player.ui.ops.library import PublisherView, publisher_view
 
 if TYPE_CHECKING:
@@ -107,7 +113,7 @@ def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: 
         lesson_id,
         seconds,
     )
-    return PROGRESS
+    return TIME_SPENT
 
 
 def next_lesson_after(services: Services, course_id: str, lesson_id: str) -> LessonRefUI | None:

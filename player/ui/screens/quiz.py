@@ -498,13 +498,21 @@ class QuizScreen(Screen):
         self._save_on_leaving()
 
     def _save_on_leaving(self) -> None:
-        """Save a text answer still being typed and the time spent on the quiz."""
+        """Save a text answer still being typed and the time spent on the quiz since shown."""
         self._flush_text()
-        seconds = self._clock.restart() / 1000.0
+        if not self._clock.isValid():
+            return  # saved when hidden already
+        seconds = self._clock.elapsed() / 1000.0
+        self._clock.invalidate()
         if seconds > 0 and self.session is not None:
             self.services.tasks.run(
                 lambda: ops.add_time_spent(self.services, self.course_id, self.lesson_id, seconds)
             )
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._clock.isValid():
+            self._clock.start()
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         self._save_on_leaving()

@@ -307,7 +307,6 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.bar.setValue(self.bar.maximum())
         self.install_button.setEnabled(False)
         self.installed.emit(course_id)
-        self.usb.refresh()  # its row now says "Installed"
 
     def cancel(self) -> None:
         if self.task is not None:

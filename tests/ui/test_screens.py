@@ -160,3 +160,37 @@ def test_changes_combine_and_say_whether_they_touch_a_screen() -> None:
     assert both.touches(Changes(outbox=True)) and not both.touches(Changes(courses=True))
     assert not NOTHING and both
     assert Changes(courses=True).touches(COURSES)
+
+
+def test_progress_imported_on_the_dashboard_reaches_the_status_line(
+    qtbot, window, services, course_source, tmp_path: Path
+) -> None:
+    from player.core.context import open_context
+    from player.core.install import install
+    from player.core.learning import create_learner, record_reading
+    from player.core.package.pack import pack
+    from player.core.package.reader import FolderSource
+    from player.core.sync.service import activity_bases, manifests_of
+    from player.core.sync.usb import export_progress
+    from player.ui.screens.dashboard import DashboardDialog
+
+    # Another laptop of the workshop, where Ana read a page: its progress file.
+    package = tmp_path / "package"
+    pack(course_source, package)
+    laptop = open_context(DataDir(tmp_path / "laptop"), install_demo=False)
+    try:
+        install(laptop, FolderSource(package))
+        ana = create_learner(laptop.db, "Ana").id
+        record_reading(laptop.db, ana, laptop.manifest("test-course"), "m1-read", at_end=True)
+        bases = activity_bases(manifests_of(laptop))
+        export_progress(laptop.db, tmp_path / "ana.jsonl", bases)
+    finally:
+        laptop.close()
+
+    assert window.sync_label.text() == "Nothing to send"
+    dialog = DashboardDialog(services, window)
+    qtbot.addWidget(dialog)
+    dialog.import_file(tmp_path / "ana.jsonl")
+    qtbot.waitUntil(lambda: sync_status(services.context.conn).pending == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: not services.tasks.busy)
+    assert window.sync_label.text().startswith("1 completion")

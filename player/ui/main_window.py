@@ -2,14 +2,17 @@
 
 Screens never know about each other: they emit requests (open this course, this lesson, go
 back) and the window decides what to show. Screens for a course or a lesson are built when
-opened and dropped when left, so nothing of a course is loaded before the learner asks.
+opened and dropped when left, so nothing of a course is loaded before the learner asks. Every
+page is a ``Screen`` (``screens/base.py``): the window connects the same signals on each and
+hands each the changes the task runner announces, and the screens redraw from those.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,25 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.core.sync.status import local_moment
 from player.ui import ops
+from player.ui.ops.changes import Changes
+from player.ui.screens.base import Screen
 from player.ui.screens.library import LibraryScreen
 from player.ui.services import Services
 from player.ui.sync import SyncMonitor, SyncView
 from player.ui.tasks import one_line
+from player.ui.units import local_time
 from player.ui.widgets.common import Note, set_enum_property, show_error
 from player.ui.widgets.icons import dot_icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
-
-
-def local_time(timestamp: str) -> str:
-    """An ISO UTC timestamp as local hours and minutes."""
-    moment = local_moment(timestamp)
-    if moment is None:
-        return timestamp
-    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
 
 
 #: The longest the window waits for its first screen's data before showing anyway.
@@ -74,11 +71,12 @@ class MainWindow(QMainWindow):
         self.library.course_requested.connect(self.open_course)
         self.library.add_requested.connect(self.add_course)
         self.stack.addWidget(self.library)
-        self._history: list[QWidget] = []
+        self._history: list[Screen] = []
 
         self._build_toolbar()
         self._build_status_bar()
         services.tasks.error_shown.connect(self._show_status_error)
+        services.tasks.operation_did_execute.connect(self._operation_did_execute)
         self.sync = SyncMonitor(services, self)
         self.sync.changed.connect(self._sync_changed)
         self._sync_view: SyncView | None = None
@@ -132,11 +130,9 @@ class MainWindow(QMainWindow):
         self._first_screen_done()
         if self.services.context.fresh and self.services.install_demo:
             self.services.context.fresh = False
+            # The library redraws when the install announces the new course.
             self.services.tasks.run(
-                lambda: ops.install_demo(self.services),
-                lambda _done: self.library.refresh(),
-                owner=self,
-                lane="transfer",
+                lambda: ops.install_demo(self.services), owner=self, lane="transfer"
             )
 
     # ------------------------------------------------------------------ chrome
@@ -180,8 +176,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.action_learner)
         bar.addAction(self.action_dashboard)
         bar.addAction(self.action_settings)
-        self.dashboard: QWidget | None = None
-        self.sync_details: QWidget | None = None
+        self._dialogs: dict[str, QWidget] = {}  # the non-blocking dialogs open now, by name
         self.toolbar = bar
 
     def _build_status_bar(self) -> None:
@@ -277,11 +272,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ navigation
 
-    def current_screen(self) -> QWidget:
-        return self.stack.currentWidget()
-
-    def _show(self, screen: QWidget, *, push: bool = True) -> None:
+    def current_screen(self) -> Screen | None:
         current = self.stack.currentWidget()
+        return current if isinstance(current, Screen) else None
+
+    def _screens(self) -> list[Screen]:
+        """The screens the window holds: the one shown, the history and the library."""
+        widgets = (self.stack.widget(index) for index in range(self.stack.count()))
+        return [widget for widget in widgets if isinstance(widget, Screen)]
+
+    def _operation_did_execute(self, changes: Changes, initiator: object) -> None:
+        for screen in self._screens():
+            screen.operation_did_execute(changes, initiator)
+
+    def _show(self, screen: Screen, *, push: bool = True) -> None:
+        current = self.current_screen()
         if push and current is not None and current is not screen:
             self._history.append(current)
         if self.stack.indexOf(screen) < 0:
@@ -294,31 +299,20 @@ class MainWindow(QMainWindow):
     def _drop_hidden(self) -> None:
         """Delete screens that are neither shown, in the history, nor the library."""
         keep = {id(self.library), id(self.stack.currentWidget()), *map(id, self._history)}
-        for index in reversed(range(self.stack.count())):
-            widget = self.stack.widget(index)
-            if id(widget) not in keep:
-                release = getattr(widget, "release", None) or getattr(
-                    widget, "about_to_close", None
-                )
-                if callable(release):
-                    release()
-                self.stack.removeWidget(widget)
-                widget.deleteLater()
+        for screen in self._screens():
+            if id(screen) not in keep:
+                screen.release()
+                self.stack.removeWidget(screen)
+                screen.deleteLater()
 
     def show_library(self) -> None:
         self._history.clear()
         self._show(self.library, push=False)
-        self.library.refresh()
 
     def go_back(self) -> None:
         if not self._history:
             return
-        previous = self._history.pop()
-        self._show(previous, push=False)
-        self.sync.refresh_counts()
-        refresh = getattr(previous, "refresh", None)
-        if callable(refresh):
-            refresh()
+        self._show(self._history.pop(), push=False)
 
     def open_course(self, course_id: str) -> None:
         from player.ui.screens.outline import OutlineScreen
@@ -339,8 +333,9 @@ class MainWindow(QMainWindow):
             from player.ui.screens.reading import load_page
 
             def load() -> Any:
-                ops.open_lesson(services, course_id, lesson_id)
-                return load_page(services.context, course_id, lesson_id)
+                opened = ops.open_lesson(services, course_id, lesson_id)
+                page = load_page(services.context, course_id, lesson_id)
+                return dataclasses.replace(page, changes=opened)
 
             services.tasks.run(
                 load, lambda page: self._show_page(page, replace), self._lesson_failed, owner=self
@@ -380,24 +375,19 @@ class MainWindow(QMainWindow):
                 lambda: ops.record_reading(
                     services, page.course_id, page.lesson_id, elapsed, at_end
                 ),
-                lambda newly: screen.mark_done() if newly and screen is not None else None,
+                lambda recorded: (
+                    screen.mark_done() if recorded.newly_completed and screen is not None else None
+                ),
                 owner=screen,
             )
 
         screen = ReadingScreen(page, report=report)
         self._show_lesson(screen, page.course_id, page.lesson_id, replace)
 
-    def _show_lesson(self, screen: QWidget, course_id: str, lesson_id: str, replace: bool) -> None:
-        back = getattr(screen, "back_requested", None)
-        if back is not None:
-            back.connect(self.go_back)
-        for name in ("next_requested", "next_lesson_requested"):
-            signal = getattr(screen, name, None)
-            if signal is not None:
-                signal.connect(lambda: self.open_next(course_id, lesson_id))
-        full_screen = getattr(screen, "full_screen_changed", None)
-        if full_screen is not None:
-            full_screen.connect(self._set_chrome_hidden)
+    def _show_lesson(self, screen: Screen, course_id: str, lesson_id: str, replace: bool) -> None:
+        screen.back_requested.connect(self.go_back)
+        screen.next_requested.connect(lambda: self.open_next(course_id, lesson_id))
+        screen.full_screen_changed.connect(self._set_chrome_hidden)
         self._show(screen, push=not replace)
 
     def _set_chrome_hidden(self, hidden: bool) -> None:
@@ -428,9 +418,7 @@ class MainWindow(QMainWindow):
     def add_course(self) -> None:
         from player.ui.screens.add_course import AddCourseDialog
 
-        dialog = AddCourseDialog(self.services, self)
-        dialog.installed.connect(lambda _id: self.library.refresh())
-        dialog.exec()
+        AddCourseDialog(self.services, self).exec()  # an install announces the new course
 
     def switch_learner(self) -> None:
         from player.ui.screens.learners import LearnerDialog
@@ -443,6 +431,7 @@ class MainWindow(QMainWindow):
         self.services.learner = learner
         self._update_learner_action()
         self.learner_changed.emit()
+        self.services.tasks.announce(Changes(learner=True), self)  # their progress, not mine
         self.show_library()
 
     def open_dashboard(self) -> QWidget:
@@ -456,9 +445,17 @@ class MainWindow(QMainWindow):
 
         return self._open_once("sync_details", lambda: SyncDetailsDialog(self.services, self))
 
+    @property
+    def dashboard(self) -> QWidget | None:
+        return self._dialogs.get("dashboard")
+
+    @property
+    def sync_details(self) -> QWidget | None:
+        return self._dialogs.get("sync_details")
+
     def _open_once(self, name: str, build: Any) -> QWidget:
         """Show a non-blocking dialog, or raise it when it is already open."""
-        dialog = getattr(self, name)
+        dialog = self._dialogs.get(name)
         if dialog is not None:
             dialog.raise_()
             dialog.activateWindow()
@@ -467,8 +464,8 @@ class MainWindow(QMainWindow):
 
         dialog = build()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: setattr(self, name, None))
-        setattr(self, name, dialog)
+        dialog.destroyed.connect(lambda *_: self._dialogs.pop(name, None))
+        self._dialogs[name] = dialog
         dialog.show()
         return dialog
 
@@ -479,11 +476,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.sync.close()
-        for index in range(self.stack.count()):
-            widget = self.stack.widget(index)
-            closing = getattr(widget, "release", None) or getattr(widget, "about_to_close", None)
-            if callable(closing):
-                closing()
+        for screen in self._screens():
+            screen.release()
         super().closeEvent(event)
 
 

@@ -3,15 +3,20 @@
 Every ``TICK_MS`` the monitor reads the outbox counts (storage lane, one cheap query) and, on
 the transfer lane with its own database connection, lets the core's ``AutoSync`` send pending
 statements when the LRS answers. Reachability is checked at most every ``CHECK_EVERY_S`` and
-never at start-up: the first check waits ``FIRST_TICK_MS`` after the window shows.
+never at start-up: the first check waits ``FIRST_TICK_MS`` after the window shows. The counts
+are read again whenever an operation announces that it changed the outbox (a lesson completed,
+a quiz submitted, statements sent), so the status line never waits for the next tick.
 """
 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from player.ui.ops.changes import NOTHING, Changes
 
 if TYPE_CHECKING:
     from player.core.context import Context
@@ -31,6 +36,14 @@ class SyncView(NamedTuple):
     last_sent_at: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class SyncTick:
+    """One tick's outcome: is the LRS reachable, and did sending change the outbox."""
+
+    online: bool | None
+    changes: Changes = NOTHING
+
+
 class SyncMonitor(QObject):
     changed = Signal(object)  # SyncView
 
@@ -43,6 +56,7 @@ class SyncMonitor(QObject):
         self._busy = False
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.tick)
+        services.tasks.operation_did_execute.connect(self._operation_did_execute)
 
     def start(self, outbox: OutboxCounts | None = None) -> None:
         """Start ticking; ``outbox``: the counts the window read at start-up, if any."""
@@ -57,8 +71,12 @@ class SyncMonitor(QObject):
         QTimer.singleShot(FIRST_TICK_MS, self.tick)
         self._timer.start()
 
+    def _operation_did_execute(self, changes: Changes, _initiator: object) -> None:
+        if changes.outbox:
+            self.refresh_counts()
+
     def refresh_counts(self) -> None:
-        """Re-read the outbox counts now (after a lesson or quiz changed something)."""
+        """Read the outbox counts again and emit them with the connection state."""
         self.services.tasks.run(self._counts, self.changed.emit, owner=self)
 
     def _counts(self) -> SyncView:
@@ -77,10 +95,14 @@ class SyncMonitor(QObject):
             return
         self._busy = True
         self.services.tasks.run(
-            self._sync, self._synced, lambda _error: self._synced(None), owner=self, lane="transfer"
+            self._sync,
+            self._synced,
+            lambda _error: self._synced(SyncTick(None)),
+            owner=self,
+            lane="transfer",
         )
 
-    def _sync(self) -> bool | None:
+    def _sync(self) -> SyncTick:
         """Transfer lane: check the LRS (rarely) and send what is pending."""
         from player.core.context import open_context
         from player.core.sync.client import is_reachable
@@ -89,7 +111,7 @@ class SyncMonitor(QObject):
 
         settings = SyncSettings.load(self.services.data.settings)
         if not settings.endpoint:
-            return None
+            return SyncTick(None)
         now = time.monotonic()
         if self._online is None or now - self._last_check >= CHECK_EVERY_S:
             self._last_check = now
@@ -104,12 +126,15 @@ class SyncMonitor(QObject):
             )
         if self._online:
             self._auto.tick()
-        return self._online
+            return SyncTick(self._online, Changes(outbox=True))
+        return SyncTick(self._online)
 
-    def _synced(self, online: Any) -> None:
+    def _synced(self, tick: SyncTick) -> None:
         self._busy = False
-        self._online = online
-        self.refresh_counts()
+        self._online = tick.online
+        if not tick.changes.outbox:
+            # Nothing sent: no announcement will re-read the counts, but the state is new.
+            self.refresh_counts()
 
     def close(self) -> None:
         self._timer.stop()

@@ -44,14 +44,20 @@ def test_a_held_up_first_read_still_shows_the_window(qtbot, services) -> None:
 
 
 def test_back_in_the_library_the_same_cards_show_the_new_progress(qtbot, window, services):
-    from player.core.learning.activity import record_reading
+    from PySide6.QtCore import Qt
+
+    from player.ui import ops
 
     card = window.library.cards[0]
     assert card.bar.value() == 0 and card.button.text() == "Open"
-    ctx = services.context
-    record_reading(ctx.db, services.learner_id, ctx.manifest("test-course"), "m1-read", at_end=True)
+    with qtbot.waitSignal(window.screen_changed):
+        qtbot.mouseClick(card.button, Qt.MouseButton.LeftButton)
+    # Progress made while the library is hidden (a page read to its end) ...
+    services.tasks.run(lambda: ops.record_reading(services, "test-course", "m1-read", 1.0, True))
+    qtbot.waitUntil(lambda: not services.tasks.busy)
+    assert card.bar.value() == 0  # ... is not drawn while nobody sees the library,
     with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
-        window.show_library()
+        window.show_library()  # ... but once it shows again
     assert window.library.cards[0] is card  # updated in place, not rebuilt
     assert card.bar.value() > 0 and card.button.text() == "Continue"
 

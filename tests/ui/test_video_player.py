@@ -273,7 +273,7 @@ def test_view_at_the_end_offers_the_next_lesson(
         pass
     assert view.next_button.isVisible()
     assert len(sink.ends) == 1
-    with qtbot.waitSignal(view.next_lesson_requested, timeout=1000):
+    with qtbot.waitSignal(view.next_requested, timeout=1000):
         view.next_button.click()
 
 

@@ -4,6 +4,9 @@ Like Anki's ``aqt/operations``: each function takes the services and plain value
 plain data for a screen to draw. No Qt here, so these run on any thread; the storage lane keeps
 them one at a time on the shared database connection.
 
+An operation that writes returns what it changed (``changes.Changes``, alone or as the
+``changes`` field of its result); the task runner announces it to the screens.
+
 Split by screen (``library``, ``learners``, ``lessons``, ``courses``, ``sync``); a name is
 imported from its module on first use, so starting the app loads only ``library``.
 """
@@ -15,8 +18,10 @@ from typing import TYPE_CHECKING
 from player.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from player.ui.ops.changes import Changes
     from player.ui.ops.courses import (
         QUALITY_ORDER,
+        Installed,
         SourcePlan,
         UsbScan,
         Volume,
@@ -35,6 +40,7 @@ if TYPE_CHECKING:
         switch_learner,
     )
     from player.ui.ops.lessons import (
+        LessonProgress,
         LessonRefUI,
         Outline,
         QuizOutcome,
@@ -45,6 +51,7 @@ if TYPE_CHECKING:
         next_lesson_after,
         open_lesson,
         open_survey,
+        record_position,
         record_reading,
         save_answer,
         start_quiz,
@@ -68,9 +75,12 @@ if TYPE_CHECKING:
     )
 
 _WHERE = {
+    "Changes": "changes",
     "CourseSummary": "library",
     "FirstScreen": "library",
     "LEARNER_SETTING": "library",
+    "Installed": "courses",
+    "LessonProgress": "lessons",
     "LessonRefUI": "lessons",
     "Outline": "lessons",
     "PublisherView": "library",
@@ -100,6 +110,7 @@ _WHERE = {
     "open_survey": "lessons",
     "plan_source": "courses",
     "publisher_view": "library",
+    "record_position": "lessons",
     "record_reading": "lessons",
     "save_answer": "lessons",
     "scan_usb": "courses",
@@ -112,9 +123,12 @@ _WHERE = {
 }
 
 __all__ = [
+    "Changes",
     "CourseSummary",
     "FirstScreen",
     "LEARNER_SETTING",
+    "Installed",
+    "LessonProgress",
     "LessonRefUI",
     "Outline",
     "PublisherView",
@@ -144,6 +158,7 @@ __all__ = [
     "open_survey",
     "plan_source",
     "publisher_view",
+    "record_position",
     "record_reading",
     "save_answer",
     "scan_usb",

@@ -7,18 +7,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from player.core.progress import CancelToken, ProgressCallback
+from player.ui.ops.changes import COURSES, NOTHING, Changes
 
 if TYPE_CHECKING:
     from player.core.usb import ExportResult, FoundPackage
     from player.ui.services import Services
 
 
-def install_demo(services: Services) -> bool:
+def install_demo(services: Services) -> Changes:
     """First run only: install the bundled demo course (transfer lane, own connection)."""
     from player.core.demo import install_demo_course
 
     with services.separate_context() as ctx:
-        return install_demo_course(ctx)
+        return COURSES if install_demo_course(ctx) else NOTHING
 
 
 QUALITY_ORDER = ("all", "480", "360", "240", "smallest", "audio")  # "smallest": slow links
@@ -104,8 +105,8 @@ def install_course(
     progress: ProgressCallback,
     cancel: CancelToken,
     trust_new_key: str | None = None,
-) -> str:
-    """Install (or resume installing) a package; returns the course id.
+) -> Installed:
+    """Install (or resume installing) a package.
 
     A cancelled or cut download keeps what was fetched; running this again continues.
     ``trust_new_key``: the exact new publisher key the user confirmed after a ``KeyChangedError``.
@@ -125,7 +126,13 @@ def install_course(
             )
         finally:
             source.close()
-    return result.course_id
+    return Installed(result.course_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Installed:
+    course_id: str
+    changes: Changes = COURSES
 
 
 @dataclass(frozen=True)

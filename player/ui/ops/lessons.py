@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from player.ui.ops.changes import (
+    PROGRESS,
+    PROGRESS_AND_OUTBOX,
+    TIME_SPENT,
+    Changes,
+    progress_made,
+)
 from player.ui.ops.library import PublisherView, publisher_view
 
 if TYPE_CHECKING:
@@ -35,19 +42,28 @@ def course_outline(services: Services, course_id: str) -> Outline:
     )
 
 
-def open_lesson(services: Services, course_id: str, lesson_id: str) -> None:
+def open_lesson(services: Services, course_id: str, lesson_id: str) -> Changes:
     """Record that the learner opened a lesson (refused with a reason when it is locked)."""
     from player.core.learning.activity import open_lesson as core_open
 
     core_open(
         services.context.db, services.learner_id, services.context.manifest(course_id), lesson_id
     )
+    return PROGRESS
+
+
+@dataclass(frozen=True, slots=True)
+class LessonProgress:
+    """Time or position recorded for a lesson; ``newly_completed``: this call completed it."""
+
+    newly_completed: bool
+    changes: Changes
 
 
 def record_reading(
     services: Services, course_id: str, lesson_id: str, elapsed: float, at_end: bool
-) -> bool:
-    """Add reading time; True when this call completed the page."""
+) -> LessonProgress:
+    """Add reading time; the page is complete once read to its end or open long enough."""
     from player.core.learning.activity import record_reading as core_record
 
     result = core_record(
@@ -58,10 +74,36 @@ def record_reading(
         elapsed=elapsed,
         at_end=at_end,
     )
-    return result.newly_completed
+    return LessonProgress(result.newly_completed, progress_made(result.newly_completed))
 
 
-def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: float) -> None:
+def record_position(
+    services: Services,
+    course_id: str,
+    lesson_id: str,
+    position: float,
+    duration: float | None,
+    *,
+    elapsed: float,
+    ended: bool,
+) -> LessonProgress:
+    """Save where a video is and the time spent playing it (the engine decides completion)."""
+    from player.core.learning.activity import record_position as core_record
+
+    result = core_record(
+        services.context.db,
+        services.learner_id,
+        services.context.manifest(course_id),
+        lesson_id,
+        position,
+        duration,
+        elapsed=elapsed,
+        ended=ended,
+    )
+    return LessonProgress(result.newly_completed, progress_made(result.newly_completed))
+
+
+def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: float) -> Changes:
     from player.core.learning.activity import add_time_spent as core_add
 
     core_add(
@@ -71,6 +113,7 @@ def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: 
         lesson_id,
         seconds,
     )
+    return TIME_SPENT
 
 
 def next_lesson_after(services: Services, course_id: str, lesson_id: str) -> LessonRefUI | None:
@@ -108,6 +151,7 @@ class QuizSession:
     questions: list[PresentedQuestion]
     best_score: float | None
     attempts: int
+    changes: Changes = PROGRESS  # starting an attempt is recorded
 
 
 @dataclass(frozen=True)
@@ -117,6 +161,7 @@ class QuizOutcome:
     choices: dict[str, dict[str, str]]  # question id → choice id → text
     unlocked: list[str]  # titles of modules this pass opened
     course_complete: bool
+    changes: Changes = PROGRESS_AND_OUTBOX  # the attempt is scored and queued for sync
 
 
 def start_quiz(services: Services, course_id: str, lesson_id: str) -> QuizSession:
@@ -144,13 +189,14 @@ def start_quiz(services: Services, course_id: str, lesson_id: str) -> QuizSessio
 
 def save_answer(
     services: Services, course_id: str, attempt_id: int, question_id: str, value: Any
-) -> None:
+) -> Changes:
     """Save one answer the moment it is given (None clears it)."""
     from player.core.learning.quiz import answer
 
     answer(
         services.context.db, services.context.manifest(course_id), attempt_id, question_id, value
     )
+    return PROGRESS
 
 
 def submit_quiz(services: Services, course_id: str, lesson_id: str, attempt_id: int) -> QuizOutcome:
@@ -185,6 +231,7 @@ class SurveySession:
     language: str
     questions: list[Question]
     previous: dict[str, Any] | None
+    changes: Changes = PROGRESS  # opening the survey is recorded
 
 
 def open_survey(services: Services, course_id: str, lesson_id: str) -> SurveySession:
@@ -207,7 +254,7 @@ def open_survey(services: Services, course_id: str, lesson_id: str) -> SurveySes
 
 def submit_survey(
     services: Services, course_id: str, lesson_id: str, answers: dict[str, Any]
-) -> None:
+) -> Changes:
     from player.core.learning.survey import submit_survey as core_submit
 
     core_submit(
@@ -217,3 +264,4 @@ def submit_survey(
         lesson_id,
         answers,
     )
+    return PROGRESS_AND_OUTBOX

@@ -301,12 +301,12 @@ class AddCourseDialog(Retranslatable, QDialog):
             self._installed,
         )
 
-    def _installed(self, course_id: str) -> None:
+    def _installed(self, installed: ops.Installed) -> None:
+        course_id = installed.course_id
         self.message.setText(self.tr("The course is installed. You can open it from the library."))
         self.bar.setValue(self.bar.maximum())
         self.install_button.setEnabled(False)
         self.installed.emit(course_id)
-        self.usb.refresh()  # its row now says "Installed"
 
     def cancel(self) -> None:
         if self.task is not None:

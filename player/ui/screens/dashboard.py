@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from player.core import dashboard as core
 from player.core.progress import format_duration
+from player.ui.ops.changes import PROGRESS_AND_OUTBOX
 from player.ui.screens.learners import pin_field
 from player.ui.services import Services
 from player.ui.tasks import one_line
@@ -366,6 +367,8 @@ class DashboardDialog(Retranslatable, QDialog):
                 text = text.replace(marker, value)
             self.status.setText(text)
             self.reload()
+            # Imported progress and statements: the library, outline and status line redraw.
+            self.services.tasks.announce(PROGRESS_AND_OUTBOX, self)
 
         self.services.tasks.run(work, done, self._failed, owner=self)
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from player.ui import ops
+from player.ui.ops.changes import Changes
+from player.ui.screens.base import Screen
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.units import format_size
@@ -99,10 +101,11 @@ class CourseCard(Retranslatable, Card):
         self.setAccessibleName(course.title)
 
 
-class LibraryScreen(Retranslatable, QWidget):
+class LibraryScreen(Screen):
     course_requested = Signal(str)
     add_requested = Signal()
     refreshed = Signal()
+    redraws_on = Changes(progress=True, courses=True, learner=True)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)

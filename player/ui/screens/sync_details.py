@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from player.ui import ops
 from player.ui.services import Services
 from player.ui.tasks import one_line
+from player.ui.units import local_time
 from player.ui.widgets.common import Heading, Note, Retranslatable
 
 
@@ -76,6 +77,11 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
         self.refresh()
+        services.tasks.operation_did_execute.connect(self._operation_did_execute)
+
+    def _operation_did_execute(self, changes: ops.Changes, _initiator: object) -> None:
+        if changes.outbox:  # statements queued or sent while the dialog is open
+            self.refresh()
 
     def refresh(self) -> None:
         self.services.tasks.run(
@@ -96,8 +102,6 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         )
 
     def retranslate(self) -> None:
-        from player.ui.main_window import local_time
-
         self.setWindowTitle(self.tr("Sync details"))
         self.heading.setText(self.tr("Completions sent to the learning record store"))
         names = {

@@ -140,6 +140,11 @@ class UsbPanel(Retranslatable, QGroupBox):
         layout.addLayout(head)
         layout.addWidget(self.package_list, 1)
         self.retranslate()
+        services.tasks.operation_did_execute.connect(self._operation_did_execute)
+
+    def _operation_did_execute(self, changes: ops.Changes, _initiator: object) -> None:
+        if changes.courses and self.scan is not None:
+            self.refresh()  # a package's row now says "Installed"
 
     @property
     def volumes(self) -> list[Path]:

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -69,8 +69,6 @@ class _ExitWhenReady(QObject):
             QTimer.singleShot(10, self._idle)
             return
         if self._tasks.busy:  # the library (or the learner) is still being read
-            from PySide6.QtCore import Qt
-
             self._tasks.idle.connect(self._idle, Qt.ConnectionType.SingleShotConnection)
             return
         library = getattr(self._window, "library", None)

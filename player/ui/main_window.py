@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -27,7 +27,7 @@ from player.ui.screens.library import LibraryScreen
 from player.ui.services import Services
 from player.ui.sync import SyncMonitor, SyncView
 from player.ui.tasks import one_line
-from player.ui.widgets.common import Note, set_enum_property, show_error
+from player.ui.widgets.common import Note, show_error
 from player.ui.widgets.icons import dot_icon
 
 if TYPE_CHECKING:
@@ -145,29 +145,27 @@ class MainWindow(QMainWindow):
         bar = QToolBar()
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
-        set_enum_property(bar, "toolButtonStyle", "ToolButtonTextOnly")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(bar)
-        # setShortcuts (a list), not setShortcut: choosing among setShortcut's overloads makes
-        # PySide6 build the Qt namespace's enums (see set_enum_property).
         self.action_library = QAction(self)
-        self.action_library.setShortcuts([QKeySequence("Ctrl+Home")])
+        self.action_library.setShortcut(QKeySequence("Ctrl+Home"))
         self.action_library.triggered.connect(self.show_library)
         self.action_add = QAction(self)
-        self.action_add.setShortcuts(QKeySequence.StandardKey.Open)
+        self.action_add.setShortcut(QKeySequence.StandardKey.Open)
         self.action_add.triggered.connect(self.add_course)
         self.action_back = QAction(self)
         self.action_back.setShortcuts([QKeySequence("Alt+Left"), QKeySequence.StandardKey.Back])
         self.action_back.triggered.connect(self.go_back)
         self.addAction(self.action_back)
         self.action_learner = QAction(self)
-        self.action_learner.setShortcuts([QKeySequence("Ctrl+L")])
+        self.action_learner.setShortcut(QKeySequence("Ctrl+L"))
         self.action_learner.triggered.connect(self.switch_learner)
         self.action_settings = QAction(self)
-        self.action_settings.setShortcuts([QKeySequence("Ctrl+,")])
+        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.action_settings.triggered.connect(self.open_settings)
         self.action_dashboard = QAction(self)
         self.action_dashboard.setObjectName("action-dashboard")
-        self.action_dashboard.setShortcuts([QKeySequence("Ctrl+Shift+D")])
+        self.action_dashboard.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.action_dashboard.triggered.connect(self.open_dashboard)
         self.action_sync_details = QAction(self)
         self.action_sync_details.triggered.connect(self.open_sync_details)
@@ -191,8 +189,8 @@ class MainWindow(QMainWindow):
         self.online = QToolButton()
         self.online.setObjectName("online-indicator")
         self.online.setAutoRaise(True)
-        set_enum_property(self.online, "toolButtonStyle", "ToolButtonTextBesideIcon")
-        set_enum_property(self.online, "focusPolicy", "TabFocus")
+        self.online.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.online.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.sync_details_button = QToolButton()
         self.sync_details_button.setObjectName("sync-details")
         self.sync_details_button.setAutoRaise(True)
@@ -225,8 +223,6 @@ class MainWindow(QMainWindow):
         self._sync_text()
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        from PySide6.QtCore import QEvent
-
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -287,7 +283,7 @@ class MainWindow(QMainWindow):
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
-        screen.setFocus()  # the default reason: Qt.FocusReason.OtherFocusReason
+        screen.setFocus(Qt.FocusReason.OtherFocusReason)
         self._drop_hidden()
         self.screen_changed.emit(screen.objectName())
 
@@ -463,8 +459,6 @@ class MainWindow(QMainWindow):
             dialog.raise_()
             dialog.activateWindow()
             return dialog
-        from PySide6.QtCore import Qt  # not before a dialog opens (see set_enum_property)
-
         dialog = build()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: setattr(self, name, None))

@@ -7,7 +7,7 @@ a course is opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -201,8 +201,6 @@ class LibraryScreen(Retranslatable, QWidget):
         course = next(c for c in self.courses if c.id == course_id)
         if self.copy_dialog is not None:
             self.copy_dialog.close()
-        from PySide6.QtCore import Qt  # not at start-up (see set_enum_property)
-
         dialog = CopyToUsbDialog(self.services, course.id, course.title, course.bytes, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._copy_dialog_gone(dialog))

@@ -9,7 +9,8 @@ never at start-up: the first check waits ``FIRST_TICK_MS`` after the window show
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -23,8 +24,8 @@ FIRST_TICK_MS = 5_000
 CHECK_EVERY_S = 180.0
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class SyncView(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SyncView:
     online: bool | None  # None: no LRS configured (offline mode)
     pending: int
     rejected: int

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import TYPE_CHECKING, Any, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from player.core.store.database import plain_connection
 
@@ -58,8 +59,8 @@ def parse_card(text: str | None) -> dict[str, Any] | None:
     return card
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class CardProgress(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class CardProgress:
     done: int  # required lessons complete
     total: int  # required lessons (every lesson but surveys)
     started: bool

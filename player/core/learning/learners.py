@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from typing import TYPE_CHECKING, Any, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.package.language import LANG_RE
@@ -33,8 +34,8 @@ SCRYPT_R = 8
 SCRYPT_P = 1
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class Learner(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Learner:
     id: int
     uuid: str  # stable, used as the xAPI account name when there is no e-mail
     name: str

@@ -31,7 +31,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import requests
@@ -158,7 +158,8 @@ class _Run:
         if self.on_status is not None:
             status = sync_status(self.db)
             self.on_status(
-                status._replace(
+                replace(
+                    status,
                     state=state,
                     sent_this_run=self.report.sent,
                     total_this_run=self.total,

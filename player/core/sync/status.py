@@ -6,8 +6,9 @@ not import the HTTP stack.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from player.core.store.database import query
 
@@ -17,8 +18,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class OutboxCounts(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class OutboxCounts:
     pending: int = 0
     sent: int = 0
     quarantined: int = 0
@@ -44,8 +45,8 @@ def counts(db: Database | sqlite3.Connection, *, learner_id: int | None = None) 
     )
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class SyncStatus(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
     """What a status line shows; ``summary`` is the ready-made sentence."""
 
     pending: int

@@ -2,7 +2,9 @@
 
 Screens never know about each other: they emit requests (open this course, this lesson, go
 back) and the window decides what to show. Screens for a course or a lesson are built when
-opened and dropped when left, so nothing of a course is loaded before the learner asks.
+opened and dropped when left, so nothing of a course is loaded before the learner asks; their
+modules are imported when first opened too (a lesson screen brings the learning engine, the
+video screen VLC), which keeps them out of the app's start.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ No screen imports a global: each receives the ``Services`` it needs. Core object
 from the task runner's workers (the storage lane for the shared database connection); long work
 (installs, sync) opens its own connection with ``separate_context`` so it never interleaves
 with the storage lane's transactions.
+
+The removable-drive helper is imported on the first scan for sticks: it brings the package
+reader and manifest parser, which the app's start does not need.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 Every ``TICK_MS`` the monitor reads the outbox counts (storage lane, one cheap query) and, on
 the transfer lane with its own database connection, lets the core's ``AutoSync`` send pending
 statements when the LRS answers. Reachability is checked at most every ``CHECK_EVERY_S`` and
-never at start-up: the first check waits ``FIRST_TICK_MS`` after the window shows.
+never at start-up: the first check waits ``FIRST_TICK_MS`` after the window shows. That first
+check is also what imports the core's sync client and service (and with them ``requests``), so
+the network stack is not loaded while the app starts.
 """
 
 from __future__ import annotations

@@ -111,12 +111,8 @@ def pending_steps(conn: sqlite3.Connection) -> list[str]:
 
 def as_database(conn: sqlite3.Connection) -> Database:
     """The sqlite-utils ``Database`` over an open connection (imports sqlite-utils)."""
-    import sqlite_utils.plugins
     from sqlite_utils import Database
 
-    # Our database takes no third-party sqlite-utils plugins: they could change how the
-    # connection behaves, and scanning installed packages for them costs ~20 ms.
-    sqlite_utils.plugins._plugins_loaded = True
     return Database(conn)
 
 

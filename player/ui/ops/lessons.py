@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from player.core.errors import PlayerError
+from player.core.learning.activity import add_time_spent as core_add
+from player.core.learning.activity import open_lesson as core_open
+from player.core.learning.activity import record_reading as core_record
+from player.core.learning.quiz import answer, presented_questions, start_attempt, submit
+from player.core.learning.state import course_state
+from player.core.learning.survey import submit_survey as core_submit
+from player.core.learning.survey import survey_answers
 from player.ui.ops.library import PublisherView, publisher_view
 
 if TYPE_CHECKING:
@@ -22,9 +30,6 @@ class Outline:
 
 
 def course_outline(services: Services, course_id: str) -> Outline:
-    from player.core.errors import PlayerError
-    from player.core.learning.state import course_state
-
     manifest = services.context.manifest(course_id)
     try:
         publisher: PublisherView | None = publisher_view(services.context, course_id)
@@ -37,8 +42,6 @@ def course_outline(services: Services, course_id: str) -> Outline:
 
 def open_lesson(services: Services, course_id: str, lesson_id: str) -> None:
     """Record that the learner opened a lesson (refused with a reason when it is locked)."""
-    from player.core.learning.activity import open_lesson as core_open
-
     core_open(
         services.context.db, services.learner_id, services.context.manifest(course_id), lesson_id
     )
@@ -48,8 +51,6 @@ def record_reading(
     services: Services, course_id: str, lesson_id: str, elapsed: float, at_end: bool
 ) -> bool:
     """Add reading time; True when this call completed the page."""
-    from player.core.learning.activity import record_reading as core_record
-
     result = core_record(
         services.context.db,
         services.learner_id,
@@ -62,8 +63,6 @@ def record_reading(
 
 
 def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: float) -> None:
-    from player.core.learning.activity import add_time_spent as core_add
-
     core_add(
         services.context.db,
         services.learner_id,
@@ -76,8 +75,6 @@ def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: 
 def next_lesson_after(services: Services, course_id: str, lesson_id: str) -> LessonRefUI | None:
     """The lesson after this one in the course order, when it is open."""
     manifest = services.context.manifest(course_id)
-    from player.core.learning.state import course_state
-
     state = course_state(services.context.db, services.learner_id, manifest)
     order = [lesson for module in manifest.modules for lesson in module.lessons]
     ids = [lesson.id for lesson in order]
@@ -121,9 +118,6 @@ class QuizOutcome:
 
 def start_quiz(services: Services, course_id: str, lesson_id: str) -> QuizSession:
     """Resume the unfinished attempt of a quiz (answers kept) or start a new one."""
-    from player.core.learning.quiz import presented_questions, start_attempt
-    from player.core.learning.state import course_state
-
     db, manifest = services.context.db, services.context.manifest(course_id)
     attempt = start_attempt(db, services.learner_id, manifest, lesson_id)
     lesson = manifest.lesson(lesson_id)
@@ -146,17 +140,12 @@ def save_answer(
     services: Services, course_id: str, attempt_id: int, question_id: str, value: Any
 ) -> None:
     """Save one answer the moment it is given (None clears it)."""
-    from player.core.learning.quiz import answer
-
     answer(
         services.context.db, services.context.manifest(course_id), attempt_id, question_id, value
     )
 
 
 def submit_quiz(services: Services, course_id: str, lesson_id: str, attempt_id: int) -> QuizOutcome:
-    from player.core.learning.quiz import submit
-    from player.core.learning.state import course_state
-
     db, manifest = services.context.db, services.context.manifest(course_id)
     before = course_state(db, services.learner_id, manifest)
     result = submit(db, manifest, attempt_id)
@@ -188,9 +177,6 @@ class SurveySession:
 
 
 def open_survey(services: Services, course_id: str, lesson_id: str) -> SurveySession:
-    from player.core.learning.activity import open_lesson as core_open
-    from player.core.learning.survey import survey_answers
-
     db, manifest = services.context.db, services.context.manifest(course_id)
     core_open(db, services.learner_id, manifest, lesson_id)
     lesson = manifest.lesson(lesson_id)
@@ -208,8 +194,6 @@ def open_survey(services: Services, course_id: str, lesson_id: str) -> SurveySes
 def submit_survey(
     services: Services, course_id: str, lesson_id: str, answers: dict[str, Any]
 ) -> None:
-    from player.core.learning.survey import submit_survey as core_submit
-
     core_submit(
         services.context.db,
         services.learner_id,

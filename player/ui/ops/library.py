@@ -1,9 +1,4 @@
-"""What the main window and the library show first: the learner and the course cards.
-
-Its imports are all at the top: the app imports this module before PySide6 (see
-``player.cli._import_first_screen_core``), so the first screen's read on the storage lane
-runs no import statement, which PySide6's import hook would make it pay for.
-"""
+"""What the main window and the library show first: the learner and the course cards."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QSizePolicy, QWidget
 
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
@@ -61,8 +61,6 @@ class Retranslatable:
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
     """A one-line error, as the core wrote it, in a modal box."""
-    from PySide6.QtWidgets import QMessageBox  # binding it costs ~2 ms at start-up
-
     box = QMessageBox(
         QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
     )

@@ -115,8 +115,8 @@ class MainWindow(QMainWindow):
 
         Showing posts layout requests (the cards' grid, the scroll bar it turns out to need,
         the main window's areas); handled in turn by the event loop, they would move widgets
-        after the first frame and paint the whole window a second time (≈ 5 ms, and a flicker
-        on slow machines). Handling them now lets that first frame be the final one.
+        after the first frame and paint the whole window a second time (a flicker on slow
+        machines). Handling them now lets that first frame be the final one.
         """
         self.show()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)

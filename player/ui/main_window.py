@@ -156,7 +156,9 @@ class MainWindow(QMainWindow):
         self.action_add.setShortcut(QKeySequence.StandardKey.Open)
         self.action_add.triggered.connect(self.add_course)
         self.action_back = QAction(self)
-        self.action_back.setShortcuts([QKeySequence("Alt+Left"), QKeySequence.StandardKey.Back])
+        self.action_back.setShortcuts(
+            [QKeySequence("Alt+Left"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Back)]
+        )
         self.action_back.triggered.connect(self.go_back)
         self.addAction(self.action_back)
         self.action_learner = QAction(self)
@@ -276,7 +278,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ navigation
 
     def current_screen(self) -> QWidget:
-        return self.stack.currentWidget()
+        screen = self.stack.currentWidget()
+        assert screen is not None  # the library is always in the stack
+        return screen
 
     def _show(self, screen: QWidget, *, push: bool = True) -> None:
         current = self.stack.currentWidget()
@@ -294,7 +298,7 @@ class MainWindow(QMainWindow):
         keep = {id(self.library), id(self.stack.currentWidget()), *map(id, self._history)}
         for index in reversed(range(self.stack.count())):
             widget = self.stack.widget(index)
-            if id(widget) not in keep:
+            if widget is not None and id(widget) not in keep:
                 release = getattr(widget, "release", None) or getattr(
                     widget, "about_to_close", None
                 )

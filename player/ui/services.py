@@ -19,6 +19,7 @@ from typing import Any
 
 from player.core.context import Context, open_context
 from player.core.errors import PlayerError
+from player.core.learning.learners import Learner
 from player.core.paths import DataDir, default_data_dir
 from player.core.settings import load_settings, update_settings
 from player.ui.i18n import Translations
@@ -32,7 +33,7 @@ class Services:
     tasks: TaskRunner
     translations: Translations | None = None
     settings: dict[str, Any] = field(default_factory=dict)
-    learner: Any = None  # player.core.learning.learners.Learner, set at start-up
+    learner: Learner | None = None  # set once the first screen has been read
     install_demo: bool = True  # on a fresh data folder, install the demo course after start-up
     extras: dict[str, Any] = field(default_factory=dict)
     # Where USB sticks are mounted; tests pass a temporary folder standing in for one.

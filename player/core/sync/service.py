@@ -88,7 +88,7 @@ class SyncReport:
         return self.pending == 0
 
 
-class _Transient(Exception):
+class _Transient(Exception):  # noqa: N818 - a signal to back off, caught in this module
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, median, write_section  # noqa: E402
+from bench.common import ROOT, median, write_section
 
 PLAY_SCRIPT = r"""
 import os, sys, time, resource

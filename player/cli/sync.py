@@ -126,7 +126,7 @@ def _show_status(db: Database, settings_path: Path, *, as_json: bool) -> int:
     if as_json:
         print_json(
             {
-                **{k: v for k, v in status._asdict().items() if k not in ("state", "message")},
+                **{k: v for k, v in asdict(status).items() if k not in ("state", "message")},
                 "summary": status.summary,
                 "endpoint": settings.endpoint,
                 "problems": [asdict(problem) for problem in problems],

@@ -220,7 +220,7 @@ class HttpStatusError(TransferError):
         self.status = status
 
 
-class _Retryable(Exception):
+class _Retryable(Exception):  # noqa: N818 - a signal to retry, caught in this module
     """Internal: a fault that may pass; wait and try again."""
 
     def __init__(self, reason: Phrase | str, retry_after: float | None = None) -> None:

@@ -28,7 +28,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, ManifestError, Phrase, PlayerError, SignatureError
 from player.core.resources import assets_dir
@@ -241,8 +241,8 @@ def verify_signature(manifest: Manifest, manifest_bytes: bytes, signature: bytes
 # --- trusted publishers shipped with the app ------------------------------------------------
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class TrustedPublisher(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class TrustedPublisher:
     name: str
     key: str
 

@@ -2,9 +2,11 @@
 
 Screens never know about each other: they emit requests (open this course, this lesson, go
 back) and the window decides what to show. Screens for a course or a lesson are built when
-opened and dropped when left, so nothing of a course is loaded before the learner asks. Every
-page is a ``Screen`` (``screens/base.py``): the window connects the same signals on each and
-hands each the changes the task runner announces, and the screens redraw from those.
+opened and dropped when left, so nothing of a course is loaded before the learner asks; their
+modules are imported when first opened too (a lesson screen brings the learning engine, the
+video screen VLC), which keeps them out of the app's start. Every page is a ``Screen``
+(``screens/base.py``): the window connects the same signals on each and hands each the changes
+the task runner announces, and the screens redraw from those.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -32,7 +34,7 @@ from player.ui.services import Services
 from player.ui.sync import SyncMonitor, SyncView
 from player.ui.tasks import one_line
 from player.ui.units import local_time
-from player.ui.widgets.common import Note, set_enum_property, show_error
+from player.ui.widgets.common import Note, show_error
 from player.ui.widgets.icons import dot_icon
 
 if TYPE_CHECKING:
@@ -111,8 +113,8 @@ class MainWindow(QMainWindow):
 
         Showing posts layout requests (the cards' grid, the scroll bar it turns out to need,
         the main window's areas); handled in turn by the event loop, they would move widgets
-        after the first frame and paint the whole window a second time (≈ 5 ms, and a flicker
-        on slow machines). Handling them now lets that first frame be the final one.
+        after the first frame and paint the whole window a second time (a flicker on slow
+        machines). Handling them now lets that first frame be the final one.
         """
         self.show()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
@@ -141,29 +143,29 @@ class MainWindow(QMainWindow):
         bar = QToolBar()
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
-        set_enum_property(bar, "toolButtonStyle", "ToolButtonTextOnly")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(bar)
-        # setShortcuts (a list), not setShortcut: choosing among setShortcut's overloads makes
-        # PySide6 build the Qt namespace's enums (see set_enum_property).
         self.action_library = QAction(self)
-        self.action_library.setShortcuts([QKeySequence("Ctrl+Home")])
+        self.action_library.setShortcut(QKeySequence("Ctrl+Home"))
         self.action_library.triggered.connect(self.show_library)
         self.action_add = QAction(self)
-        self.action_add.setShortcuts(QKeySequence.StandardKey.Open)
+        self.action_add.setShortcut(QKeySequence.StandardKey.Open)
         self.action_add.triggered.connect(self.add_course)
         self.action_back = QAction(self)
-        self.action_back.setShortcuts([QKeySequence("Alt+Left"), QKeySequence.StandardKey.Back])
+        self.action_back.setShortcuts(
+            [QKeySequence("Alt+Left"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Back)]
+        )
         self.action_back.triggered.connect(self.go_back)
         self.addAction(self.action_back)
         self.action_learner = QAction(self)
-        self.action_learner.setShortcuts([QKeySequence("Ctrl+L")])
+        self.action_learner.setShortcut(QKeySequence("Ctrl+L"))
         self.action_learner.triggered.connect(self.switch_learner)
         self.action_settings = QAction(self)
-        self.action_settings.setShortcuts([QKeySequence("Ctrl+,")])
+        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.action_settings.triggered.connect(self.open_settings)
         self.action_dashboard = QAction(self)
         self.action_dashboard.setObjectName("action-dashboard")
-        self.action_dashboard.setShortcuts([QKeySequence("Ctrl+Shift+D")])
+        self.action_dashboard.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.action_dashboard.triggered.connect(self.open_dashboard)
         self.action_sync_details = QAction(self)
         self.action_sync_details.triggered.connect(self.open_sync_details)
@@ -186,8 +188,8 @@ class MainWindow(QMainWindow):
         self.online = QToolButton()
         self.online.setObjectName("online-indicator")
         self.online.setAutoRaise(True)
-        set_enum_property(self.online, "toolButtonStyle", "ToolButtonTextBesideIcon")
-        set_enum_property(self.online, "focusPolicy", "TabFocus")
+        self.online.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.online.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.sync_details_button = QToolButton()
         self.sync_details_button.setObjectName("sync-details")
         self.sync_details_button.setAutoRaise(True)
@@ -220,8 +222,6 @@ class MainWindow(QMainWindow):
         self._sync_text()
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        from PySide6.QtCore import QEvent
-
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
-        screen.setFocus()  # the default reason: Qt.FocusReason.OtherFocusReason
+        screen.setFocus(Qt.FocusReason.OtherFocusReason)
         self._drop_hidden()
         self.screen_changed.emit(screen.objectName())
 
@@ -460,8 +460,6 @@ class MainWindow(QMainWindow):
             dialog.raise_()
             dialog.activateWindow()
             return dialog
-        from PySide6.QtCore import Qt  # not before a dialog opens (see set_enum_property)
-
         dialog = build()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._dialogs.pop(name, None))

@@ -11,7 +11,7 @@ from player.ui.screens.dashboard import DashboardDialog
 from tests.ui.test_reports import pdf_pages
 
 
-def add_learners(services) -> None:  # noqa: ANN001
+def add_learners(services) -> None:
     ctx = services.context
     manifest = ctx.manifest("test-course")
     ana = create_learner(ctx.db, "Ana").id
@@ -19,14 +19,14 @@ def add_learners(services) -> None:  # noqa: ANN001
     record_reading(ctx.db, ana, manifest, "m1-read", elapsed=30, at_end=True)
 
 
-def open_dialog(qtbot, services) -> DashboardDialog:  # noqa: ANN001
+def open_dialog(qtbot, services) -> DashboardDialog:
     dialog = DashboardDialog(services)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def test_dashboard_table_chart_and_exports(qtbot, services, tmp_path: Path) -> None:  # noqa: ANN001
+def test_dashboard_table_chart_and_exports(qtbot, services, tmp_path: Path) -> None:
     add_learners(services)
     dialog = open_dialog(qtbot, services)
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
@@ -59,7 +59,7 @@ def test_dashboard_table_chart_and_exports(qtbot, services, tmp_path: Path) -> N
     assert dialog.course_id == "test-course" and dialog.table.rowCount() == 4
 
 
-def test_trainer_pin_gate(qtbot, services) -> None:  # noqa: ANN001
+def test_trainer_pin_gate(qtbot, services) -> None:
     add_learners(services)
     set_trainer_pin(services.context, "2468")
     dialog = open_dialog(qtbot, services)

@@ -99,7 +99,7 @@ def test_the_first_frame_of_a_scrolling_library_is_its_final_layout(qtbot, qapp,
         class AtFirstPaint(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
                 if event.type() == QEvent.Type.Paint and not first_frame:
-                    bar = library.scroll.verticalScrollBar()
+                    bar = library.scroll_area.verticalScrollBar()
                     first_frame.append((bar.isVisible(), library.grid_host.width()))
                 return False
 
@@ -110,7 +110,7 @@ def test_the_first_frame_of_a_scrolling_library_is_its_final_layout(qtbot, qapp,
         for _ in range(5):
             qapp.processEvents()  # whatever the first frame left to do
         assert len(library.cards) == 12
-        settled = (library.scroll.verticalScrollBar().isVisible(), library.grid_host.width())
+        settled = (library.scroll_area.verticalScrollBar().isVisible(), library.grid_host.width())
         assert settled[0], "12 courses should need a scroll bar"
         assert first_frame[0] == settled
     finally:

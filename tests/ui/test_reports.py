@@ -42,7 +42,7 @@ def progressed(data_dir: DataDir) -> DataDir:
     return data_dir
 
 
-def test_pdf_is_one_page(qapp, progressed: DataDir, tmp_path: Path) -> None:  # noqa: ANN001
+def test_pdf_is_one_page(qapp, progressed: DataDir, tmp_path: Path) -> None:
     ctx = open_context(progressed)
     try:
         summary = learner_summary(ctx, "ana lúcia", "test-course")
@@ -73,7 +73,7 @@ def test_cli_report(
     progressed: DataDir,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    capsys,  # noqa: ANN001
+    capsys,
 ) -> None:
     monkeypatch.setenv("COURSE_PLAYER_HOME", str(progressed.root))
     out = tmp_path / "report.pdf"

@@ -177,7 +177,7 @@ def test_progress_imported_on_the_dashboard_reaches_the_status_line(
     # Another laptop of the workshop, where Ana read a page: its progress file.
     package = tmp_path / "package"
     pack(course_source, package)
-    laptop = open_context(DataDir(tmp_path / "laptop"), install_demo=False)
+    laptop = open_context(DataDir(tmp_path / "laptop"))
     try:
         install(laptop, FolderSource(package))
         ana = create_learner(laptop.db, "Ana").id

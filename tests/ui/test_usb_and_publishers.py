@@ -62,7 +62,7 @@ def stick(tmp_path: Path) -> Path:
     return folder
 
 
-def open_add_dialog(qtbot, services) -> AddCourseDialog:  # noqa: ANN001
+def open_add_dialog(qtbot, services) -> AddCourseDialog:
     with qtbot.waitSignal(services.tasks.idle, timeout=20_000):
         dialog = AddCourseDialog(services)
         qtbot.addWidget(dialog)
@@ -139,7 +139,7 @@ def test_real_drive_detection_never_offers_the_system_root(qapp) -> None:
 # --------------------------------------------------------------------------- copy to a stick
 
 
-def open_copy_dialog(qtbot, window, course_id: str = "test-course"):  # noqa: ANN001, ANN201
+def open_copy_dialog(qtbot, window, course_id: str = "test-course"):
     window.library.cards[0].copy_button.click()
     dialog = window.library.copy_dialog
     assert dialog is not None and dialog.course_id == course_id
@@ -224,7 +224,7 @@ def test_copy_to_a_read_only_stick_says_so(qtbot, services, window, tmpfs) -> No
 # --------------------------------------------------------------------------- publishers
 
 
-def card_publisher(window) -> str:  # noqa: ANN001
+def card_publisher(window) -> str:
     card = window.library.cards[0]
     return card.publisher.text() if card.publisher.isVisibleTo(card) else ""
 

@@ -15,7 +15,8 @@ started; the share done counts the required lessons that are complete.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from player.core.learning.completion import lesson_status, load_history, required
 
@@ -56,8 +57,8 @@ def parse_card(text: str | None) -> dict[str, Any] | None:
     return card
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class CardProgress(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class CardProgress:
     done: int  # required lessons complete
     total: int  # required lessons (every lesson but surveys)
     started: bool

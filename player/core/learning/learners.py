@@ -9,7 +9,8 @@ with its own salt (``scrypt$n$r$p$salt$hash``, hex), never in clear.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.package.language import LANG_RE
@@ -32,8 +33,8 @@ SCRYPT_R = 8
 SCRYPT_P = 1
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class Learner(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Learner:
     id: int
     uuid: str  # stable, used as the xAPI account name when there is no e-mail
     name: str

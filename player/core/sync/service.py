@@ -31,7 +31,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import requests
@@ -88,7 +88,7 @@ class SyncReport:
         return self.pending == 0
 
 
-class _Transient(Exception):
+class _Transient(Exception):  # noqa: N818 - a signal to back off, caught in this module
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
@@ -158,7 +158,8 @@ class _Run:
         if self.on_status is not None:
             status = sync_status(self.db)
             self.on_status(
-                status._replace(
+                replace(
+                    status,
                     state=state,
                     sent_this_run=self.report.sent,
                     total_this_run=self.total,

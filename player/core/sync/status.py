@@ -6,15 +6,16 @@ not import the HTTP stack.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class OutboxCounts(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class OutboxCounts:
     pending: int = 0
     sent: int = 0
     quarantined: int = 0
@@ -40,8 +41,8 @@ def counts(db: Database, *, learner_id: int | None = None) -> OutboxCounts:
     )
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class SyncStatus(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
     """What a status line shows; ``summary`` is the ready-made sentence."""
 
     pending: int

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from player.core.delivery.plan import default_quality
+from player.core.demo import install_demo_course
+from player.core.install import install, open_source, plan_install
+from player.core.package.manifest import parse_manifest
 from player.core.progress import CancelToken, ProgressCallback
+from player.core.usb import export_course as core_export
+from player.core.usb import find_packages
 from player.ui.ops.changes import COURSES, NOTHING, Changes
 
 if TYPE_CHECKING:
@@ -16,8 +24,6 @@ if TYPE_CHECKING:
 
 def install_demo(services: Services) -> Changes:
     """First run only: install the bundled demo course (transfer lane, own connection)."""
-    from player.core.demo import install_demo_course
-
     with services.separate_context() as ctx:
         return COURSES if install_demo_course(ctx) else NOTHING
 
@@ -57,10 +63,6 @@ def plan_source(
 
     Runs on the transfer lane with its own database connection.
     """
-    from player.core.delivery.plan import default_quality
-    from player.core.install import open_source, plan_install
-    from player.core.package.manifest import parse_manifest
-
     options = _download_options(location, progress, cancel)
     with services.separate_context() as ctx:
         source = open_source(location, ctx.data, **options)
@@ -111,8 +113,6 @@ def install_course(
     A cancelled or cut download keeps what was fetched; running this again continues.
     ``trust_new_key``: the exact new publisher key the user confirmed after a ``KeyChangedError``.
     """
-    from player.core.install import install, open_source
-
     with services.separate_context() as ctx:
         source = open_source(location, ctx.data, **_download_options(location, progress, cancel))
         try:
@@ -151,9 +151,6 @@ class UsbScan:
 
 def list_volumes(services: Services) -> list[Volume]:
     """The mounted removable volumes, with their free space (transfer lane: sticks are slow)."""
-    import os
-    import shutil
-
     volumes = []
     for path in services.mount_points():
         try:
@@ -166,8 +163,6 @@ def list_volumes(services: Services) -> list[Volume]:
 
 def scan_usb(services: Services) -> UsbScan:
     """Course packages on the removable volumes (reads only each zip's course.json)."""
-    from player.core.usb import find_packages
-
     volumes = list_volumes(services)
     packages = find_packages([v.path for v in volumes if v.free_bytes is not None])
     installed: dict[str, int] = {}
@@ -188,7 +183,5 @@ def export_course(
     cancel: CancelToken,
 ) -> ExportResult:
     """Copy an installed course to a stick as a verified .zip (checks free space first)."""
-    from player.core.usb import export_course as core_export
-
     with services.separate_context() as ctx:
         return core_export(ctx, course_id, dest, progress=progress, cancel=cancel)

@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from player.core.errors import PlayerError
+from player.core.learning.activity import add_time_spent as core_add
+from player.core.learning.activity import open_lesson as core_open
+from player.core.learning.activity import record_position as core_record_position
+from player.core.learning.activity import record_reading as core_record
+from player.core.learning.quiz import answer, presented_questions, start_attempt, submit
+from player.core.learning.state import course_state
+from player.core.learning.survey import submit_survey as core_submit
+from player.core.learning.survey import survey_answers
 from player.ui.ops.changes import (
     PROGRESS,
     PROGRESS_AND_OUTBOX,
@@ -29,9 +38,6 @@ class Outline:
 
 
 def course_outline(services: Services, course_id: str) -> Outline:
-    from player.core.errors import PlayerError
-    from player.core.learning.state import course_state
-
     manifest = services.context.manifest(course_id)
     try:
         publisher: PublisherView | None = publisher_view(services.context, course_id)
@@ -44,8 +50,6 @@ def course_outline(services: Services, course_id: str) -> Outline:
 
 def open_lesson(services: Services, course_id: str, lesson_id: str) -> Changes:
     """Record that the learner opened a lesson (refused with a reason when it is locked)."""
-    from player.core.learning.activity import open_lesson as core_open
-
     core_open(
         services.context.db, services.learner_id, services.context.manifest(course_id), lesson_id
     )
@@ -64,8 +68,6 @@ def record_reading(
     services: Services, course_id: str, lesson_id: str, elapsed: float, at_end: bool
 ) -> LessonProgress:
     """Add reading time; the page is complete once read to its end or open long enough."""
-    from player.core.learning.activity import record_reading as core_record
-
     result = core_record(
         services.context.db,
         services.learner_id,
@@ -88,9 +90,7 @@ def record_position(
     ended: bool,
 ) -> LessonProgress:
     """Save where a video is and the time spent playing it (the engine decides completion)."""
-    from player.core.learning.activity import record_position as core_record
-
-    result = core_record(
+    result = core_record_position(
         services.context.db,
         services.learner_id,
         services.context.manifest(course_id),
@@ -104,8 +104,6 @@ def record_position(
 
 
 def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: float) -> Changes:
-    from player.core.learning.activity import add_time_spent as core_add
-
     core_add(
         services.context.db,
         services.learner_id,
@@ -119,8 +117,6 @@ def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: 
 def next_lesson_after(services: Services, course_id: str, lesson_id: str) -> LessonRefUI | None:
     """The lesson after this one in the course order, when it is open."""
     manifest = services.context.manifest(course_id)
-    from player.core.learning.state import course_state
-
     state = course_state(services.context.db, services.learner_id, manifest)
     order = [lesson for module in manifest.modules for lesson in module.lessons]
     ids = [lesson.id for lesson in order]
@@ -166,9 +162,6 @@ class QuizOutcome:
 
 def start_quiz(services: Services, course_id: str, lesson_id: str) -> QuizSession:
     """Resume the unfinished attempt of a quiz (answers kept) or start a new one."""
-    from player.core.learning.quiz import presented_questions, start_attempt
-    from player.core.learning.state import course_state
-
     db, manifest = services.context.db, services.context.manifest(course_id)
     attempt = start_attempt(db, services.learner_id, manifest, lesson_id)
     lesson = manifest.lesson(lesson_id)
@@ -191,8 +184,6 @@ def save_answer(
     services: Services, course_id: str, attempt_id: int, question_id: str, value: Any
 ) -> Changes:
     """Save one answer the moment it is given (None clears it)."""
-    from player.core.learning.quiz import answer
-
     answer(
         services.context.db, services.context.manifest(course_id), attempt_id, question_id, value
     )
@@ -200,9 +191,6 @@ def save_answer(
 
 
 def submit_quiz(services: Services, course_id: str, lesson_id: str, attempt_id: int) -> QuizOutcome:
-    from player.core.learning.quiz import submit
-    from player.core.learning.state import course_state
-
     db, manifest = services.context.db, services.context.manifest(course_id)
     before = course_state(db, services.learner_id, manifest)
     result = submit(db, manifest, attempt_id)
@@ -235,9 +223,6 @@ class SurveySession:
 
 
 def open_survey(services: Services, course_id: str, lesson_id: str) -> SurveySession:
-    from player.core.learning.activity import open_lesson as core_open
-    from player.core.learning.survey import survey_answers
-
     db, manifest = services.context.db, services.context.manifest(course_id)
     core_open(db, services.learner_id, manifest, lesson_id)
     lesson = manifest.lesson(lesson_id)
@@ -255,8 +240,6 @@ def open_survey(services: Services, course_id: str, lesson_id: str) -> SurveySes
 def submit_survey(
     services: Services, course_id: str, lesson_id: str, answers: dict[str, Any]
 ) -> Changes:
-    from player.core.learning.survey import submit_survey as core_submit
-
     core_submit(
         services.context.db,
         services.learner_id,

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from player.core.errors import PlayerError
+from player.core.sync.config import SyncSettings
+from player.core.sync.outbox import problems
+from player.core.sync.service import sync_status
+
 if TYPE_CHECKING:
     from player.core.sync.outbox import Problem
     from player.core.sync.service import SyncStatus
@@ -21,11 +26,6 @@ class SyncDetails:
 
 
 def sync_details(services: Services) -> SyncDetails:
-    from player.core.errors import PlayerError
-    from player.core.sync.config import SyncSettings
-    from player.core.sync.outbox import problems
-    from player.core.sync.service import sync_status
-
     db = services.context.db
     try:
         endpoint = SyncSettings.load(services.data.settings).endpoint

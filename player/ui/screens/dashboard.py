@@ -427,7 +427,7 @@ class DashboardDialog(Retranslatable, QDialog):
             summary, language = result
             try:
                 write_learner_pdf(summary, path, course_language=language)
-            except Exception as error:  # noqa: BLE001 - shown to the user in one line
+            except Exception as error:  # shown to the user in one line
                 self._failed(error)
                 return
             self.status.setText(self.tr("Summary written to %1").replace("%1", str(path)))

@@ -7,7 +7,8 @@ a course is opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -126,15 +127,15 @@ class LibraryScreen(Screen):
 
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.grid_host)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.grid_host)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._columns = 1
         self.retranslate()
 
@@ -204,8 +205,6 @@ class LibraryScreen(Screen):
         course = next(c for c in self.courses if c.id == course_id)
         if self.copy_dialog is not None:
             self.copy_dialog.close()
-        from PySide6.QtCore import Qt  # not at start-up (see set_enum_property)
-
         dialog = CopyToUsbDialog(self.services, course.id, course.title, course.bytes, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._copy_dialog_gone(dialog))
@@ -229,7 +228,7 @@ class LibraryScreen(Screen):
         if self.grid.rowCount() <= rows:
             self.grid.setRowStretch(rows, 1)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         columns = max(1, min(3, self.width() // (self.fontMetrics().averageCharWidth() * 48)))
         if columns != self._columns:

@@ -128,8 +128,9 @@ class OutlineScreen(Screen):
         self.outline = outline
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.lesson_buttons = {}
         self.module_notes = {}
         language = QLocale(outline.manifest.language)

@@ -291,8 +291,9 @@ class QuizScreen(Screen):
         self.title.setLocale(language)
         while self.question_stack.count():
             widget = self.question_stack.widget(0)
-            self.question_stack.removeWidget(widget)
-            widget.deleteLater()
+            if widget is not None:
+                self.question_stack.removeWidget(widget)
+                widget.deleteLater()
         self.pages = []
         for question in session.questions:
             page = QuestionPage(question, language)

@@ -111,7 +111,8 @@ class PackageBrowser(QTextBrowser):
             return None
         return member if member in self._files else None
 
-    def loadResource(self, kind: int, url: QUrl) -> Any:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt override
+        url = QUrl(url)  # Qt passes a QUrl; the override accepts what the base class does
         member = self.resolve(url)
         if member is None:
             self.refused.append(url.toString())

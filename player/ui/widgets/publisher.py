@@ -6,11 +6,12 @@ course shows "unverified publisher" (issue 7: unsigned packages still install, m
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from player.ui.ops import PublisherView
-from player.ui.widgets.common import Retranslatable, set_enum_property
+from player.ui.widgets.common import Retranslatable
 
 VERIFIED_COLOUR = "#2e7d32"
 UNVERIFIED_COLOUR = "#8a5a00"
@@ -22,7 +23,7 @@ class PublisherLabel(Retranslatable, QLabel):
         self.view: PublisherView | None = None
         self.setObjectName("publisher")
         self.setWordWrap(True)
-        set_enum_property(self, "textFormat", "PlainText")
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.hide()
 
     def set_publisher(self, view: PublisherView | None) -> None:

@@ -87,7 +87,7 @@ def test_usb_list_finds_a_package_and_installs_it_with_progress(
     row = panel.rows[0]
     details = row.details.text()
     size = f"{pack_path.stat().st_size / 1000:.1f}\u00a0KB"
-    assert details == f"Version 1 · {size} · {PUBLISHER} — unverified publisher"
+    assert details == f"Version 1 · {size} · {PUBLISHER} — unsigned"
     assert row.install.text() == "Install" and row.install.isEnabled()
 
     values: list[int] = []
@@ -229,22 +229,87 @@ def card_publisher(window) -> str:  # noqa: ANN001
     return card.publisher.text() if card.publisher.isVisibleTo(card) else ""
 
 
-def test_publisher_shown_verified_or_unverified(qtbot, services, window, tmp_path) -> None:
+def card_colour(window) -> str:  # noqa: ANN001
+    from PySide6.QtGui import QPalette
+
+    label = window.library.cards[0].publisher
+    return label.palette().color(QPalette.ColorRole.WindowText).name()
+
+
+def test_publisher_shown_verified_only_for_a_trusted_key(qtbot, services, window, tmp_path) -> None:
+    """Issue 14: a self-signed package used to show a green "verified publisher"."""
+    from player.core.trust import short_fingerprint
+    from player.ui.widgets.publisher import UNSIGNED_COLOUR, VERIFIED_COLOUR
+
     qtbot.waitUntil(lambda: card_publisher(window) != "")
-    assert card_publisher(window) == "Unverified publisher"  # the test course names none
+    assert card_publisher(window) == "Unsigned"  # the test course names no publisher
+    assert card_colour(window) == UNSIGNED_COLOUR
 
     key = tmp_path / "publisher.key"
     public = generate_key(key)
     core_install(services.context, package(tmp_path, "signed", version=2, key=key))
     with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
         window.library.refresh()
-    assert card_publisher(window) == f"✔ {PUBLISHER} — verified publisher"
+    unknown = f"{PUBLISHER} — signed by an unknown publisher ({short_fingerprint(public)})"
+    assert card_publisher(window) == unknown
+    assert card_colour(window) != VERIFIED_COLOUR
     assert public in window.library.cards[0].publisher.toolTip()
+
+    # Trusted in Settings, under the name this computer knows it by: green, verified.
+    dialog = open_settings_and_trust(qtbot, window, services, public, "Écoute (partner)")
+    with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
+        dialog.save()
+    assert card_publisher(window) == "✔ Écoute (partner) — verified publisher"
+    assert card_colour(window) == VERIFIED_COLOUR
 
     window.open_course("test-course")
     outline = window.current_screen()
     qtbot.waitUntil(lambda: outline.outline is not None)
-    assert outline.publisher.text() == f"✔ {PUBLISHER} — verified publisher"
+    assert outline.publisher.text() == "✔ Écoute (partner) — verified publisher"
+
+
+def open_settings_and_trust(qtbot, window, services, key: str, name: str):  # noqa: ANN001, ANN201
+    from player.ui.screens.settings import SettingsDialog
+
+    dialog = SettingsDialog(services, window)
+    dialog.saved.connect(window.library.refresh)
+    qtbot.addWidget(dialog)
+    box = dialog.trusted
+    add = box.open_add_dialog()
+    add.key.setText("not a key")
+    assert add.fingerprint.text() == "(not a valid key)"
+    add.key.setText(key)
+    from player.core.trust import key_fingerprint
+
+    assert add.fingerprint.text() == key_fingerprint(key)
+    add.name.setText("\u0410ssociation")  # a Cyrillic А: a look-alike name
+    add.accept_key()
+    assert "mixes scripts" in add.message.text() and box.add_dialog is add
+    add.name.setText(name)
+    add.accept_key()
+    assert [box.keys.item(i).text().split(" — ")[0] for i in range(box.keys.count())] == [name]
+    return dialog
+
+
+def test_settings_remove_a_trusted_key(qtbot, services, window, tmp_path) -> None:
+    from player.core.trust import add_trusted_key
+    from player.ui.screens.settings import SettingsDialog
+
+    public = generate_key(tmp_path / "k.key")
+    add_trusted_key(services.data.settings, public, name="Partenaire", courses=["test-course"])
+    services.settings = services.save_settings()
+    dialog = SettingsDialog(services, window)
+    qtbot.addWidget(dialog)
+    box = dialog.trusted
+    assert box.keys.count() == 1 and "test-course" in box.keys.item(0).text()
+    assert not box.remove_button.isEnabled()
+    box.keys.setCurrentRow(0)
+    assert box.remove_button.isEnabled()
+    box.remove_button.click()
+    assert box.keys.count() == 0
+    assert "trusted_publishers" in services.settings  # nothing written before Save
+    dialog.save()
+    assert "trusted_publishers" not in services.settings
 
 
 def test_a_changed_key_is_shown_and_trusted_only_when_confirmed(

@@ -162,7 +162,7 @@ class InstallResult:
     reused_files: int = 0
     unchanged: bool = False
     warnings: list[str] = field(default_factory=list)
-    #: A trusted key took the course over from this untrusted pinned key (say so to the user).
+    # A trusted key took the course over from this untrusted pinned key (say so to the user).
     replaced_key: str | None = None
 
 

@@ -557,7 +557,7 @@ class TrustDecision:
     trusted_as: str | None  # the name of the trust entry for ``key`` and this course, if any
     pin: bool  # the install must record ``key`` as the course's pinned key
     replaced_key: str | None = None  # a trusted key takes over from this (untrusted) pin
-    #: Lines (signing keys, "" for unsigned) whose highest version is this install's floor.
+    # Lines (signing keys, "" for unsigned) whose highest version is this install's floor.
     floor_keys: frozenset[str] = frozenset()
 
     @property

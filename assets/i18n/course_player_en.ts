@@ -179,6 +179,10 @@ Key of this package:
             <source>Not installed: the key trusted until now is kept.</source>
             <translation>Not installed: the key trusted until now is kept.</translation>
         </message>
+        <message>
+            <source>It was signed until now by an unknown key (%1); a key you trust took it over.</source>
+            <translation>It was signed until now by an unknown key (%1); a key you trust took it over.</translation>
+        </message>
     </context>
     <context>
         <name>CourseCard</name>

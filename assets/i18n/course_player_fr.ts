@@ -179,6 +179,10 @@ Clé de ce paquet :
             <source>Not installed: the key trusted until now is kept.</source>
             <translation>Rien n’a été installé : la clé reconnue jusqu’ici est conservée.</translation>
         </message>
+        <message>
+            <source>It was signed until now by an unknown key (%1); a key you trust took it over.</source>
+            <translation>Il était jusqu’ici signé par une clé inconnue (%1) ; une clé de confiance l’a repris.</translation>
+        </message>
     </context>
     <context>
         <name>CourseCard</name>

@@ -365,3 +365,21 @@ def test_the_trainer_dashboard_opens_from_the_main_window(qtbot, window) -> None
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)  # 1 learner × 2 modules
     window.action_dashboard.trigger()
     assert window.dashboard is dialog  # raised, not opened twice
+
+
+def test_a_trusted_key_taking_over_a_course_says_so(qtbot, empty_services, tmp_path) -> None:
+    from player.core.trust import add_trusted_key, short_fingerprint
+
+    squat_key, real_key = tmp_path / "squat.key", tmp_path / "real.key"
+    squat_public, real_public = generate_key(squat_key), generate_key(real_key)
+    core_install(empty_services.context, package(tmp_path, "v1", key=squat_key))
+    add_trusted_key(empty_services.data.settings, real_public, name="Partenaire")
+    dialog = open_add_dialog(qtbot, empty_services)
+    with qtbot.waitSignal(dialog.planned, timeout=20_000):
+        dialog.read_plan(str(package(tmp_path, "v2", version=2, key=real_key)))
+    with qtbot.waitSignal(dialog.installed, timeout=30_000):
+        dialog.install_button.click()
+    assert dialog.key_box is None  # no "key changed" question: the trusted key takes over
+    assert "a key you trust took it over" in dialog.message.text()
+    assert short_fingerprint(squat_public) in dialog.message.text()
+    assert pinned_key(empty_services.context.db, "test-course") == real_public

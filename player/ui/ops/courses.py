@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from player.core.progress import CancelToken, ProgressCallback
 
 if TYPE_CHECKING:
+    from player.core.install import InstallResult
     from player.core.usb import ExportResult, FoundPackage
     from player.ui.services import Services
 
@@ -104,8 +105,8 @@ def install_course(
     progress: ProgressCallback,
     cancel: CancelToken,
     trust_new_key: str | None = None,
-) -> str:
-    """Install (or resume installing) a package; returns the course id.
+) -> InstallResult:
+    """Install (or resume installing) a package; returns what the install did.
 
     A cancelled or cut download keeps what was fetched; running this again continues.
     ``trust_new_key``: the exact new publisher key the user confirmed after a ``KeyChangedError``.
@@ -125,7 +126,7 @@ def install_course(
             )
         finally:
             source.close()
-    return result.course_id
+    return result
 
 
 @dataclass(frozen=True)

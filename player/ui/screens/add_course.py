@@ -301,8 +301,16 @@ class AddCourseDialog(Retranslatable, QDialog):
             self._installed,
         )
 
-    def _installed(self, course_id: str) -> None:
-        self.message.setText(self.tr("The course is installed. You can open it from the library."))
+    def _installed(self, result: Any) -> None:
+        course_id = result.course_id
+        text = self.tr("The course is installed. You can open it from the library.")
+        if result.replaced_key:
+            from player.core.trust import short_fingerprint
+
+            text += " " + self.tr(
+                "It was signed until now by an unknown key (%1); a key you trust took it over."
+            ).replace("%1", short_fingerprint(result.replaced_key))
+        self.message.setText(text)
         self.bar.setValue(self.bar.maximum())
         self.install_button.setEnabled(False)
         self.installed.emit(course_id)

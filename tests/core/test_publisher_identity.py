@@ -286,3 +286,27 @@ def test_cli_trust_add_a_key_file(home: Path, tmp_path: Path, keys, capsys) -> N
     assert main(["trust", "add", str(junk)]) == 1
     error = capsys.readouterr().err.strip()
     assert "\n" not in error and "no ed25519" in error
+
+
+def test_version_floors_are_carried_over_from_older_databases(tmp_path: Path) -> None:
+    """m008: each old per-course floor goes to the pinned key's line (unsigned when none)."""
+    from player.core.store.database import open_database
+    from player.core.store.migrations import migrations
+
+    path = tmp_path / "old.sqlite3"
+    old = open_database(path, migrate=False)
+    migrations.apply(old, stop_before="m008_version_floors")
+    old.execute(
+        "INSERT INTO course_history VALUES"
+        " ('pinned', 7, 'ed25519:K', 'P'), ('plain', 5, NULL, NULL)"
+    )
+    old.execute(
+        "INSERT INTO courses (id, version, title, language, manifest_sha256, bytes, installed_at,"
+        " signed_by) VALUES ('plain', 5, 'T', 'fr', 'abc', 1, 'now', NULL),"
+        " ('fresh', 2, 'T', 'fr', 'def', 1, 'now', 'ed25519:X')"
+    )
+    old.conn.close()
+    upgraded = open_database(path)
+    rows = upgraded.execute("SELECT * FROM version_floors ORDER BY course_id").fetchall()
+    assert rows == [("fresh", "ed25519:X", 2), ("pinned", "ed25519:K", 7), ("plain", "", 5)]
+    upgraded.conn.close()

@@ -53,8 +53,12 @@ class TrustedKeysBox(Retranslatable, QGroupBox):
         super().__init__(parent)
         self.services = services
         self.setObjectName("trusted-keys")
+        stored = services.settings.get(SETTINGS_KEY) or []
+        # Non-object entries are ignored here; a bad key in one is reported by ``entries``.
         self.pending: list[dict[str, Any]] = [
-            dict(entry) for entry in services.settings.get(SETTINGS_KEY) or []
+            dict(entry)
+            for entry in (stored if isinstance(stored, list) else [])
+            if isinstance(entry, dict)
         ]
         self.changed = False
         self.add_dialog: AddKeyDialog | None = None

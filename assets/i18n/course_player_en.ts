@@ -156,32 +156,32 @@
             <translation>“%1” was signed with another key when it was installed here. Accept the new key only if the publisher told you it changed its key: otherwise this copy may have been altered.</translation>
         </message>
         <message>
-            <source>Key trusted until now:
-%1
-
-Key of this package:
-%2</source>
-            <translation>Key trusted until now:
-%1
-
-Key of this package:
-%2</translation>
-        </message>
-        <message>
-            <source>&amp;Trust this new key</source>
-            <translation>&amp;Trust this new key</translation>
-        </message>
-        <message>
             <source>&amp;Keep the old key</source>
             <translation>&amp;Keep the old key</translation>
         </message>
         <message>
-            <source>Not installed: the key trusted until now is kept.</source>
-            <translation>Not installed: the key trusted until now is kept.</translation>
-        </message>
-        <message>
             <source>It was signed until now by an unknown key (%1); a key you trust took it over.</source>
             <translation>It was signed until now by an unknown key (%1); a key you trust took it over.</translation>
+        </message>
+        <message>
+            <source>Key used until now:
+%1 (%3)
+
+Key of this package:
+%2 (%4)</source>
+            <translation>Key used until now:
+%1 (%3)
+
+Key of this package:
+%2 (%4)</translation>
+        </message>
+        <message>
+            <source>&amp;Accept the new key</source>
+            <translation>&amp;Accept the new key</translation>
+        </message>
+        <message>
+            <source>Not installed: the key used until now is kept.</source>
+            <translation>Not installed: the key used until now is kept.</translation>
         </message>
     </context>
     <context>

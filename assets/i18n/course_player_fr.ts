@@ -156,32 +156,32 @@
             <translation>« %1 » était signé avec une autre clé quand il a été installé ici. N’acceptez la nouvelle clé que si l’éditeur vous a dit qu’il en a changé : sinon, cette copie a peut-être été modifiée.</translation>
         </message>
         <message>
-            <source>Key trusted until now:
-%1
-
-Key of this package:
-%2</source>
-            <translation>Clé reconnue jusqu’ici :
-%1
-
-Clé de ce paquet :
-%2</translation>
-        </message>
-        <message>
-            <source>&amp;Trust this new key</source>
-            <translation>&amp;Faire confiance à cette nouvelle clé</translation>
-        </message>
-        <message>
             <source>&amp;Keep the old key</source>
             <translation>&amp;Garder l’ancienne clé</translation>
         </message>
         <message>
-            <source>Not installed: the key trusted until now is kept.</source>
-            <translation>Rien n’a été installé : la clé reconnue jusqu’ici est conservée.</translation>
-        </message>
-        <message>
             <source>It was signed until now by an unknown key (%1); a key you trust took it over.</source>
             <translation>Il était jusqu’ici signé par une clé inconnue (%1) ; une clé de confiance l’a repris.</translation>
+        </message>
+        <message>
+            <source>Key used until now:
+%1 (%3)
+
+Key of this package:
+%2 (%4)</source>
+            <translation>Clé utilisée jusqu’ici :
+%1 (%3)
+
+Clé de ce paquet :
+%2 (%4)</translation>
+        </message>
+        <message>
+            <source>&amp;Accept the new key</source>
+            <translation>&amp;Accepter la nouvelle clé</translation>
+        </message>
+        <message>
+            <source>Not installed: the key used until now is kept.</source>
+            <translation>Rien n’a été installé : la clé utilisée jusqu’ici est conservée.</translation>
         </message>
     </context>
     <context>

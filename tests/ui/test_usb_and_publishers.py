@@ -20,7 +20,7 @@ from player.core.context import Context
 from player.core.install import install, open_source
 from player.core.package.pack import pack
 from player.core.paths import DataDir
-from player.core.trust import generate_key, pinned_key, signer_for
+from player.core.trust import generate_key, pinned_key, short_fingerprint, signer_for
 from player.ui.screens.add_course import AddCourseDialog
 from tests.helpers.courses import MEDIA, write_source
 from tests.ui.conftest import course_document
@@ -327,12 +327,14 @@ def test_a_changed_key_is_shown_and_trusted_only_when_confirmed(
     qtbot.waitUntil(lambda: dialog.key_box is not None, timeout=20_000)
     box = dialog.key_box
     assert old_public in box.informativeText() and new_public in box.informativeText()
+    assert short_fingerprint(old_public) in box.informativeText()
+    assert dialog.trust_button.text() == "&Accept the new key"  # a pin, not "verified"
     assert box.windowTitle() == "The publisher's key changed"
 
     # "Keep the old key": nothing installs, the pin stays.
     keep = next(b for b in box.buttons() if b is not dialog.trust_button)
     keep.click()
-    assert dialog.message.text() == "Not installed: the key trusted until now is kept."
+    assert dialog.message.text() == "Not installed: the key used until now is kept."
     assert pinned_key(empty_services.context.db, "test-course") == old_public
     assert empty_services.context.course_row("test-course")["version"] == 1
 

@@ -381,14 +381,18 @@ class AddCourseDialog(Retranslatable, QDialog):
                 "have been altered."
             ).replace("%1", self.plan.title if self.plan is not None else error.course_id)
         )
+        from player.core.trust import short_fingerprint
+
         box.setInformativeText(
-            self.tr("Key trusted until now:\n%1\n\nKey of this package:\n%2")
+            self.tr("Key used until now:\n%1 (%3)\n\nKey of this package:\n%2 (%4)")
             .replace("%1", error.pinned_key)
             .replace("%2", new_key)
+            .replace("%3", short_fingerprint(error.pinned_key))
+            .replace("%4", short_fingerprint(new_key))
         )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.trust_button = box.addButton(
-            self.tr("&Trust this new key"), QMessageBox.ButtonRole.AcceptRole
+            self.tr("&Accept the new key"), QMessageBox.ButtonRole.AcceptRole
         )
         self.trust_button.setObjectName("trust-new-key")
         keep = box.addButton(self.tr("&Keep the old key"), QMessageBox.ButtonRole.RejectRole)
@@ -400,7 +404,7 @@ class AddCourseDialog(Retranslatable, QDialog):
             if button is self.trust_button:
                 self.start_install(trust_new_key=new_key)
             else:
-                self.message.setText(self.tr("Not installed: the key trusted until now is kept."))
+                self.message.setText(self.tr("Not installed: the key used until now is kept."))
 
         box.buttonClicked.connect(answered)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

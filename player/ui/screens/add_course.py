@@ -51,7 +51,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.task: Task | None = None
         self.location = ""
         self.install_after_plan = False  # Install pressed on a USB package: no second click
-        self.key_box: QMessageBox | None = None  # "Trust this new key" confirmation
+        self.key_box: QMessageBox | None = None  # "Accept the new key" confirmation
         self.setObjectName("add-course-dialog")
         self.setMinimumWidth(min(640, self.screen().availableGeometry().width() - 40))
 
@@ -368,7 +368,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.failed.emit(self.message.text())
 
     def confirm_new_key(self, error: Any) -> QMessageBox:
-        """Both keys side by side; "Trust this new key" retries with exactly the key shown."""
+        """Both keys side by side; "Accept the new key" retries with exactly the key shown."""
         new_key = str(error.new_key)
         box = QMessageBox(self)
         box.setObjectName("key-changed")

@@ -38,6 +38,12 @@ AREAS = {
         "folder, the child's working and temporary folders, `/tmp`), the installed course is "
         "untouched and `course-player check` is clean. *Peak memory* is the child's own."
     ),
+    "Hostile publishers": (
+        "`test_hostile_publishers.py` (issue 14, docs/security.md): packages that lie about who "
+        "made them, given to `course-player install` on a fresh data folder set up through the "
+        "CLI (trusted keys, installed courses). A refusal is one error line with nothing changed "
+        "(files, courses, pins, version floors); an acceptance shows only what the laptop knows."
+    ),
     "Kills (SIGKILL)": (
         "`test_kills.py`: real processes killed with SIGKILL at random moments, then run again. "
         "*Lost* counts acknowledged writes missing afterwards, *duplicated* events written twice."

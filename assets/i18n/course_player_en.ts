@@ -156,28 +156,32 @@
             <translation>“%1” was signed with another key when it was installed here. Accept the new key only if the publisher told you it changed its key: otherwise this copy may have been altered.</translation>
         </message>
         <message>
-            <source>Key trusted until now:
-%1
-
-Key of this package:
-%2</source>
-            <translation>Key trusted until now:
-%1
-
-Key of this package:
-%2</translation>
-        </message>
-        <message>
-            <source>&amp;Trust this new key</source>
-            <translation>&amp;Trust this new key</translation>
-        </message>
-        <message>
             <source>&amp;Keep the old key</source>
             <translation>&amp;Keep the old key</translation>
         </message>
         <message>
-            <source>Not installed: the key trusted until now is kept.</source>
-            <translation>Not installed: the key trusted until now is kept.</translation>
+            <source>It was signed until now by an unknown key (%1); a key you trust took it over.</source>
+            <translation>It was signed until now by an unknown key (%1); a key you trust took it over.</translation>
+        </message>
+        <message>
+            <source>Key used until now:
+%1 (%3)
+
+Key of this package:
+%2 (%4)</source>
+            <translation>Key used until now:
+%1 (%3)
+
+Key of this package:
+%2 (%4)</translation>
+        </message>
+        <message>
+            <source>&amp;Accept the new key</source>
+            <translation>&amp;Accept the new key</translation>
+        </message>
+        <message>
+            <source>Not installed: the key used until now is kept.</source>
+            <translation>Not installed: the key used until now is kept.</translation>
         </message>
     </context>
     <context>
@@ -1261,14 +1265,6 @@ Key of this package:
             <translation>%1 (signed; checked when installing)</translation>
         </message>
         <message>
-            <source>%1 — unverified publisher</source>
-            <translation>%1 — unverified publisher</translation>
-        </message>
-        <message>
-            <source>unverified publisher</source>
-            <translation>unverified publisher</translation>
-        </message>
-        <message>
             <source>Version %1 · %2 · %3</source>
             <translation>Version %1 · %2 · %3</translation>
         </message>
@@ -1291,6 +1287,14 @@ Key of this package:
         <message>
             <source>Install %1 from the USB stick</source>
             <translation>Install %1 from the USB stick</translation>
+        </message>
+        <message>
+            <source>%1 — unsigned</source>
+            <translation>%1 — unsigned</translation>
+        </message>
+        <message>
+            <source>unsigned</source>
+            <translation>unsigned</translation>
         </message>
     </context>
     <context>
@@ -1363,20 +1367,32 @@ Key of this package:
             <translation>✔ %1 — verified publisher</translation>
         </message>
         <message>
-            <source>The publisher&apos;s signature was checked at install. Key: %1</source>
-            <translation>The publisher&apos;s signature was checked at install. Key: %1</translation>
-        </message>
-        <message>
-            <source>%1 — unverified publisher</source>
-            <translation>%1 — unverified publisher</translation>
-        </message>
-        <message>
-            <source>Unverified publisher</source>
-            <translation>Unverified publisher</translation>
-        </message>
-        <message>
             <source>This course is not signed: nothing proves who made it or that it is unchanged.</source>
             <translation>This course is not signed: nothing proves who made it or that it is unchanged.</translation>
+        </message>
+        <message>
+            <source>Signed by a key this computer trusts. Key: %1</source>
+            <translation>Signed by a key this computer trusts. Key: %1</translation>
+        </message>
+        <message>
+            <source>%1 — signed by an unknown publisher (%2)</source>
+            <translation>%1 — signed by an unknown publisher (%2)</translation>
+        </message>
+        <message>
+            <source>Signed by an unknown publisher (%1)</source>
+            <translation>Signed by an unknown publisher (%1)</translation>
+        </message>
+        <message>
+            <source>Signed, but by a key this computer does not trust: the name it shows proves nothing. Trust the key in Settings only if its publisher gave it to you. Key: %1</source>
+            <translation>Signed, but by a key this computer does not trust: the name it shows proves nothing. Trust the key in Settings only if its publisher gave it to you. Key: %1</translation>
+        </message>
+        <message>
+            <source>%1 — unsigned</source>
+            <translation>%1 — unsigned</translation>
+        </message>
+        <message>
+            <source>Unsigned</source>
+            <translation>Unsigned</translation>
         </message>
     </context>
     <context>
@@ -1889,10 +1905,6 @@ Key of this package:
             <translation>The signature of {course} does not match its course.json (altered copy, or not signed by {key}); refused.</translation>
         </message>
         <message>
-            <source>{course} claims the publisher {publisher!r}, whose key {shipped} ships with this app, but it is signed by {key}; refused.</source>
-            <translation>{course} claims the publisher {publisher!r}, whose key {shipped} ships with this app, but it is signed by {key}; refused.</translation>
-        </message>
-        <message>
             <source>none (unsigned)</source>
             <translation>none (unsigned)</translation>
         </message>
@@ -1972,6 +1984,54 @@ Key of this package:
             <source>The page {page} of {course} is not installed.</source>
             <translation>The page {page} of {course} is not installed.</translation>
         </message>
+        <message>
+            <source>A trusted key needs a name.</source>
+            <translation>A trusted key needs a name.</translation>
+        </message>
+        <message>
+            <source>A publisher name has at most {limit} characters.</source>
+            <translation>A publisher name has at most {limit} characters.</translation>
+        </message>
+        <message>
+            <source>The name {name!r} mixes scripts ({scripts}), as look-alike names do; refused.</source>
+            <translation>The name {name!r} mixes scripts ({scripts}), as look-alike names do; refused.</translation>
+        </message>
+        <message>
+            <source>{name!r} is the name of a publisher that ships with this app, with the key {shipped}; choose another name for {key}.</source>
+            <translation>{name!r} is the name of a publisher that ships with this app, with the key {shipped}; choose another name for {key}.</translation>
+        </message>
+        <message>
+            <source>{key} ships with this app (assets/trusted-keys.txt); it cannot be removed here.</source>
+            <translation>{key} ships with this app (assets/trusted-keys.txt); it cannot be removed here.</translation>
+        </message>
+        <message>
+            <source>{key} is not in the list of trusted keys.</source>
+            <translation>{key} is not in the list of trusted keys.</translation>
+        </message>
+        <message>
+            <source>{key} names {count} trusted keys; give the whole key.</source>
+            <translation>{key} names {count} trusted keys; give the whole key.</translation>
+        </message>
+        <message>
+            <source>{path} is neither a key (ed25519:...) nor an existing file.</source>
+            <translation>{path} is neither a key (ed25519:...) nor an existing file.</translation>
+        </message>
+        <message>
+            <source>{path} holds no ed25519: key and is not a package.</source>
+            <translation>{path} holds no ed25519: key and is not a package.</translation>
+        </message>
+        <message>
+            <source>{path} is not signed: it names no key to trust.</source>
+            <translation>{path} is not signed: it names no key to trust.</translation>
+        </message>
+        <message>
+            <source>{course}: the publisher name {publisher!r} mixes scripts ({scripts}), as look-alike names do; refused.</source>
+            <translation>{course}: the publisher name {publisher!r} mixes scripts ({scripts}), as look-alike names do; refused.</translation>
+        </message>
+        <message>
+            <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
+            <translation>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>
@@ -1997,6 +2057,88 @@ Key of this package:
         <message>
             <source>Quit</source>
             <translation>Quit</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddKeyDialog</name>
+        <message>
+            <source>Trust a publisher&apos;s key</source>
+            <translation>Trust a publisher&apos;s key</translation>
+        </message>
+        <message>
+            <source>&amp;Key:</source>
+            <translation>&amp;Key:</translation>
+        </message>
+        <message>
+            <source>From a &amp;file…</source>
+            <translation>From a &amp;file…</translation>
+        </message>
+        <message>
+            <source>Fingerprint:</source>
+            <translation>Fingerprint:</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Courses:</source>
+            <translation>&amp;Courses:</translation>
+        </message>
+        <message>
+            <source>course ids, separated by commas (empty: any)</source>
+            <translation>course ids, separated by commas (empty: any)</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this key</source>
+            <translation>&amp;Trust this key</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>(not a valid key)</source>
+            <translation>(not a valid key)</translation>
+        </message>
+        <message>
+            <source>Compare it with the one the publisher gave you.</source>
+            <translation>Compare it with the one the publisher gave you.</translation>
+        </message>
+        <message>
+            <source>A key file or a signed course package</source>
+            <translation>A key file or a signed course package</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Reading…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustedKeysBox</name>
+        <message>
+            <source>Trusted publishers</source>
+            <translation>Trusted publishers</translation>
+        </message>
+        <message>
+            <source>Only a course signed by one of these keys is shown as “verified”. Add a key only if its publisher gave it to you, and check its fingerprint with them.</source>
+            <translation>Only a course signed by one of these keys is shown as “verified”. Add a key only if its publisher gave it to you, and check its fingerprint with them.</translation>
+        </message>
+        <message>
+            <source>&amp;Add a key…</source>
+            <translation>&amp;Add a key…</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>Re&amp;move</translation>
+        </message>
+        <message>
+            <source>any course</source>
+            <translation>any course</translation>
+        </message>
+        <message>
+            <source>%1; comes with the app</source>
+            <translation>%1; comes with the app</translation>
         </message>
     </context>
 </TS>

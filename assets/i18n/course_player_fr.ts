@@ -156,28 +156,32 @@
             <translation>« %1 » était signé avec une autre clé quand il a été installé ici. N’acceptez la nouvelle clé que si l’éditeur vous a dit qu’il en a changé : sinon, cette copie a peut-être été modifiée.</translation>
         </message>
         <message>
-            <source>Key trusted until now:
-%1
-
-Key of this package:
-%2</source>
-            <translation>Clé reconnue jusqu’ici :
-%1
-
-Clé de ce paquet :
-%2</translation>
-        </message>
-        <message>
-            <source>&amp;Trust this new key</source>
-            <translation>&amp;Faire confiance à cette nouvelle clé</translation>
-        </message>
-        <message>
             <source>&amp;Keep the old key</source>
             <translation>&amp;Garder l’ancienne clé</translation>
         </message>
         <message>
-            <source>Not installed: the key trusted until now is kept.</source>
-            <translation>Rien n’a été installé : la clé reconnue jusqu’ici est conservée.</translation>
+            <source>It was signed until now by an unknown key (%1); a key you trust took it over.</source>
+            <translation>Il était jusqu’ici signé par une clé inconnue (%1) ; une clé de confiance l’a repris.</translation>
+        </message>
+        <message>
+            <source>Key used until now:
+%1 (%3)
+
+Key of this package:
+%2 (%4)</source>
+            <translation>Clé utilisée jusqu’ici :
+%1 (%3)
+
+Clé de ce paquet :
+%2 (%4)</translation>
+        </message>
+        <message>
+            <source>&amp;Accept the new key</source>
+            <translation>&amp;Accepter la nouvelle clé</translation>
+        </message>
+        <message>
+            <source>Not installed: the key used until now is kept.</source>
+            <translation>Rien n’a été installé : la clé utilisée jusqu’ici est conservée.</translation>
         </message>
     </context>
     <context>
@@ -1261,14 +1265,6 @@ Clé de ce paquet :
             <translation>%1 (signé ; vérifié à l’installation)</translation>
         </message>
         <message>
-            <source>%1 — unverified publisher</source>
-            <translation>%1 — éditeur non vérifié</translation>
-        </message>
-        <message>
-            <source>unverified publisher</source>
-            <translation>éditeur non vérifié</translation>
-        </message>
-        <message>
             <source>Version %1 · %2 · %3</source>
             <translation>Version %1 · %2 · %3</translation>
         </message>
@@ -1291,6 +1287,14 @@ Clé de ce paquet :
         <message>
             <source>Install %1 from the USB stick</source>
             <translation>Installer %1 depuis la clé USB</translation>
+        </message>
+        <message>
+            <source>%1 — unsigned</source>
+            <translation>%1 — non signé</translation>
+        </message>
+        <message>
+            <source>unsigned</source>
+            <translation>non signé</translation>
         </message>
     </context>
     <context>
@@ -1363,20 +1367,32 @@ Clé de ce paquet :
             <translation>✔ %1 — éditeur vérifié</translation>
         </message>
         <message>
-            <source>The publisher&apos;s signature was checked at install. Key: %1</source>
-            <translation>La signature de l’éditeur a été vérifiée à l’installation. Clé : %1</translation>
-        </message>
-        <message>
-            <source>%1 — unverified publisher</source>
-            <translation>%1 — éditeur non vérifié</translation>
-        </message>
-        <message>
-            <source>Unverified publisher</source>
-            <translation>Éditeur non vérifié</translation>
-        </message>
-        <message>
             <source>This course is not signed: nothing proves who made it or that it is unchanged.</source>
             <translation>Ce cours n’est pas signé : rien ne prouve qui l’a fait ni qu’il n’a pas été modifié.</translation>
+        </message>
+        <message>
+            <source>Signed by a key this computer trusts. Key: %1</source>
+            <translation>Signé par une clé à laquelle cet ordinateur fait confiance. Clé : %1</translation>
+        </message>
+        <message>
+            <source>%1 — signed by an unknown publisher (%2)</source>
+            <translation>%1 — signé par un éditeur inconnu (%2)</translation>
+        </message>
+        <message>
+            <source>Signed by an unknown publisher (%1)</source>
+            <translation>Signé par un éditeur inconnu (%1)</translation>
+        </message>
+        <message>
+            <source>Signed, but by a key this computer does not trust: the name it shows proves nothing. Trust the key in Settings only if its publisher gave it to you. Key: %1</source>
+            <translation>Signé, mais par une clé à laquelle cet ordinateur ne fait pas confiance : le nom affiché ne prouve rien. Ne faites confiance à cette clé dans les Paramètres que si son éditeur vous l’a donnée. Clé : %1</translation>
+        </message>
+        <message>
+            <source>%1 — unsigned</source>
+            <translation>%1 — non signé</translation>
+        </message>
+        <message>
+            <source>Unsigned</source>
+            <translation>Non signé</translation>
         </message>
     </context>
     <context>
@@ -1889,10 +1905,6 @@ Clé de ce paquet :
             <translation>La signature de {course} ne correspond pas à son course.json (copie modifiée, ou non signée par {key}) ; refusé.</translation>
         </message>
         <message>
-            <source>{course} claims the publisher {publisher!r}, whose key {shipped} ships with this app, but it is signed by {key}; refused.</source>
-            <translation>{course} se réclame de l’éditeur « {publisher} », dont la clé {shipped} est fournie avec cette application, mais il est signé par {key} ; refusé.</translation>
-        </message>
-        <message>
             <source>none (unsigned)</source>
             <translation>aucune (non signé)</translation>
         </message>
@@ -1972,6 +1984,54 @@ Clé de ce paquet :
             <source>The page {page} of {course} is not installed.</source>
             <translation>La page {page} du cours {course} n’est pas installée.</translation>
         </message>
+        <message>
+            <source>A trusted key needs a name.</source>
+            <translation>Une clé de confiance doit avoir un nom.</translation>
+        </message>
+        <message>
+            <source>A publisher name has at most {limit} characters.</source>
+            <translation>Un nom d’éditeur compte au plus {limit} caractères.</translation>
+        </message>
+        <message>
+            <source>The name {name!r} mixes scripts ({scripts}), as look-alike names do; refused.</source>
+            <translation>Le nom {name!r} mélange plusieurs écritures ({scripts}), comme les noms qui en imitent d’autres ; refusé.</translation>
+        </message>
+        <message>
+            <source>{name!r} is the name of a publisher that ships with this app, with the key {shipped}; choose another name for {key}.</source>
+            <translation>{name!r} est le nom d’un éditeur fourni avec l’application, avec la clé {shipped} ; choisissez un autre nom pour {key}.</translation>
+        </message>
+        <message>
+            <source>{key} ships with this app (assets/trusted-keys.txt); it cannot be removed here.</source>
+            <translation>{key} est fournie avec l’application (assets/trusted-keys.txt) ; elle ne peut pas être retirée ici.</translation>
+        </message>
+        <message>
+            <source>{key} is not in the list of trusted keys.</source>
+            <translation>{key} n’est pas dans la liste des clés de confiance.</translation>
+        </message>
+        <message>
+            <source>{key} names {count} trusted keys; give the whole key.</source>
+            <translation>{key} désigne {count} clés de confiance ; donnez la clé entière.</translation>
+        </message>
+        <message>
+            <source>{path} is neither a key (ed25519:...) nor an existing file.</source>
+            <translation>{path} n’est ni une clé (ed25519:...) ni un fichier existant.</translation>
+        </message>
+        <message>
+            <source>{path} holds no ed25519: key and is not a package.</source>
+            <translation>{path} ne contient aucune clé ed25519: et n’est pas un paquet de cours.</translation>
+        </message>
+        <message>
+            <source>{path} is not signed: it names no key to trust.</source>
+            <translation>{path} n’est pas signé : il ne désigne aucune clé à laquelle faire confiance.</translation>
+        </message>
+        <message>
+            <source>{course}: the publisher name {publisher!r} mixes scripts ({scripts}), as look-alike names do; refused.</source>
+            <translation>{course} : le nom d’éditeur {publisher!r} mélange plusieurs écritures ({scripts}), comme les noms qui en imitent d’autres ; refusé.</translation>
+        </message>
+        <message>
+            <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
+            <translation>{course} se réclame de l’éditeur de confiance {publisher!r} (clé {owner}), mais il est signé par {key} ; refusé.</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>
@@ -1997,6 +2057,88 @@ Clé de ce paquet :
         <message>
             <source>Quit</source>
             <translation>Quitter</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddKeyDialog</name>
+        <message>
+            <source>Trust a publisher&apos;s key</source>
+            <translation>Faire confiance à la clé d’un éditeur</translation>
+        </message>
+        <message>
+            <source>&amp;Key:</source>
+            <translation>&amp;Clé :</translation>
+        </message>
+        <message>
+            <source>From a &amp;file…</source>
+            <translation>Depuis un &amp;fichier…</translation>
+        </message>
+        <message>
+            <source>Fingerprint:</source>
+            <translation>Empreinte :</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Nom :</translation>
+        </message>
+        <message>
+            <source>&amp;Courses:</source>
+            <translation>&amp;Cours :</translation>
+        </message>
+        <message>
+            <source>course ids, separated by commas (empty: any)</source>
+            <translation>identifiants de cours, séparés par des virgules (vide : tous)</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this key</source>
+            <translation>&amp;Faire confiance à cette clé</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>(not a valid key)</source>
+            <translation>(clé non valide)</translation>
+        </message>
+        <message>
+            <source>Compare it with the one the publisher gave you.</source>
+            <translation>Comparez-la avec celle que l’éditeur vous a donnée.</translation>
+        </message>
+        <message>
+            <source>A key file or a signed course package</source>
+            <translation>Un fichier de clé ou un paquet de cours signé</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Lecture…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustedKeysBox</name>
+        <message>
+            <source>Trusted publishers</source>
+            <translation>Éditeurs de confiance</translation>
+        </message>
+        <message>
+            <source>Only a course signed by one of these keys is shown as “verified”. Add a key only if its publisher gave it to you, and check its fingerprint with them.</source>
+            <translation>Seul un cours signé par l’une de ces clés est affiché comme « vérifié ». N’ajoutez une clé que si son éditeur vous l’a donnée, et vérifiez son empreinte avec lui.</translation>
+        </message>
+        <message>
+            <source>&amp;Add a key…</source>
+            <translation>&amp;Ajouter une clé…</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>Reti&amp;rer</translation>
+        </message>
+        <message>
+            <source>any course</source>
+            <translation>tous les cours</translation>
+        </message>
+        <message>
+            <source>%1; comes with the app</source>
+            <translation>%1 ; fournie avec l’application</translation>
         </message>
     </context>
 </TS>

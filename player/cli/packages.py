@@ -112,6 +112,8 @@ def cmd_install(args: argparse.Namespace) -> int:
         )
     finally:
         source.close()
+    for warning in result.warnings:
+        say(f"Note: {warning}")
     if result.unchanged:
         say(f"{result.course_id} version {result.version} is already installed; nothing changed.")
     elif result.previous_version is None:

@@ -163,6 +163,8 @@ class InstallResult:
     reused_files: int = 0
     unchanged: bool = False
     warnings: list[str] = field(default_factory=list)
+    # A trusted key took the course over from this untrusted pinned key (say so to the user).
+    replaced_key: str | None = None
 
 
 PlanCallback = Callable[[InstallPlan], None]
@@ -229,7 +231,7 @@ def install(
     manifest_sha = hashlib.sha256(manifest_bytes).hexdigest()
     current = ctx.course_row(manifest.id)
     previous = current["version"] if current else None
-    _check_version(ctx, manifest, manifest_sha, current, allow_downgrade)
+    _check_version(ctx, manifest, manifest_sha, current, allow_downgrade, trust.floor_keys)
     if current and current["manifest_sha256"] == manifest_sha:
         wanted = select_files(manifest, quality)
         installed = ctx.installed_members(manifest.id)
@@ -316,6 +318,7 @@ def install(
         shutil.rmtree(ctx.manifest_folder(manifest.id, current["manifest_sha256"]), True)
     collect_garbage(ctx)
     fetched_bytes = sum(entry.size for entry in plan.to_fetch)
+    takeover = trust.takeover_message()
     return InstallResult(
         manifest.id,
         manifest.version,
@@ -323,6 +326,8 @@ def install(
         fetched_files=len(plan.to_fetch),
         fetched_bytes=fetched_bytes,
         reused_files=plan.reused,
+        warnings=[takeover] if takeover else [],
+        replaced_key=trust.replaced_key,
     )
 
 
@@ -339,15 +344,25 @@ def _check_version(
     manifest_sha: str,
     current: dict | None,
     allow_downgrade: bool,
+    floor_keys: frozenset[str],
 ) -> None:
-    history = list(
-        ctx.db.query(
-            "SELECT highest_version FROM course_history WHERE course_id = ?", [manifest.id]
-        )
-    )
-    highest = max([current["version"]] if current else [0])
-    if history:
-        highest = max(highest, history[0]["highest_version"])
+    """Refuse a rollback within the lines that count for this package (``floor_keys``).
+
+    A line is a signing key (``''``: unsigned). The floor is the highest version ever installed
+    by this package's own line or by a key trusted for the course (``version_floors``, kept
+    after ``remove``), so a squatter's unsigned or unknown-key "version 999" does not raise the
+    floor of the trusted publisher's line.
+    """
+    keys = sorted(floor_keys)
+    marks = ", ".join("?" for _ in keys)
+    rows = ctx.db.execute(
+        f"SELECT MAX(highest_version) FROM version_floors WHERE course_id = ? AND key IN ({marks})",
+        [manifest.id, *keys],
+    ).fetchone()
+    highest = rows[0] or 0
+    same_line = current is not None and (current.get("signed_by") or "") in floor_keys
+    if same_line:
+        highest = max(highest, current["version"])  # type: ignore[index]
     if highest == 0:
         return
     if manifest.version < highest and not allow_downgrade:
@@ -362,9 +377,9 @@ def _check_version(
             highest=highest,
         )
     if (
-        current is not None
-        and manifest.version == current["version"]
-        and manifest_sha != current["manifest_sha256"]
+        same_line
+        and manifest.version == current["version"]  # type: ignore[index]
+        and manifest_sha != current["manifest_sha256"]  # type: ignore[index]
     ):
         raise InstallError.of(
             QT_TRANSLATE_NOOP(
@@ -453,6 +468,14 @@ def _commit(
                 SET highest_version = MAX(highest_version, excluded.highest_version)
             """,
             [manifest.id, manifest.version],
+        )
+        db.execute(
+            """
+            INSERT INTO version_floors (course_id, key, highest_version) VALUES (?, ?, ?)
+            ON CONFLICT(course_id, key) DO UPDATE
+                SET highest_version = MAX(highest_version, excluded.highest_version)
+            """,
+            [manifest.id, trust.key or "", manifest.version],
         )
         record_trust(db, trust)
         # Thresholds may have changed: passes are recomputed in the same transaction.

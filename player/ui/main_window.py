@@ -470,7 +470,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from player.ui.screens.settings import SettingsDialog
 
-        SettingsDialog(self.services, self).exec()
+        dialog = SettingsDialog(self.services, self)
+        dialog.saved.connect(self.library.refresh)  # trusted keys change the publisher lines
+        dialog.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.sync.close()

@@ -246,3 +246,39 @@ def m007_course_cards(db: Database) -> None:
     which the library fills in the first time it shows them.
     """
     db.execute("ALTER TABLE courses ADD COLUMN card TEXT")
+
+
+@migrations()
+def m008_version_floors(db: Database) -> None:
+    """The rollback floor per course id *and* signing key (issue 14, ``player/core/trust.py``).
+
+    ``key`` is the signing key's text, ``''`` for unsigned packages. An install's floor is the
+    highest version of its own line and of the lines of keys trusted for the course, so an
+    unsigned or unknown "version 999" no longer locks out the trusted publisher's version 3.
+    Existing floors go to the pinned key's line (unsigned when none): the safe guess, since
+    once a key is pinned nothing else installs.
+    """
+    db.execute(
+        """
+        CREATE TABLE version_floors (
+            course_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            highest_version INTEGER NOT NULL,
+            PRIMARY KEY (course_id, key)
+        )
+        """
+    )
+    db.execute(
+        """
+        INSERT INTO version_floors (course_id, key, highest_version)
+        SELECT course_id, COALESCE(pinned_key, ''), highest_version FROM course_history
+        """
+    )
+    db.execute(
+        """
+        INSERT INTO version_floors (course_id, key, highest_version)
+        SELECT id, COALESCE(signed_by, ''), version FROM courses WHERE true
+        ON CONFLICT (course_id, key) DO UPDATE
+            SET highest_version = MAX(highest_version, excluded.highest_version)
+        """
+    )

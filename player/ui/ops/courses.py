@@ -18,6 +18,7 @@ from player.core.usb import find_packages
 from player.ui.ops.changes import COURSES, NOTHING, Changes
 
 if TYPE_CHECKING:
+    from player.core.install import InstallResult
     from player.core.usb import ExportResult, FoundPackage
     from player.ui.services import Services
 
@@ -108,7 +109,7 @@ def install_course(
     cancel: CancelToken,
     trust_new_key: str | None = None,
 ) -> Installed:
-    """Install (or resume installing) a package.
+    """Install (or resume installing) a package; returns what the install did.
 
     A cancelled or cut download keeps what was fetched; running this again continues.
     ``trust_new_key``: the exact new publisher key the user confirmed after a ``KeyChangedError``.
@@ -126,12 +127,13 @@ def install_course(
             )
         finally:
             source.close()
-    return Installed(result.course_id)
+    return Installed(result.course_id, result.replaced_key)
 
 
 @dataclass(frozen=True, slots=True)
 class Installed:
     course_id: str
+    replaced_key: str | None = None  # the unknown key a trusted key took the course over from
     changes: Changes = COURSES
 
 

@@ -10,7 +10,12 @@ from player.core.errors import PlayerError
 from player.core.learning.card import card_progress, stored_card
 from player.core.learning.learners import Learner, ensure_default_learner, list_learners
 from player.core.sync.status import OutboxCounts, counts
-from player.core.trust import publisher_facts, publisher_info, trusted_publishers
+from player.core.trust import (
+    TrustedPublisher,
+    publisher_facts,
+    publisher_info,
+    trusted_publishers,
+)
 
 if TYPE_CHECKING:
     from player.ui.services import Services
@@ -46,10 +51,9 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
 
     context = services.context
     try:
-        trusted = trusted_publishers(context, services.settings)  # settings: read at start-up
-        shipped: set[str] | None = {p.key for p in trusted}
+        trusted: list[TrustedPublisher] | None = trusted_publishers(context, services.settings)
     except PlayerError:
-        shipped = None  # a broken trusted-keys setting: the cards show no publisher line
+        trusted = None  # a broken trusted-keys setting: the cards show no publisher line
     courses = []
     for row in installed_courses(context):
         summary = CourseSummary(
@@ -63,8 +67,8 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
         if learner_id is not None:
             progress = card_progress(context.db, learner_id, row["id"], card)
             summary = replace(summary, progress=progress.fraction, started=progress.started)
-        if shipped is not None:
-            facts = publisher_facts(card["publisher"], row["signed_by"], shipped)
+        if trusted is not None:
+            facts = publisher_facts(card["publisher"], row["signed_by"], trusted, row["id"])
             summary = replace(summary, publisher=_publisher_view(facts))
         courses.append(summary)
     return courses
@@ -103,22 +107,34 @@ def current_learner(services: Services, default_name: str) -> Learner:
 
 @dataclass(frozen=True, slots=True)
 class PublisherView:
-    """Who published an installed course, and whether its signature was checked at install."""
+    """Who published an installed course, as far as this laptop can tell (docs/security.md).
+
+    ``verified``: signed by a key trusted here for this course; ``name`` is then the name the
+    laptop knows that key by, else the name the package claims (which proves nothing).
+    ``signed``: a valid signature was checked at install (``fingerprint``: its key, short).
+    """
 
     name: str | None
     verified: bool
-    trusted: bool = False  # signed by a key shipped with the app
+    trusted: bool = False  # the same as ``verified`` (kept for callers of the old name)
     key: str | None = None
+    signed: bool = False
+    fingerprint: str | None = None
 
 
 def publisher_view(
-    context: Context, course_id: str, shipped: set[str] | None = None
+    context: Context, course_id: str, trusted: list[TrustedPublisher] | None = None
 ) -> PublisherView:
 
-    return _publisher_view(publisher_info(context, course_id, shipped))
+    return _publisher_view(publisher_info(context, course_id, trusted))
 
 
 def _publisher_view(info: dict[str, Any]) -> PublisherView:
     return PublisherView(
-        info["publisher"], bool(info["verified"]), bool(info["trusted"]), info["publisher_key"]
+        info["trusted_as"] or info["publisher"],
+        bool(info["verified"]),
+        bool(info["trusted"]),
+        info["publisher_key"],
+        bool(info["signed"]),
+        info["fingerprint"],
     )

@@ -1,4 +1,5 @@
-"""Settings: language, the data folder, slow-link mode, and where completions are sent.
+"""Settings: language, the data folder, slow-link mode, where completions are sent, and the
+publisher keys this computer trusts (``player/ui/widgets/trusted_keys.py``).
 
 Saved to ``settings.json`` in the data folder (mode 0600: it may hold the LRS password). The
 language applies at once; ``slow_link`` makes web installs pick the lightest videos.
@@ -28,6 +29,7 @@ from player.ui.i18n import LANGUAGES, pick_language
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Note, Retranslatable
+from player.ui.widgets.trusted_keys import TrustedKeysBox
 
 SLOW_LINK = "slow_link"
 LANGUAGE = "language"
@@ -97,6 +99,8 @@ class SettingsDialog(Retranslatable, QDialog):
         self.sync_note = Note()
         sync_form.addRow(self.sync_note)
 
+        self.trusted = TrustedKeysBox(services)
+
         self.message = Note()
         self.message.setObjectName("settings-message")
         self.message.setStyleSheet("color: #b00020;")
@@ -109,6 +113,7 @@ class SettingsDialog(Retranslatable, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(general)
         layout.addWidget(self.sync_box)
+        layout.addWidget(self.trusted)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.retranslate()
@@ -154,6 +159,10 @@ class SettingsDialog(Retranslatable, QDialog):
             "lrs_username": self.username.text().strip() or None,
             "lrs_password": self.password.text() or None,
         }
+        if self.trusted.changed:
+            from player.core.trust import SETTINGS_KEY
+
+            changes[SETTINGS_KEY] = self.trusted.pending or None
         try:
             self.services.save_settings(**changes)
         except (PlayerError, OSError) as error:

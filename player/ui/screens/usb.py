@@ -72,8 +72,8 @@ class PackageRow(Retranslatable, Card):
         if package.publisher and package.signed:
             return self.tr("%1 (signed; checked when installing)").replace("%1", package.publisher)
         if package.publisher:
-            return self.tr("%1 — unverified publisher").replace("%1", package.publisher)
-        return self.tr("unverified publisher")
+            return self.tr("%1 — unsigned").replace("%1", package.publisher)
+        return self.tr("unsigned")
 
     def retranslate(self) -> None:
         package = self.package

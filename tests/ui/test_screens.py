@@ -47,7 +47,7 @@ def test_a_submitted_quiz_reaches_status_line_outline_and_library_without_a_refr
         quiz.submit_button.click()
 
     # The quiz is still on screen: the status line already counts its statement.
-    pending = sync_status(services.context.conn).pending
+    pending = sync_status(services.context.db).pending
     assert pending == 1
     qtbot.waitUntil(lambda: not services.tasks.busy)  # no waiting for the sync timer
     assert window.sync_label.text().startswith("1 completion")
@@ -191,6 +191,6 @@ def test_progress_imported_on_the_dashboard_reaches_the_status_line(
     dialog = DashboardDialog(services, window)
     qtbot.addWidget(dialog)
     dialog.import_file(tmp_path / "ana.jsonl")
-    qtbot.waitUntil(lambda: sync_status(services.context.conn).pending == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: sync_status(services.context.db).pending == 1, timeout=10_000)
     qtbot.waitUntil(lambda: not services.tasks.busy)
     assert window.sync_label.text().startswith("1 completion")

@@ -31,8 +31,9 @@ from typing import IO, Any, cast
 from player.core.context import Context
 from player.core.errors import LearningError, PlayerError
 from player.core.learning import progress_report
+from player.core.learning.completion import History, lesson_status, required
 from player.core.learning.learners import Learner, _pin_matches, hash_pin, list_learners
-from player.core.learning.state import LessonState, LessonStatus, ModuleState, ModuleStatus
+from player.core.learning.state import LessonState, ModuleState, ModuleStatus
 from player.core.package.manifest import Manifest
 from player.core.settings import load_settings, update_settings
 from player.core.sync.statements import ACCOUNT_HOME_PAGE, VERB_COMPLETED, VERB_PASSED
@@ -325,29 +326,30 @@ def dashboard_table(ctx: Context, course_id: str | None = None) -> list[Dashboar
 def _imported_rows(
     key: str, manifest: Manifest, facts: _Imported, sync: dict[str, int] | None
 ) -> list[DashboardRow]:
+    # The statements as the history the learning engine's rules read (``completion``).
+    history = History(
+        progress={
+            lesson_id: {"completed_at": ("lesson", lesson_id) in facts.completed}
+            for lesson_id in facts.touched
+        },
+        passes=facts.passed,
+        best=facts.best,
+        attempts={},
+        open_attempts=set(),
+        surveys=facts.answered,
+        completions=set(facts.completed),
+    )
     modules: list[ModuleState] = []
     for module in manifest.modules:
         lessons = []
         for lesson in module.lessons:
-            status: LessonStatus = "not_started"
-            if lesson.id in facts.touched:
-                status = "in_progress"
-            complete = (
-                lesson.id in facts.passed
-                if lesson.type == "quiz"
-                else lesson.id in facts.answered
-                if lesson.type == "survey"
-                else ("lesson", lesson.id) in facts.completed
-            )
-            if complete:
-                status = "complete"
             lessons.append(
                 LessonState(
                     lesson_id=lesson.id,
                     title=lesson.title,
                     type=lesson.type,
-                    status=status,
-                    required=lesson.type != "survey",
+                    status=lesson_status(history, lesson.id, lesson.type),
+                    required=required(lesson.type),
                     time_spent=facts.time.get(lesson.id, 0.0),
                     best_score=facts.best.get(lesson.id),
                     passed=lesson.id in facts.passed,

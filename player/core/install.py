@@ -19,7 +19,6 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
 
 from player.core.context import Context
 from player.core.errors import (
@@ -40,7 +39,6 @@ from player.core.package.manifest import (
     Source,
     parse_manifest,
 )
-from player.core.paths import DataDir
 from player.core.progress import (
     ByteCount,
     CancelToken,
@@ -48,6 +46,7 @@ from player.core.progress import (
     ProgressMeter,
     ignore_progress,
 )
+from player.core.sources import PackageSource, open_source
 from player.core.store.database import utc_now
 from player.core.trust import TrustDecision, check_publisher, record_trust
 
@@ -58,44 +57,6 @@ DISK_MARGIN = 20 * 1024 * 1024
 #: Overrides ``DISK_MARGIN`` (bytes, may be negative). Only for fault-injection tests: a negative
 #: margin lets a plan pass that cannot fit, so the disk fills up in the middle of an install.
 DISK_MARGIN_ENV = "COURSE_PLAYER_DISK_MARGIN"
-
-
-class PackageSource(Protocol):
-    location: str
-
-    def read_manifest_bytes(self) -> bytes: ...
-
-    def read_signature(self) -> bytes | None: ...
-
-    def fetch(
-        self,
-        entry: FileEntry,
-        dest: Path | None,
-        meter: ProgressMeter | None = None,
-        cancel: CancelToken | None = None,
-    ) -> None: ...
-
-    def close(self) -> None: ...
-
-
-def open_source(location: str, data: DataDir | None = None, **options: Any) -> PackageSource:
-    """A folder, a ``.zip`` file, or an http(s) URL (folder ``course.json`` or ``.zip``)."""
-    from player.core.package.reader import FolderSource, ZipSource
-
-    if location.startswith(("http://", "https://")):
-        from player.core.delivery.http import open_http_source
-
-        return open_http_source(location, data, **options)
-    path = Path(location).expanduser()
-    if path.is_dir():
-        return FolderSource(path)
-    if path.name == MANIFEST_NAME and path.is_file():
-        return FolderSource(path.parent)
-    if not path.exists():
-        raise InstallError.of(
-            QT_TRANSLATE_NOOP("CoreErrors", "{path} does not exist."), path=location
-        )
-    return ZipSource(path)
 
 
 def select_files(manifest: Manifest, quality: str | None) -> list[FileEntry]:

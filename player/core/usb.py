@@ -39,7 +39,7 @@ from player.core.errors import (
     PlayerError,
     TransferError,
 )
-from player.core.files import atomic_write
+from player.core.files import atomic_write, fsync_dir
 from player.core.package.manifest import (
     COMPRESSIBLE_SUFFIXES,
     MANIFEST_NAME,
@@ -238,6 +238,7 @@ def export_course(
         meter.finish()
         _verify_written(temporary, manifest_bytes, signature, cancel)
         os.replace(temporary, target)
+        fsync_dir(target.parent)
         readme = _write_readme(target)
     except OSError as error:
         _cleanup(temporary)

@@ -80,6 +80,7 @@ class TaskRunner(QObject):
             for lane, workers in LANE_WORKERS.items()
         }
         self._pending = 0
+        self._cancellable: set[CancelToken] = set()  # of long work not finished yet
         self._lock = threading.Lock()
         self._closed = False
         # Emitted only by worker threads, so always queued to this (the main) thread: callbacks
@@ -129,6 +130,8 @@ class TaskRunner(QObject):
         task = Task(self)
         if on_progress is not None:
             task.progressed.connect(on_progress)
+        with self._lock:
+            self._cancellable.add(task.cancel_token)
         return self._submit(
             task,
             lambda: work(task.report, task.cancel_token),
@@ -214,6 +217,7 @@ class TaskRunner(QObject):
         finally:
             task.deleteLater()
             with self._lock:
+                self._cancellable.discard(task.cancel_token)
                 self._pending -= 1
                 now_idle = self._pending == 0
             if now_idle:
@@ -229,8 +233,15 @@ class TaskRunner(QObject):
             self.operation_did_execute.emit(changes, initiator)
 
     def shutdown(self) -> None:
-        """Stop accepting work, drop work not started and wait for running tasks (at quit)."""
+        """Stop accepting work, drop work not started and wait for running tasks (at quit).
+
+        Long work (installs, downloads, copies) is cancelled first, so quitting does not wait
+        for a whole download: it stops at its next check and keeps what it fetched.
+        """
         self._closed = True
+        with self._lock:
+            for token in self._cancellable:
+                token.cancel()
         for executor in self._lanes.values():
             executor.shutdown(wait=True, cancel_futures=True)
 

@@ -198,3 +198,24 @@ def test_changes_are_announced_even_when_the_screen_that_asked_is_gone(qtbot, ru
         qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(owner))
         gate.set()
     assert announced == [PROGRESS]  # the answer was saved: the outline must still know
+
+
+def test_quitting_cancels_long_work_instead_of_waiting_for_it_to_end(qapp) -> None:
+    # A download when the learner quits stops at its next check (what it fetched is kept).
+    runner = TaskRunner()
+    started = threading.Event()
+    ended: list[str] = []
+
+    def download(_progress, cancel) -> None:
+        started.set()
+        for _ in range(1000):  # ≈ 10 s if nothing stops it
+            if cancel.cancelled:
+                ended.append("cancelled")
+                return
+            threading.Event().wait(0.01)
+        ended.append("ran to the end")
+
+    runner.run_with_progress(download)
+    assert started.wait(10)
+    runner.shutdown()
+    assert ended == ["cancelled"]

@@ -527,8 +527,8 @@ def read_key_source(text: str) -> tuple[str, str | None]:
 
 
 def _key_of_package(path: Path) -> tuple[str, str | None]:
-    from player.core.install import open_source
     from player.core.package.manifest import MANIFEST_NAME, parse_manifest
+    from player.core.sources import open_source
 
     source = open_source(str(path))
     try:

@@ -229,7 +229,7 @@ def card_publisher(window) -> str:
     return card.publisher.text() if card.publisher.isVisibleTo(card) else ""
 
 
-def card_colour(window) -> str:  # noqa: ANN001
+def card_colour(window) -> str:
     from PySide6.QtGui import QPalette
 
     label = window.library.cards[0].publisher
@@ -268,7 +268,7 @@ def test_publisher_shown_verified_only_for_a_trusted_key(qtbot, services, window
     assert outline.publisher.text() == "✔ Écoute (partner) — verified publisher"
 
 
-def open_settings_and_trust(qtbot, window, services, key: str, name: str):  # noqa: ANN001, ANN201
+def open_settings_and_trust(qtbot, window, services, key: str, name: str):
     from player.ui.screens.settings import SettingsDialog
 
     dialog = SettingsDialog(services, window)

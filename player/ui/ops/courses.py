@@ -18,7 +18,6 @@ from player.core.usb import find_packages
 from player.ui.ops.changes import COURSES, NOTHING, Changes
 
 if TYPE_CHECKING:
-    from player.core.install import InstallResult
     from player.core.usb import ExportResult, FoundPackage
     from player.ui.services import Services
 

@@ -37,6 +37,10 @@ AREA = "Hostile packages"
 MiB = 1024 * 1024
 #: What a zip bomb member inflates to (it compresses to about 1/1000 of that).
 BOMB_BYTES = 256 * MiB
+#: What a bzip2 bomb member inflates to (it compresses to about 1 KB).
+BZIP2_BOMB_BYTES = 1024 * MiB
+#: Peak memory (RSS) allowed to a child reading a hostile package (issue 14).
+MAX_RSS_MIB = 300
 TOKEN = uuid.uuid4().hex[:12]
 ESCAPE = f"escape-{TOKEN}.txt"
 V2_MEDIA = {name: data + b"\nv2\n" for name, data in MEDIA.items()}
@@ -358,6 +362,51 @@ def encrypted_member(corpus: Corpus) -> Path:
     return patch_member(dest, "media/intro.m4a", flags=0x1)
 
 
+def compressed_member(corpus: Corpus, name: str, method: int) -> Path:
+    """An honest member compressed with ``method`` (zipfile writes bzip2 and LZMA too)."""
+    dest = corpus.out(name)
+    members = corpus.members()
+    with zipfile.ZipFile(dest, "w") as archive:
+        for member, data in members.items():
+            compress = method if member == "media/intro.m4a" else zipfile.ZIP_STORED
+            archive.writestr(member, data, compress_type=compress)
+    return dest
+
+
+def bzip2_member(corpus: Corpus) -> Path:
+    return compressed_member(corpus, "bzip2-member", zipfile.ZIP_BZIP2)
+
+
+def lzma_member(corpus: Corpus) -> Path:
+    return compressed_member(corpus, "lzma-member", zipfile.ZIP_LZMA)
+
+
+def bzip2_bomb(corpus: Corpus, name: str = "media/intro.m4a", out: str = "bzip2-bomb") -> Path:
+    """A member of 1 GiB of zeros in about 1 KB of bzip2, its headers claiming the declared
+    size: ``zipfile`` decompresses a bzip2 chunk whole, with no output limit."""
+    members = corpus.members()
+    declared = len(members.pop(name))
+    dest = write_zip(corpus.out(out), members)
+    info = zipfile.ZipInfo(name)
+    info.compress_type = zipfile.ZIP_BZIP2
+    with zipfile.ZipFile(dest, "a") as archive, archive.open(info, "w") as stream:
+        block = bytes(16 * MiB)
+        for _ in range(BZIP2_BOMB_BYTES // len(block)):
+            stream.write(block)
+    return patch_member(dest, name, size=declared)
+
+
+def many_entries(corpus: Corpus) -> Path:
+    """100,000 empty entries beside the course (zipfile builds an object for each)."""
+    items = [*corpus.members().items(), *((f"pad/{i}", b"") for i in range(100_000))]
+    return write_zip(corpus.out("many-entries"), items)
+
+
+def manifest_declared_1gb(corpus: Corpus) -> Path:
+    dest = write_zip(corpus.out("manifest-1gb"), corpus.members())
+    return patch_member(dest, "course.json", size=1024**3)
+
+
 def unknown_compression(corpus: Corpus) -> Path:
     dest = write_zip(corpus.out("unknown-compression"), corpus.members())
     return patch_member(dest, "media/intro.m4a", method=98)  # PPMd
@@ -540,6 +589,21 @@ CASES = [
         unknown_compression,
         "unsupported compression method",
     ),
+    Case("bzip2-member", "member compressed with bzip2", bzip2_member, "compression method"),
+    Case("lzma-member", "member compressed with LZMA", lzma_member, "compression method"),
+    Case(
+        "bzip2-bomb",
+        "bzip2 bomb: 1 GiB of zeros in 1 KB, header lies",
+        bzip2_bomb,
+        "compression method",
+    ),
+    Case("many-entries", "100,000 zip entries", many_entries, "entries a course package"),
+    Case(
+        "manifest-declared-1gb",
+        "course.json declared 1 GiB in its zip header",
+        manifest_declared_1gb,
+        "larger than",
+    ),
     Case("threshold-range", "pass_threshold 7", threshold_range, "between 0 and 1"),
     Case("threshold-negative", "module threshold -0.5", threshold_negative, "between 0 and 1"),
     Case("threshold-text", 'quiz threshold "0.5"', threshold_text, "number between 0 and 1"),
@@ -636,6 +700,7 @@ def test_hostile_package_is_refused_without_harm(case: Case, corpus: Corpus) -> 
     run = run_cli(["install", str(bad)], corpus.home, cwd=corpus.work, env=env)
     message = run.one_line_error()
     assert re.search(case.expect, message), message
+    assert run.max_rss_mib < MAX_RSS_MIB, f"peak memory {run.max_rss_mib:.0f} MiB"
 
     assert snapshot(corpus.home) == home_before, "the data folder changed"
     assert snapshot(corpus.parent, skip=(corpus.home,)) == outside_before, "written outside"

@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import struct
+import sys
 import uuid
 import warnings
 import zipfile
@@ -31,7 +32,7 @@ from player.core.package.pack import pack
 from player.core.paths import DataDir
 from player.core.trust import generate_key, signer_for
 from tests.helpers.courses import MEDIA, document, write_source
-from tests.reliability.harness import cli_env, record_outcome, run_cli, snapshot
+from tests.reliability.harness import cli_env, record_outcome, run_child, run_cli, snapshot
 
 AREA = "Hostile packages"
 MiB = 1024 * 1024
@@ -736,3 +737,40 @@ def test_the_good_packages_of_the_corpus_install(corpus: Corpus, tmp_path: Path)
         run = run_cli(["install", str(good)], home)
         assert run.returncode == 0, run.stderr
         assert "Updated test-course from version 1 to 2" in run.stderr
+
+
+SCAN = (
+    "import sys; from pathlib import Path; from player.core.usb import find_packages; "
+    "print(sorted(p.path.name for p in find_packages([Path(sys.argv[1])])))"
+)
+
+
+def test_usb_scan_reads_hostile_packages_within_bounds(corpus: Corpus) -> None:
+    """The scan of a stick reads each zip's course.json: a bomb there is skipped, not inflated."""
+    stick = corpus.parent / "stick"
+    stick.mkdir()
+    shutil.copy(corpus.v2_zip, stick / "good.zip")
+    hostile = {
+        "manifest-1gib-deflated.zip": zip_with_stream(
+            corpus.out("scan-manifest-bomb"), corpus.members(), "course.json", b"{", 1024 * MiB
+        ),
+        "manifest-bzip2-bomb.zip": bzip2_bomb(corpus, "course.json", "scan-bzip2-bomb"),
+        "many-entries.zip": many_entries(corpus),
+    }
+    patch_member(hostile["manifest-1gib-deflated.zip"], "course.json", size=4096)
+    for name, path in hostile.items():
+        shutil.move(path, stick / name)
+
+    run = run_child(
+        [sys.executable, "-c", SCAN, str(stick)], corpus.work, cli_env(corpus.home), timeout=60
+    )
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert run.stdout.strip() == "['good.zip']", run.stdout
+    assert run.max_rss_mib < MAX_RSS_MIB, f"peak memory {run.max_rss_mib:.0f} MiB"
+    record_outcome(
+        AREA,
+        "USB scan of a stick holding a 1 GiB deflated course.json declared 4 KB, a bzip2 bomb "
+        "course.json and 100,000 entries",
+        result="the hostile packages are skipped, the good one listed",
+        figures={"seconds": round(run.seconds, 1), "peak memory (MiB)": round(run.max_rss_mib)},
+    )

@@ -11,6 +11,7 @@ pytest_plugins: list[str] = [
     "tests.fixtures.ralph",
     "tests.fixtures.nginx",
     "tests.fixtures.faultproxy",
+    "tests.fixtures.hostile_http",
     "tests.fixtures.xvfb",
     "tests.fixtures.video_media",
 ]

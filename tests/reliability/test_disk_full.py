@@ -213,8 +213,8 @@ def test_another_program_fills_the_disk_during_a_download(
         AREA,
         "another program fills the disk during an HTTP download (tmpfs, no test knob)",
         repetitions=1,
-        result="one-line error, old version intact, check clean; after freeing space the "
-        "install resumes and completes",
+        result="one-line error, the partial file discarded (its space given back), old version "
+        "intact, check clean; after freeing space the install completes",
         figures={
             "error": errors[0][len("course-player: error: ") :][:100],
             "wire bytes at failure": wire_at_failure,

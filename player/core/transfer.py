@@ -114,10 +114,14 @@ class PackageSession(requests.Session):
             raise InsecureRedirect(urljoin(resp.url, target), response=resp)
         return target
 
-    def merge_environment_settings(self, url, proxies, stream, verify, cert):  # type: ignore[no-untyped-def]
+    def merge_environment_settings(
+        self, url: Any, proxies: Any, stream: Any, verify: Any, cert: Any
+    ) -> dict[str, Any]:
         """A ``ca_bundle`` given to ``make_session`` wins over ``REQUESTS_CA_BUNDLE`` (requests
         lets the environment replace the session's own ``verify``)."""
-        settings = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        settings: dict[str, Any] = super().merge_environment_settings(
+            url, proxies, stream, verify, cert
+        )
         if isinstance(self.verify, str) and verify is None:
             settings["verify"] = self.verify
         return settings

@@ -287,10 +287,17 @@ class ZipSource(_LocalSource):
                 path=str(path),
                 cause=error,
             ) from error
-        self._members: dict[str, zipfile.ZipInfo] = {}
+        try:
+            self._members = self._index(path)
+        except BaseException:
+            self._zip.close()  # a refused zip on a stick leaves no open handle behind
+            raise
+
+    def _index(self, path: Path) -> dict[str, zipfile.ZipInfo]:
+        """Every member by name, each checked (safe name, no link, readable method, once)."""
+        members: dict[str, zipfile.ZipInfo] = {}
         infos = self._zip.infolist()
         if len(infos) > MAX_ZIP_ENTRIES:  # a directory holding more entries than it declares
-            self._zip.close()
             _check_entry_count(path, (len(infos), 0))
         for info in infos:
             name = info.filename
@@ -330,14 +337,14 @@ class ZipSource(_LocalSource):
                     member=name,
                     package=path.name,
                 )
-            if name in self._members:
+            if name in members:
                 raise PackageError.of(
                     QT_TRANSLATE_NOOP("CoreErrors", "{member} appears twice in {package}."),
                     member=name,
                     package=path.name,
                 )
-            self._members[name] = info
-        if MANIFEST_NAME not in self._members:
+            members[name] = info
+        if MANIFEST_NAME not in members:
             raise PackageError.of(
                 QT_TRANSLATE_NOOP(
                     "CoreErrors", "{package} is not a course package: it has no {name}."
@@ -345,6 +352,7 @@ class ZipSource(_LocalSource):
                 package=path.name,
                 name=MANIFEST_NAME,
             )
+        return members
 
     def _read_small(self, name: str, limit: int) -> bytes | None:
         info = self._members.get(name)

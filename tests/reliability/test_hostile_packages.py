@@ -403,6 +403,17 @@ def many_entries(corpus: Corpus) -> Path:
     return write_zip(corpus.out("many-entries"), items)
 
 
+def entry_count_lying(corpus: Corpus) -> Path:
+    """150,000 entries (8 MB of central directory) while the ZIP64 end record declares 10."""
+    items = [*corpus.members().items(), *((f"p/{i}", b"") for i in range(150_000))]
+    dest = write_zip(corpus.out("entry-count-lying"), items)
+    data = bytearray(dest.read_bytes())
+    record = data.rindex(b"PK\x06\x06")
+    data[record + 24 : record + 40] = struct.pack("<QQ", 10, 10)
+    dest.write_bytes(bytes(data))
+    return dest
+
+
 def manifest_declared_1gb(corpus: Corpus) -> Path:
     dest = write_zip(corpus.out("manifest-1gb"), corpus.members())
     return patch_member(dest, "course.json", size=1024**3)
@@ -599,6 +610,12 @@ CASES = [
         "compression method",
     ),
     Case("many-entries", "100,000 zip entries", many_entries, "entries a course package"),
+    Case(
+        "entry-count-lying",
+        "150,000 entries, the end record declaring 10",
+        entry_count_lying,
+        "entries a course package",
+    ),
     Case(
         "manifest-declared-1gb",
         "course.json declared 1 GiB in its zip header",

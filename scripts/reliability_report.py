@@ -44,6 +44,13 @@ AREAS = {
         "CLI (trusted keys, installed courses). A refusal is one error line with nothing changed "
         "(files, courses, pins, version floors); an acceptance shows only what the laptop knows."
     ),
+    "Hostile servers": (
+        "`test_hostile_servers.py` (issue 14): `course-player install URL` as a child process "
+        "against a local server on loopback that would make the install endless (no size and "
+        "no end, a file that changes on every request while the link drops, an https address "
+        "redirecting to plain http). Each must exit with one error line after a bounded number "
+        "of bytes, leave nothing in the staging folder, and `course-player check` stays clean."
+    ),
     "Kills (SIGKILL)": (
         "`test_kills.py`: real processes killed with SIGKILL at random moments, then run again. "
         "*Lost* counts acknowledged writes missing afterwards, *duplicated* events written twice."

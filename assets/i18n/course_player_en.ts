@@ -1717,6 +1717,26 @@ Key of this package:
             <translation>{member} is larger than the {limit} bytes allowed.</translation>
         </message>
         <message>
+            <source>{package} holds more than the {limit} entries a course package may have; refused.</source>
+            <translation>{package} holds more than the {limit} entries a course package may have; refused.</translation>
+        </message>
+        <message>
+            <source>{name} is larger than the {limit} allowed; the download was stopped.</source>
+            <translation>{name} is larger than the {limit} allowed; the download was stopped.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: it had to start over {count} times (it keeps changing on the server, or the server cannot resume); try again later.</source>
+            <translation>Gave up on {name}: it had to start over {count} times (it keeps changing on the server, or the server cannot resume); try again later.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: the server sent {received} for it, more than the {budget} allowed, without completing it.</source>
+            <translation>Gave up on {name}: the server sent {received} for it, more than the {budget} allowed, without completing it.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: {host} redirects from https to plain http ({target}); refused.</source>
+            <translation>Cannot fetch {name}: {host} redirects from https to plain http ({target}); refused.</translation>
+        </message>
+        <message>
             <source>{path} is not a readable zip file (truncated or damaged: {cause}).</source>
             <translation>{path} is not a readable zip file (truncated or damaged: {cause}).</translation>
         </message>

@@ -1717,6 +1717,26 @@ Clé de ce paquet :
             <translation>{member} dépasse les {limit} octets permis.</translation>
         </message>
         <message>
+            <source>{package} holds more than the {limit} entries a course package may have; refused.</source>
+            <translation>{package} contient plus des {limit} entrées permises dans un paquet de cours ; refusé.</translation>
+        </message>
+        <message>
+            <source>{name} is larger than the {limit} allowed; the download was stopped.</source>
+            <translation>{name} dépasse les {limit} permis ; le téléchargement a été arrêté.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: it had to start over {count} times (it keeps changing on the server, or the server cannot resume); try again later.</source>
+            <translation>Abandon de {name} : il a fallu le reprendre depuis le début {count} fois (il change sans cesse sur le serveur, ou le serveur ne sait pas reprendre) ; réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: the server sent {received} for it, more than the {budget} allowed, without completing it.</source>
+            <translation>Abandon de {name} : le serveur a envoyé {received} pour ce fichier, plus que les {budget} permis, sans le terminer.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: {host} redirects from https to plain http ({target}); refused.</source>
+            <translation>Impossible de télécharger {name} : {host} redirige de https vers http non chiffré ({target}) ; refusé.</translation>
+        </message>
+        <message>
             <source>{path} is not a readable zip file (truncated or damaged: {cause}).</source>
             <translation>{path} n’est pas un fichier zip lisible (tronqué ou abîmé : {cause}).</translation>
         </message>

@@ -226,7 +226,7 @@ def _show_status(ctx: Context, *, as_json: bool) -> int:
                     origin: {"username": found.username, "keyring": found.in_keyring}
                     for origin, found in settings.credentials.items()
                 },
-                "waiting_for_approval": blocked,
+                "not_used": [asdict(found) for found in blocked],
                 "problems": [asdict(problem) for problem in problems],
             }
         )
@@ -248,8 +248,8 @@ def _show_status(ctx: Context, *, as_json: bool) -> int:
     for origin, found in settings.credentials.items():
         where = "system keyring" if found.in_keyring else "settings.json"
         print(f"credentials for {origin}: user {found.username} (password in {where})")
-    for reason in blocked:
-        print(f"not sent: {reason}")
+    for found in blocked:
+        print(f"not sent: {found.reason}")
     for problem in problems:
         who = f" ({problem.learner_name})" if problem.learner_name else ""
         print(f"{problem.state} {problem.statement_id} {problem.kind}{who}: {problem.error}")

@@ -48,11 +48,13 @@ def configure(
     *,
     allow_insecure: bool = False,
     where: str = "--configure",
+    keep_credentials: bool = True,
 ) -> Saved:
     """Make ``endpoint`` the LRS; ``credentials`` (or ``user:password@`` in it) for its origin.
 
-    Without credentials, those already recorded for that origin are kept; the older flat keys
-    are moved to the origin they belonged to, and dropped.
+    Without credentials, those already recorded for that origin are kept (forgotten when not
+    ``keep_credentials``); the older flat keys are moved to the origin they belonged to, and
+    dropped.
     """
     stored = load_settings(settings_path)
     allow_insecure = allow_insecure or stored.get(KEY_ALLOW_INSECURE) is True
@@ -77,7 +79,7 @@ def configure(
     }
     if allow_insecure:
         changes[KEY_ALLOW_INSECURE] = True
-    if credentials is None:
+    if credentials is None and keep_credentials:
         update_settings(settings_path, **changes)
         return Saved(clean, origin, None)
     saved = save_credentials(settings_path, origin, credentials, changes)
@@ -130,3 +132,31 @@ def forget(settings_path: Path, endpoint: str) -> list[str]:
         gone.append("credentials")
     save_credentials(settings_path, origin, None, changes)
     return gone
+
+
+def stored_credentials(settings_path: Path, endpoint: str) -> Credentials | None:
+    """The credentials the settings hold for ``endpoint``'s origin (environment left out)."""
+    from player.core.sync.credentials import load_credentials
+
+    stored = load_settings(settings_path)
+    origin = origin_of(endpoint)
+    found = load_credentials(stored).get(origin)
+    if found is not None:
+        return found
+    configured = stored.get(KEY_ENDPOINT)
+    user = stored.get(KEY_USERNAME)
+    if isinstance(configured, str) and isinstance(user, str) and user:
+        clean, embedded = split_userinfo(configured)
+        if origin_of(clean) == origin:
+            password = stored.get(KEY_PASSWORD)
+            return Credentials(user, password if isinstance(password, str) else None)
+    if isinstance(configured, str):
+        clean, embedded = split_userinfo(configured)
+        if origin_of(clean) == origin:
+            return embedded
+    return None
+
+
+def clear_endpoint(settings_path: Path) -> None:
+    """No configured LRS any more (the credentials of other origins stay)."""
+    update_settings(settings_path, **{KEY_ENDPOINT: None, KEY_USERNAME: None, KEY_PASSWORD: None})

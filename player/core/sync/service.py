@@ -371,7 +371,7 @@ def sync_outbox(
                 f"no LRS endpoint is configured for {waiting} statement(s): set lrs_endpoint"
                 " in the settings or COURSE_PLAYER_LRS_ENDPOINT"
             )
-    run.report.stopped.extend(blocked)
+    run.report.stopped.extend(found.reason for found in blocked)
     run.report.pending = counts(db).pending
     run.emit("done" if run.report.complete else "stopped", "; ".join(run.report.stopped))
     return run.report
@@ -382,10 +382,10 @@ def lrs_groups(
     settings: SyncSettings,
     manifests: ManifestLookup,
     trusted: TrustedCourse = no_trusted_courses,
-) -> tuple[dict[LrsConfig | None, list[str | None]], list[str]]:
-    """Pending courses by the LRS they go to (None: no LRS), and why some go nowhere yet."""
+) -> tuple[dict[LrsConfig | None, list[str | None]], list[Blocked]]:
+    """Pending courses by the LRS they go to (None: no LRS), and the endpoints not usable yet."""
     groups: dict[LrsConfig | None, list[str | None]] = {}
-    blocked: list[str] = []
+    blocked: list[Blocked] = []
     for course_id in outbox.pending_courses(db):
         manifest = manifests(course_id) if course_id else None
         found = settings.resolve(
@@ -393,8 +393,8 @@ def lrs_groups(
             trusted=bool(course_id) and trusted(course_id or ""),
         )
         if isinstance(found, Blocked):
-            if found.reason not in blocked:
-                blocked.append(found.reason)
+            if found not in blocked:
+                blocked.append(found)
             continue
         groups.setdefault(found, []).append(course_id)
     return groups, blocked

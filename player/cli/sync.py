@@ -248,8 +248,8 @@ def _show_status(ctx: Context, *, as_json: bool) -> int:
     for origin, found in settings.credentials.items():
         where = "system keyring" if found.in_keyring else "settings.json"
         print(f"credentials for {origin}: user {found.username} (password in {where})")
-    for found in blocked:
-        print(f"not sent: {found.reason}")
+    for unused in blocked:
+        print(f"not sent: {unused.reason}")
     for problem in problems:
         who = f" ({problem.learner_name})" if problem.learner_name else ""
         print(f"{problem.state} {problem.statement_id} {problem.kind}{who}: {problem.error}")

@@ -131,6 +131,7 @@ def test_credentials_never_go_to_a_server_a_manifest_names(
         figures={
             "requests carrying credentials to the manifest's server": len(leaked),
             "requests to it after approval": unauthenticated,
+            "before the fix": "the password sent to the manifest's server at once",
         },
     )
 
@@ -154,7 +155,10 @@ def test_plain_http_to_another_computer_is_refused(tmp_path: Path) -> None:
         AREA,
         "LRS endpoint http:// on another computer",
         result=f"refused: {message}",
-        figures={"with --allow-insecure": "attempted (then: no such host)"},
+        figures={
+            "with --allow-insecure": "attempted (then: no such host)",
+            "before the fix": "attempted with the password, then 'cannot reach'",
+        },
     )
 
 
@@ -188,7 +192,10 @@ def test_an_https_to_http_redirect_is_not_followed(
         "https LRS address answering 307 to plain http",
         result=f"not followed; nothing counted as sent ({reason[:120]}…); the https LRS then"
         " gets every statement once",
-        figures={"bytes that crossed plain http": plain_http.upstream_bytes},
+        figures={
+            "bytes that crossed plain http": plain_http.upstream_bytes,
+            "before the fix": "307 followed: the statements sent over plain http (401 there)",
+        },
     )
 
 
@@ -221,7 +228,10 @@ def test_a_captive_portal_is_not_an_lrs(
         AREA,
         "Wi-Fi captive portal: 302 to its login page, or 200 with an HTML page",
         result="nothing counted as sent; once past the portal every statement arrives once",
-        figures={"statements recorded as sent behind the portal": recorded_sent},
+        figures={
+            "statements recorded as sent behind the portal": recorded_sent,
+            "before the fix": f"{COUNT} of {COUNT} recorded as sent, none stored",
+        },
     )
 
 
@@ -245,7 +255,10 @@ def test_a_200_counts_only_the_ids_it_lists(ralph: RalphServer, db: Database) ->
         AREA,
         "batch partly stored earlier (answer lost): the LRS's 200 lists only the new ids",
         result="the others sent again and acknowledged (204); every statement stored once",
-        figures={"POST requests": report.requests},
+        figures={
+            "POST requests": report.requests,
+            "before the fix": "the whole batch counted as sent on a 200 listing half of it",
+        },
     )
 
 
@@ -269,7 +282,10 @@ def test_status_never_shows_credentials_in_the_endpoint(ralph: RalphServer, tmp_
         AREA,
         "user:password@ in the LRS endpoint; sync --status, --status --json, a 401 message",
         result="password never printed; the credentials still used for that origin",
-        figures={"statements sent": 3},
+        figures={
+            "statements sent": 3,
+            "before the fix": "the password printed by sync --status and in the 401 message",
+        },
     )
 
 
@@ -290,5 +306,8 @@ def test_a_certificate_that_cannot_be_verified_is_named(
         AREA,
         "LRS over https with a certificate this laptop does not trust",
         result=f"stopped at once: {reason[:160]}",
-        figures={"statements sent": report.sent},
+        figures={
+            "statements sent": report.sent,
+            "before the fix": "'cannot reach the LRS', retried until the deadline",
+        },
     )

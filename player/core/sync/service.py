@@ -368,8 +368,8 @@ def sync_outbox(
         waiting = len(outbox.pending_batch(db, 1_000_000, course_ids=groups[None]))
         if waiting:
             run.report.stopped.append(
-                f"no LRS endpoint is configured for {waiting} statement(s): set lrs_endpoint"
-                " in the settings or COURSE_PLAYER_LRS_ENDPOINT"
+                f"no LRS endpoint is configured for {waiting} statement(s): run 'course-player"
+                " sync --configure ENDPOINT --user NAME', or set COURSE_PLAYER_LRS_ENDPOINT"
             )
     run.report.stopped.extend(found.reason for found in blocked)
     run.report.pending = counts(db).pending

@@ -943,6 +943,10 @@ Key of this package:
     <context>
         <name>SettingsDialog</name>
         <message>
+            <source>This password was saved for another server. Type it again to send it to this address.</source>
+            <translation>This password was saved for another server. Type it again to send it to this address.</translation>
+        </message>
+        <message>
             <source>Allow an LRS on another computer over plain http (&amp;unencrypted)</source>
             <translation>Allow an LRS on another computer over plain http (&amp;unencrypted)</translation>
         </message>

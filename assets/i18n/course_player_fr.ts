@@ -943,6 +943,10 @@ Clé de ce paquet :
     <context>
         <name>SettingsDialog</name>
         <message>
+            <source>This password was saved for another server. Type it again to send it to this address.</source>
+            <translation>Ce mot de passe a été enregistré pour un autre serveur. Saisissez-le à nouveau pour l’envoyer à cette adresse.</translation>
+        </message>
+        <message>
             <source>Allow an LRS on another computer over plain http (&amp;unencrypted)</source>
             <translation>Autoriser un LRS sur un autre ordinateur en http simple (&amp;non chiffré)</translation>
         </message>

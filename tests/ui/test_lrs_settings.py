@@ -41,6 +41,23 @@ def test_settings_bind_credentials_to_the_address_and_refuse_plain_http(
     assert reopened.endpoint.text() == "https://other.example.org/xAPI/"
     assert (reopened.username.text(), reopened.password.text()) == ("", "")
 
+    # The first server's password, shown for it, does not follow a new address unless retyped.
+    services.settings = load_settings(services.data.settings)
+    configure(services.data.settings, "http://lrs.lan/xAPI/", allow_insecure=True)
+    services.settings = load_settings(services.data.settings)
+    third = SettingsDialog(services, window)
+    qtbot.addWidget(third)
+    assert third.password.text() == "secret"
+    third.endpoint.setText("https://elsewhere.example.org/xAPI/")
+    third.save()
+    assert "saved for another server" in third.message.text()
+    assert third.password.text() == ""
+    assert "elsewhere" not in load_settings(services.data.settings)["lrs_endpoint"]
+    qtbot.keyClicks(third.password, "secret")
+    third.save()
+    stored = load_settings(services.data.settings)["lrs_credentials"]
+    assert stored["https://elsewhere.example.org"]["password"] == "secret"
+
 
 def test_sync_details_offer_to_approve_the_lrs_a_course_names(
     qtbot, services, window, tmp_path: Path

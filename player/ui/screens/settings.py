@@ -81,7 +81,7 @@ class SettingsDialog(Retranslatable, QDialog):
         general.addRow(self.folder_label, folder_row)
         general.addRow(self.slow)
 
-        from player.core.sync.credentials import split_userinfo
+        from player.core.sync.credentials import origin_of, split_userinfo
         from player.core.sync.endpoints import stored_credentials
 
         self.sync_box = QGroupBox()
@@ -96,6 +96,11 @@ class SettingsDialog(Retranslatable, QDialog):
         self.username = QLineEdit(found.username if found else "")
         self.username.setObjectName("lrs-username")
         self.password = QLineEdit((found.password or "") if found else "")
+        # the password shown belongs to this origin: typing another server's address must not
+        # carry it there unless it is typed again
+        self._loaded = (origin_of(endpoint), self.password.text())
+        self._password_typed = False
+        self.password.textEdited.connect(self._typed)
         self.password.setObjectName("lrs-password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.endpoint_label, self.username_label, self.password_label = QLabel(), QLabel(), QLabel()
@@ -156,6 +161,9 @@ class SettingsDialog(Retranslatable, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
+    def _typed(self, _text: str) -> None:
+        self._password_typed = True
+
     def save(self) -> None:
         from player.core.sync.config import check_endpoint
         from player.core.sync.credentials import Credentials
@@ -170,6 +178,24 @@ class SettingsDialog(Retranslatable, QDialog):
                 self.message.setText(one_line(error))
                 self.endpoint.setFocus()
                 return
+        from player.core.sync.credentials import origin_of
+
+        loaded_origin, loaded_password = self._loaded
+        if (
+            endpoint
+            and loaded_password
+            and not self._password_typed
+            and origin_of(endpoint) != loaded_origin
+        ):
+            self.message.setText(
+                self.tr(
+                    "This password was saved for another server. Type it again to send it to "
+                    "this address."
+                )
+            )
+            self.password.clear()
+            self.password.setFocus()
+            return
         language = self.language.currentData() or None
         user = self.username.text().strip()
         credentials = Credentials(user, self.password.text() or None) if user else None

@@ -26,7 +26,7 @@ from player.core.sync.client import SyncAuthError
 from player.core.sync.config import ENV_ENDPOINT, ENV_PASSWORD, ENV_USERNAME, SyncSettings
 from player.core.sync.service import sync_outbox, sync_status
 from tests.fixtures.faultproxy import FaultProxy
-from tests.fixtures.lrs_front import LrsFront, SpyLrs
+from tests.fixtures.lrs_front import EndlessLrs, LrsFront, SpyLrs
 from tests.fixtures.ralph import RalphServer
 from tests.helpers.outbox import add_completions, add_course, add_learner
 from tests.reliability.harness import cli_env, record_outcome, run_cli
@@ -309,5 +309,28 @@ def test_a_certificate_that_cannot_be_verified_is_named(
         figures={
             "statements sent": report.sent,
             "before the fix": "'cannot reach the LRS', retried until the deadline",
+        },
+    )
+
+
+def test_an_endless_answer_is_read_only_so_far(tmp_path: Path) -> None:
+    home = home_with_completions(tmp_path, 3)
+    with EndlessLrs() as lrs:
+        run = run_cli(
+            ["sync", "--timeout", "5"], home, env=cli_env(home, **{ENV_ENDPOINT: lrs.endpoint})
+        )
+        served = lrs.bytes_sent
+    message = run.one_line_error()
+    assert "200 without listing the statements sent" in message
+    assert "3 statement(s) still pending" in message
+    assert run.max_rss_mib < 200
+    record_outcome(
+        AREA,
+        "an LRS answering 200 with a JSON array that never ends",
+        result=f"refused after 1 MiB: {message[:160]}…",
+        figures={
+            "peak memory (MiB)": round(run.max_rss_mib),
+            "bytes the server wrote before the hang-up": served,
+            "before the fix": "the whole answer read into memory (MemoryError at the 1 GiB cap)",
         },
     )

@@ -14,6 +14,7 @@ it already had every statement).
 from __future__ import annotations
 
 import gzip
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -28,6 +29,9 @@ from player.core.sync.statements import XAPI_VERSION
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 30.0
+#: The most of an answer read: a 200 lists ~40 bytes per statement id, an error is a line or
+#: two; an endless body from a hostile server stops here.
+MAX_ANSWER_BYTES = 1024 * 1024
 
 
 class SyncAuthError(SyncError):
@@ -75,13 +79,40 @@ def _session() -> requests.Session:
     return session
 
 
-def _server_reason(response: requests.Response) -> str:
-    """The LRS's explanation, on one line and short enough for a status screen."""
-    text = response.text or response.reason or ""
+def _read_answer(response: requests.Response) -> bytes:
+    """The answer's body, at most ``MAX_ANSWER_BYTES`` + 1 bytes of it (then the connection
+    is dropped rather than drained)."""
+    chunks: list[bytes] = []
+    size = 0
+    complete = False
+    try:  # a connection cut while reading raises, as a cut before the answer does
+        for chunk in response.iter_content(64 * 1024):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_ANSWER_BYTES:
+                break
+        else:
+            complete = True
+    finally:
+        if not complete:
+            response.close()
+    return b"".join(chunks)[: MAX_ANSWER_BYTES + 1]
+
+
+def _json(answer: bytes) -> object:
+    if len(answer) > MAX_ANSWER_BYTES:
+        return None
     try:
-        detail = response.json().get("detail", text)
-    except (ValueError, AttributeError):
-        detail = text
+        return json.loads(answer)
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python parses
+        return None
+
+
+def _server_reason(response: requests.Response, answer: bytes) -> str:
+    """The LRS's explanation, on one line and short enough for a status screen."""
+    text = answer[:2000].decode("utf-8", "replace") or response.reason or ""
+    found = _json(answer)
+    detail: object = found.get("detail", text) if isinstance(found, dict) else text
     if isinstance(detail, list) and detail and isinstance(detail[0], dict):
         first = detail[0]
         where = ".".join(str(part) for part in first.get("loc", []) if part != "body")
@@ -126,7 +157,9 @@ class LrsClient:
                 auth=auth,
                 timeout=self.timeout,
                 allow_redirects=False,
+                stream=True,
             )
+            answer = _read_answer(response)
         except requests.RequestException as error:
             certificate = isinstance(error, requests.exceptions.SSLError)
             fault = (
@@ -146,7 +179,7 @@ class LrsClient:
         if status == 204:
             return PostResult(Outcome.STORED, status, "", len(body))
         if status == 200:
-            return _acknowledged(response, ids, len(body))
+            return _acknowledged(response, answer, ids, len(body))
         if 300 <= status < 400:
             where = redact(response.headers.get("Location", "") or "?")
             return PostResult(
@@ -179,13 +212,13 @@ class LrsClient:
                 status=status,
             )
         if status in (400, 422):
-            return PostResult(Outcome.INVALID, status, _server_reason(response), len(body))
+            return PostResult(Outcome.INVALID, status, _server_reason(response, answer), len(body))
         if status == 409:
-            return PostResult(Outcome.CONFLICT, status, _server_reason(response), len(body))
+            return PostResult(Outcome.CONFLICT, status, _server_reason(response, answer), len(body))
         return PostResult(
             Outcome.TRANSIENT,
             status,
-            f"HTTP {status} {_server_reason(response)}",
+            f"HTTP {status} {_server_reason(response, answer)}",
             len(body),
             server_fault=status == 500,
         )
@@ -194,12 +227,11 @@ class LrsClient:
         self.session.close()
 
 
-def _acknowledged(response: requests.Response, ids: Sequence[str] | None, size: int) -> PostResult:
+def _acknowledged(
+    response: requests.Response, answer: bytes, ids: Sequence[str] | None, size: int
+) -> PostResult:
     """A 200 stores what it lists: a JSON array of ids we sent; anything else stores nothing."""
-    try:
-        listed = response.json()
-    except ValueError:
-        listed = None
+    listed = _json(answer)
     sent = frozenset(ids) if ids is not None else None
     if (
         isinstance(listed, list)

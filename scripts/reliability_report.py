@@ -66,6 +66,13 @@ AREAS = {
         "connections, with the LRS stopped and restarted, or the sync process killed; the "
         "statements are read back from the LRS (its API and its storage file)."
     ),
+    "LRS credentials and delivery": (
+        "`test_lrs_hostile.py` (issue 14): hostile networks and courses against the sync, all on "
+        "127.0.0.1: Ralph, nginx (TLS with a throw-away CA, a Wi-Fi captive portal, an https -> "
+        "http redirect), the fault proxy (counting what crosses plain http) and a spy server a "
+        "course's manifest names. *Lost* counts statements recorded as sent that the LRS does "
+        "not have; the LRS is read back."
+    ),
     "Fuzzing (Hypothesis)": (
         "`test_fuzz.py`: the manifest parser and the statement importer on arbitrary bytes and on "
         "structured mutations of valid input; *tried* is the number of examples. Only the app's "

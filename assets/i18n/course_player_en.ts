@@ -947,6 +947,18 @@ Key of this package:
     <context>
         <name>SettingsDialog</name>
         <message>
+            <source>This password was saved for another server. Type it again to send it to this address.</source>
+            <translation>This password was saved for another server. Type it again to send it to this address.</translation>
+        </message>
+        <message>
+            <source>Allow an LRS on another computer over plain http (&amp;unencrypted)</source>
+            <translation>Allow an LRS on another computer over plain http (&amp;unencrypted)</translation>
+        </message>
+        <message>
+            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline. The user name and password are sent to this server only.</source>
+            <translation>When this address answers, completions are sent in the background. Without it, the player works fully offline. The user name and password are sent to this server only.</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
@@ -993,10 +1005,6 @@ Key of this package:
         <message>
             <source>&amp;Password:</source>
             <translation>&amp;Password:</translation>
-        </message>
-        <message>
-            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline.</source>
-            <translation>When this address answers, completions are sent in the background. Without it, the player works fully offline.</translation>
         </message>
         <message>
             <source>&amp;Save</source>
@@ -1398,6 +1406,14 @@ Key of this package:
     <context>
         <name>SyncDetailsDialog</name>
         <message>
+            <source>&amp;Approve this server</source>
+            <translation>&amp;Approve this server</translation>
+        </message>
+        <message>
+            <source>A course asks to send its completions to {server}. They stay here until you approve this server; your LRS password is never sent to it.</source>
+            <translation>A course asks to send its completions to {server}. They stay here until you approve this server; your LRS password is never sent to it.</translation>
+        </message>
+        <message>
             <source>refused</source>
             <translation>refused</translation>
         </message>
@@ -1544,6 +1560,10 @@ Key of this package:
     </context>
     <context>
         <name>CoreErrors</name>
+        <message>
+            <source>The LRS endpoint {endpoint} from {origin} uses plain http to another computer: passwords and results would cross the network unencrypted. Use https, or allow it explicitly (sync --allow-insecure, or lrs_allow_insecure in the settings).</source>
+            <translation>The LRS endpoint {endpoint} from {origin} uses plain http to another computer: passwords and results would cross the network unencrypted. Use https, or allow it explicitly (sync --allow-insecure, or lrs_allow_insecure in the settings).</translation>
+        </message>
         <message>
             <source>Cannot use the data folder {path}: {reason}.</source>
             <translation>Cannot use the data folder {path}: {reason}.</translation>

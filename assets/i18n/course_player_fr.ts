@@ -947,6 +947,18 @@ Clé de ce paquet :
     <context>
         <name>SettingsDialog</name>
         <message>
+            <source>This password was saved for another server. Type it again to send it to this address.</source>
+            <translation>Ce mot de passe a été enregistré pour un autre serveur. Saisissez-le à nouveau pour l’envoyer à cette adresse.</translation>
+        </message>
+        <message>
+            <source>Allow an LRS on another computer over plain http (&amp;unencrypted)</source>
+            <translation>Autoriser un LRS sur un autre ordinateur en http simple (&amp;non chiffré)</translation>
+        </message>
+        <message>
+            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline. The user name and password are sent to this server only.</source>
+            <translation>Quand cette adresse répond, les résultats sont envoyés en arrière-plan. Sans elle, le lecteur fonctionne entièrement hors ligne. Le nom d’utilisateur et le mot de passe ne sont envoyés qu’à ce serveur.</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
@@ -993,10 +1005,6 @@ Clé de ce paquet :
         <message>
             <source>&amp;Password:</source>
             <translation>&amp;Mot de passe :</translation>
-        </message>
-        <message>
-            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline.</source>
-            <translation>Quand cette adresse répond, les résultats sont envoyés en arrière-plan. Sans elle, le lecteur fonctionne entièrement hors ligne.</translation>
         </message>
         <message>
             <source>&amp;Save</source>
@@ -1398,6 +1406,14 @@ Clé de ce paquet :
     <context>
         <name>SyncDetailsDialog</name>
         <message>
+            <source>&amp;Approve this server</source>
+            <translation>&amp;Approuver ce serveur</translation>
+        </message>
+        <message>
+            <source>A course asks to send its completions to {server}. They stay here until you approve this server; your LRS password is never sent to it.</source>
+            <translation>Un cours demande à envoyer ses résultats à {server}. Ils restent sur cet ordinateur tant que vous n’avez pas approuvé ce serveur ; votre mot de passe LRS ne lui est jamais envoyé.</translation>
+        </message>
+        <message>
             <source>refused</source>
             <translation>refusé</translation>
         </message>
@@ -1544,6 +1560,10 @@ Clé de ce paquet :
     </context>
     <context>
         <name>CoreErrors</name>
+        <message>
+            <source>The LRS endpoint {endpoint} from {origin} uses plain http to another computer: passwords and results would cross the network unencrypted. Use https, or allow it explicitly (sync --allow-insecure, or lrs_allow_insecure in the settings).</source>
+            <translation>L’adresse du LRS {endpoint} ({origin}) utilise http sans chiffrement vers un autre ordinateur : les mots de passe et les résultats traverseraient le réseau en clair. Utilisez https, ou autorisez-le explicitement (sync --allow-insecure, ou lrs_allow_insecure dans les paramètres).</translation>
+        </message>
         <message>
             <source>Cannot use the data folder {path}: {reason}.</source>
             <translation>Impossible d’utiliser le dossier de données {path} : {reason}.</translation>

@@ -112,12 +112,14 @@ class SyncMonitor(QObject):
         from player.core.sync.service import AutoSync, manifests_of
 
         settings = SyncSettings.load(self.services.data.settings)
-        if not settings.endpoint:
+        # the configured LRS, else those the user approved for the courses that name them
+        targets = [settings.endpoint] if settings.endpoint else list(settings.approved)
+        if not targets:
             return SyncTick(None)
         now = time.monotonic()
         if self._online is None or now - self._last_check >= CHECK_EVERY_S:
             self._last_check = now
-            self._online = is_reachable(settings.endpoint)
+            self._online = any(is_reachable(target) for target in targets)
         if self._context is None:
             self._context = open_context(self.services.data)
             self._auto = AutoSync(

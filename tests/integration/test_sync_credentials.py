@@ -42,7 +42,7 @@ def test_configure_reads_the_password_from_stdin_and_sync_delivers(
     ralph: RalphServer, tmp_path: Path
 ) -> None:
     home = tmp_path / "home"
-    ctx = open_context(DataDir(home), install_demo=False)
+    ctx = open_context(DataDir(home))
     learner, learner_uuid = add_learner(ctx.db, "Ana", "ana@example.org")
     add_completions(ctx.db, learner, learner_uuid, 4)
     ctx.close()
@@ -74,7 +74,7 @@ def test_a_course_lrs_is_used_once_approved_with_credentials_for_its_origin(
     ralph: RalphServer, tmp_path: Path
 ) -> None:
     home = tmp_path / "home"
-    ctx = open_context(DataDir(home), install_demo=False)
+    ctx = open_context(DataDir(home))
     source = write_source(tmp_path / "src", document(sync={"endpoint": ralph.endpoint}))
     install(ctx, FolderSource(pack(source, tmp_path / "course.pkg").dest))
     learner, learner_uuid = add_learner(ctx.db, "Ana", "ana@example.org")

@@ -178,6 +178,7 @@ class ProgressMerge:
         self._db = db
         self._courses = courses
         self._claims: dict[tuple[int, str], list[_Claim]] = {}
+        self.imported_at = utc_now()  # one moment for the whole file
         self.merged = 0
         self.reported: list[tuple[int, str]] = []
 
@@ -205,7 +206,7 @@ class ProgressMerge:
         if problem is not None:
             self.reported.append((line, problem))
             return
-        _merge_lesson(self._db, learner_id, place, verb, statement)
+        _merge_lesson(self._db, learner_id, place, verb, statement, self.imported_at)
         self.merged += 1
 
     def finish(self) -> None:
@@ -233,7 +234,9 @@ class ProgressMerge:
                     [learner_id, course_id, claim.scope, claim.item_id, course.version, claim.at],
                 )
                 where = (learner_id, course_id, claim.scope, claim.item_id)
-                _record_import(self._db, claim.statement_id, *where, VERB_COMPLETED, claim.at)
+                _record_import(
+                    self._db, claim.statement_id, *where, VERB_COMPLETED, claim.at, self.imported_at
+                )
                 self.merged += 1
         self._claims.clear()
         self.reported.sort()
@@ -276,7 +279,7 @@ def _verb_problem(lesson: Lesson, verb: str, statement: dict[str, Any]) -> str |
 
 
 def _merge_lesson(
-    db: Database, learner_id: int, place: Place, verb: str, statement: dict[str, Any]
+    db: Database, learner_id: int, place: Place, verb: str, statement: dict[str, Any], now: str
 ) -> None:
     at = statement["timestamp"]
     if verb == VERB_PASSED:
@@ -291,11 +294,10 @@ def _merge_lesson(
         " ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET"
         " completed_at = COALESCE(completed_at, excluded.completed_at),"
         " updated_at = excluded.updated_at",
-        [learner_id, place.course_id, place.item_id, at, utc_now()],
+        [learner_id, place.course_id, place.item_id, at, now],
     )
-    _record_import(
-        db, statement["id"], learner_id, place.course_id, "lesson", place.item_id, verb, at
-    )
+    where = (learner_id, place.course_id, "lesson", place.item_id)
+    _record_import(db, statement["id"], *where, verb, at, now)
 
 
 def _record_import(
@@ -307,9 +309,10 @@ def _record_import(
     item_id: str,
     verb: str,
     at: str,
+    now: str,
 ) -> None:
     db.execute(
         "INSERT OR IGNORE INTO progress_imports (statement_id, learner_id, course_id, scope,"
         " item_id, verb, occurred_at, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [statement_id, learner_id, course_id, scope, item_id, verb, at, utc_now()],
+        [statement_id, learner_id, course_id, scope, item_id, verb, at, now],
     )

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from player.core.errors import QT_TRANSLATE_NOOP, SyncError
-from player.core.store.database import utc_now
 from player.core.sync import outbox
 from player.core.sync.merge import CourseIndex, LearnerIndex, ProgressMerge, course_version
 from player.core.sync.statements import (
@@ -416,9 +415,11 @@ def _queue(
     merge: ProgressMerge,
 ) -> None:
     statement_id = statement["id"]
-    existing = list(db.query("SELECT statement FROM outbox WHERE statement_id = ?", [statement_id]))
+    existing = db.execute(
+        "SELECT statement FROM outbox WHERE statement_id = ?", [statement_id]
+    ).fetchone()
     if existing:
-        held = existing[0]["statement"]
+        held = existing[0]
         if held is None or json.loads(held) == statement:
             report.duplicates += 1
         else:
@@ -446,7 +447,7 @@ def _queue(
             place.course_id if place else None,
             json.dumps(event, ensure_ascii=False, sort_keys=True),
             freeze(statement),
-            utc_now(),
+            merge.imported_at,
         ],
     )
     report.queued += 1

@@ -43,6 +43,7 @@ from player.core.learning.learners import Learner, _pin_matches, hash_pin, list_
 from player.core.learning.state import LessonState, LessonStatus, ModuleState, ModuleStatus
 from player.core.package.manifest import Manifest
 from player.core.settings import load_settings, update_settings
+from player.core.sync.merge import course_version
 from player.core.sync.statements import (
     ACCOUNT_HOME_PAGE,
     VERB_COMPLETED,
@@ -190,6 +191,8 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
         scope, item = event.get("scope"), event.get("item_id")
         if key is None or scope is None or item is None:
             continue
+        if (course_version(statement) or 0) > manifest.version:
+            continue  # about content this laptop does not have (as import_progress's merge)
         facts = found.setdefault((key, manifest.id), _Imported())
         facts.name = facts.name or statement["actor"].get("name")
         if isinstance(event.get("imported_from"), str):
@@ -206,7 +209,7 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
             scaled = (result.get("score") or {}).get("scaled")
             if isinstance(scaled, int | float):
                 facts.best[item] = max(facts.best.get(item, 0.0), float(scaled))
-            if verb == VERB_PASSED:
+            if verb == VERB_PASSED and result.get("success") is not False:
                 facts.passed.add(item)
             elif verb == VERB_COMPLETED:
                 lesson = manifest.lesson(item)

@@ -34,7 +34,7 @@ from player.core.package.pack import pack
 from player.core.paths import DataDir
 from player.core.sync.merge import CourseIndex
 from player.core.sync.service import activity_bases, manifests_of
-from player.core.sync.statements import VERB_COMPLETED
+from player.core.sync.statements import EXT_COURSE_VERSION, VERB_COMPLETED, VERB_PASSED
 from player.core.sync.usb import export_progress, import_progress
 from tests.core.learning_fixtures import take_quiz, watch_video
 from tests.helpers.courses import write_source
@@ -210,10 +210,11 @@ def test_iso_durations() -> None:
 
 
 def forged_copy(template: dict, verb: str, object_id: str, **changes: object) -> dict:
-    statement = json.loads(json.dumps(template)) | {"id": str(uuid.uuid4()), **changes}
+    statement = json.loads(json.dumps(template)) | {"id": str(uuid.uuid4()), "result": {}}
+    statement |= changes
     statement["verb"] = {"id": verb, "display": {"en-US": verb.rsplit("/", 1)[-1]}}
     statement["object"] = {"id": object_id, "objectType": "Activity"}
-    statement.pop("result", None)
+    statement.setdefault("result", {}).pop("score", None)
     return statement
 
 
@@ -227,7 +228,10 @@ def chloe_forgery(stick_file: Path, name: str | None = None) -> list[dict]:
         forged_copy(chloe[0], VERB_COMPLETED, f"{course}/modules/m2"),
         forged_copy(chloe[0], VERB_COMPLETED, course),
         forged_copy(chloe[0], VERB_COMPLETED, f"{course}/lessons/no-such-lesson"),
+        forged_copy(chloe[0], VERB_PASSED, f"{course}/lessons/m1-quiz", result={"success": False}),
+        forged_copy(chloe[0], VERB_COMPLETED, f"{course}/lessons/m1-intro"),
     ]
+    claims[-1]["context"]["extensions"][EXT_COURSE_VERSION] = 99  # not the installed version
     statements = chloe + claims
     if name is not None:
         for statement in statements:
@@ -295,7 +299,7 @@ def test_import_progress_command_summary_counts_every_line(
     a, _b, stick_file = workshop
     statements = chloe_forgery(stick_file)  # Chloé is not known here: queued, not merged
     alice = {"mbox": "mailto:alice@example.org", "name": "Alice", "objectType": "Agent"}
-    for claim in statements[-4:]:  # Alice (known here) did complete m1, and nothing else
+    for claim in statements[-6:-2]:  # Alice (known here) did complete m1, and nothing else
         statements.append(claim | {"id": str(uuid.uuid4()), "actor": alice})
     lines = [json.dumps(s) for s in statements] + ["not json", json.dumps(statements[0])]
     forged = stick_file.with_name("mixed.jsonl")
@@ -309,7 +313,9 @@ def test_import_progress_command_summary_counts_every_line(
         f" (1 merged into local progress, 3 not merged and reported), 1 already here, 1 rejected."
     )
     problems = [line.split(": ", 1)[1] for line in err[:-1]]
-    assert [p.split(":")[0] for p in problems] == [f"line {n}" for n in (count - 2, count - 1, count, count + 1)]
+    assert [p.split(":")[0] for p in problems] == [
+        f"line {n}" for n in (count - 2, count - 1, count, count + 1)
+    ]
     assert "module 'm2' is not complete here" in problems[0]
     assert "course 'test-course' is not complete here" in problems[1]
     assert "lesson 'no-such-lesson' is not in 'test-course' version 1" in problems[2]

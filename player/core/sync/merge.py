@@ -11,7 +11,8 @@ one lesson, never a verdict on a module or a course:
 - only lessons, quizzes and modules of the **installed** version of the course are merged; a
   statement about a lesson or module this version does not have, about a newer version than
   the one installed, or whose verb does not fit the lesson (a quiz "completed" instead of
-  passed, a reading "passed") is *reported*, not merged;
+  passed, a reading "passed") is *reported*, not merged, whoever the learner is (the dashboard
+  shows learners not known here from their statements, by the same rules);
 - ``completed`` a video or reading → ``lesson_progress.completed_at`` (kept if already set);
 - ``passed`` a quiz → ``quiz_passes`` (a pass is never revoked) and its lesson complete, as
   the engine's ``record_pass`` does;
@@ -182,32 +183,34 @@ class ProgressMerge:
         self.merged = 0
         self.reported: list[tuple[int, str]] = []
 
-    def add(self, line: int, learner_id: int, place: Place, statement: dict[str, Any]) -> None:
-        """Weigh one statement about a learner and an installed course."""
+    def add(
+        self, line: int, learner_id: int | None, place: Place, statement: dict[str, Any]
+    ) -> None:
+        """Weigh one statement about an installed course (``learner_id``: None if unknown here).
+
+        A statement the installed version cannot take is reported whoever it is about; one
+        about a learner not known here is otherwise left to the dashboard, which applies the
+        same rules to it.
+        """
         course = self._courses.installed(place.course_id)
         if course is None:
             return
-        problem = _place_problem(course, place)
-        if problem is not None:
-            self.reported.append((line, problem))
-            return
         verb = statement["verb"]["id"]
-        if place.scope != "lesson":
-            if verb == VERB_COMPLETED:
-                claim = _Claim(
-                    line, statement["id"], place.scope, place.item_id, statement["timestamp"]
-                )
-                self._claims.setdefault((learner_id, course.course_id), []).append(claim)
-            return
-        if verb not in (VERB_COMPLETED, VERB_PASSED):
-            return
-        lesson = course.lessons[place.item_id]
-        problem = _verb_problem(lesson, verb, statement)
+        problem = _place_problem(course, place)
+        if problem is None and place.scope == "lesson" and verb in (VERB_COMPLETED, VERB_PASSED):
+            problem = _verb_problem(course.lessons[place.item_id], verb, statement)
         if problem is not None:
             self.reported.append((line, problem))
             return
-        _merge_lesson(self._db, learner_id, place, verb, statement, self.imported_at)
-        self.merged += 1
+        if learner_id is None or verb not in (VERB_COMPLETED, VERB_PASSED):
+            return
+        if place.scope == "lesson":
+            _merge_lesson(self._db, learner_id, place, verb, statement, self.imported_at)
+            self.merged += 1
+        elif verb == VERB_COMPLETED:
+            at = statement["timestamp"]
+            claim = _Claim(line, statement["id"], place.scope, place.item_id, at)
+            self._claims.setdefault((learner_id, course.course_id), []).append(claim)
 
     def finish(self) -> None:
         """Weigh the completion claims against the lessons now merged (the engine's rules)."""

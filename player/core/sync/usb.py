@@ -370,11 +370,11 @@ def import_progress(
                 if raw is not None and not raw.strip():
                     continue
                 report.lines += 1
-                problem = _line_problem(raw, now)
-                if isinstance(problem, str):
-                    report.rejected.append(LineProblem(number, problem))
+                statement = _read_statement(raw, now)
+                if isinstance(statement, str):
+                    report.rejected.append(LineProblem(number, statement))
                     continue
-                _queue(db, problem, number, path, report, learners, courses, merge)
+                _queue(db, statement, number, path, report, learners, courses, merge)
         except OSError as error:
             raise SyncError.of(
                 QT_TRANSLATE_NOOP("CoreErrors", "Cannot read {path}: {cause}."),
@@ -387,7 +387,7 @@ def import_progress(
     return report
 
 
-def _line_problem(raw: bytes | None, now: datetime) -> str | dict[str, Any]:
+def _read_statement(raw: bytes | None, now: datetime) -> dict[str, Any] | str:
     """The statement of a line, or why the line is rejected."""
     if raw is None:
         return "line longer than 1 MB"
@@ -451,5 +451,5 @@ def _queue(
         ],
     )
     report.queued += 1
-    if learner_id is not None and place is not None and place.known:
+    if place is not None and place.known:
         merge.add(number, learner_id, place, statement)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import stat
 import tracemalloc
@@ -16,7 +17,7 @@ from player.core.learning.state import course_state
 from player.core.package.manifest import Manifest
 from player.core.settings import load_settings, update_settings
 from player.core.store.database import open_database
-from player.core.sync import outbox
+from player.core.sync import outbox, usb
 from player.core.sync.config import SyncSettings
 from player.core.sync.merge import CourseIndex
 from player.core.sync.service import no_manifests, sync_status
@@ -404,3 +405,17 @@ def test_out_of_range_values_are_a_rejected_line_never_an_exception(
     assert report.lines == 2
     for row in school.query("SELECT statement FROM outbox"):
         json.loads(row["statement"], parse_constant=lambda name: pytest.fail(name))
+
+
+def test_line_reading_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line of exactly the limit is read; one byte more is skipped to its end, whatever size."""
+    monkeypatch.setattr(usb, "MAX_LINE_BYTES", 10)
+    monkeypatch.setattr(usb, "_SKIP_CHUNK", 4)
+    data = b"a" * 10 + b"\n" + b"b" * 11 + b"\n" + b"c" * 25 + b"\n" + b"\n" + b"d" * 11
+    assert list(usb.read_lines(io.BytesIO(data))) == [
+        (1, b"a" * 10 + b"\n"),
+        (2, None),
+        (3, None),
+        (4, b"\n"),
+        (5, None),
+    ]

@@ -73,6 +73,14 @@ AREAS = {
         "course's manifest names. *Lost* counts statements recorded as sent that the LRS does "
         "not have; the LRS is read back."
     ),
+    "Hostile progress files": (
+        "`test_hostile_progress.py`: progress files written as a forger or a broken laptop "
+        "would, each given to `course-player import-progress` as a child process capped at 1 GiB "
+        "of address space, on a data folder where the test course is installed and Ana has done "
+        "nothing. No traceback; the last line is the one-line summary (its counts checked); a "
+        "rejected line is named by its number; no forged completion reaches Ana's progress. "
+        "*Peak memory* is the child's own."
+    ),
     "Fuzzing (Hypothesis)": (
         "`test_fuzz.py`: the manifest parser and the statement importer on arbitrary bytes and on "
         "structured mutations of valid input; *tried* is the number of examples. Only the app's "

@@ -346,8 +346,8 @@ Key of this package:
             <translation>rejected by the LRS</translation>
         </message>
         <message>
-            <source>Known from an imported progress file</source>
-            <translation>Known from an imported progress file</translation>
+            <source>Imported from: %1</source>
+            <translation>Imported from: %1</translation>
         </message>
         <message numerus="yes">
             <source>%n learner(s)</source>
@@ -365,8 +365,8 @@ Key of this package:
             <translation>Progress files (*.jsonl);;All files (*)</translation>
         </message>
         <message>
-            <source>%1: %2 new, %3 already here, %4 rejected line(s).</source>
-            <translation>%1: %2 new, %3 already here, %4 rejected line(s).</translation>
+            <source>%1: %2 new (%3 merged into progress, %4 not merged), %5 already here, %6 rejected line(s).</source>
+            <translation>%1: %2 new (%3 merged into progress, %4 not merged), %5 already here, %6 rejected line(s).</translation>
         </message>
         <message>
             <source>Export CSV</source>

@@ -346,8 +346,8 @@ Clé de ce paquet :
             <translation>refusé par le LRS</translation>
         </message>
         <message>
-            <source>Known from an imported progress file</source>
-            <translation>Connu par un fichier de progression importé</translation>
+            <source>Imported from: %1</source>
+            <translation>Importé depuis : %1</translation>
         </message>
         <message numerus="yes">
             <source>%n learner(s)</source>
@@ -365,8 +365,8 @@ Clé de ce paquet :
             <translation>Fichiers de progression (*.jsonl);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <source>%1: %2 new, %3 already here, %4 rejected line(s).</source>
-            <translation>%1 : %2 nouveaux, %3 déjà présents, %4 ligne(s) refusée(s).</translation>
+            <source>%1: %2 new (%3 merged into progress, %4 not merged), %5 already here, %6 rejected line(s).</source>
+            <translation>%1 : %2 nouveaux (%3 intégrés à la progression, %4 non intégrés), %5 déjà présents, %6 ligne(s) refusée(s).</translation>
         </message>
         <message>
             <source>Export CSV</source>

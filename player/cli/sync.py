@@ -278,10 +278,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = import_progress(ctx.db, args.file, CourseIndex.load(ctx.db, manifests_of(ctx)))
     finally:
         ctx.close()
-    for problem in report.rejected:
+    for problem in sorted(report.rejected + report.reported, key=lambda p: p.line):
         say(f"{args.file}: {problem}")
-    say(
-        f"Imported {report.queued} new statement(s) for sync, {report.duplicates} already here,"
-        f" {report.merged} merged into local progress, {len(report.rejected)} line(s) rejected."
-    )
+    say(f"{args.file}: {report.summary}")
     return 1 if report.rejected else 0

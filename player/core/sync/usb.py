@@ -287,7 +287,7 @@ def statement_problem(statement: Any, now: datetime, raw: bytes | None = None) -
     return None
 
 
-class _OutOfRange(ValueError):
+class _OutOfRange(ValueError):  # noqa: N818 - a signal caught in this module
     """A number JSON can write but this app cannot keep (SQLite, arithmetic)."""
 
 

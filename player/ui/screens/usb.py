@@ -264,6 +264,7 @@ class CopyToUsbDialog(Retranslatable, QDialog):
         self.bar.setRange(0, 1000)
         self.bar.hide()
         self.progress_text = QLabel()
+        self.progress_text.setTextFormat(Qt.TextFormat.PlainText)
         self.message = Note()
         self.message.setObjectName("copy-message")
 

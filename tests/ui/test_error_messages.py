@@ -160,7 +160,7 @@ def test_learning_and_video_errors_say_so_in_french(french, data_dir: DataDir) -
     from player.core.learning.learners import ensure_default_learner, get_learner
     from player.ui.video import VideoError, VideoPlayer
 
-    ctx = open_context(data_dir, install_demo=False)
+    ctx = open_context(data_dir)
     try:
         learner = ensure_default_learner(ctx.db).id
         manifest = ctx.manifest("test-course")

@@ -8,6 +8,7 @@ rendered. A learner's name is typed by another learner on a shared laptop: the s
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -205,9 +206,9 @@ def test_messages_quoting_a_package_are_shown_as_typed(
     _cannot_start(marked("Cannot open"), exit_when_ready=False)
     add = AddCourseDialog(services, window)
     qtbot.addWidget(add)
-    add.confirm_new_key(
-        KeyChangedError(marked("key changed"), marked("course"), "ed25519:old", "ed25519:new")
-    )
+    old_key = "ed25519:" + base64.b64encode(bytes(32)).decode()
+    new_key = "ed25519:" + base64.b64encode(bytes(range(32))).decode()
+    add.confirm_new_key(KeyChangedError(marked("key changed"), marked("course"), old_key, new_key))
     assert len(boxes) == 4
     for box in boxes:
         assert assert_shown_as_typed(box) >= 1

@@ -1,4 +1,8 @@
-"""Sub-commands for partners and trainers: keygen, export (USB), report (PDF per learner)."""
+"""Sub-commands for partners and trainers: keygen, export (USB), report (PDF per learner).
+
+The PDF report is drawn with Qt: ``player.ui.reports`` is imported only when a PDF is asked for,
+so the other sub-commands run without PySide6.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,10 @@ import argparse
 from pathlib import Path
 
 from player.cli.common import context, say
+from player.core.dashboard import learner_summary
 from player.core.progress import ProgressLine, format_bytes
+from player.core.trust import generate_key
+from player.core.usb import export_course
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,8 +35,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
-    from player.core.trust import generate_key
-
     public = generate_key(args.keyfile)
     say(f"Private key written to {args.keyfile} (keep it secret; mode 0600).")
     say("Public key (give it to whoever must trust your courses):")
@@ -38,8 +43,6 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from player.core.usb import export_course
-
     ctx = context()
     result = export_course(ctx, args.course_id, args.dest, progress=ProgressLine())
     say(
@@ -50,8 +53,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from player.core.dashboard import learner_summary
-
     ctx = context()
     summary = learner_summary(ctx, args.learner, args.course)
     from player.ui.reports import write_learner_pdf  # Qt only when a PDF is asked for

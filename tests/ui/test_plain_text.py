@@ -190,6 +190,17 @@ def test_course_text_is_shown_as_typed_in_every_dialog(
     assert '<img src="x.png"><b>gras<b>.zip' in add.message.text()
     assert add.message.textFormat() == Qt.TextFormat.PlainText
 
+    # Dialogs that show no package text still show whatever they show as typed.
+    from player.ui.screens.settings import SettingsDialog
+
+    settings = SettingsDialog(services, window)
+    qtbot.addWidget(settings)
+    settings.show()
+    assert_shown_as_typed(settings)
+    assert_shown_as_typed(window.open_sync_details())
+    qtbot.waitUntil(lambda: not services.tasks.busy)
+    assert_shown_as_typed(window)
+
     assert {name for name, count in shown.items() if count == 0} == set()
 
 

@@ -11,12 +11,14 @@ import pytest
 from player.core.errors import SyncError
 from player.core.sync.statements import (
     ACCOUNT_HOME_PAGE,
+    CATEGORY_MOVEON,
     DEFAULT_ACTIVITY_BASE,
-    EXT_COURSE_VERSION,
+    EXT_MASTERY_SCORE,
     VERB_ANSWERED,
     VERB_COMPLETED,
     VERB_FAILED,
     VERB_PASSED,
+    VERB_SATISFIED,
     Learner,
     build_statement,
     freeze,
@@ -28,6 +30,7 @@ from tests.helpers.outbox import event
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 LEARNER = Learner(str(uuid.uuid4()), "Ana", None)
 SID = str(uuid.uuid4())
+ATTEMPT = str(uuid.uuid4())
 
 
 def build(kind: str, learner: Learner = LEARNER, base: str | None = None, **fields: object):
@@ -62,7 +65,8 @@ def test_lesson_completion_ids_verb_result_and_context() -> None:
     assert context["contextActivities"]["parent"][0]["id"] == f"{course}/modules/m1"
     assert context["contextActivities"]["grouping"][0]["id"] == course
     assert context["registration"] == registration_for(LEARNER.uuid, "demo")
-    assert context["extensions"] == {EXT_COURSE_VERSION: 1}
+    assert context["revision"] == "1"
+    assert "extensions" not in context
     assert statement["timestamp"] == "2026-03-01T10:00:00.000Z"
 
 
@@ -73,35 +77,45 @@ def test_activity_ids_come_from_the_manifest_base_and_survive_a_new_version() ->
     assert v1["object"]["id"] == "https://publisher.example.org/courses/safety/lessons/intro"
     assert v1["object"] == v2["object"]
     assert v1["context"]["contextActivities"] == v2["context"]["contextActivities"]
-    assert v2["context"]["extensions"][EXT_COURSE_VERSION] == 2
+    assert v2["context"]["revision"] == "2"
 
 
 @pytest.mark.parametrize(("success", "verb"), [(True, VERB_PASSED), (False, VERB_FAILED)])
 def test_quiz_attempt_is_passed_or_failed_with_its_score(success: bool, verb: str) -> None:
-    statement = build("quiz_attempted", success=success, score=0.8 if success else 0.4)
+    raw = 4 if success else 2
+    statement = build(
+        "quiz_attempted", success=success, score=raw / 5, raw=raw, max=5, attempt_uuid=ATTEMPT
+    )
     assert statement["verb"]["id"] == verb
     result = statement["result"]
-    assert result["score"] == {"scaled": 0.8 if success else 0.4}
+    assert result["score"] == {"scaled": raw / 5, "raw": raw, "min": 0, "max": 5}
     assert result["success"] is success
-    assert result["completion"] is True
+    assert "completion" not in result  # cmi5: passed/failed never say completion
     assert result["duration"] == "PT42.5S"
     assert statement["object"]["definition"]["type"].endswith("/assessment")
+    context = statement["context"]
+    assert context["extensions"] == {EXT_MASTERY_SCORE: 0.7}
+    assert context["contextActivities"]["category"] == [{"id": CATEGORY_MOVEON}]
+    attempt = context["contextActivities"]["grouping"][-1]
+    assert attempt["id"] == f"{statement['object']['id']}/attempts/{ATTEMPT}"
 
 
 def test_module_and_course_completion() -> None:
-    module = build("module_completed")
+    module = build("module_completed", duration_s=600)
+    assert module["verb"]["id"] == VERB_SATISFIED
     assert module["object"]["id"].endswith("/demo/modules/m1")
-    assert module["context"]["contextActivities"] == {
-        "parent": [module["context"]["contextActivities"]["parent"][0]]
-    }
-    assert module["context"]["contextActivities"]["parent"][0]["id"].endswith("/demo")
-    course = build("course_completed")
+    activities = module["context"]["contextActivities"]
+    assert activities["parent"][0]["id"].endswith("/demo")
+    assert activities["category"] == [{"id": CATEGORY_MOVEON}]
+    assert module["result"] == {"duration": "PT10M"}
+    course = build("course_completed", duration_s=3600)
     assert course["object"]["id"] == f"{DEFAULT_ACTIVITY_BASE}/demo"
-    assert course["verb"]["id"] == VERB_COMPLETED
-    assert "contextActivities" not in course["context"]
+    assert course["verb"]["id"] == VERB_SATISFIED
+    assert "parent" not in course["context"]["contextActivities"]
+    assert course["result"] == {"duration": "PT1H"}
 
 
-def test_survey_is_answered_with_the_answers_as_response() -> None:
+def test_a_survey_queued_before_per_question_statements_keeps_its_json_response() -> None:
     statement = build("survey_answered")
     assert statement["verb"]["id"] == VERB_ANSWERED
     assert json.loads(statement["result"]["response"]) == {"q1": 4, "q2": "more videos"}
@@ -129,8 +143,8 @@ def test_iso_durations(seconds: float, text: str) -> None:
 
 
 def test_frozen_json_is_canonical_and_identical_when_rebuilt() -> None:
-    first = freeze(build("quiz_attempted"))
-    again = freeze(build("quiz_attempted"))
+    first = freeze(build("quiz_attempted", attempt_uuid=ATTEMPT))
+    again = freeze(build("quiz_attempted", attempt_uuid=ATTEMPT))
     assert first == again
     assert json.loads(first)["id"] == SID
     assert first == json.dumps(json.loads(first), sort_keys=True, separators=(",", ":"))

@@ -8,7 +8,8 @@ the imported statement itself is the event and is sent as is.
 - ``completed`` a lesson → ``lesson_progress.completed_at`` (kept if already set);
 - ``passed`` a quiz → ``quiz_passes`` (a pass is never revoked) and its lesson complete, as
   the engine's ``record_pass`` does;
-- ``completed`` a module or the course → ``completions``, so the engine does not emit the
+- ``satisfied`` (or, in files from earlier versions, ``completed``) a module or the course →
+  ``completions``, so the engine does not emit the
   completion a second time;
 - every merge is also recorded in ``progress_imports`` (migration ``m006_progress_imports``).
 
@@ -29,6 +30,7 @@ from player.core.sync.statements import (
     EXT_COURSE_VERSION,
     VERB_COMPLETED,
     VERB_PASSED,
+    VERB_SATISFIED,
     course_activity_id,
 )
 
@@ -78,7 +80,12 @@ class CourseIndex:
 
 
 def _course_version(statement: dict[str, Any]) -> int | None:
-    extensions = statement.get("context", {}).get("extensions", {})
+    """``context.revision``, or the extension statements carried before it."""
+    context = statement.get("context", {})
+    revision = context.get("revision") if isinstance(context, dict) else None
+    if isinstance(revision, str) and revision.isdigit():
+        return int(revision)
+    extensions = context.get("extensions", {}) if isinstance(context, dict) else {}
     value = extensions.get(EXT_COURSE_VERSION) if isinstance(extensions, dict) else None
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -140,7 +147,7 @@ def merge_statement(db: Database, learner_id: int, place: Place, statement: dict
             " updated_at = excluded.updated_at",
             [learner_id, place.course_id, place.item_id, at, now],
         )
-    elif verb == VERB_COMPLETED and place.scope in ("module", "course"):
+    elif verb in (VERB_SATISFIED, VERB_COMPLETED) and place.scope in ("module", "course"):
         db.execute(
             "INSERT OR IGNORE INTO completions (learner_id, course_id, scope, item_id,"
             " course_version, completed_at) VALUES (?, ?, ?, ?, ?, ?)",

@@ -36,7 +36,13 @@ from player.core.learning.learners import Learner, _pin_matches, hash_pin, list_
 from player.core.learning.state import LessonState, ModuleState, ModuleStatus
 from player.core.package.manifest import Manifest
 from player.core.settings import load_settings, update_settings
-from player.core.sync.statements import ACCOUNT_HOME_PAGE, VERB_COMPLETED, VERB_PASSED
+from player.core.sync.statements import (
+    ACCOUNT_HOME_PAGE,
+    VERB_COMPLETED,
+    VERB_PASSED,
+    VERB_SATISFIED,
+    VERB_TERMINATED,
+)
 
 NOT_REPORTED = "not_reported"
 TRAINER_PIN_SETTING = "trainer_pin_hash"
@@ -174,7 +180,8 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
             module = manifest.module_of(item)
             module_id = module.id if module else ""
             facts.touched.add(item)
-            facts.time[item] += iso_seconds(result.get("duration"))
+            if verb != VERB_TERMINATED:  # a video session's time is in its completion too
+                facts.time[item] += iso_seconds(result.get("duration"))
             scaled = (result.get("score") or {}).get("scaled")
             if isinstance(scaled, int | float):
                 facts.best[item] = max(facts.best.get(item, 0.0), float(scaled))
@@ -189,7 +196,7 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
                 facts.answered.add(item)
         else:
             module_id = item if scope == "module" else ""
-            if verb == VERB_COMPLETED:
+            if verb in (VERB_SATISFIED, VERB_COMPLETED):  # completed: earlier versions
                 facts.completed[(scope, item)] = at
         facts.last[module_id] = _latest(facts.last.get(module_id), at) or ""
     return found

@@ -294,6 +294,10 @@ class _Builder:
         self.category.append({"id": CATEGORY_MOVEON})
 
 
+def _reference(activity: dict[str, Any]) -> dict[str, Any]:
+    return {"id": activity["id"], "definition": {"type": activity["definition"]["type"]}}
+
+
 def _interaction(b: _Builder, survey: bool) -> tuple[dict[str, Any], str]:
     """The question's cmi.interaction definition and the learner's response in its format."""
     event = b.event
@@ -473,9 +477,11 @@ def build_statement(
     if event.get("course_version") is not None:
         context["revision"] = str(event["course_version"])
     activities: dict[str, Any] = {}
-    for name, items in (("parent", b.parent), ("grouping", b.grouping), ("category", b.category)):
-        if items:
-            activities[name] = items
+    for name, items in (("parent", b.parent), ("grouping", b.grouping)):
+        if items:  # id and type only: names travel where the activity is the object
+            activities[name] = [_reference(item) for item in items]
+    if b.category:
+        activities["category"] = b.category
     if activities:
         context["contextActivities"] = activities
     if b.context_extensions:

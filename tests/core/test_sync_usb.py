@@ -102,6 +102,31 @@ def test_import_queues_once_and_merges_progress_of_a_known_learner(tmp_path: Pat
     assert sorted(r["statement"] for r in rows) == sorted(exported)
 
 
+def test_files_from_earlier_versions_still_merge_module_and_course_completions(
+    tmp_path: Path,
+) -> None:
+    """Before issue 16 a module was ``completed`` (now ``satisfied``) and the course version an
+    extension (now ``context.revision``)."""
+    school = laptop(tmp_path / "school.sqlite3")
+    add_learner(school, "Ana", "ana@example.org")
+    base = "https://course-player.invalid/xapi/activities/demo"
+    old = {
+        "id": str(uuid.uuid4()),
+        "actor": {"objectType": "Agent", "mbox": "mailto:ana@example.org"},
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+        "object": {"objectType": "Activity", "id": f"{base}/modules/m1"},
+        "context": {
+            "extensions": {"https://course-player.invalid/xapi/extensions/course-version": 1}
+        },
+        "timestamp": "2026-03-01T10:00:00.000Z",
+    }
+    (tmp_path / "old.jsonl").write_text(json.dumps(old) + "\n", encoding="utf-8")
+    report = import_progress(school, tmp_path / "old.jsonl", CourseIndex.load(school, no_manifests))
+    assert (report.queued, report.merged) == (1, 1)
+    rows = list(school.query("SELECT scope, item_id, course_version FROM completions"))
+    assert rows == [{"scope": "module", "item_id": "m1", "course_version": 1}]
+
+
 def test_unknown_learner_is_queued_but_not_merged(tmp_path: Path) -> None:
     home = laptop(tmp_path / "home.sqlite3")
     learner, learner_uuid = add_learner(home, "Cy")

@@ -39,6 +39,7 @@ pytest_plugins: list[str] = [
     "tests.fixtures.ralph",
     "tests.fixtures.nginx",
     "tests.fixtures.faultproxy",
+    "tests.fixtures.hostile_http",
     "tests.fixtures.xvfb",
     "tests.fixtures.video_media",
     "tests.fixtures.xapi_validator",

@@ -346,8 +346,8 @@ Key of this package:
             <translation>rejected by the LRS</translation>
         </message>
         <message>
-            <source>Known from an imported progress file</source>
-            <translation>Known from an imported progress file</translation>
+            <source>Imported from: %1</source>
+            <translation>Imported from: %1</translation>
         </message>
         <message numerus="yes">
             <source>%n learner(s)</source>
@@ -365,8 +365,8 @@ Key of this package:
             <translation>Progress files (*.jsonl);;All files (*)</translation>
         </message>
         <message>
-            <source>%1: %2 new, %3 already here, %4 rejected line(s).</source>
-            <translation>%1: %2 new, %3 already here, %4 rejected line(s).</translation>
+            <source>%1: %2 new (%3 merged into progress, %4 not merged), %5 already here, %6 rejected line(s).</source>
+            <translation>%1: %2 new (%3 merged into progress, %4 not merged), %5 already here, %6 rejected line(s).</translation>
         </message>
         <message>
             <source>Export CSV</source>
@@ -947,6 +947,18 @@ Key of this package:
     <context>
         <name>SettingsDialog</name>
         <message>
+            <source>This password was saved for another server. Type it again to send it to this address.</source>
+            <translation>This password was saved for another server. Type it again to send it to this address.</translation>
+        </message>
+        <message>
+            <source>Allow an LRS on another computer over plain http (&amp;unencrypted)</source>
+            <translation>Allow an LRS on another computer over plain http (&amp;unencrypted)</translation>
+        </message>
+        <message>
+            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline. The user name and password are sent to this server only.</source>
+            <translation>When this address answers, completions are sent in the background. Without it, the player works fully offline. The user name and password are sent to this server only.</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
@@ -993,10 +1005,6 @@ Key of this package:
         <message>
             <source>&amp;Password:</source>
             <translation>&amp;Password:</translation>
-        </message>
-        <message>
-            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline.</source>
-            <translation>When this address answers, completions are sent in the background. Without it, the player works fully offline.</translation>
         </message>
         <message>
             <source>&amp;Save</source>
@@ -1398,6 +1406,14 @@ Key of this package:
     <context>
         <name>SyncDetailsDialog</name>
         <message>
+            <source>&amp;Approve this server</source>
+            <translation>&amp;Approve this server</translation>
+        </message>
+        <message>
+            <source>A course asks to send its completions to {server}. They stay here until you approve this server; your LRS password is never sent to it.</source>
+            <translation>A course asks to send its completions to {server}. They stay here until you approve this server; your LRS password is never sent to it.</translation>
+        </message>
+        <message>
             <source>refused</source>
             <translation>refused</translation>
         </message>
@@ -1544,6 +1560,10 @@ Key of this package:
     </context>
     <context>
         <name>CoreErrors</name>
+        <message>
+            <source>The LRS endpoint {endpoint} from {origin} uses plain http to another computer: passwords and results would cross the network unencrypted. Use https, or allow it explicitly (sync --allow-insecure, or lrs_allow_insecure in the settings).</source>
+            <translation>The LRS endpoint {endpoint} from {origin} uses plain http to another computer: passwords and results would cross the network unencrypted. Use https, or allow it explicitly (sync --allow-insecure, or lrs_allow_insecure in the settings).</translation>
+        </message>
         <message>
             <source>Cannot use the data folder {path}: {reason}.</source>
             <translation>Cannot use the data folder {path}: {reason}.</translation>
@@ -1715,6 +1735,26 @@ Key of this package:
         <message>
             <source>{member} is larger than the {limit} bytes allowed.</source>
             <translation>{member} is larger than the {limit} bytes allowed.</translation>
+        </message>
+        <message>
+            <source>{package} holds more than the {limit} entries a course package may have; refused.</source>
+            <translation>{package} holds more than the {limit} entries a course package may have; refused.</translation>
+        </message>
+        <message>
+            <source>{name} is larger than the {limit} allowed; the download was stopped.</source>
+            <translation>{name} is larger than the {limit} allowed; the download was stopped.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: it had to start over {count} times (it keeps changing on the server, or the server cannot resume); try again later.</source>
+            <translation>Gave up on {name}: it had to start over {count} times (it keeps changing on the server, or the server cannot resume); try again later.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: the server sent {received} for it, more than the {budget} allowed, without completing it.</source>
+            <translation>Gave up on {name}: the server sent {received} for it, more than the {budget} allowed, without completing it.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: {host} redirects from https to plain http ({target}); refused.</source>
+            <translation>Cannot fetch {name}: {host} redirects from https to plain http ({target}); refused.</translation>
         </message>
         <message>
             <source>{path} is not a readable zip file (truncated or damaged: {cause}).</source>
@@ -2031,6 +2071,118 @@ Key of this package:
         <message>
             <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
             <translation>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
+            <translation>Question {question!r} has no choice {choice!r} (choices: {choices}).</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a list of choices.</source>
+            <translation>Question {question!r} takes a list of choices.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r}.</source>
+            <translation>Question {question!r} has no choice {choice!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r}: a choice is picked twice.</source>
+            <translation>Question {question!r}: a choice is picked twice.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes true or false.</source>
+            <translation>Question {question!r} takes true or false.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has an unknown kind {kind!r}.</source>
+            <translation>Question {question!r} has an unknown kind {kind!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a text answer.</source>
+            <translation>Question {question!r} takes a text answer.</translation>
+        </message>
+        <message>
+            <source>There is no learner with id {learner}.</source>
+            <translation>There is no learner with id {learner}.</translation>
+        </message>
+        <message>
+            <source>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</source>
+            <translation>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</translation>
+        </message>
+        <message>
+            <source>There is no quiz attempt {attempt}.</source>
+            <translation>There is no quiz attempt {attempt}.</translation>
+        </message>
+        <message>
+            <source>Attempt {attempt} belongs to course {course!r}.</source>
+            <translation>Attempt {attempt} belongs to course {course!r}.</translation>
+        </message>
+        <message>
+            <source>Quiz {lesson!r} has no question {question!r}.</source>
+            <translation>Quiz {lesson!r} has no question {question!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a rating from 1 to 5.</source>
+            <translation>Question {question!r} takes a rating from 1 to 5.</translation>
+        </message>
+        <message>
+            <source>Survey {lesson!r} has no question {question!r}.</source>
+            <translation>Survey {lesson!r} has no question {question!r}.</translation>
+        </message>
+        <message>
+            <source>The elapsed time</source>
+            <translation>The elapsed time</translation>
+        </message>
+        <message>
+            <source>The time spent</source>
+            <translation>The time spent</translation>
+        </message>
+        <message>
+            <source>The position</source>
+            <translation>The position</translation>
+        </message>
+        <message>
+            <source>The duration</source>
+            <translation>The duration</translation>
+        </message>
+        <message>
+            <source>Lost the progress of lesson {lesson!r}.</source>
+            <translation>Lost the progress of lesson {lesson!r}.</translation>
+        </message>
+        <message>
+            <source>Course {course!r} has no lesson {lesson!r}.</source>
+            <translation>Course {course!r} has no lesson {lesson!r}.</translation>
+        </message>
+        <message>
+            <source>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</source>
+            <translation>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</translation>
+        </message>
+        <message>
+            <source>{what} must be a number of seconds.</source>
+            <translation>{what} must be a number of seconds.</translation>
+        </message>
+        <message>
+            <source>{what} must be a finite number of seconds ≥ 0, not {value}.</source>
+            <translation>{what} must be a finite number of seconds ≥ 0, not {value}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC could not be loaded ({reason}).</source>
+            <translation>Video playback is unavailable: libVLC could not be loaded ({reason}).</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</source>
+            <translation>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</translation>
+        </message>
+        <message>
+            <source>The video file is missing: {path}</source>
+            <translation>The video file is missing: {path}</translation>
+        </message>
+        <message>
+            <source>There is no subtitle track number {number}.</source>
+            <translation>There is no subtitle track number {number}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: VLC refused to start.</source>
+            <translation>Video playback is unavailable: VLC refused to start.</translation>
         </message>
     </context>
     <context>

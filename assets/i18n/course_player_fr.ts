@@ -346,8 +346,8 @@ Clé de ce paquet :
             <translation>refusé par le LRS</translation>
         </message>
         <message>
-            <source>Known from an imported progress file</source>
-            <translation>Connu par un fichier de progression importé</translation>
+            <source>Imported from: %1</source>
+            <translation>Importé depuis : %1</translation>
         </message>
         <message numerus="yes">
             <source>%n learner(s)</source>
@@ -365,8 +365,8 @@ Clé de ce paquet :
             <translation>Fichiers de progression (*.jsonl);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <source>%1: %2 new, %3 already here, %4 rejected line(s).</source>
-            <translation>%1 : %2 nouveaux, %3 déjà présents, %4 ligne(s) refusée(s).</translation>
+            <source>%1: %2 new (%3 merged into progress, %4 not merged), %5 already here, %6 rejected line(s).</source>
+            <translation>%1 : %2 nouveaux (%3 intégrés à la progression, %4 non intégrés), %5 déjà présents, %6 ligne(s) refusée(s).</translation>
         </message>
         <message>
             <source>Export CSV</source>
@@ -947,6 +947,18 @@ Clé de ce paquet :
     <context>
         <name>SettingsDialog</name>
         <message>
+            <source>This password was saved for another server. Type it again to send it to this address.</source>
+            <translation>Ce mot de passe a été enregistré pour un autre serveur. Saisissez-le à nouveau pour l’envoyer à cette adresse.</translation>
+        </message>
+        <message>
+            <source>Allow an LRS on another computer over plain http (&amp;unencrypted)</source>
+            <translation>Autoriser un LRS sur un autre ordinateur en http simple (&amp;non chiffré)</translation>
+        </message>
+        <message>
+            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline. The user name and password are sent to this server only.</source>
+            <translation>Quand cette adresse répond, les résultats sont envoyés en arrière-plan. Sans elle, le lecteur fonctionne entièrement hors ligne. Le nom d’utilisateur et le mot de passe ne sont envoyés qu’à ce serveur.</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
@@ -993,10 +1005,6 @@ Clé de ce paquet :
         <message>
             <source>&amp;Password:</source>
             <translation>&amp;Mot de passe :</translation>
-        </message>
-        <message>
-            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline.</source>
-            <translation>Quand cette adresse répond, les résultats sont envoyés en arrière-plan. Sans elle, le lecteur fonctionne entièrement hors ligne.</translation>
         </message>
         <message>
             <source>&amp;Save</source>
@@ -1398,6 +1406,14 @@ Clé de ce paquet :
     <context>
         <name>SyncDetailsDialog</name>
         <message>
+            <source>&amp;Approve this server</source>
+            <translation>&amp;Approuver ce serveur</translation>
+        </message>
+        <message>
+            <source>A course asks to send its completions to {server}. They stay here until you approve this server; your LRS password is never sent to it.</source>
+            <translation>Un cours demande à envoyer ses résultats à {server}. Ils restent sur cet ordinateur tant que vous n’avez pas approuvé ce serveur ; votre mot de passe LRS ne lui est jamais envoyé.</translation>
+        </message>
+        <message>
             <source>refused</source>
             <translation>refusé</translation>
         </message>
@@ -1544,6 +1560,10 @@ Clé de ce paquet :
     </context>
     <context>
         <name>CoreErrors</name>
+        <message>
+            <source>The LRS endpoint {endpoint} from {origin} uses plain http to another computer: passwords and results would cross the network unencrypted. Use https, or allow it explicitly (sync --allow-insecure, or lrs_allow_insecure in the settings).</source>
+            <translation>L’adresse du LRS {endpoint} ({origin}) utilise http sans chiffrement vers un autre ordinateur : les mots de passe et les résultats traverseraient le réseau en clair. Utilisez https, ou autorisez-le explicitement (sync --allow-insecure, ou lrs_allow_insecure dans les paramètres).</translation>
+        </message>
         <message>
             <source>Cannot use the data folder {path}: {reason}.</source>
             <translation>Impossible d’utiliser le dossier de données {path} : {reason}.</translation>
@@ -1715,6 +1735,26 @@ Clé de ce paquet :
         <message>
             <source>{member} is larger than the {limit} bytes allowed.</source>
             <translation>{member} dépasse les {limit} octets permis.</translation>
+        </message>
+        <message>
+            <source>{package} holds more than the {limit} entries a course package may have; refused.</source>
+            <translation>{package} contient plus des {limit} entrées permises dans un paquet de cours ; refusé.</translation>
+        </message>
+        <message>
+            <source>{name} is larger than the {limit} allowed; the download was stopped.</source>
+            <translation>{name} dépasse les {limit} permis ; le téléchargement a été arrêté.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: it had to start over {count} times (it keeps changing on the server, or the server cannot resume); try again later.</source>
+            <translation>Abandon de {name} : il a fallu le reprendre depuis le début {count} fois (il change sans cesse sur le serveur, ou le serveur ne sait pas reprendre) ; réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: the server sent {received} for it, more than the {budget} allowed, without completing it.</source>
+            <translation>Abandon de {name} : le serveur a envoyé {received} pour ce fichier, plus que les {budget} permis, sans le terminer.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: {host} redirects from https to plain http ({target}); refused.</source>
+            <translation>Impossible de télécharger {name} : {host} redirige de https vers http non chiffré ({target}) ; refusé.</translation>
         </message>
         <message>
             <source>{path} is not a readable zip file (truncated or damaged: {cause}).</source>
@@ -2031,6 +2071,118 @@ Clé de ce paquet :
         <message>
             <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
             <translation>{course} se réclame de l’éditeur de confiance {publisher!r} (clé {owner}), mais il est signé par {key} ; refusé.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
+            <translation>La question « {question} » n’a pas de choix « {choice} » (choix : {choices}).</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a list of choices.</source>
+            <translation>La question « {question} » attend une liste de choix.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r}.</source>
+            <translation>La question « {question} » n’a pas de choix « {choice} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r}: a choice is picked twice.</source>
+            <translation>Question « {question} » : un choix est coché deux fois.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes true or false.</source>
+            <translation>La question « {question} » attend vrai ou faux.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has an unknown kind {kind!r}.</source>
+            <translation>La question « {question} » est d’un type inconnu, « {kind} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a text answer.</source>
+            <translation>La question « {question} » attend une réponse écrite.</translation>
+        </message>
+        <message>
+            <source>There is no learner with id {learner}.</source>
+            <translation>Il n’y a pas d’apprenant numéro {learner}.</translation>
+        </message>
+        <message>
+            <source>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</source>
+            <translation>Aucun apprenant ne s’appelle « {name} » ; voir « course-player learners list ».</translation>
+        </message>
+        <message>
+            <source>There is no quiz attempt {attempt}.</source>
+            <translation>Il n’y a pas de tentative de quiz numéro {attempt}.</translation>
+        </message>
+        <message>
+            <source>Attempt {attempt} belongs to course {course!r}.</source>
+            <translation>La tentative {attempt} appartient au cours « {course} ».</translation>
+        </message>
+        <message>
+            <source>Quiz {lesson!r} has no question {question!r}.</source>
+            <translation>Le quiz « {lesson} » n’a pas de question « {question} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a rating from 1 to 5.</source>
+            <translation>La question « {question} » attend une note de 1 à 5.</translation>
+        </message>
+        <message>
+            <source>Survey {lesson!r} has no question {question!r}.</source>
+            <translation>Le questionnaire « {lesson} » n’a pas de question « {question} ».</translation>
+        </message>
+        <message>
+            <source>The elapsed time</source>
+            <translation>Le temps écoulé</translation>
+        </message>
+        <message>
+            <source>The time spent</source>
+            <translation>Le temps passé</translation>
+        </message>
+        <message>
+            <source>The position</source>
+            <translation>La position</translation>
+        </message>
+        <message>
+            <source>The duration</source>
+            <translation>La durée</translation>
+        </message>
+        <message>
+            <source>Lost the progress of lesson {lesson!r}.</source>
+            <translation>La progression de la leçon « {lesson} » a été perdue.</translation>
+        </message>
+        <message>
+            <source>Course {course!r} has no lesson {lesson!r}.</source>
+            <translation>Le cours « {course} » n’a pas de leçon « {lesson} ».</translation>
+        </message>
+        <message>
+            <source>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</source>
+            <translation>La leçon « {lesson} » est de type {kind}, pas {expected}.</translation>
+        </message>
+        <message>
+            <source>{what} must be a number of seconds.</source>
+            <translation>{what} doit être un nombre de secondes.</translation>
+        </message>
+        <message>
+            <source>{what} must be a finite number of seconds ≥ 0, not {value}.</source>
+            <translation>{what} doit être un nombre fini de secondes ≥ 0, et non {value}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC could not be loaded ({reason}).</source>
+            <translation>La lecture vidéo est impossible : libVLC n’a pas pu être chargé ({reason}).</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</source>
+            <translation>La lecture vidéo est impossible : libVLC a démarré sans ses modules (installez VLC ou ses paquets de modules).</translation>
+        </message>
+        <message>
+            <source>The video file is missing: {path}</source>
+            <translation>Le fichier vidéo est introuvable : {path}</translation>
+        </message>
+        <message>
+            <source>There is no subtitle track number {number}.</source>
+            <translation>Il n’y a pas de piste de sous-titres numéro {number}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: VLC refused to start.</source>
+            <translation>La lecture vidéo est impossible : VLC a refusé de démarrer.</translation>
         </message>
     </context>
     <context>

@@ -6,8 +6,11 @@ import io
 from pathlib import Path
 
 from player.core.dashboard import dashboard_table, set_trainer_pin, write_csv
-from player.core.learning import create_learner, record_reading
+from player.core.learning import create_learner, list_learners, record_reading
+from player.core.store.database import open_database, utc_now
+from player.core.sync.usb import export_progress
 from player.ui.screens.dashboard import DashboardDialog
+from tests.helpers.outbox import add_course, add_event, event
 from tests.ui.test_reports import pdf_pages
 
 
@@ -73,3 +76,32 @@ def test_trainer_pin_gate(qtbot, services) -> None:
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         dialog.unlock.click()
     assert dialog.table.rowCount() == 4
+
+
+def test_import_reports_merged_and_reported_statements(qtbot, services, tmp_path: Path) -> None:
+    """Ana's file says she finished module 1; only her video counts: the claim is reported."""
+    add_learners(services)
+    ana = next(learner for learner in list_learners(services.context.db) if learner.name == "Ana")
+    laptop = open_database(tmp_path / "laptop.sqlite3")
+    add_course(laptop, "test-course")
+    laptop.execute(
+        "INSERT INTO learners (uuid, name, created_at) VALUES (?, 'Ana', ?)", [ana.uuid, utc_now()]
+    )
+    fields = {"course_id": "test-course", "module_id": "m1"}
+    add_event(laptop, 1, "lesson_completed", event(ana.uuid, lesson_id="m1-intro", **fields))
+    add_event(laptop, 1, "module_completed", event(ana.uuid, kind="module_completed", **fields))
+    export_progress(laptop, tmp_path / "ana.jsonl", lambda _: None)
+    dialog = open_dialog(qtbot, services)
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        pass
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.import_file(tmp_path / "ana.jsonl")
+    assert dialog.status.text() == (
+        "ana.jsonl: 2 new (1 merged into progress, 1 not merged), 0 already here,"
+        " 0 rejected line(s)."
+    )
+    tips = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 0).toolTip()
+        for r in range(dialog.table.rowCount())
+    }
+    assert tips == {"Ana": "Imported from: ana.jsonl", "Bea": ""}

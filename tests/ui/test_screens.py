@@ -91,8 +91,9 @@ def test_a_course_installed_anywhere_appears_in_the_library_on_screen(
     qtbot.waitUntil(lambda: window.library.loaded)
     assert window.library.cards == []
 
-    dialog = AddCourseDialog(empty_services, window)  # not connected to the library at all
-    qtbot.addWidget(dialog)
+    # Not connected to the library at all; owned (and deleted) by the window, so not handed to
+    # qtbot, which would close it again after Qt may already have deleted it.
+    dialog = AddCourseDialog(empty_services, window)
     with qtbot.waitSignal(dialog.planned, timeout=20_000):
         dialog.read_plan(str(package_zip))
     with qtbot.waitSignal(window.library.refreshed, timeout=30_000):

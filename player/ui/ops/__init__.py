@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     )
     from player.ui.ops.sync import (
         SyncDetails,
+        approve_endpoint,
         sync_details,
     )
 
@@ -94,6 +95,7 @@ _WHERE = {
     "Volume": "courses",
     "add_learner": "learners",
     "add_time_spent": "lessons",
+    "approve_endpoint": "sync",
     "change_own_pin": "learners",
     "course_outline": "lessons",
     "current_learner": "library",
@@ -142,6 +144,7 @@ __all__ = [
     "Volume",
     "add_learner",
     "add_time_spent",
+    "approve_endpoint",
     "change_own_pin",
     "course_outline",
     "current_learner",

@@ -280,6 +280,8 @@ class DashboardDialog(Retranslatable, QDialog):
     def course_id(self) -> str | None:
         return self.course.currentData() if self.course.count() else None
 
+    _notice: str | None = None  # what the next reload shows in the status line
+
     def reload(self) -> None:
         if self.stack.currentWidget() is not self.board:
             return
@@ -326,12 +328,13 @@ class DashboardDialog(Retranslatable, QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ROW_ROLE, row)
-                if column == 0 and row.source != "here":
-                    item.setToolTip(self.tr("Known from an imported progress file"))
+                if column == 0 and row.imported_from:
+                    item.setToolTip(self.tr("Imported from: %1").replace("%1", row.imported_from))
                 self.table.setItem(index, column, item)
         self.chart.set_bars(core.module_chart(rows))
         learners = len({r.learner_key for r in rows})
-        self.status.setText(self.tr("%n learner(s)", "", learners))
+        self.status.setText(self._notice or self.tr("%n learner(s)", "", learners))
+        self._notice = None
         self.loaded.emit()
 
     def selected_row(self) -> core.DashboardRow | None:
@@ -357,14 +360,20 @@ class DashboardDialog(Retranslatable, QDialog):
             return import_progress(ctx.db, path, CourseIndex.load(ctx.db, manifests_of(ctx)))
 
         def done(report: Any) -> None:
-            text = self.tr("%1: %2 new, %3 already here, %4 rejected line(s).")
+            text = self.tr(
+                "%1: %2 new (%3 merged into progress, %4 not merged), %5 already here,"
+                " %6 rejected line(s)."
+            )
             for marker, value in (
                 ("%1", path.name),
                 ("%2", str(report.queued)),
-                ("%3", str(report.duplicates)),
-                ("%4", str(len(report.rejected))),
+                ("%3", str(report.merged)),
+                ("%4", str(len(report.reported))),
+                ("%5", str(report.duplicates)),
+                ("%6", str(len(report.rejected))),
             ):
                 text = text.replace(marker, value)
+            self._notice = text  # shown once the table is reloaded, instead of the count
             self.status.setText(text)
             self.reload()
             # Imported progress and statements: the library, outline and status line redraw.

@@ -13,6 +13,8 @@ import pytest
 from sqlite_utils import Database
 
 from player.core.errors import SyncError
+from player.core.learning import video
+from player.core.learning.learners import create_learner
 from player.core.learning.state import course_state
 from player.core.package.manifest import Manifest
 from player.core.settings import load_settings, update_settings
@@ -23,6 +25,7 @@ from player.core.sync.merge import CourseIndex
 from player.core.sync.service import no_manifests, sync_status
 from player.core.sync.usb import LineProblem, export_progress, import_progress
 from tests.core.learning_fixtures import make_manifest
+from tests.helpers.demo_trace import Clock, demo_manifest, whole_course
 from tests.helpers.outbox import add_completions, add_course, add_event, add_learner, event
 
 DEMO = make_manifest(threshold=0.7)
@@ -442,3 +445,27 @@ def test_line_reading_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
         (4, b"\n"),
         (5, None),
     ]
+
+
+def test_a_whole_course_from_the_engine_merges_on_another_laptop_with_nothing_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every statement kind the engine writes (issue 16) travels by USB: questions, video
+    sessions, traces and the survey are queued; lessons, passes and satisfied modules merge."""
+    clock = Clock()
+    monkeypatch.setattr(video, "now", clock)
+    course = demo_manifest()
+    home = open_database(tmp_path / "home.sqlite3")
+    add_course(home, course.id)
+    ana = create_learner(home, "Ana", email="ana@example.org").id
+    whole_course(home, ana, course, clock)
+    report = export_progress(home, tmp_path / "ana.jsonl", lambda _c: course.activity_base)
+
+    school = open_database(tmp_path / "school.sqlite3")
+    add_course(school, course.id)
+    here = create_learner(school, "Ana D.", email="ANA@example.org").id
+    imported = import_progress(
+        school, tmp_path / "ana.jsonl", CourseIndex.load(school, lambda _c: course)
+    )
+    assert (imported.queued, imported.rejected, imported.reported) == (report.statements, [], [])
+    assert course_state(school, here, course).complete

@@ -39,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--status", action="store_true", help="show what is waiting; send nothing")
     p.add_argument("--json", action="store_true", help="with --status: as JSON")
+    p.add_argument("--hub", metavar="URL", help="send to a workshop hub (docs/hub.md)")
+    p.add_argument("--code", help="with --hub: the hub's pairing code (remembered once paired)")
     p.set_defaults(func=cmd_sync)
 
     p = subparsers.add_parser(
@@ -84,6 +86,10 @@ class _StatusLine:
 def cmd_sync(args: argparse.Namespace) -> int:
     if args.timeout <= 0:
         raise SyncError("--timeout must be a positive number of seconds.")
+    if not args.status and (args.hub or _paired_hub()):
+        from player.cli.hub import sync_via_hub
+
+        return sync_via_hub(args, _StatusLine())
     ctx = context()
     try:
         if args.status:
@@ -117,6 +123,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 0
     finally:
         ctx.close()
+
+
+def _paired_hub() -> bool:
+    from player.core.hub.learner import load_link
+    from player.core.paths import default_data_dir
+
+    return load_link(default_data_dir().settings) is not None
 
 
 def _show_status(db: Database, settings_path: Path, *, as_json: bool) -> int:

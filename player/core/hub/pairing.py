@@ -1,0 +1,38 @@
+"""The pairing code and the bearer token derived from it.
+
+The trainer reads out (or shows as a QR code) a short code; laptops derive the same token from
+it and send it as ``Authorization: Bearer <token>``. The code itself never travels after
+pairing, and a token says nothing about other hubs' codes (the hub's name is not mixed in, so a
+hub restarted with the same ``--code`` keeps its laptops paired).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+#: No 0/O, 1/I/L: the code is read aloud and typed on small keyboards.
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 6
+_TOKEN_CONTEXT = b"course-player-hub/1:"
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalize_code(code: str) -> str:
+    """Case, spaces and dashes do not matter (``abc-123`` is ``ABC123``)."""
+    return "".join(code.split()).replace("-", "").upper()
+
+
+def token_for(code: str) -> str:
+    return hashlib.sha256(_TOKEN_CONTEXT + normalize_code(code).encode("utf-8")).hexdigest()
+
+
+def bearer_matches(header: str | None, token: str) -> bool:
+    """Whether an ``Authorization`` header carries ``token`` (constant-time comparison)."""
+    if not header or not header.startswith("Bearer "):
+        return False
+    return hmac.compare_digest(header[len("Bearer ") :].strip().encode(), token.encode())

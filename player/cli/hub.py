@@ -16,7 +16,6 @@ from player.core.errors import HubError
 
 if TYPE_CHECKING:
     from player.core.hub.discovery import Announcer
-    from player.core.hub.share import Invitation
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -84,7 +83,7 @@ def cmd_hub(args: argparse.Namespace) -> int:
         if args.qr:
             print(qr_text(share), flush=True)
         if not args.no_announce:
-            announcer = _announce(options.name, server.port or 0, share)
+            announcer = _announce(options.name, server.port or 0, options.bind)
         forwarder = _Forwarder(data, args.forward_every).start()
         stop.wait()
         say("Hub stopped.")
@@ -97,12 +96,16 @@ def cmd_hub(args: argparse.Namespace) -> int:
         server.stop()
 
 
-def _announce(name: str, port: int, share: Invitation) -> Announcer | None:
+def _announce(name: str, port: int, bind: str) -> Announcer | None:
     from player import __version__
-    from player.core.hub.discovery import Announcer
+    from player.core.hub.discovery import Announcer, lan_addresses
 
+    addresses = lan_addresses() if bind in ("0.0.0.0", "") else [bind]
+    if not addresses or addresses[0].startswith("127."):
+        say("note: not announced on the network (no network address to announce).")
+        return None
     try:
-        return Announcer(name, port, version=__version__)
+        return Announcer(name, port, addresses, version=__version__)
     except (OSError, ValueError) as error:
         say(
             f"warning: cannot announce the hub on the network ({error}); laptops can still type"

@@ -14,7 +14,14 @@ import time
 from dataclasses import dataclass
 
 import ifaddr
-from zeroconf import IPVersion, ServiceBrowser, ServiceInfo, ServiceListener, Zeroconf
+from zeroconf import (
+    InterfaceChoice,
+    IPVersion,
+    ServiceBrowser,
+    ServiceInfo,
+    ServiceListener,
+    Zeroconf,
+)
 
 SERVICE_TYPE = "_course-player._tcp.local."
 DEFAULT_WAIT = 3.0
@@ -64,9 +71,8 @@ class Announcer:
             properties={"name": name, "path": "/", "v": version},
             server=f"course-player-{socket.gethostname() or 'hub'}.local.",
         )
-        interfaces = addresses if addresses else None
         self.zeroconf = Zeroconf(
-            interfaces=interfaces or "All",  # type: ignore[arg-type]
+            interfaces=list(addresses) if addresses else InterfaceChoice.All,
             ip_version=IPVersion.V4Only,
         )
         self.zeroconf.register_service(self.info, allow_name_change=True)
@@ -98,7 +104,7 @@ class _Collector(ServiceListener):
 def find_hubs(wait: float = DEFAULT_WAIT, interfaces: list[str] | None = None) -> list[FoundHub]:
     """Hubs that answer within ``wait`` seconds (none when multicast is blocked)."""
     zeroconf = Zeroconf(
-        interfaces=interfaces or "All",  # type: ignore[arg-type]
+        interfaces=list(interfaces) if interfaces else InterfaceChoice.All,
         ip_version=IPVersion.V4Only,
     )
     collector = _Collector()

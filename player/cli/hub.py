@@ -49,8 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_hub(args: argparse.Namespace) -> int:
-    from player.core.hub.pairing import new_code, normalize_code
-    from player.core.hub.server import DEFAULT_PORT, HubOptions, HubServer, environ_bundle
+    from player.core.hub.pairing import DEFAULT_PORT, new_code, normalize_code
+    from player.core.hub.server import HubOptions, HubServer, environ_bundle
     from player.core.hub.share import invitation, qr_text
 
     if args.port is not None and not 0 <= args.port <= 65535:

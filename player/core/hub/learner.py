@@ -24,8 +24,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from player.core.errors import QT_TRANSLATE_NOOP, HubError
-from player.core.hub.pairing import normalize_code, token_for
-from player.core.hub.server import DEFAULT_PORT, LAPTOP_HEADER
+from player.core.hub.pairing import DEFAULT_PORT, LAPTOP_HEADER, normalize_code, token_for
 from player.core.progress import CancelToken
 from player.core.settings import load_settings, update_settings
 from player.core.sync import outbox
@@ -280,3 +279,115 @@ def _refused_ids(db: Database, among: set[str]) -> set[str]:
         )
         if row["statement_id"] in among
     }
+
+
+@dataclass(frozen=True, slots=True)
+class HubCourse:
+    """A course a hub offers ("Courses available on the network")."""
+
+    hub_name: str
+    course_id: str
+    title: str
+    version: int
+    bytes: int
+    url: str  # the course.json URL ``install`` reads
+
+
+def hub_courses(address: str, *, timeout: float = PAIR_TIMEOUT) -> list[HubCourse]:
+    """The courses a hub lists at ``/courses``; ``HubError`` when it does not answer as one."""
+    url = hub_url(address)
+    with hub_session() as session:
+        try:
+            response = session.get(url + "courses", timeout=(timeout, timeout))
+            listing = response.json() if response.status_code == 200 else None
+        except (requests.RequestException, ValueError):
+            listing = None
+    if not isinstance(listing, dict) or not isinstance(listing.get("courses"), list):
+        raise HubError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "Cannot read the courses of the hub at {url}; check the address and that the"
+                " hub is sharing.",
+            ),
+            url=url,
+        )
+    found = []
+    for course in listing["courses"]:
+        try:
+            found.append(
+                HubCourse(
+                    str(listing.get("hub") or url),
+                    str(course["id"]),
+                    str(course["title"]),
+                    int(course["version"]),
+                    int(course["bytes"]),
+                    url + str(course["url"]).lstrip("/"),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
+    return found
+
+
+def network_courses(wait: float = 3.0, typed: str = "") -> list[HubCourse]:
+    """Courses of the hubs found on the network, or of the hub at a typed address."""
+    if typed.strip():
+        return hub_courses(typed)
+    from player.core.hub.discovery import find_hubs
+
+    courses: list[HubCourse] = []
+    for hub in find_hubs(wait):
+        try:
+            courses.extend(hub_courses(hub.url))
+        except HubError:
+            continue
+    return courses
+
+
+class HubAutoSync:
+    """For the desktop app: send pending statements to the paired hub when it answers.
+
+    Like ``sync.service.AutoSync``: cheap to call often; the hub is asked at most every
+    ``check_every`` seconds, and only when statements are pending.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        settings_path: Path,
+        *,
+        manifests: ManifestLookup = no_manifests,
+        check_every: float = 60.0,
+        timeout: float = 20.0,
+    ) -> None:
+        self.db = db
+        self.settings_path = settings_path
+        self.manifests = manifests
+        self.check_every = check_every
+        self.timeout = timeout
+        self._last_check: float | None = None
+
+    def tick(self) -> bool | None:
+        """None: no hub paired; else whether the hub answered."""
+        import time
+
+        from player.core.sync.status import counts
+
+        link = load_link(self.settings_path)
+        if link is None:
+            return None
+        now = time.monotonic()
+        if self._last_check is not None and now - self._last_check < self.check_every:
+            return True
+        self._last_check = now
+        if not is_reachable(link.xapi_endpoint):
+            return False
+        if counts(self.db).pending:
+            sync_with_hub(
+                self.db,
+                SyncSettings.load(self.settings_path),
+                link,
+                manifests=self.manifests,
+                timeout=self.timeout,
+            )
+        return True

@@ -16,6 +16,9 @@ import secrets
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 6
 _TOKEN_CONTEXT = b"course-player-hub/1:"
+DEFAULT_PORT = 8765
+#: The laptop's name, shown with its statements on the hub's dashboard.
+LAPTOP_HEADER = "X-Course-Player-Laptop"
 
 
 def new_code() -> str:

@@ -37,16 +37,20 @@ from player.core.context import Context, open_context
 from player.core.errors import QT_TRANSLATE_NOOP, HubError
 from player.core.hub import catalog, inbox
 from player.core.hub.bundle import BundleZip
-from player.core.hub.pairing import bearer_matches, new_code, token_for
+from player.core.hub.pairing import (
+    DEFAULT_PORT,
+    LAPTOP_HEADER,
+    bearer_matches,
+    new_code,
+    token_for,
+)
 from player.core.hub.ratelimit import RateLimiter
 from player.core.paths import DataDir
 from player.core.sync.merge import CourseIndex
 from player.core.sync.service import manifests_of
 from player.core.sync.statements import XAPI_VERSION
 
-DEFAULT_PORT = 8765
 MAX_BODY = 4 * 1024 * 1024
-LAPTOP_HEADER = "X-Course-Player-Laptop"
 T = TypeVar("T")
 
 

@@ -13,7 +13,14 @@ import requests
 
 from player.core.context import Context, open_context
 from player.core.errors import HubError
-from player.core.hub.learner import HubLink, code_in, hub_url, pair, sync_with_hub
+from player.core.hub.learner import (
+    HubLink,
+    code_in,
+    hub_courses,
+    hub_url,
+    pair,
+    sync_with_hub,
+)
 from player.core.hub.pairing import normalize_code, token_for
 from player.core.hub.server import HubOptions, HubServer
 from player.core.install import install, open_source
@@ -135,6 +142,19 @@ def test_downloads_can_require_the_code(hub_ctx: Context) -> None:
         url = server.url + "courses/test-course/course.json"
         assert requests.get(url, timeout=5).status_code == 401
         assert requests.get(url, headers=auth(), timeout=5).status_code == 200
+
+
+def test_a_course_url_can_carry_the_code_for_install(hub_ctx: Context, laptop: Context) -> None:
+    options = HubOptions(port=0, bind="127.0.0.1", code=CODE, downloads_need_code=True)
+    with HubServer(hub_ctx.data, options) as server:
+        url = f"http://code:{CODE}@127.0.0.1:{server.port}/courses/test-course/course.json"
+        result = install_from(laptop, url, quality="240")
+        assert result.course_id == "test-course"  # type: ignore[attr-defined]
+        link = HubLink(server.url, token_for(CODE))
+        [course] = hub_courses(server.url, link=link)
+        assert course.url.startswith(f"http://pair:{token_for(CODE)}@127.0.0.1:")
+        with pytest.raises(HubError):
+            hub_courses(server.url)  # not paired: the listing is refused
 
 
 def test_statements_need_the_pairing_code(hub: HubServer) -> None:

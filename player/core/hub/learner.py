@@ -293,10 +293,18 @@ class HubCourse:
     url: str  # the course.json URL ``install`` reads
 
 
-def hub_courses(address: str, *, timeout: float = PAIR_TIMEOUT) -> list[HubCourse]:
-    """The courses a hub lists at ``/courses``; ``HubError`` when it does not answer as one."""
+def hub_courses(
+    address: str, *, link: HubLink | None = None, timeout: float = PAIR_TIMEOUT
+) -> list[HubCourse]:
+    """The courses a hub lists at ``/courses``; ``HubError`` when it does not answer as one.
+
+    With ``link`` (this laptop is paired with that hub), the token goes with the listing and
+    in the course URLs, for a hub that serves courses only to paired laptops.
+    """
     url = hub_url(address)
-    with hub_session() as session:
+    token = link.token if link is not None and link.url == url else None
+    base = url.replace("http://", f"http://pair:{token}@", 1) if token else url
+    with hub_session(HubLink(url, token) if token else None) as session:
         try:
             response = session.get(url + "courses", timeout=(timeout, timeout))
             listing = response.json() if response.status_code == 200 else None
@@ -321,7 +329,7 @@ def hub_courses(address: str, *, timeout: float = PAIR_TIMEOUT) -> list[HubCours
                     str(course["title"]),
                     int(course["version"]),
                     int(course["bytes"]),
-                    url + str(course["url"]).lstrip("/"),
+                    base + str(course["url"]).lstrip("/"),
                 )
             )
         except (KeyError, TypeError, ValueError):
@@ -329,16 +337,18 @@ def hub_courses(address: str, *, timeout: float = PAIR_TIMEOUT) -> list[HubCours
     return found
 
 
-def network_courses(wait: float = 3.0, typed: str = "") -> list[HubCourse]:
+def network_courses(
+    wait: float = 3.0, typed: str = "", link: HubLink | None = None
+) -> list[HubCourse]:
     """Courses of the hubs found on the network, or of the hub at a typed address."""
     if typed.strip():
-        return hub_courses(typed)
+        return hub_courses(typed, link=link)
     from player.core.hub.discovery import find_hubs
 
     courses: list[HubCourse] = []
     for hub in find_hubs(wait):
         try:
-            courses.extend(hub_courses(hub.url))
+            courses.extend(hub_courses(hub.url, link=link))
         except HubError:
             continue
     return courses

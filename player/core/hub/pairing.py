@@ -8,6 +8,7 @@ hub restarted with the same ``--code`` keeps its laptops paired).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
@@ -35,7 +36,24 @@ def token_for(code: str) -> str:
 
 
 def bearer_matches(header: str | None, token: str) -> bool:
-    """Whether an ``Authorization`` header carries ``token`` (constant-time comparison)."""
-    if not header or not header.startswith("Bearer "):
+    """Whether an ``Authorization`` header carries ``token`` (constant-time comparison).
+
+    ``Bearer <token>`` is what the app sends. ``Basic`` with the code (or the token) as the
+    password is accepted too, so a course URL can carry it for ``install``:
+    ``http://code:K7M2QX@192.168.1.10:8765/courses/ID/course.json`` (every member URL, joined
+    to it, keeps it).
+    """
+    if not header:
         return False
-    return hmac.compare_digest(header[len("Bearer ") :].strip().encode(), token.encode())
+    if header.startswith("Bearer "):
+        return hmac.compare_digest(header[len("Bearer ") :].strip().encode(), token.encode())
+    if header.startswith("Basic "):
+        try:
+            decoded = base64.b64decode(header[len("Basic ") :].strip(), validate=True).decode()
+        except (ValueError, UnicodeDecodeError):
+            return False
+        secret = decoded.partition(":")[2]
+        return hmac.compare_digest(secret.encode(), token.encode()) or hmac.compare_digest(
+            token_for(secret).encode(), token.encode()
+        )
+    return False

@@ -69,13 +69,13 @@ class NetworkCoursesPanel(Retranslatable, QWidget):
         self.retranslate()
 
     def look(self, typed: str) -> None:
-        from player.core.hub.learner import network_courses
+        from player.core.hub.learner import load_link, network_courses
 
         self.search.setEnabled(False)
         self.show_hub.setEnabled(False)
         self.status.setText(self.tr("Looking for courses on the network…"))
         self.services.tasks.run(
-            lambda: network_courses(typed=typed),
+            lambda: network_courses(typed=typed, link=load_link(self.services.data.settings)),
             self._show,
             self._failed,
             owner=self,

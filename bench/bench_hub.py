@@ -262,6 +262,12 @@ def main() -> int:
         f" {posted['sent']} sent in {posted['seconds']:.2f} s |",
         f"| statements in the hub's outbox (distinct / rows) | {at_hub[0]} / {at_hub[1]} |",
         "",
+        "With 30 client processes on 2 cores, hashing and writing the copies cost as much as"
+        " serving them: both servers are held back by the clients, and the ratio shows the"
+        " hub is not the bottleneck. The statements all come from 127.0.0.1, one client for"
+        " the hub's per-client limit (10 writes/s, burst 40): the laptops meet 429s and back"
+        " off, which is most of that time.",
+        "",
         "Exactly once under cut connections, at the hub and then at Ralph behind it, and the"
         " hub SIGKILLed mid-install: `tests/integration/test_hub.py`.",
     ]

@@ -11,7 +11,7 @@ hash equal to the manifest's.
 
 Then ``--laptops`` × ``--statements``: each laptop sends its statements to the hub at once
 (the ``sync --hub`` core path), counted in the hub's outbox. The fault-injected version, with
-the hub then forwarding to Ralph, is ``tests/integration/test_hub.py``.
+the hub then forwarding to Ralph, is ``tests/integration/test_hub_load.py``.
 
     .venv/bin/python bench/bench_hub.py [--laptops 30] [--mb 50] [--write docs/performance.md]
 """
@@ -269,7 +269,7 @@ def main() -> int:
         " off, which is most of that time.",
         "",
         "Exactly once under cut connections, at the hub and then at Ralph behind it, and the"
-        " hub SIGKILLed mid-install: `tests/integration/test_hub.py`.",
+        " hub SIGKILLed mid-install: `tests/integration/test_hub_load.py`.",
     ]
     section = "\n".join(lines) + "\n"
     print(section)

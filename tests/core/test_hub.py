@@ -312,3 +312,46 @@ def test_a_port_in_use_is_one_clear_error(hub: HubServer, hub_ctx: Context) -> N
         if other_socket_reuse:
             other.stop()
     assert not other_socket_reuse
+
+
+def test_the_app_bundle_is_offered_to_browsers_without_the_learners_data(
+    hub_ctx: Context, tmp_path: Path
+) -> None:
+    import io
+    import zipfile
+
+    bundle = tmp_path / "course-player"
+    (bundle / "_internal").mkdir(parents=True)
+    (bundle / "course-player").write_bytes(b"#!/bin/sh\n")
+    (bundle / "_internal" / "lib.so").write_bytes(b"lib")
+    (bundle / "portable.txt").write_text("portable")
+    (bundle / "course-player-data").mkdir()
+    (bundle / "course-player-data" / "player.sqlite3").write_bytes(b"private progress")
+    options = HubOptions(port=0, bind="127.0.0.1", code=CODE, bundle=bundle)
+    with HubServer(hub_ctx.data, options) as server:
+        page = requests.get(server.url, timeout=5)
+        assert page.status_code == 200 and "Cours d&#x27;essai" in page.text
+        link = page.text.split("href='/app/", 1)[1].split("'", 1)[0]
+        archive = requests.get(server.url + "app/" + link, timeout=30)
+        assert archive.status_code == 200
+        names = set(zipfile.ZipFile(io.BytesIO(archive.content)).namelist())
+        assert "course-player/course-player" in names
+        assert "course-player/_internal/lib.so" in names
+        assert "course-player/portable.txt" in names
+        assert not any("course-player-data" in name for name in names)
+        assert requests.get(server.url + "app/other.zip", timeout=5).status_code == 404
+
+
+def test_the_apps_background_sync_sends_to_the_paired_hub(
+    hub: HubServer, hub_ctx: Context, laptop: Context
+) -> None:
+    from player.core.hub.learner import HubAutoSync
+
+    auto = HubAutoSync(laptop.db, laptop.data.settings, check_every=0)
+    assert auto.tick() is None  # not paired
+    pair(laptop.data.settings, hub.url, CODE)
+    learner_id, learner_uuid = add_learner(laptop.db, "Awa")
+    add_completions(laptop.db, learner_id, learner_uuid, 3)
+    assert auto.tick() is True
+    assert hub_ctx.db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 3
+    assert laptop.db.execute("SELECT COUNT(*) FROM outbox WHERE state='sent'").fetchone()[0] == 3

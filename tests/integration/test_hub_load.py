@@ -267,3 +267,41 @@ def test_cli_pairs_and_syncs_with_a_hub_process(tmp_path: Path) -> None:
     db = open_database(hub_home / "player.sqlite3")
     assert db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 5
     db.conn.close()
+
+
+def test_an_online_laptop_sends_to_the_lrs_directly_and_the_hub_never_forwards_twice(
+    hub_home: Context, ralph: RalphServer, tmp_path: Path
+) -> None:
+    laptop = open_database(tmp_path / "laptop.sqlite3")
+    learner, learner_uuid = add_learner(laptop, "Awa", "awa@example.org")
+    ids = add_completions(laptop, learner, learner_uuid, 20)
+    lrs = SyncSettings(ralph.endpoint, "test", ralph.username, ralph.password)
+    options = HubOptions(port=0, bind="127.0.0.1", code=CODE)
+    with HubServer(hub_home.data, options) as hub:
+        link = HubLink(hub.url, token_for(CODE))
+        # Earlier, offline: the hub stored the first 5 but its answer was lost (still pending
+        # here). The laptop then comes online.
+        from player.core.sync import outbox
+
+        outbox.freeze_pending(laptop, lambda _: None)
+        early = outbox.pending_batch(laptop, 5)
+        answer = requests.post(
+            hub.url + "xapi/statements",
+            data="[" + ",".join(row.statement for row in early) + "]",
+            headers={"Authorization": f"Bearer {token_for(CODE)}",
+                     "Content-Type": "application/json"},
+            timeout=10,
+        )  # fmt: skip
+        assert answer.status_code == 200
+        report = sync_with_hub(laptop, lrs, link, timeout=30)
+    assert report.direct is not None and report.direct.sent == 20
+    assert report.hub.sent == 0 and report.hub.requests == 0  # nothing left for the hub
+    assert report.told_hub == 20
+    hub_rows = list(hub_home.db.query("SELECT statement_id, state FROM outbox"))
+    assert {r["statement_id"] for r in hub_rows} == {row.statement_id for row in early}
+    assert {r["state"] for r in hub_rows} == {"sent"}  # the hub will not forward them
+    forwarded = sync_outbox(hub_home.db, lrs, timeout=30)
+    assert forwarded.requests == 0
+    assert read_back(ralph, frozen(laptop)) == (0, 0)
+    assert sorted(frozen(laptop)) == sorted(ids)
+    laptop.conn.close()

@@ -2298,4 +2298,19 @@ Key of this package:
             <translation>Forget this hub</translation>
         </message>
     </context>
+    <context>
+        <name>HubSettingRow</name>
+        <message>
+            <source>Workshop hub: %1 (%2)</source>
+            <translation>Workshop hub: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Workshop hub: none (progress goes to the LRS only).</source>
+            <translation>Workshop hub: none (progress goes to the LRS only).</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop…</source>
+            <translation>&amp;Workshop…</translation>
+        </message>
+    </context>
 </TS>

@@ -2298,4 +2298,19 @@ Clé de ce paquet :
             <translation>Oublier ce poste</translation>
         </message>
     </context>
+    <context>
+        <name>HubSettingRow</name>
+        <message>
+            <source>Workshop hub: %1 (%2)</source>
+            <translation>Poste d’atelier : %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Workshop hub: none (progress goes to the LRS only).</source>
+            <translation>Poste d’atelier : aucun (la progression va seulement au LRS).</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop…</source>
+            <translation>&amp;Atelier…</translation>
+        </message>
+    </context>
 </TS>

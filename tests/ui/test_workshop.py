@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from PySide6.QtWidgets import QWidget
 
 from player.core.hub.pairing import token_for
 from player.core.hub.server import HubOptions, HubServer
@@ -111,3 +112,20 @@ def test_add_a_course_lists_a_hubs_courses_by_address_and_plans_one(
             panel.choose.click()
         assert dialog.url.text() == f"{hub.url}courses/test-course/course.json"
         assert "Cours d'essai, version 1" in dialog.plan_title.text()
+
+
+def test_settings_show_the_paired_hub(qtbot, data_dir, empty_services) -> None:
+    from player.core.hub.learner import pair
+    from player.ui.screens.settings import SettingsDialog
+
+    dialog = SettingsDialog(empty_services)
+    qtbot.addWidget(dialog)
+    assert "none" in dialog.findChild(QWidget, "hub-setting").state.text()
+    options = HubOptions(port=0, bind="127.0.0.1", code="ABCD23", name="Atelier")
+    with HubServer(data_dir, options) as hub:
+        pair(empty_services.data.settings, hub.url, "ABCD23")
+        empty_services.save_settings()  # re-read, as the workshop window does after pairing
+        dialog = SettingsDialog(empty_services)
+        qtbot.addWidget(dialog)
+        row = dialog.findChild(QWidget, "hub-setting")
+        assert "Workshop hub: Atelier" in row.state.text()

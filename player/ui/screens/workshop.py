@@ -321,3 +321,41 @@ def _pair(services: Services, address: str, code: str) -> Any:
     from player.core.hub.learner import pair
 
     return pair(services.data.settings, address, code)
+
+
+class HubSettingRow(Retranslatable, QWidget):
+    """The Settings entry: which hub this laptop sends to, and a button to pair or forget."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("hub-setting")
+        self.state = Note()
+        self.state.setObjectName("hub-setting-state")
+        self.open = QPushButton()
+        self.open.setObjectName("hub-setting-open")
+        self.open.clicked.connect(self.open_workshop)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.state, 1)
+        row.addWidget(self.open)
+        self.retranslate()
+
+    def open_workshop(self) -> None:
+        dialog = WorkshopDialog(self.services, self)
+        dialog.hub_changed.connect(self.retranslate)
+        dialog.exec()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        from player.core.hub.learner import KEY_NAME, KEY_URL
+
+        url = self.services.settings.get(KEY_URL)
+        if url:
+            name = self.services.settings.get(KEY_NAME) or url
+            self.state.setText(
+                self.tr("Workshop hub: %1 (%2)").replace("%1", str(name)).replace("%2", str(url))
+            )
+        else:
+            self.state.setText(self.tr("Workshop hub: none (progress goes to the LRS only)."))
+        self.open.setText(self.tr("&Workshop…"))

@@ -177,7 +177,7 @@ def cmd_hubs(args: argparse.Namespace) -> int:
 
 def sync_via_hub(args: argparse.Namespace, on_status: object = None) -> int:
     """``sync --hub URL --code CODE``, or ``sync`` with a hub remembered from pairing."""
-    from player.core.hub.learner import load_link, pair, sync_with_hub
+    from player.core.hub.learner import hub_url, load_link, pair, sync_with_hub
     from player.core.sync.config import SyncSettings
     from player.core.sync.service import manifests_of
 
@@ -187,7 +187,7 @@ def sync_via_hub(args: argparse.Namespace, on_status: object = None) -> int:
         if args.hub:
             if not args.code:
                 link = load_link(settings_path)
-                if link is None or link.url.rstrip("/") not in args.hub.rstrip("/"):
+                if link is None or link.url != hub_url(args.hub):
                     raise HubError("Give the hub's pairing code with --code the first time.")
             else:
                 link = pair(settings_path, args.hub, args.code)
@@ -195,14 +195,19 @@ def sync_via_hub(args: argparse.Namespace, on_status: object = None) -> int:
         else:
             link = load_link(settings_path)
             assert link is not None
-        report = sync_with_hub(
-            ctx.db,
-            SyncSettings.load(settings_path),
-            link,
-            manifests=manifests_of(ctx),
-            timeout=args.timeout,
-            on_status=on_status,  # type: ignore[arg-type]
-        )
+        try:
+            report = sync_with_hub(
+                ctx.db,
+                SyncSettings.load(settings_path),
+                link,
+                manifests=manifests_of(ctx),
+                timeout=args.timeout,
+                on_status=on_status,  # type: ignore[arg-type]
+            )
+        finally:
+            close = getattr(on_status, "close", None)
+            if close is not None:
+                close()
         if report.direct is not None:
             say(f"Sent {report.direct.sent} statement(s) to the LRS directly.")
         if not report.complete:

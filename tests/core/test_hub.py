@@ -355,3 +355,17 @@ def test_the_apps_background_sync_sends_to_the_paired_hub(
     assert auto.tick() is True
     assert hub_ctx.db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 3
     assert laptop.db.execute("SELECT COUNT(*) FROM outbox WHERE state='sent'").fetchone()[0] == 3
+
+
+def test_a_learner_known_only_from_a_laptop_appears_on_the_hubs_dashboard(
+    hub: HubServer, hub_ctx: Context
+) -> None:
+    from player.core.dashboard import dashboard_table
+
+    done = statement(lesson="m1-read")
+    done["actor"] = {"mbox": "mailto:binta@example.org", "name": "Binta"}
+    answer = requests.post(hub.url + "xapi/statements", json=[done], headers=auth(), timeout=5)
+    assert answer.status_code == 200
+    rows = [r for r in dashboard_table(hub_ctx) if r.learner_name == "Binta"]
+    assert rows and {r.source for r in rows} == {"imported"}
+    assert sum(r.lessons_done for r in rows) == 1

@@ -261,6 +261,11 @@ def test_cli_pairs_and_syncs_with_a_hub_process(tmp_path: Path) -> None:
             base, cwd=REPO, env=env, capture_output=True, text=True, timeout=60
         )
         assert again.returncode == 0 and "Sent 0 statement(s) to the hub" in again.stderr
+        by_address = subprocess.run(  # the same hub named again, no code needed once paired
+            [*base, "--hub", f"http://127.0.0.1:{port}"],
+            cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert by_address.returncode == 0, by_address.stderr
     finally:
         hub.send_signal(signal.SIGTERM)
         assert hub.wait(timeout=20) == 0

@@ -168,9 +168,7 @@ class HubServer:
         try:
             site = web.TCPSite(runner, self.options.bind, self.options.port, reuse_address=True)
             await site.start()
-            server = site._server
-            assert isinstance(server, asyncio.base_events.Server)
-            self.port = int(server.sockets[0].getsockname()[1])
+            self.port = int(runner.addresses[0][1])
             self._ready.set()
             await self._stopping.wait()
         finally:

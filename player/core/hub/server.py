@@ -166,7 +166,9 @@ class HubServer:
         runner = web.AppRunner(self.application(), access_log=None, handle_signals=False)
         await runner.setup()
         try:
-            site = web.TCPSite(runner, self.options.bind, self.options.port, reuse_address=True)
+            # reuse_address left to asyncio: on POSIX only (on Windows it would let two hubs
+            # share a port).
+            site = web.TCPSite(runner, self.options.bind, self.options.port)
             await site.start()
             self.port = int(runner.addresses[0][1])
             self._ready.set()

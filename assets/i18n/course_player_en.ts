@@ -2262,8 +2262,8 @@ Key of this package:
             <translation>Share this laptop&apos;s courses</translation>
         </message>
         <message>
-            <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Keep this window open while sharing. On Windows, answer “Allow” for private networks when the firewall asks.</source>
-            <translation>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Keep this window open while sharing. On Windows, answer “Allow” for private networks when the firewall asks.</translation>
+            <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</source>
+            <translation>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</translation>
         </message>
         <message>
             <source>Address:</source>

@@ -2262,8 +2262,8 @@ Clé de ce paquet :
             <translation>Partager les cours de cet ordinateur</translation>
         </message>
         <message>
-            <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Keep this window open while sharing. On Windows, answer “Allow” for private networks when the firewall asks.</source>
-            <translation>Les ordinateurs du même Wi-Fi installent les cours depuis celui-ci et lui envoient leur progression ; cet ordinateur la transmet quand il est en ligne. Gardez cette fenêtre ouverte pendant le partage. Sous Windows, répondez « Autoriser » pour les réseaux privés quand le pare-feu le demande.</translation>
+            <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</source>
+            <translation>Les ordinateurs du même Wi-Fi installent les cours depuis celui-ci et lui envoient leur progression ; cet ordinateur la transmet quand il est en ligne. Le partage continue quand cette fenêtre est fermée, jusqu’à ce que vous l’arrêtiez ou quittiez l’application. Sous Windows, répondez « Autoriser » pour les réseaux privés quand le pare-feu le demande.</translation>
         </message>
         <message>
             <source>Address:</source>

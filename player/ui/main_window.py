@@ -488,9 +488,10 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        workshop = self._dialogs.get("workshop")
-        if workshop is not None:
-            workshop.close()  # stops sharing
+        if "workshop_hub" in self.services.extras:
+            from player.ui.screens.workshop import stop_sharing
+
+            stop_sharing(self.services)
         self.sync.close()
         for screen in self._screens():
             screen.release()

@@ -71,7 +71,28 @@ def test_start_sharing_shows_address_code_and_qr_then_takes_statements(
         assert answer.status_code == 200
     assert announced.args[0].outbox
     assert "2 statement(s) received" in dialog.received_note.text()
-    dialog.close()
+    dialog.close()  # sharing goes on without the window
+    assert requests.get(url + "courses", timeout=5).status_code == 200
+    again = WorkshopDialog(loopback_services)
+    qtbot.addWidget(again)
+    assert again.code.text() == code and "2 statement(s)" in again.received_note.text()
+    again.toggle.click()
+    qtbot.waitUntil(lambda: again.toggle.text() == "Start sharing", timeout=20_000)
+    with pytest.raises(requests.ConnectionError):
+        requests.get(url + "courses", timeout=5)
+
+
+def test_quitting_the_app_stops_sharing(qtbot, loopback_services) -> None:
+    from player.ui.screens.workshop import shared_hub, stop_sharing
+
+    dialog = WorkshopDialog(loopback_services)
+    qtbot.addWidget(dialog)
+    dialog.toggle.click()
+    qtbot.waitUntil(lambda: dialog.invitation is not None, timeout=20_000)
+    url = dialog.address.text().splitlines()[0]
+    assert shared_hub(loopback_services) is not None
+    stop_sharing(loopback_services)
+    assert shared_hub(loopback_services) is None
     with pytest.raises(requests.ConnectionError):
         requests.get(url + "courses", timeout=5)
 

@@ -5,8 +5,9 @@ the pairing code and a QR code of both (``core/hub/share.py``), and how many sta
 laptops sent. Bottom: pair this laptop with a hub (address and code), remembered in the
 settings; the sync then sends there (``core/hub/learner.py``).
 
-The hub (``core/hub/server.py``) runs in its own thread while this window is open; starting and
-stopping it, and pairing, run on the task runner's transfer lane. Statements arriving from
+The hub (``core/hub/server.py``) runs in its own thread until it is stopped here or the app
+quits (``stop_sharing``), whether this window is open or not; starting and stopping it, and
+pairing, run on the task runner's transfer lane. Statements arriving from
 laptops are announced as ``outbox`` and ``progress`` changes (the dashboard redraws).
 """
 
@@ -14,8 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QPixmap
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,20 +45,67 @@ RECEIVED = Changes(outbox=True, progress=True)
 HUB_PORT = "hub_port"
 HUB_BIND = "hub_bind"
 HUB_DOWNLOADS_NEED_CODE = "hub_downloads_need_code"
+EXTRAS_KEY = "workshop_hub"
+
+
+class SharedHub(QObject):
+    """The running hub, kept in ``services.extras`` so sharing outlives the window.
+
+    The hub's thread reports statements through ``received`` (queued to the main thread, where
+    this object lives); each report is announced as ``outbox`` and ``progress`` changes.
+    """
+
+    received = Signal(int)
+
+    def __init__(
+        self,
+        services: Services,
+        server: HubServer,
+        announcer: Announcer | None,
+        invitation: Invitation,
+        qr_png: bytes,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.server = server
+        self.announcer = announcer
+        self.invitation = invitation
+        self.qr_png = qr_png
+        self.count = 0
+        self.received.connect(self._count)
+        server.on_received = lambda received: self.received.emit(received.queued)
+
+    def _count(self, count: int) -> None:
+        self.count += count
+        self.services.tasks.announce(RECEIVED, self)
+
+    def stop(self) -> None:
+        """Say goodbye on the network and stop serving (any thread)."""
+        if self.announcer is not None:
+            self.announcer.close()
+        self.server.stop()
+
+
+def shared_hub(services: Services) -> SharedHub | None:
+    hub = services.extras.get(EXTRAS_KEY)
+    return hub if isinstance(hub, SharedHub) else None
+
+
+def stop_sharing(services: Services) -> None:
+    """The app quits: stop the hub if it runs."""
+    hub = services.extras.pop(EXTRAS_KEY, None)
+    if isinstance(hub, SharedHub):
+        hub.stop()
 
 
 class WorkshopDialog(Retranslatable, QDialog):
-    received = Signal(int)  # statements queued, from the hub's thread (queued connection)
     hub_changed = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setObjectName("workshop-dialog")
-        self.server: HubServer | None = None
-        self.announcer: Announcer | None = None
-        self.invitation: Invitation | None = None
-        self.received_count = 0
+        self.hub: SharedHub | None = None
 
         self.title = Heading()
         self.share_box = QGroupBox()
@@ -130,31 +178,39 @@ class WorkshopDialog(Retranslatable, QDialog):
         layout.addWidget(self.pair_box)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.received.connect(self._received)
+        self._attach(shared_hub(services))
         self.retranslate()
 
     # ------------------------------------------------------------------ the hub
 
     @property
     def sharing(self) -> bool:
-        return self.server is not None
+        return self.hub is not None
+
+    @property
+    def invitation(self) -> Invitation | None:
+        return self.hub.invitation if self.hub is not None else None
+
+    def _attach(self, hub: SharedHub | None) -> None:
+        self.hub = hub
+        if hub is not None:
+            hub.received.connect(self._received)
+            pixmap = QPixmap()
+            pixmap.loadFromData(hub.qr_png, "PNG")
+            self.qr.setPixmap(pixmap)
 
     def toggle_sharing(self) -> None:
         self.toggle.setEnabled(False)
         self.message.clear()
-        if self.server is None:
+        if self.hub is None:
             self.services.tasks.run(
                 self._start, self._started, self._failed, owner=self, lane="transfer"
             )
         else:
-            server, announcer = self.server, self.announcer
-            self.server, self.announcer, self.invitation = None, None, None
+            hub, self.hub = self.hub, None
+            self.services.extras.pop(EXTRAS_KEY, None)
             self.services.tasks.run(
-                lambda: _stop(server, announcer),
-                lambda _: self._show_state(),
-                self._failed,
-                owner=self,
-                lane="transfer",
+                hub.stop, lambda _: self._show_state(), self._failed, owner=self, lane="transfer"
             )
 
     def _start(self) -> tuple[HubServer, Announcer | None, Invitation, bytes]:
@@ -171,9 +227,7 @@ class WorkshopDialog(Retranslatable, QDialog):
             downloads_need_code=settings.get(HUB_DOWNLOADS_NEED_CODE) is True,
             bundle=default_bundle(),
         )
-        server = HubServer(self.services.data, options)
-        server.on_received = lambda received: self.received.emit(received.queued)
-        server.start()
+        server = HubServer(self.services.data, options).start()
         announcer = None
         # Announced only when serving every interface (a hub bound to one address is private).
         addresses = lan_addresses() if options.bind == "0.0.0.0" else []
@@ -187,19 +241,16 @@ class WorkshopDialog(Retranslatable, QDialog):
         return server, announcer, shared, qr_png(shared)
 
     def _started(self, started: tuple[HubServer, Announcer | None, Invitation, bytes]) -> None:
-        self.server, self.announcer, self.invitation, png = started
-        pixmap = QPixmap()
-        pixmap.loadFromData(png, "PNG")
-        self.qr.setPixmap(pixmap)
+        hub = SharedHub(self.services, *started)
+        self.services.extras[EXTRAS_KEY] = hub
+        self._attach(hub)
         self._show_state()
 
     def _failed(self, error: BaseException) -> None:
         self.message.setText(one_line(error))
         self._show_state()
 
-    def _received(self, count: int) -> None:
-        self.received_count += count
-        self.services.tasks.announce(RECEIVED, self)
+    def _received(self, _count: int) -> None:
         self._show_state()
 
     def _show_state(self) -> None:
@@ -214,7 +265,7 @@ class WorkshopDialog(Retranslatable, QDialog):
             self.qr.setAccessibleName(self.tr("QR code of the address and the pairing code"))
         self.received_note.setVisible(sharing)
         self.received_note.setText(
-            self.tr("%n statement(s) received from laptops.", "", self.received_count)
+            self.tr("%n statement(s) received from laptops.", "", self.hub.count if self.hub else 0)
         )
 
     # ------------------------------------------------------------------ pairing
@@ -278,9 +329,9 @@ class WorkshopDialog(Retranslatable, QDialog):
         self.share_intro.setText(
             self.tr(
                 "Laptops on the same Wi-Fi install the courses from this one and send it their"
-                " progress; this laptop forwards it when it is online. Keep this window open"
-                " while sharing. On Windows, answer \u201cAllow\u201d for private networks when"
-                " the firewall asks."
+                " progress; this laptop forwards it when it is online. Sharing goes on when"
+                " this window is closed, until you stop it or quit the app. On Windows, answer"
+                " \u201cAllow\u201d for private networks when the firewall asks."
             )
         )
         self.address_label.setText(self.tr("Address:"))
@@ -298,23 +349,6 @@ class WorkshopDialog(Retranslatable, QDialog):
         self.forget_button.setText(self.tr("Forget this hub"))
         self._show_state()
         self._show_link()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.stop_now()
-        super().closeEvent(event)
-
-    def stop_now(self) -> None:
-        """Stop sharing (the window closes, or the app quits)."""
-        server, announcer = self.server, self.announcer
-        self.server, self.announcer, self.invitation = None, None, None
-        if server is not None:
-            _stop(server, announcer)
-
-
-def _stop(server: HubServer, announcer: Announcer | None) -> None:
-    if announcer is not None:
-        announcer.close()
-    server.stop()
 
 
 def _pair(services: Services, address: str, code: str) -> Any:

@@ -369,3 +369,48 @@ def test_a_learner_known_only_from_a_laptop_appears_on_the_hubs_dashboard(
     rows = [r for r in dashboard_table(hub_ctx) if r.learner_name == "Binta"]
     assert rows and {r.source for r in rows} == {"imported"}
     assert sum(r.lessons_done for r in rows) == 1
+
+
+def test_signature_pin_and_delta_update_hold_for_a_course_from_the_hub(
+    tmp_path: Path, laptop: Context
+) -> None:
+    """The hub serves the signature with the manifest: the laptop checks the publisher and its
+    pinned key as for any source, and an update fetches only the files that changed."""
+    from player.core.errors import PlayerError
+    from player.core.trust import (
+        add_trusted_key,
+        generate_key,
+        pinned_key,
+        publisher_info,
+        signer_for,
+    )
+
+    real, stranger = tmp_path / "real.key", tmp_path / "stranger.key"
+    real_public, _ = generate_key(real), generate_key(stranger)
+    add_trusted_key(laptop.data.settings, real_public, name="Association")
+    hub_ctx = open_context(DataDir(tmp_path / "hub2"))
+
+    def publish(version: int, key: Path, media: dict[str, bytes]) -> None:
+        doc = document(version=version, publisher={"name": "Association"})
+        source = write_source(tmp_path / f"src-{version}-{key.stem}", doc, media)
+        packed = pack(source, tmp_path / f"pkg-{version}-{key.stem}", sign=signer_for(key))
+        install(hub_ctx, FolderSource(packed.dest), trust_new_key=True)
+
+    try:
+        publish(1, real, MEDIA)
+        with HubServer(hub_ctx.data, HubOptions(port=0, bind="127.0.0.1", code=CODE)) as hub:
+            url = hub.url + "courses/test-course/course.json"
+            assert requests.get(hub.url + "courses", timeout=5).json()["courses"][0]["signed"]
+            install_from(laptop, url)
+            assert pinned_key(laptop.db, "test-course") == real_public
+            assert publisher_info(laptop, "test-course")["verified"] is True
+            changed = dict(MEDIA, **{"text/m2.md": b"# Nouvelle lecture\n"})
+            publish(2, real, changed)
+            update = install_from(laptop, url)
+            assert update.version == 2 and update.fetched_files == 1  # type: ignore[attr-defined]
+            publish(3, stranger, changed)  # the hub took another key; the laptop does not
+            with pytest.raises(PlayerError):
+                install_from(laptop, url)
+            assert pinned_key(laptop.db, "test-course") == real_public
+    finally:
+        hub_ctx.close()

@@ -279,3 +279,33 @@ def m007_course_cards(db: Database) -> None:
     which the library fills in the first time it shows them.
     """
     db.execute("ALTER TABLE courses ADD COLUMN card TEXT")
+
+
+@step
+def m009_pin_guards(db: Database) -> None:
+    """Wrong PINs counted per learner and for the trainer, and the trainer's own PIN.
+
+    ``pin_guards`` keeps the throttle of ``player/core/learning/pins.py`` across restarts
+    (``blocked_until`` in Unix seconds). ``trainer`` has one row: the trainer PIN's hash (kept
+    in ``settings.json`` by earlier versions, moved here when first read) and when the app
+    offered to set one.
+    """
+    db.execute(
+        """
+        CREATE TABLE pin_guards (
+            subject TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL DEFAULT 0,
+            blocked_until REAL NOT NULL DEFAULT 0,
+            last_failure_at TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE trainer (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            pin_hash TEXT,
+            offered_at TEXT
+        )
+        """
+    )

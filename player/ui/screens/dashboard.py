@@ -379,7 +379,7 @@ class DashboardDialog(Retranslatable, QDialog):
         self.csv_button.setText(self.tr("Export &CSV…"))
         self.pdf_button.setText(self.tr("&Print the selected learner's summary (PDF)…"))
         self.refresh_button.setText(self.tr("&Refresh"))
-        self.trainer_pin_button.setText(self.tr("Trainer &PIN…"))
+        self.trainer_pin_button.setText(self.tr("&Trainer PIN…"))
         if self.course.count():
             self.course.setItemText(0, self.tr("All courses"))
 

@@ -173,7 +173,7 @@ def run(rate: int) -> Result:
 
             def ours(path: str, quality: str | None, data: str) -> Callable[[FaultProxy], None]:
                 def action(proxy: FaultProxy) -> None:
-                    ctx = open_context(DataDir(work / data), install_demo=False)
+                    ctx = open_context(DataDir(work / data))
                     try:
                         install_ours(ctx, proxy.url(path), quality)
                     finally:
@@ -200,7 +200,7 @@ def run(rate: int) -> Result:
             media_v2["text/m2.md"] = "# Deuxième lecture, corrigée\n".encode()
             publish(www, work, "v2", 2, media_v2)
             changed = len(media_v2["media/outro-480.mp4"]) + len(media_v2["text/m2.md"])
-            ctx = open_context(DataDir(work / "data"), install_demo=False)
+            ctx = open_context(DataDir(work / "data"))
             try:
                 with FaultProxy(nginx.port, rate=rate) as proxy:
                     update_wire, _ = timed(

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, median, write_section  # noqa: E402
+from bench.common import ROOT, median, write_section
 
 PLAY_SCRIPT = r"""
 import os, sys, time, resource
@@ -63,11 +63,13 @@ READY = "ready: 20 course(s) in the library"
 def make_courses(home: Path, count: int) -> None:
     """The demo course and ``count - 1`` copies of the test course, installed in ``home``."""
     from player.core.context import open_context
+    from player.core.demo import install_demo_course
     from player.core.paths import DataDir
     from tests.helpers.courses import install_copies
 
-    ctx = open_context(DataDir(home), install_demo=True)
+    ctx = open_context(DataDir(home))
     try:
+        install_demo_course(ctx)
         with tempfile.TemporaryDirectory() as scratch:
             install_copies(ctx, count - 1, Path(scratch), prefix="bench-course")
     finally:

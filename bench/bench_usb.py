@@ -112,7 +112,7 @@ def run(files: int, megabytes: int, rounds: int, work: Path) -> dict[str, float]
         copy.unlink()
         keep("sha256", timed(lambda: hash_file(package)))
 
-        ctx = open_context(DataDir(work / f"data{round_}"), install_demo=False)
+        ctx = open_context(DataDir(work / f"data{round_}"))
         source = ZipSource(package)
         keep("install", timed(lambda: install(ctx, source)))  # noqa: B023
         source.close()

@@ -38,6 +38,19 @@ AREAS = {
         "folder, the child's working and temporary folders, `/tmp`), the installed course is "
         "untouched and `course-player check` is clean. *Peak memory* is the child's own."
     ),
+    "Hostile publishers": (
+        "`test_hostile_publishers.py` (issue 14, docs/security.md): packages that lie about who "
+        "made them, given to `course-player install` on a fresh data folder set up through the "
+        "CLI (trusted keys, installed courses). A refusal is one error line with nothing changed "
+        "(files, courses, pins, version floors); an acceptance shows only what the laptop knows."
+    ),
+    "Hostile servers": (
+        "`test_hostile_servers.py` (issue 14): `course-player install URL` as a child process "
+        "against a local server on loopback that would make the install endless (no size and "
+        "no end, a file that changes on every request while the link drops, an https address "
+        "redirecting to plain http). Each must exit with one error line after a bounded number "
+        "of bytes, leave nothing in the staging folder, and `course-player check` stays clean."
+    ),
     "Kills (SIGKILL)": (
         "`test_kills.py`: real processes killed with SIGKILL at random moments, then run again. "
         "*Lost* counts acknowledged writes missing afterwards, *duplicated* events written twice."
@@ -52,6 +65,21 @@ AREAS = {
         "`test_sync_faults.py`: sync to a real LRS (Ralph) through a proxy that resets "
         "connections, with the LRS stopped and restarted, or the sync process killed; the "
         "statements are read back from the LRS (its API and its storage file)."
+    ),
+    "LRS credentials and delivery": (
+        "`test_lrs_hostile.py` (issue 14): hostile networks and courses against the sync, all on "
+        "127.0.0.1: Ralph, nginx (TLS with a throw-away CA, a Wi-Fi captive portal, an https -> "
+        "http redirect), the fault proxy (counting what crosses plain http) and a spy server a "
+        "course's manifest names. *Lost* counts statements recorded as sent that the LRS does "
+        "not have; the LRS is read back."
+    ),
+    "Hostile progress files": (
+        "`test_hostile_progress.py`: progress files written as a forger or a broken laptop "
+        "would, each given to `course-player import-progress` as a child process capped at 1 GiB "
+        "of address space, on a data folder where the test course is installed and Ana has done "
+        "nothing. No traceback; the last line is the one-line summary (its counts checked); a "
+        "rejected line is named by its number; no forged completion reaches Ana's progress. "
+        "*Peak memory* is the child's own."
     ),
     "Fuzzing (Hypothesis)": (
         "`test_fuzz.py`: the manifest parser and the statement importer on arbitrary bytes and on "

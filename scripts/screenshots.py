@@ -95,6 +95,7 @@ def workshop(services: object) -> None:
 
 def main() -> int:
     from player.core.context import open_context
+    from player.core.demo import install_demo_course
     from player.core.learning.activity import record_position, record_reading
     from player.core.learning.learners import ensure_default_learner
     from player.core.paths import DataDir
@@ -109,7 +110,8 @@ def main() -> int:
     translations.apply("fr")
     work = Path(tempfile.mkdtemp(prefix="screenshots-"))
     data = DataDir(work / "data")
-    ctx = open_context(data)  # a fresh folder: the demo course is installed
+    ctx = open_context(data)
+    install_demo_course(ctx)
     learner = ensure_default_learner(ctx.db, "Aminata")
     course_id = ctx.db.execute("SELECT id FROM courses").fetchone()[0]
     manifest = ctx.manifest(course_id)

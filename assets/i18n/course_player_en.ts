@@ -156,28 +156,32 @@
             <translation>“%1” was signed with another key when it was installed here. Accept the new key only if the publisher told you it changed its key: otherwise this copy may have been altered.</translation>
         </message>
         <message>
-            <source>Key trusted until now:
-%1
-
-Key of this package:
-%2</source>
-            <translation>Key trusted until now:
-%1
-
-Key of this package:
-%2</translation>
-        </message>
-        <message>
-            <source>&amp;Trust this new key</source>
-            <translation>&amp;Trust this new key</translation>
-        </message>
-        <message>
             <source>&amp;Keep the old key</source>
             <translation>&amp;Keep the old key</translation>
         </message>
         <message>
-            <source>Not installed: the key trusted until now is kept.</source>
-            <translation>Not installed: the key trusted until now is kept.</translation>
+            <source>It was signed until now by an unknown key (%1); a key you trust took it over.</source>
+            <translation>It was signed until now by an unknown key (%1); a key you trust took it over.</translation>
+        </message>
+        <message>
+            <source>Key used until now:
+%1 (%3)
+
+Key of this package:
+%2 (%4)</source>
+            <translation>Key used until now:
+%1 (%3)
+
+Key of this package:
+%2 (%4)</translation>
+        </message>
+        <message>
+            <source>&amp;Accept the new key</source>
+            <translation>&amp;Accept the new key</translation>
+        </message>
+        <message>
+            <source>Not installed: the key used until now is kept.</source>
+            <translation>Not installed: the key used until now is kept.</translation>
         </message>
     </context>
     <context>
@@ -342,8 +346,8 @@ Key of this package:
             <translation>rejected by the LRS</translation>
         </message>
         <message>
-            <source>Known from an imported progress file</source>
-            <translation>Known from an imported progress file</translation>
+            <source>Imported from: %1</source>
+            <translation>Imported from: %1</translation>
         </message>
         <message numerus="yes">
             <source>%n learner(s)</source>
@@ -361,8 +365,8 @@ Key of this package:
             <translation>Progress files (*.jsonl);;All files (*)</translation>
         </message>
         <message>
-            <source>%1: %2 new, %3 already here, %4 rejected line(s).</source>
-            <translation>%1: %2 new, %3 already here, %4 rejected line(s).</translation>
+            <source>%1: %2 new (%3 merged into progress, %4 not merged), %5 already here, %6 rejected line(s).</source>
+            <translation>%1: %2 new (%3 merged into progress, %4 not merged), %5 already here, %6 rejected line(s).</translation>
         </message>
         <message>
             <source>Export CSV</source>
@@ -1030,6 +1034,18 @@ Key of this package:
     <context>
         <name>SettingsDialog</name>
         <message>
+            <source>This password was saved for another server. Type it again to send it to this address.</source>
+            <translation>This password was saved for another server. Type it again to send it to this address.</translation>
+        </message>
+        <message>
+            <source>Allow an LRS on another computer over plain http (&amp;unencrypted)</source>
+            <translation>Allow an LRS on another computer over plain http (&amp;unencrypted)</translation>
+        </message>
+        <message>
+            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline. The user name and password are sent to this server only.</source>
+            <translation>When this address answers, completions are sent in the background. Without it, the player works fully offline. The user name and password are sent to this server only.</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
@@ -1076,10 +1092,6 @@ Key of this package:
         <message>
             <source>&amp;Password:</source>
             <translation>&amp;Password:</translation>
-        </message>
-        <message>
-            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline.</source>
-            <translation>When this address answers, completions are sent in the background. Without it, the player works fully offline.</translation>
         </message>
         <message>
             <source>&amp;Save</source>
@@ -1348,14 +1360,6 @@ Key of this package:
             <translation>%1 (signed; checked when installing)</translation>
         </message>
         <message>
-            <source>%1 — unverified publisher</source>
-            <translation>%1 — unverified publisher</translation>
-        </message>
-        <message>
-            <source>unverified publisher</source>
-            <translation>unverified publisher</translation>
-        </message>
-        <message>
             <source>Version %1 · %2 · %3</source>
             <translation>Version %1 · %2 · %3</translation>
         </message>
@@ -1378,6 +1382,14 @@ Key of this package:
         <message>
             <source>Install %1 from the USB stick</source>
             <translation>Install %1 from the USB stick</translation>
+        </message>
+        <message>
+            <source>%1 — unsigned</source>
+            <translation>%1 — unsigned</translation>
+        </message>
+        <message>
+            <source>unsigned</source>
+            <translation>unsigned</translation>
         </message>
     </context>
     <context>
@@ -1450,24 +1462,44 @@ Key of this package:
             <translation>✔ %1 — verified publisher</translation>
         </message>
         <message>
-            <source>The publisher&apos;s signature was checked at install. Key: %1</source>
-            <translation>The publisher&apos;s signature was checked at install. Key: %1</translation>
-        </message>
-        <message>
-            <source>%1 — unverified publisher</source>
-            <translation>%1 — unverified publisher</translation>
-        </message>
-        <message>
-            <source>Unverified publisher</source>
-            <translation>Unverified publisher</translation>
-        </message>
-        <message>
             <source>This course is not signed: nothing proves who made it or that it is unchanged.</source>
             <translation>This course is not signed: nothing proves who made it or that it is unchanged.</translation>
+        </message>
+        <message>
+            <source>Signed by a key this computer trusts. Key: %1</source>
+            <translation>Signed by a key this computer trusts. Key: %1</translation>
+        </message>
+        <message>
+            <source>%1 — signed by an unknown publisher (%2)</source>
+            <translation>%1 — signed by an unknown publisher (%2)</translation>
+        </message>
+        <message>
+            <source>Signed by an unknown publisher (%1)</source>
+            <translation>Signed by an unknown publisher (%1)</translation>
+        </message>
+        <message>
+            <source>Signed, but by a key this computer does not trust: the name it shows proves nothing. Trust the key in Settings only if its publisher gave it to you. Key: %1</source>
+            <translation>Signed, but by a key this computer does not trust: the name it shows proves nothing. Trust the key in Settings only if its publisher gave it to you. Key: %1</translation>
+        </message>
+        <message>
+            <source>%1 — unsigned</source>
+            <translation>%1 — unsigned</translation>
+        </message>
+        <message>
+            <source>Unsigned</source>
+            <translation>Unsigned</translation>
         </message>
     </context>
     <context>
         <name>SyncDetailsDialog</name>
+        <message>
+            <source>&amp;Approve this server</source>
+            <translation>&amp;Approve this server</translation>
+        </message>
+        <message>
+            <source>A course asks to send its completions to {server}. They stay here until you approve this server; your LRS password is never sent to it.</source>
+            <translation>A course asks to send its completions to {server}. They stay here until you approve this server; your LRS password is never sent to it.</translation>
+        </message>
         <message>
             <source>refused</source>
             <translation>refused</translation>
@@ -1616,12 +1648,20 @@ Key of this package:
     <context>
         <name>CoreErrors</name>
         <message>
+            <source>The LRS endpoint {endpoint} from {origin} uses plain http to another computer: passwords and results would cross the network unencrypted. Use https, or allow it explicitly (sync --allow-insecure, or lrs_allow_insecure in the settings).</source>
+            <translation>The LRS endpoint {endpoint} from {origin} uses plain http to another computer: passwords and results would cross the network unencrypted. Use https, or allow it explicitly (sync --allow-insecure, or lrs_allow_insecure in the settings).</translation>
+        </message>
+        <message>
             <source>Cannot use the data folder {path}: {reason}.</source>
             <translation>Cannot use the data folder {path}: {reason}.</translation>
         </message>
         <message>
             <source>The progress database {path} is damaged ({reason}); a copy is in {backup}.</source>
             <translation>The progress database {path} is damaged ({reason}); a copy is in {backup}.</translation>
+        </message>
+        <message>
+            <source>The progress database {path} was written by a newer version of Course Player (schema step {step}); open it with that version or a newer one.</source>
+            <translation>The progress database {path} was written by a newer version of Course Player (schema step {step}); open it with that version or a newer one.</translation>
         </message>
         <message>
             <source>{url} is not an http(s) URL.</source>
@@ -1782,6 +1822,26 @@ Key of this package:
         <message>
             <source>{member} is larger than the {limit} bytes allowed.</source>
             <translation>{member} is larger than the {limit} bytes allowed.</translation>
+        </message>
+        <message>
+            <source>{package} holds more than the {limit} entries a course package may have; refused.</source>
+            <translation>{package} holds more than the {limit} entries a course package may have; refused.</translation>
+        </message>
+        <message>
+            <source>{name} is larger than the {limit} allowed; the download was stopped.</source>
+            <translation>{name} is larger than the {limit} allowed; the download was stopped.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: it had to start over {count} times (it keeps changing on the server, or the server cannot resume); try again later.</source>
+            <translation>Gave up on {name}: it had to start over {count} times (it keeps changing on the server, or the server cannot resume); try again later.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: the server sent {received} for it, more than the {budget} allowed, without completing it.</source>
+            <translation>Gave up on {name}: the server sent {received} for it, more than the {budget} allowed, without completing it.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: {host} redirects from https to plain http ({target}); refused.</source>
+            <translation>Cannot fetch {name}: {host} redirects from https to plain http ({target}); refused.</translation>
         </message>
         <message>
             <source>{path} is not a readable zip file (truncated or damaged: {cause}).</source>
@@ -1972,10 +2032,6 @@ Key of this package:
             <translation>The signature of {course} does not match its course.json (altered copy, or not signed by {key}); refused.</translation>
         </message>
         <message>
-            <source>{course} claims the publisher {publisher!r}, whose key {shipped} ships with this app, but it is signed by {key}; refused.</source>
-            <translation>{course} claims the publisher {publisher!r}, whose key {shipped} ships with this app, but it is signed by {key}; refused.</translation>
-        </message>
-        <message>
             <source>none (unsigned)</source>
             <translation>none (unsigned)</translation>
         </message>
@@ -2056,6 +2112,166 @@ Key of this package:
             <translation>The page {page} of {course} is not installed.</translation>
         </message>
         <message>
+            <source>A trusted key needs a name.</source>
+            <translation>A trusted key needs a name.</translation>
+        </message>
+        <message>
+            <source>A publisher name has at most {limit} characters.</source>
+            <translation>A publisher name has at most {limit} characters.</translation>
+        </message>
+        <message>
+            <source>The name {name!r} mixes scripts ({scripts}), as look-alike names do; refused.</source>
+            <translation>The name {name!r} mixes scripts ({scripts}), as look-alike names do; refused.</translation>
+        </message>
+        <message>
+            <source>{name!r} is the name of a publisher that ships with this app, with the key {shipped}; choose another name for {key}.</source>
+            <translation>{name!r} is the name of a publisher that ships with this app, with the key {shipped}; choose another name for {key}.</translation>
+        </message>
+        <message>
+            <source>{key} ships with this app (assets/trusted-keys.txt); it cannot be removed here.</source>
+            <translation>{key} ships with this app (assets/trusted-keys.txt); it cannot be removed here.</translation>
+        </message>
+        <message>
+            <source>{key} is not in the list of trusted keys.</source>
+            <translation>{key} is not in the list of trusted keys.</translation>
+        </message>
+        <message>
+            <source>{key} names {count} trusted keys; give the whole key.</source>
+            <translation>{key} names {count} trusted keys; give the whole key.</translation>
+        </message>
+        <message>
+            <source>{path} is neither a key (ed25519:...) nor an existing file.</source>
+            <translation>{path} is neither a key (ed25519:...) nor an existing file.</translation>
+        </message>
+        <message>
+            <source>{path} holds no ed25519: key and is not a package.</source>
+            <translation>{path} holds no ed25519: key and is not a package.</translation>
+        </message>
+        <message>
+            <source>{path} is not signed: it names no key to trust.</source>
+            <translation>{path} is not signed: it names no key to trust.</translation>
+        </message>
+        <message>
+            <source>{course}: the publisher name {publisher!r} mixes scripts ({scripts}), as look-alike names do; refused.</source>
+            <translation>{course}: the publisher name {publisher!r} mixes scripts ({scripts}), as look-alike names do; refused.</translation>
+        </message>
+        <message>
+            <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
+            <translation>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
+            <translation>Question {question!r} has no choice {choice!r} (choices: {choices}).</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a list of choices.</source>
+            <translation>Question {question!r} takes a list of choices.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r}.</source>
+            <translation>Question {question!r} has no choice {choice!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r}: a choice is picked twice.</source>
+            <translation>Question {question!r}: a choice is picked twice.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes true or false.</source>
+            <translation>Question {question!r} takes true or false.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has an unknown kind {kind!r}.</source>
+            <translation>Question {question!r} has an unknown kind {kind!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a text answer.</source>
+            <translation>Question {question!r} takes a text answer.</translation>
+        </message>
+        <message>
+            <source>There is no learner with id {learner}.</source>
+            <translation>There is no learner with id {learner}.</translation>
+        </message>
+        <message>
+            <source>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</source>
+            <translation>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</translation>
+        </message>
+        <message>
+            <source>There is no quiz attempt {attempt}.</source>
+            <translation>There is no quiz attempt {attempt}.</translation>
+        </message>
+        <message>
+            <source>Attempt {attempt} belongs to course {course!r}.</source>
+            <translation>Attempt {attempt} belongs to course {course!r}.</translation>
+        </message>
+        <message>
+            <source>Quiz {lesson!r} has no question {question!r}.</source>
+            <translation>Quiz {lesson!r} has no question {question!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a rating from 1 to 5.</source>
+            <translation>Question {question!r} takes a rating from 1 to 5.</translation>
+        </message>
+        <message>
+            <source>Survey {lesson!r} has no question {question!r}.</source>
+            <translation>Survey {lesson!r} has no question {question!r}.</translation>
+        </message>
+        <message>
+            <source>The elapsed time</source>
+            <translation>The elapsed time</translation>
+        </message>
+        <message>
+            <source>The time spent</source>
+            <translation>The time spent</translation>
+        </message>
+        <message>
+            <source>The position</source>
+            <translation>The position</translation>
+        </message>
+        <message>
+            <source>The duration</source>
+            <translation>The duration</translation>
+        </message>
+        <message>
+            <source>Lost the progress of lesson {lesson!r}.</source>
+            <translation>Lost the progress of lesson {lesson!r}.</translation>
+        </message>
+        <message>
+            <source>Course {course!r} has no lesson {lesson!r}.</source>
+            <translation>Course {course!r} has no lesson {lesson!r}.</translation>
+        </message>
+        <message>
+            <source>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</source>
+            <translation>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</translation>
+        </message>
+        <message>
+            <source>{what} must be a number of seconds.</source>
+            <translation>{what} must be a number of seconds.</translation>
+        </message>
+        <message>
+            <source>{what} must be a finite number of seconds ≥ 0, not {value}.</source>
+            <translation>{what} must be a finite number of seconds ≥ 0, not {value}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC could not be loaded ({reason}).</source>
+            <translation>Video playback is unavailable: libVLC could not be loaded ({reason}).</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</source>
+            <translation>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</translation>
+        </message>
+        <message>
+            <source>The video file is missing: {path}</source>
+            <translation>The video file is missing: {path}</translation>
+        </message>
+        <message>
+            <source>There is no subtitle track number {number}.</source>
+            <translation>There is no subtitle track number {number}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: VLC refused to start.</source>
+            <translation>Video playback is unavailable: VLC refused to start.</translation>
+        </message>
+        <message>
             <source>Too many wrong PINs: try again in {seconds} s.</source>
             <translation>Too many wrong PINs: try again in {seconds} s.</translation>
         </message>
@@ -2084,6 +2300,88 @@ Key of this package:
         <message>
             <source>Quit</source>
             <translation>Quit</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddKeyDialog</name>
+        <message>
+            <source>Trust a publisher&apos;s key</source>
+            <translation>Trust a publisher&apos;s key</translation>
+        </message>
+        <message>
+            <source>&amp;Key:</source>
+            <translation>&amp;Key:</translation>
+        </message>
+        <message>
+            <source>From a &amp;file…</source>
+            <translation>From a &amp;file…</translation>
+        </message>
+        <message>
+            <source>Fingerprint:</source>
+            <translation>Fingerprint:</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Courses:</source>
+            <translation>&amp;Courses:</translation>
+        </message>
+        <message>
+            <source>course ids, separated by commas (empty: any)</source>
+            <translation>course ids, separated by commas (empty: any)</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this key</source>
+            <translation>&amp;Trust this key</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>(not a valid key)</source>
+            <translation>(not a valid key)</translation>
+        </message>
+        <message>
+            <source>Compare it with the one the publisher gave you.</source>
+            <translation>Compare it with the one the publisher gave you.</translation>
+        </message>
+        <message>
+            <source>A key file or a signed course package</source>
+            <translation>A key file or a signed course package</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Reading…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustedKeysBox</name>
+        <message>
+            <source>Trusted publishers</source>
+            <translation>Trusted publishers</translation>
+        </message>
+        <message>
+            <source>Only a course signed by one of these keys is shown as “verified”. Add a key only if its publisher gave it to you, and check its fingerprint with them.</source>
+            <translation>Only a course signed by one of these keys is shown as “verified”. Add a key only if its publisher gave it to you, and check its fingerprint with them.</translation>
+        </message>
+        <message>
+            <source>&amp;Add a key…</source>
+            <translation>&amp;Add a key…</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>Re&amp;move</translation>
+        </message>
+        <message>
+            <source>any course</source>
+            <translation>any course</translation>
+        </message>
+        <message>
+            <source>%1; comes with the app</source>
+            <translation>%1; comes with the app</translation>
         </message>
     </context>
 </TS>

@@ -156,28 +156,32 @@
             <translation>« %1 » était signé avec une autre clé quand il a été installé ici. N’acceptez la nouvelle clé que si l’éditeur vous a dit qu’il en a changé : sinon, cette copie a peut-être été modifiée.</translation>
         </message>
         <message>
-            <source>Key trusted until now:
-%1
-
-Key of this package:
-%2</source>
-            <translation>Clé reconnue jusqu’ici :
-%1
-
-Clé de ce paquet :
-%2</translation>
-        </message>
-        <message>
-            <source>&amp;Trust this new key</source>
-            <translation>&amp;Faire confiance à cette nouvelle clé</translation>
-        </message>
-        <message>
             <source>&amp;Keep the old key</source>
             <translation>&amp;Garder l’ancienne clé</translation>
         </message>
         <message>
-            <source>Not installed: the key trusted until now is kept.</source>
-            <translation>Rien n’a été installé : la clé reconnue jusqu’ici est conservée.</translation>
+            <source>It was signed until now by an unknown key (%1); a key you trust took it over.</source>
+            <translation>Il était jusqu’ici signé par une clé inconnue (%1) ; une clé de confiance l’a repris.</translation>
+        </message>
+        <message>
+            <source>Key used until now:
+%1 (%3)
+
+Key of this package:
+%2 (%4)</source>
+            <translation>Clé utilisée jusqu’ici :
+%1 (%3)
+
+Clé de ce paquet :
+%2 (%4)</translation>
+        </message>
+        <message>
+            <source>&amp;Accept the new key</source>
+            <translation>&amp;Accepter la nouvelle clé</translation>
+        </message>
+        <message>
+            <source>Not installed: the key used until now is kept.</source>
+            <translation>Rien n’a été installé : la clé utilisée jusqu’ici est conservée.</translation>
         </message>
     </context>
     <context>
@@ -342,8 +346,8 @@ Clé de ce paquet :
             <translation>refusé par le LRS</translation>
         </message>
         <message>
-            <source>Known from an imported progress file</source>
-            <translation>Connu par un fichier de progression importé</translation>
+            <source>Imported from: %1</source>
+            <translation>Importé depuis : %1</translation>
         </message>
         <message numerus="yes">
             <source>%n learner(s)</source>
@@ -361,8 +365,8 @@ Clé de ce paquet :
             <translation>Fichiers de progression (*.jsonl);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <source>%1: %2 new, %3 already here, %4 rejected line(s).</source>
-            <translation>%1 : %2 nouveaux, %3 déjà présents, %4 ligne(s) refusée(s).</translation>
+            <source>%1: %2 new (%3 merged into progress, %4 not merged), %5 already here, %6 rejected line(s).</source>
+            <translation>%1 : %2 nouveaux (%3 intégrés à la progression, %4 non intégrés), %5 déjà présents, %6 ligne(s) refusée(s).</translation>
         </message>
         <message>
             <source>Export CSV</source>
@@ -1030,6 +1034,18 @@ Clé de ce paquet :
     <context>
         <name>SettingsDialog</name>
         <message>
+            <source>This password was saved for another server. Type it again to send it to this address.</source>
+            <translation>Ce mot de passe a été enregistré pour un autre serveur. Saisissez-le à nouveau pour l’envoyer à cette adresse.</translation>
+        </message>
+        <message>
+            <source>Allow an LRS on another computer over plain http (&amp;unencrypted)</source>
+            <translation>Autoriser un LRS sur un autre ordinateur en http simple (&amp;non chiffré)</translation>
+        </message>
+        <message>
+            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline. The user name and password are sent to this server only.</source>
+            <translation>Quand cette adresse répond, les résultats sont envoyés en arrière-plan. Sans elle, le lecteur fonctionne entièrement hors ligne. Le nom d’utilisateur et le mot de passe ne sont envoyés qu’à ce serveur.</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Paramètres</translation>
         </message>
@@ -1076,10 +1092,6 @@ Clé de ce paquet :
         <message>
             <source>&amp;Password:</source>
             <translation>&amp;Mot de passe :</translation>
-        </message>
-        <message>
-            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline.</source>
-            <translation>Quand cette adresse répond, les résultats sont envoyés en arrière-plan. Sans elle, le lecteur fonctionne entièrement hors ligne.</translation>
         </message>
         <message>
             <source>&amp;Save</source>
@@ -1348,14 +1360,6 @@ Clé de ce paquet :
             <translation>%1 (signé ; vérifié à l’installation)</translation>
         </message>
         <message>
-            <source>%1 — unverified publisher</source>
-            <translation>%1 — éditeur non vérifié</translation>
-        </message>
-        <message>
-            <source>unverified publisher</source>
-            <translation>éditeur non vérifié</translation>
-        </message>
-        <message>
             <source>Version %1 · %2 · %3</source>
             <translation>Version %1 · %2 · %3</translation>
         </message>
@@ -1378,6 +1382,14 @@ Clé de ce paquet :
         <message>
             <source>Install %1 from the USB stick</source>
             <translation>Installer %1 depuis la clé USB</translation>
+        </message>
+        <message>
+            <source>%1 — unsigned</source>
+            <translation>%1 — non signé</translation>
+        </message>
+        <message>
+            <source>unsigned</source>
+            <translation>non signé</translation>
         </message>
     </context>
     <context>
@@ -1450,24 +1462,44 @@ Clé de ce paquet :
             <translation>✔ %1 — éditeur vérifié</translation>
         </message>
         <message>
-            <source>The publisher&apos;s signature was checked at install. Key: %1</source>
-            <translation>La signature de l’éditeur a été vérifiée à l’installation. Clé : %1</translation>
-        </message>
-        <message>
-            <source>%1 — unverified publisher</source>
-            <translation>%1 — éditeur non vérifié</translation>
-        </message>
-        <message>
-            <source>Unverified publisher</source>
-            <translation>Éditeur non vérifié</translation>
-        </message>
-        <message>
             <source>This course is not signed: nothing proves who made it or that it is unchanged.</source>
             <translation>Ce cours n’est pas signé : rien ne prouve qui l’a fait ni qu’il n’a pas été modifié.</translation>
+        </message>
+        <message>
+            <source>Signed by a key this computer trusts. Key: %1</source>
+            <translation>Signé par une clé à laquelle cet ordinateur fait confiance. Clé : %1</translation>
+        </message>
+        <message>
+            <source>%1 — signed by an unknown publisher (%2)</source>
+            <translation>%1 — signé par un éditeur inconnu (%2)</translation>
+        </message>
+        <message>
+            <source>Signed by an unknown publisher (%1)</source>
+            <translation>Signé par un éditeur inconnu (%1)</translation>
+        </message>
+        <message>
+            <source>Signed, but by a key this computer does not trust: the name it shows proves nothing. Trust the key in Settings only if its publisher gave it to you. Key: %1</source>
+            <translation>Signé, mais par une clé à laquelle cet ordinateur ne fait pas confiance : le nom affiché ne prouve rien. Ne faites confiance à cette clé dans les Paramètres que si son éditeur vous l’a donnée. Clé : %1</translation>
+        </message>
+        <message>
+            <source>%1 — unsigned</source>
+            <translation>%1 — non signé</translation>
+        </message>
+        <message>
+            <source>Unsigned</source>
+            <translation>Non signé</translation>
         </message>
     </context>
     <context>
         <name>SyncDetailsDialog</name>
+        <message>
+            <source>&amp;Approve this server</source>
+            <translation>&amp;Approuver ce serveur</translation>
+        </message>
+        <message>
+            <source>A course asks to send its completions to {server}. They stay here until you approve this server; your LRS password is never sent to it.</source>
+            <translation>Un cours demande à envoyer ses résultats à {server}. Ils restent sur cet ordinateur tant que vous n’avez pas approuvé ce serveur ; votre mot de passe LRS ne lui est jamais envoyé.</translation>
+        </message>
         <message>
             <source>refused</source>
             <translation>refusé</translation>
@@ -1616,12 +1648,20 @@ Clé de ce paquet :
     <context>
         <name>CoreErrors</name>
         <message>
+            <source>The LRS endpoint {endpoint} from {origin} uses plain http to another computer: passwords and results would cross the network unencrypted. Use https, or allow it explicitly (sync --allow-insecure, or lrs_allow_insecure in the settings).</source>
+            <translation>L’adresse du LRS {endpoint} ({origin}) utilise http sans chiffrement vers un autre ordinateur : les mots de passe et les résultats traverseraient le réseau en clair. Utilisez https, ou autorisez-le explicitement (sync --allow-insecure, ou lrs_allow_insecure dans les paramètres).</translation>
+        </message>
+        <message>
             <source>Cannot use the data folder {path}: {reason}.</source>
             <translation>Impossible d’utiliser le dossier de données {path} : {reason}.</translation>
         </message>
         <message>
             <source>The progress database {path} is damaged ({reason}); a copy is in {backup}.</source>
             <translation>La base de progression {path} est endommagée ({reason}) ; une copie est dans {backup}.</translation>
+        </message>
+        <message>
+            <source>The progress database {path} was written by a newer version of Course Player (schema step {step}); open it with that version or a newer one.</source>
+            <translation>La base de progression {path} a été écrite par une version plus récente de Course Player (étape de schéma {step}) ; ouvrez-la avec cette version ou une plus récente.</translation>
         </message>
         <message>
             <source>{url} is not an http(s) URL.</source>
@@ -1782,6 +1822,26 @@ Clé de ce paquet :
         <message>
             <source>{member} is larger than the {limit} bytes allowed.</source>
             <translation>{member} dépasse les {limit} octets permis.</translation>
+        </message>
+        <message>
+            <source>{package} holds more than the {limit} entries a course package may have; refused.</source>
+            <translation>{package} contient plus des {limit} entrées permises dans un paquet de cours ; refusé.</translation>
+        </message>
+        <message>
+            <source>{name} is larger than the {limit} allowed; the download was stopped.</source>
+            <translation>{name} dépasse les {limit} permis ; le téléchargement a été arrêté.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: it had to start over {count} times (it keeps changing on the server, or the server cannot resume); try again later.</source>
+            <translation>Abandon de {name} : il a fallu le reprendre depuis le début {count} fois (il change sans cesse sur le serveur, ou le serveur ne sait pas reprendre) ; réessayez plus tard.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: the server sent {received} for it, more than the {budget} allowed, without completing it.</source>
+            <translation>Abandon de {name} : le serveur a envoyé {received} pour ce fichier, plus que les {budget} permis, sans le terminer.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: {host} redirects from https to plain http ({target}); refused.</source>
+            <translation>Impossible de télécharger {name} : {host} redirige de https vers http non chiffré ({target}) ; refusé.</translation>
         </message>
         <message>
             <source>{path} is not a readable zip file (truncated or damaged: {cause}).</source>
@@ -1972,10 +2032,6 @@ Clé de ce paquet :
             <translation>La signature de {course} ne correspond pas à son course.json (copie modifiée, ou non signée par {key}) ; refusé.</translation>
         </message>
         <message>
-            <source>{course} claims the publisher {publisher!r}, whose key {shipped} ships with this app, but it is signed by {key}; refused.</source>
-            <translation>{course} se réclame de l’éditeur « {publisher} », dont la clé {shipped} est fournie avec cette application, mais il est signé par {key} ; refusé.</translation>
-        </message>
-        <message>
             <source>none (unsigned)</source>
             <translation>aucune (non signé)</translation>
         </message>
@@ -2056,6 +2112,166 @@ Clé de ce paquet :
             <translation>La page {page} du cours {course} n’est pas installée.</translation>
         </message>
         <message>
+            <source>A trusted key needs a name.</source>
+            <translation>Une clé de confiance doit avoir un nom.</translation>
+        </message>
+        <message>
+            <source>A publisher name has at most {limit} characters.</source>
+            <translation>Un nom d’éditeur compte au plus {limit} caractères.</translation>
+        </message>
+        <message>
+            <source>The name {name!r} mixes scripts ({scripts}), as look-alike names do; refused.</source>
+            <translation>Le nom {name!r} mélange plusieurs écritures ({scripts}), comme les noms qui en imitent d’autres ; refusé.</translation>
+        </message>
+        <message>
+            <source>{name!r} is the name of a publisher that ships with this app, with the key {shipped}; choose another name for {key}.</source>
+            <translation>{name!r} est le nom d’un éditeur fourni avec l’application, avec la clé {shipped} ; choisissez un autre nom pour {key}.</translation>
+        </message>
+        <message>
+            <source>{key} ships with this app (assets/trusted-keys.txt); it cannot be removed here.</source>
+            <translation>{key} est fournie avec l’application (assets/trusted-keys.txt) ; elle ne peut pas être retirée ici.</translation>
+        </message>
+        <message>
+            <source>{key} is not in the list of trusted keys.</source>
+            <translation>{key} n’est pas dans la liste des clés de confiance.</translation>
+        </message>
+        <message>
+            <source>{key} names {count} trusted keys; give the whole key.</source>
+            <translation>{key} désigne {count} clés de confiance ; donnez la clé entière.</translation>
+        </message>
+        <message>
+            <source>{path} is neither a key (ed25519:...) nor an existing file.</source>
+            <translation>{path} n’est ni une clé (ed25519:...) ni un fichier existant.</translation>
+        </message>
+        <message>
+            <source>{path} holds no ed25519: key and is not a package.</source>
+            <translation>{path} ne contient aucune clé ed25519: et n’est pas un paquet de cours.</translation>
+        </message>
+        <message>
+            <source>{path} is not signed: it names no key to trust.</source>
+            <translation>{path} n’est pas signé : il ne désigne aucune clé à laquelle faire confiance.</translation>
+        </message>
+        <message>
+            <source>{course}: the publisher name {publisher!r} mixes scripts ({scripts}), as look-alike names do; refused.</source>
+            <translation>{course} : le nom d’éditeur {publisher!r} mélange plusieurs écritures ({scripts}), comme les noms qui en imitent d’autres ; refusé.</translation>
+        </message>
+        <message>
+            <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
+            <translation>{course} se réclame de l’éditeur de confiance {publisher!r} (clé {owner}), mais il est signé par {key} ; refusé.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
+            <translation>La question « {question} » n’a pas de choix « {choice} » (choix : {choices}).</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a list of choices.</source>
+            <translation>La question « {question} » attend une liste de choix.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r}.</source>
+            <translation>La question « {question} » n’a pas de choix « {choice} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r}: a choice is picked twice.</source>
+            <translation>Question « {question} » : un choix est coché deux fois.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes true or false.</source>
+            <translation>La question « {question} » attend vrai ou faux.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has an unknown kind {kind!r}.</source>
+            <translation>La question « {question} » est d’un type inconnu, « {kind} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a text answer.</source>
+            <translation>La question « {question} » attend une réponse écrite.</translation>
+        </message>
+        <message>
+            <source>There is no learner with id {learner}.</source>
+            <translation>Il n’y a pas d’apprenant numéro {learner}.</translation>
+        </message>
+        <message>
+            <source>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</source>
+            <translation>Aucun apprenant ne s’appelle « {name} » ; voir « course-player learners list ».</translation>
+        </message>
+        <message>
+            <source>There is no quiz attempt {attempt}.</source>
+            <translation>Il n’y a pas de tentative de quiz numéro {attempt}.</translation>
+        </message>
+        <message>
+            <source>Attempt {attempt} belongs to course {course!r}.</source>
+            <translation>La tentative {attempt} appartient au cours « {course} ».</translation>
+        </message>
+        <message>
+            <source>Quiz {lesson!r} has no question {question!r}.</source>
+            <translation>Le quiz « {lesson} » n’a pas de question « {question} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a rating from 1 to 5.</source>
+            <translation>La question « {question} » attend une note de 1 à 5.</translation>
+        </message>
+        <message>
+            <source>Survey {lesson!r} has no question {question!r}.</source>
+            <translation>Le questionnaire « {lesson} » n’a pas de question « {question} ».</translation>
+        </message>
+        <message>
+            <source>The elapsed time</source>
+            <translation>Le temps écoulé</translation>
+        </message>
+        <message>
+            <source>The time spent</source>
+            <translation>Le temps passé</translation>
+        </message>
+        <message>
+            <source>The position</source>
+            <translation>La position</translation>
+        </message>
+        <message>
+            <source>The duration</source>
+            <translation>La durée</translation>
+        </message>
+        <message>
+            <source>Lost the progress of lesson {lesson!r}.</source>
+            <translation>La progression de la leçon « {lesson} » a été perdue.</translation>
+        </message>
+        <message>
+            <source>Course {course!r} has no lesson {lesson!r}.</source>
+            <translation>Le cours « {course} » n’a pas de leçon « {lesson} ».</translation>
+        </message>
+        <message>
+            <source>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</source>
+            <translation>La leçon « {lesson} » est de type {kind}, pas {expected}.</translation>
+        </message>
+        <message>
+            <source>{what} must be a number of seconds.</source>
+            <translation>{what} doit être un nombre de secondes.</translation>
+        </message>
+        <message>
+            <source>{what} must be a finite number of seconds ≥ 0, not {value}.</source>
+            <translation>{what} doit être un nombre fini de secondes ≥ 0, et non {value}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC could not be loaded ({reason}).</source>
+            <translation>La lecture vidéo est impossible : libVLC n’a pas pu être chargé ({reason}).</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</source>
+            <translation>La lecture vidéo est impossible : libVLC a démarré sans ses modules (installez VLC ou ses paquets de modules).</translation>
+        </message>
+        <message>
+            <source>The video file is missing: {path}</source>
+            <translation>Le fichier vidéo est introuvable : {path}</translation>
+        </message>
+        <message>
+            <source>There is no subtitle track number {number}.</source>
+            <translation>Il n’y a pas de piste de sous-titres numéro {number}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: VLC refused to start.</source>
+            <translation>La lecture vidéo est impossible : VLC a refusé de démarrer.</translation>
+        </message>
+        <message>
             <source>Too many wrong PINs: try again in {seconds} s.</source>
             <translation>Trop de codes PIN erronés : réessayez dans {seconds} s.</translation>
         </message>
@@ -2084,6 +2300,88 @@ Clé de ce paquet :
         <message>
             <source>Quit</source>
             <translation>Quitter</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddKeyDialog</name>
+        <message>
+            <source>Trust a publisher&apos;s key</source>
+            <translation>Faire confiance à la clé d’un éditeur</translation>
+        </message>
+        <message>
+            <source>&amp;Key:</source>
+            <translation>&amp;Clé :</translation>
+        </message>
+        <message>
+            <source>From a &amp;file…</source>
+            <translation>Depuis un &amp;fichier…</translation>
+        </message>
+        <message>
+            <source>Fingerprint:</source>
+            <translation>Empreinte :</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Nom :</translation>
+        </message>
+        <message>
+            <source>&amp;Courses:</source>
+            <translation>&amp;Cours :</translation>
+        </message>
+        <message>
+            <source>course ids, separated by commas (empty: any)</source>
+            <translation>identifiants de cours, séparés par des virgules (vide : tous)</translation>
+        </message>
+        <message>
+            <source>&amp;Trust this key</source>
+            <translation>&amp;Faire confiance à cette clé</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>(not a valid key)</source>
+            <translation>(clé non valide)</translation>
+        </message>
+        <message>
+            <source>Compare it with the one the publisher gave you.</source>
+            <translation>Comparez-la avec celle que l’éditeur vous a donnée.</translation>
+        </message>
+        <message>
+            <source>A key file or a signed course package</source>
+            <translation>Un fichier de clé ou un paquet de cours signé</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Lecture…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrustedKeysBox</name>
+        <message>
+            <source>Trusted publishers</source>
+            <translation>Éditeurs de confiance</translation>
+        </message>
+        <message>
+            <source>Only a course signed by one of these keys is shown as “verified”. Add a key only if its publisher gave it to you, and check its fingerprint with them.</source>
+            <translation>Seul un cours signé par l’une de ces clés est affiché comme « vérifié ». N’ajoutez une clé que si son éditeur vous l’a donnée, et vérifiez son empreinte avec lui.</translation>
+        </message>
+        <message>
+            <source>&amp;Add a key…</source>
+            <translation>&amp;Ajouter une clé…</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>Reti&amp;rer</translation>
+        </message>
+        <message>
+            <source>any course</source>
+            <translation>tous les cours</translation>
+        </message>
+        <message>
+            <source>%1; comes with the app</source>
+            <translation>%1 ; fournie avec l’application</translation>
         </message>
     </context>
 </TS>

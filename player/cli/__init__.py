@@ -2,21 +2,21 @@
 
 Each area registers its sub-commands from its own module (``register(subparsers, context)``),
 so areas can grow without touching one another. With no sub-command the desktop app opens.
+
+Two imports wait until they are needed, on purpose: the desktop app (PySide6) is imported only
+when it opens, so sub-commands run without Qt; the sub-command modules and the manifest model
+are imported only when a sub-command runs, so the app's start loads neither.
 """
 
 from __future__ import annotations
 
-import gc
+import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from player import __version__
 from player.core.errors import PlayerError
-
-if TYPE_CHECKING:
-    import argparse
 
 # Modules that define ``register(subparsers) -> None``; each sub-command sets ``func``.
 COMMAND_MODULES = (
@@ -27,12 +27,10 @@ COMMAND_MODULES = (
     "player.cli.maintenance",
 )
 
-Handler = Callable[["argparse.Namespace"], int]
+Handler = Callable[[argparse.Namespace], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    import argparse  # not on the desktop app's start-up path
-
     from player.core.package.manifest import FORMAT_VERSION
 
     parser = argparse.ArgumentParser(
@@ -61,25 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _import_first_screen_core() -> None:
-    """Import the Qt-free modules the first screen reads with, before PySide6 is loaded.
-
-    Once loaded, PySide6 inspects the source of every module named by an import statement
-    run after it (for its ``__feature__`` switches), which costs the app's start about 5 ms
-    for these alone.
-    """
-    import player.core.progress  # noqa: F401 - the task runner's progress and cancel types
-    import player.ui.ops.library  # noqa: F401 - the learner, card, outbox and trust modules
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if all(arg == "--exit-when-ready" for arg in args_list):
-        # The desktop app: skip importing every sub-command (and requests, ffmpeg helpers...)
-        # so the window shows sooner. Start-up only creates objects that live as long as the app,
-        # so collecting garbage meanwhile is wasted time; run_app turns collection back on.
-        gc.disable()
-        _import_first_screen_core()
+        # The desktop app: no sub-command module (requests, ffmpeg helpers...) is imported.
         from player.ui.app import run_app
 
         return run_app(exit_when_ready=bool(args_list))

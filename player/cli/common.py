@@ -7,10 +7,15 @@ import sys
 from typing import Any
 
 from player.core.context import Context, open_context
+from player.core.demo import install_demo_course
 
 
 def context() -> Context:
-    return open_context()
+    """The data folder's context; the first command on a fresh folder installs the demo course."""
+    ctx = open_context()
+    if ctx.fresh:
+        install_demo_course(ctx)
+    return ctx
 
 
 def print_json(value: Any) -> None:

@@ -36,7 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("install", help="install or update a course")
     p.add_argument("package", help="a package folder, a .zip, or an http(s) URL")
     p.add_argument("--quality", choices=QUALITIES, help="one video source per lesson")
-    p.add_argument("--max-bytes", type=int, help="refuse a plan that would fetch more")
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        help="refuse a plan that would fetch more (and stop a .zip of unknown size there)",
+    )
     p.add_argument("--allow-downgrade", action="store_true", help="install an older version")
     add_http_arguments(p)
     p.add_argument(
@@ -112,6 +116,8 @@ def cmd_install(args: argparse.Namespace) -> int:
         )
     finally:
         source.close()
+    for warning in result.warnings:
+        say(f"Note: {warning}")
     if result.unchanged:
         say(f"{result.course_id} version {result.version} is already installed; nothing changed.")
     elif result.previous_version is None:

@@ -1,11 +1,11 @@
-"""Sub-commands for partners and trainers: keygen, export (USB), report (PDF per learner)."""
+"""Sub-commands for partners and trainers: keygen, trust, export (USB), report (PDF per learner)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from player.cli.common import context, say
+from player.cli.common import context, print_json, say
 from player.core.progress import ProgressLine, format_bytes
 
 
@@ -13,6 +13,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("keygen", help="make an Ed25519 key pair to sign packages")
     p.add_argument("keyfile", type=Path, help="where to write the private key (mode 0600)")
     p.set_defaults(func=cmd_keygen)
+
+    p = subparsers.add_parser("trust", help="publisher keys this laptop trusts (verified courses)")
+    actions = p.add_subparsers(dest="trust_action", metavar="ACTION", required=True)
+    q = actions.add_parser("add", help="trust a key: give the key, a file holding it, or a package")
+    q.add_argument("source", metavar="KEY|FILE", help="ed25519:..., a key file or a signed package")
+    q.add_argument("--name", help="the publisher's name (default: the name in the file)")
+    q.add_argument(
+        "--course",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="trust the key for this course id only (repeat for more; default: any course)",
+    )
+    q.add_argument(
+        "--fingerprint", help="refuse unless the key has this fingerprint (or starts with it)"
+    )
+    q.set_defaults(func=cmd_trust_add)
+    q = actions.add_parser("list", help="the trusted keys, with their fingerprints")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_trust_list)
+    q = actions.add_parser("remove", help="stop trusting a key you added")
+    q.add_argument("key", metavar="KEY|FINGERPRINT", help="the key, or its fingerprint")
+    q.set_defaults(func=cmd_trust_remove)
 
     p = subparsers.add_parser("export", help="copy an installed course as a .zip (USB stick)")
     p.add_argument("course_id")
@@ -34,6 +57,56 @@ def cmd_keygen(args: argparse.Namespace) -> int:
     say(f"Private key written to {args.keyfile} (keep it secret; mode 0600).")
     say("Public key (give it to whoever must trust your courses):")
     print(public)
+    return 0
+
+
+def cmd_trust_add(args: argparse.Namespace) -> int:
+    from player.core.errors import SignatureError
+    from player.core.trust import add_trusted_key, key_fingerprint, read_key_source
+
+    ctx = context()
+    key, found_name = read_key_source(args.source)
+    fingerprint = key_fingerprint(key)
+    if args.fingerprint is not None:
+        wanted = "".join(args.fingerprint.split()).upper()
+        if len(wanted) < 8 or not fingerprint.replace(" ", "").startswith(wanted):
+            raise SignatureError(
+                f"The key's fingerprint is {fingerprint}, not {args.fingerprint}; not trusted."
+            )
+    name = args.name or found_name
+    if not name:
+        raise SignatureError("Give the publisher's name with --name; nothing was trusted.")
+    added = add_trusted_key(ctx.data.settings, key, name=name, courses=args.course)
+    scope = ", ".join(added.courses) if added.courses else "any course"
+    say(f"Trusted {added.name!r} for {scope}: key {added.key}")
+    say(f"Fingerprint: {fingerprint} (compare it with the one the publisher gave you).")
+    return 0
+
+
+def cmd_trust_list(args: argparse.Namespace) -> int:
+    from player.core.trust import trusted_publishers
+
+    entries = trusted_publishers(context())
+    if args.json:
+        print_json([e.as_json() for e in entries])
+        return 0
+    if not entries:
+        say("No trusted key: every signed course shows as 'signed by an unknown publisher'.")
+    for e in entries:
+        scope = ", ".join(e.courses) if e.courses else "any course"
+        source = "app" if e.shipped else "user"
+        print(f"{e.name}\t{source}\t{scope}\t{e.fingerprint}\t{e.key}")
+    return 0
+
+
+def cmd_trust_remove(args: argparse.Namespace) -> int:
+    from player.core.trust import remove_trusted_key
+
+    removed = remove_trusted_key(context().data.settings, args.key)
+    say(
+        f"No longer trusted: {removed.name!r} ({removed.fingerprint}). Its courses stay installed,"
+        " shown as signed by an unknown publisher."
+    )
     return 0
 
 

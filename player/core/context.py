@@ -5,50 +5,36 @@ Built once per process (the CLI per command, the desktop app at start-up) and pa
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlite_utils import Database
+
 from player.core.errors import InstallError
 from player.core.objects import ObjectStore
 from player.core.paths import DataDir, default_data_dir
-from player.core.store.database import as_database, open_connection, query
+from player.core.store.database import open_database
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from player.core.package.manifest import Manifest
 
 
 @dataclass
 class Context:
     data: DataDir
-    conn: sqlite3.Connection
+    db: Database
     fresh: bool = False
     _manifests: dict[tuple[str, str], Manifest] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _db: Database | None = field(default=None, repr=False)
-
-    @property
-    def db(self) -> Database:
-        """The sqlite-utils ``Database`` over ``conn``, made on first use.
-
-        Reads the desktop app makes while starting use ``conn`` so that sqlite-utils is only
-        imported when something is written.
-        """
-        if self._db is None:
-            self._db = as_database(self.conn)
-        return self._db
 
     @property
     def objects(self) -> ObjectStore:
         return ObjectStore(self.data.objects)
 
     def course_row(self, course_id: str) -> dict | None:
-        rows = query(self.conn, "SELECT * FROM courses WHERE id = ?", [course_id])
-        return rows[0] if rows else None
+        return next(self.db.query("SELECT * FROM courses WHERE id = ?", [course_id]), None)
 
     def manifest_folder(self, course_id: str, manifest_sha256: str) -> Path:
         return self.data.courses / course_id / manifest_sha256[:16]
@@ -74,43 +60,41 @@ class Context:
 
     def member_path(self, course_id: str, member: str) -> Path | None:
         """Where an installed package member lives on disk, or None when it was not installed."""
-        rows = query(
-            self.conn,
-            "SELECT path, sha256, size FROM course_files WHERE course_id = ? AND path = ?",
-            [course_id, member],
+        row = next(
+            self.db.query(
+                "SELECT path, sha256, size FROM course_files WHERE course_id = ? AND path = ?",
+                [course_id, member],
+            ),
+            None,
         )
-        if not rows:
+        if row is None:
             return None
         from player.core.package.manifest import FileEntry
 
-        entry = FileEntry(rows[0]["path"], rows[0]["size"], rows[0]["sha256"])
+        entry = FileEntry(row["path"], row["size"], row["sha256"])
         path = self.objects.path_for(entry)
         return path if path.exists() else None
 
     def installed_members(self, course_id: str) -> set[str]:
         return {
             row["path"]
-            for row in query(
-                self.conn, "SELECT path FROM course_files WHERE course_id = ?", [course_id]
+            for row in self.db.query(
+                "SELECT path FROM course_files WHERE course_id = ?", [course_id]
             )
         }
 
     def close(self) -> None:
-        self.conn.close()
+        self.db.close()
 
 
-def open_context(data: DataDir | None = None, *, install_demo: bool = True) -> Context:
-    """Open the data folder; on a fresh one the bundled demo course is installed.
+def open_context(data: DataDir | None = None) -> Context:
+    """Open the data folder and its database (created and upgraded as needed).
 
-    Fresh means no course was ever installed here (``course_history`` is empty), so a first
-    start that exited early still gets the demo next time, and a removed demo stays removed.
+    ``fresh`` says no course was ever installed here (``course_history`` is empty): the app
+    and the CLI install the bundled demo course then (``player.core.demo``), so a first start
+    that exited early still gets the demo next time, and a removed demo stays removed.
     """
     data = (data or default_data_dir()).ensure()
-    conn = open_connection(data.database)
-    fresh = conn.execute("SELECT count(*) FROM course_history").fetchone()[0] == 0
-    ctx = Context(data=data, conn=conn, fresh=fresh)
-    if fresh and install_demo:
-        from player.core.demo import install_demo_course
-
-        install_demo_course(ctx)
-    return ctx
+    db = open_database(data.database)
+    fresh = db.execute("SELECT count(*) FROM course_history").fetchone()[0] == 0
+    return Context(data=data, db=db, fresh=fresh)

@@ -41,7 +41,7 @@ from typing import Self
 CONTEXT = "CoreErrors"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
     """Mark ``text`` for Qt's lupdate in ``context``; return it unchanged (no Qt here)."""
     return text
 
@@ -129,7 +129,7 @@ class TransferError(PlayerError):
     """A download or copy failed (network, server, removed drive)."""
 
 
-class TransferCancelled(TransferError):
+class TransferCancelled(TransferError):  # noqa: N818 - the user's choice, not a fault
     """The user cancelled; partial data is kept for a later resume."""
 
 

@@ -19,7 +19,6 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
 
 from player.core.context import Context
 from player.core.errors import (
@@ -29,6 +28,7 @@ from player.core.errors import (
     IntegrityError,
     PackageError,
 )
+from player.core.files import atomic_write
 from player.core.learning.card import card_json
 from player.core.learning.updates import on_course_installed
 from player.core.package.manifest import (
@@ -39,7 +39,6 @@ from player.core.package.manifest import (
     Source,
     parse_manifest,
 )
-from player.core.paths import DataDir
 from player.core.progress import (
     ByteCount,
     CancelToken,
@@ -47,6 +46,7 @@ from player.core.progress import (
     ProgressMeter,
     ignore_progress,
 )
+from player.core.sources import PackageSource, open_source
 from player.core.store.database import utc_now
 from player.core.trust import TrustDecision, check_publisher, record_trust
 
@@ -57,44 +57,6 @@ DISK_MARGIN = 20 * 1024 * 1024
 #: Overrides ``DISK_MARGIN`` (bytes, may be negative). Only for fault-injection tests: a negative
 #: margin lets a plan pass that cannot fit, so the disk fills up in the middle of an install.
 DISK_MARGIN_ENV = "COURSE_PLAYER_DISK_MARGIN"
-
-
-class PackageSource(Protocol):
-    location: str
-
-    def read_manifest_bytes(self) -> bytes: ...
-
-    def read_signature(self) -> bytes | None: ...
-
-    def fetch(
-        self,
-        entry: FileEntry,
-        dest: Path | None,
-        meter: ProgressMeter | None = None,
-        cancel: CancelToken | None = None,
-    ) -> None: ...
-
-    def close(self) -> None: ...
-
-
-def open_source(location: str, data: DataDir | None = None, **options: Any) -> PackageSource:
-    """A folder, a ``.zip`` file, or an http(s) URL (folder ``course.json`` or ``.zip``)."""
-    from player.core.package.reader import FolderSource, ZipSource
-
-    if location.startswith(("http://", "https://")):
-        from player.core.delivery import open_http_source
-
-        return open_http_source(location, data, **options)
-    path = Path(location).expanduser()
-    if path.is_dir():
-        return FolderSource(path)
-    if path.name == MANIFEST_NAME and path.is_file():
-        return FolderSource(path.parent)
-    if not path.exists():
-        raise InstallError.of(
-            QT_TRANSLATE_NOOP("CoreErrors", "{path} does not exist."), path=location
-        )
-    return ZipSource(path)
 
 
 def select_files(manifest: Manifest, quality: str | None) -> list[FileEntry]:
@@ -162,6 +124,8 @@ class InstallResult:
     reused_files: int = 0
     unchanged: bool = False
     warnings: list[str] = field(default_factory=list)
+    # A trusted key took the course over from this untrusted pinned key (say so to the user).
+    replaced_key: str | None = None
 
 
 PlanCallback = Callable[[InstallPlan], None]
@@ -228,7 +192,7 @@ def install(
     manifest_sha = hashlib.sha256(manifest_bytes).hexdigest()
     current = ctx.course_row(manifest.id)
     previous = current["version"] if current else None
-    _check_version(ctx, manifest, manifest_sha, current, allow_downgrade)
+    _check_version(ctx, manifest, manifest_sha, current, allow_downgrade, trust.floor_keys)
     if current and current["manifest_sha256"] == manifest_sha:
         wanted = select_files(manifest, quality)
         installed = ctx.installed_members(manifest.id)
@@ -315,6 +279,7 @@ def install(
         shutil.rmtree(ctx.manifest_folder(manifest.id, current["manifest_sha256"]), True)
     collect_garbage(ctx)
     fetched_bytes = sum(entry.size for entry in plan.to_fetch)
+    takeover = trust.takeover_message()
     return InstallResult(
         manifest.id,
         manifest.version,
@@ -322,6 +287,8 @@ def install(
         fetched_files=len(plan.to_fetch),
         fetched_bytes=fetched_bytes,
         reused_files=plan.reused,
+        warnings=[takeover] if takeover else [],
+        replaced_key=trust.replaced_key,
     )
 
 
@@ -338,15 +305,25 @@ def _check_version(
     manifest_sha: str,
     current: dict | None,
     allow_downgrade: bool,
+    floor_keys: frozenset[str],
 ) -> None:
-    history = list(
-        ctx.db.query(
-            "SELECT highest_version FROM course_history WHERE course_id = ?", [manifest.id]
-        )
-    )
-    highest = max([current["version"]] if current else [0])
-    if history:
-        highest = max(highest, history[0]["highest_version"])
+    """Refuse a rollback within the lines that count for this package (``floor_keys``).
+
+    A line is a signing key (``''``: unsigned). The floor is the highest version ever installed
+    by this package's own line or by a key trusted for the course (``version_floors``, kept
+    after ``remove``), so a squatter's unsigned or unknown-key "version 999" does not raise the
+    floor of the trusted publisher's line.
+    """
+    keys = sorted(floor_keys)
+    marks = ", ".join("?" for _ in keys)
+    rows = ctx.db.execute(
+        f"SELECT MAX(highest_version) FROM version_floors WHERE course_id = ? AND key IN ({marks})",
+        [manifest.id, *keys],
+    ).fetchone()
+    highest = rows[0] or 0
+    same_line = current is not None and (current.get("signed_by") or "") in floor_keys
+    if same_line:
+        highest = max(highest, current["version"])  # type: ignore[index]
     if highest == 0:
         return
     if manifest.version < highest and not allow_downgrade:
@@ -361,9 +338,9 @@ def _check_version(
             highest=highest,
         )
     if (
-        current is not None
-        and manifest.version == current["version"]
-        and manifest_sha != current["manifest_sha256"]
+        same_line
+        and manifest.version == current["version"]  # type: ignore[index]
+        and manifest_sha != current["manifest_sha256"]  # type: ignore[index]
     ):
         raise InstallError.of(
             QT_TRANSLATE_NOOP(
@@ -399,12 +376,8 @@ def _write_manifest(folder: Path, manifest_bytes: bytes, signature: bytes | None
     for name, data in ((MANIFEST_NAME, manifest_bytes), (SIGNATURE_NAME, signature)):
         if data is None:
             continue
-        tmp = folder / f".{name}.tmp"
-        with open(tmp, "wb") as handle:
+        with atomic_write(folder / name) as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, folder / name)
 
 
 def _commit(
@@ -456,6 +429,14 @@ def _commit(
                 SET highest_version = MAX(highest_version, excluded.highest_version)
             """,
             [manifest.id, manifest.version],
+        )
+        db.execute(
+            """
+            INSERT INTO version_floors (course_id, key, highest_version) VALUES (?, ?, ?)
+            ON CONFLICT(course_id, key) DO UPDATE
+                SET highest_version = MAX(highest_version, excluded.highest_version)
+            """,
+            [manifest.id, trust.key or "", manifest.version],
         )
         record_trust(db, trust)
         # Thresholds may have changed: passes are recomputed in the same transaction.

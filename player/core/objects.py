@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from player.core.files import fsync_dir
+
 if TYPE_CHECKING:
     from player.core.package.manifest import FileEntry
 
@@ -40,7 +42,7 @@ class ObjectStore:
         target = self.path_for(entry)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(verified_file, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
         return target
 
     def all_paths(self) -> list[Path]:
@@ -56,13 +58,3 @@ class ObjectStore:
                 freed += path.stat().st_size
                 path.unlink(missing_ok=True)
         return freed
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

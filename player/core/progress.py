@@ -10,13 +10,14 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import NamedTuple, TextIO
+from dataclasses import dataclass
+from typing import TextIO
 
 from player.core.errors import QT_TRANSLATE_NOOP, TransferCancelled
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class Progress(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Progress:
     done: int
     total: int
     label: str = ""

@@ -8,11 +8,11 @@ Unknown keys are kept, so an older app does not drop what a newer one wrote.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from player.core.errors import PlayerError
+from player.core.files import atomic_write
 
 FILE_MODE = 0o600
 
@@ -43,19 +43,9 @@ def load_settings(path: Path) -> dict[str, Any]:
 def save_settings(path: Path, data: dict[str, Any]) -> None:
     """Replace the settings file atomically, readable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, indent=2, sort_keys=True)
-            stream.write("\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, FILE_MODE)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with atomic_write(path, "w", file_mode=FILE_MODE) as stream:
+        json.dump(data, stream, ensure_ascii=False, indent=2, sort_keys=True)
+        stream.write("\n")
 
 
 def update_settings(path: Path, **changes: Any) -> dict[str, Any]:

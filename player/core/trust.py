@@ -6,33 +6,45 @@ Format: a public key is written ``ed25519:<base64 of the 32 raw bytes>`` (in the
 lists every member's SHA-256, the signature covers the whole package. A private key file is PEM
 (PKCS#8, unencrypted), written with mode 0600.
 
+Who is trusted (docs/security.md, "Publisher identity"): a key shipped in
+``assets/trusted-keys.txt``, or one the user added (``trust add``, Settings; ``settings.json``
+``trusted_publishers``), for any course id or only for the ids listed with it. Only such a key
+makes a course "verified"; a valid signature by any other key is "signed by an unknown
+publisher" (with the key's short fingerprint), and the name a package claims proves nothing.
+
 Rules applied by ``check_publisher`` before an install fetches anything:
 
 1. A signature that is truncated, malformed or does not verify with ``publisher.key`` is refused.
-2. A package naming a publisher that ships with the app (``assets/trusted-keys.txt`` or the
-   ``trusted_publishers`` list in ``settings.json``) must be signed by one of that publisher's
-   keys, so the very first install is verified too.
+2. A package may not borrow a trusted publisher's name: a name equal, after NFKC and case
+   folding, to a trusted entry's name must be signed by that entry's key. A name that mixes
+   scripts (a look-alike) is refused unless a trusted key signed the package.
 3. The first signed install of a course id pins its key (``course_history.pinned_key``, which
    outlives ``remove``). Later, a package signed by another key, or unsigned, is refused with a
-   message naming both keys. Rotating keys is an explicit action: ``install(trust_new_key=...)``
-   (``--trust-new-key``) after the user confirmed, or ``replace_pinned_key``. An unsigned
-   package never replaces a pinned key.
-4. Otherwise an unsigned package installs, marked unverified (``courses.signed_by`` is NULL).
+   message naming both keys, except that a key trusted for the course takes over a course pinned
+   to a key that is not (the install says so). Rotating keys otherwise is an explicit action:
+   ``install(trust_new_key=...)`` (``--trust-new-key``) after the user confirmed, or
+   ``replace_pinned_key``. An unsigned package never replaces a pinned key.
+4. Otherwise an unsigned package installs, marked unsigned (``courses.signed_by`` is NULL).
+5. The rollback floor is kept per course id and signing key (``version_floors``): a package's
+   floor is the highest version of its own line and of the lines of keys trusted for the course,
+   so an unsigned or unknown "version 999" cannot lock out the trusted publisher's version 3.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, ManifestError, Phrase, PlayerError, SignatureError
 from player.core.resources import assets_dir
-from player.core.settings import load_settings
+from player.core.settings import load_settings, update_settings
+from player.core.trust_names import mixed_scripts, normal_name
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -238,17 +250,58 @@ def verify_signature(manifest: Manifest, manifest_bytes: bytes, signature: bytes
     return key_text.strip()
 
 
-# --- trusted publishers shipped with the app ------------------------------------------------
+# --- fingerprints -----------------------------------------------------------------------
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class TrustedPublisher(NamedTuple):
+def key_fingerprint(key_text: str) -> str:
+    """SHA-256 of the key's 32 raw bytes, upper-case hex in groups of four (what users compare).
+
+    Read aloud or compared on paper with what the publisher printed; ``trust add`` and Settings
+    show it before a key is trusted.
+    """
+    digest = hashlib.sha256(public_key_bytes(key_text, where="the key")).hexdigest().upper()
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+def short_fingerprint(key_text: str) -> str:
+    """The first two groups of ``key_fingerprint`` ("ABCD 1234"): names an unknown key on screen.
+
+    Short enough to read, not to authenticate: a key is trusted only with its full fingerprint.
+    """
+    return key_fingerprint(key_text)[:9]
+
+
+# --- keys the laptop trusts -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TrustedPublisher:
+    """A key this laptop trusts, the name it is known by here, and the courses it may publish.
+
+    ``courses`` empty: any course id. ``shipped``: from ``assets/trusted-keys.txt`` (part of the
+    app; cannot be removed here), else added by the user (``settings.json``).
+    """
+
     name: str
     key: str
+    courses: tuple[str, ...] = ()
+    shipped: bool = False
 
+    def covers(self, course_id: str) -> bool:
+        return not self.courses or course_id in self.courses
 
-def _normal_name(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    @property
+    def fingerprint(self) -> str:
+        return key_fingerprint(self.key)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "key": self.key,
+            "fingerprint": self.fingerprint,
+            "courses": list(self.courses),
+            "source": "app" if self.shipped else "user",
+        }
 
 
 def read_trusted_keys_file(path: Path) -> list[TrustedPublisher]:
@@ -266,29 +319,248 @@ def read_trusted_keys_file(path: Path) -> list[TrustedPublisher]:
         public_key_bytes(key, where=f"{path.name} line {number}")
         if not name.strip():
             raise SignatureError(f"{path.name} line {number} names no publisher after the key.")
-        found.append(TrustedPublisher(name.strip(), key))
+        found.append(TrustedPublisher(name.strip(), key, shipped=True))
+    return found
+
+
+def shipped_publishers() -> list[TrustedPublisher]:
+    return read_trusted_keys_file(assets_dir() / TRUSTED_KEYS_FILE)
+
+
+def user_publishers(settings: Mapping[str, Any]) -> list[TrustedPublisher]:
+    """The keys the user added (``settings.json``: ``trusted_publishers``), checked."""
+    entries = settings.get(SETTINGS_KEY) or []
+    if not isinstance(entries, list):
+        raise SignatureError(f"settings.json: {SETTINGS_KEY} must be a list of {{name, key}}.")
+    found = []
+    for index, entry in enumerate(entries):
+        where = f"settings.json {SETTINGS_KEY}[{index}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise SignatureError(f"{where} needs a name and a key.")
+        public_key_bytes(entry.get("key", ""), where=where)
+        courses = entry.get("courses") or []
+        if not isinstance(courses, list) or not all(isinstance(c, str) for c in courses):
+            raise SignatureError(f"{where}: courses must be a list of course ids.")
+        found.append(TrustedPublisher(entry["name"].strip(), entry["key"].strip(), tuple(courses)))
     return found
 
 
 def trusted_publishers(
     ctx: Context, settings: Mapping[str, Any] | None = None
 ) -> list[TrustedPublisher]:
-    """Publisher keys shipped with the app, then those listed in ``settings.json``.
+    """The keys shipped with the app, then those the user added.
 
     ``settings``: the settings the caller already read (the app keeps them), else the file's.
     """
-    found = read_trusted_keys_file(assets_dir() / TRUSTED_KEYS_FILE)
     if settings is None:
         settings = load_settings(ctx.data.settings)
-    entries = settings.get(SETTINGS_KEY) or []
-    if not isinstance(entries, list):
-        raise SignatureError(f"settings.json: {SETTINGS_KEY} must be a list of {{name, key}}.")
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise SignatureError(f"settings.json: {SETTINGS_KEY}[{index}] needs a name and a key.")
-        public_key_bytes(entry.get("key", ""), where=f"settings.json {SETTINGS_KEY}[{index}]")
-        found.append(TrustedPublisher(entry["name"].strip(), entry["key"].strip()))
-    return found
+    return shipped_publishers() + user_publishers(settings)
+
+
+def trusted_entry(
+    entries: Sequence[TrustedPublisher], key: str | None, course_id: str
+) -> TrustedPublisher | None:
+    """The entry that makes ``key`` trusted for ``course_id``, if any (shipped ones first)."""
+    if key is None:
+        return None
+    return next((e for e in entries if e.key == key and e.covers(course_id)), None)
+
+
+def trusted_course_check(ctx: Context) -> Callable[[str], bool]:
+    """``course_id -> bool``: the installed course is signed by a key trusted here for that id.
+
+    Sync uses it as the "trusted key's signature" approval of an LRS address a course names
+    (docs/security.md): only a publisher this laptop trusts may say where results go unasked.
+    The trusted keys are read at each call, so a key removed in Settings stops counting at once.
+    """
+
+    def trusted(course_id: str) -> bool:
+        row = ctx.course_row(course_id)
+        if row is None:
+            return False
+        return trusted_entry(trusted_publishers(ctx), row.get("signed_by"), course_id) is not None
+
+    return trusted
+
+
+def _check_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise SignatureError.of(QT_TRANSLATE_NOOP("CoreErrors", "A trusted key needs a name."))
+    if len(name) > 200:
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "A publisher name has at most {limit} characters."),
+            limit=200,
+        )
+    mixed = mixed_scripts(name)
+    if mixed:
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "The name {name!r} mixes scripts ({scripts}), as look-alike names do; refused.",
+            ),
+            name=name,
+            scripts=" + ".join(mixed),
+        )
+    return name
+
+
+def with_trusted_key(
+    settings: Mapping[str, Any], key: str, *, name: str, courses: Sequence[str] = ()
+) -> tuple[list[dict[str, Any]], TrustedPublisher]:
+    """The ``trusted_publishers`` setting with ``key`` added (or its name and courses changed).
+
+    Refused: a malformed key, an empty or look-alike name, and a shipped publisher's name
+    given to another key (that would let a package borrow the name of a publisher the app
+    ships with).
+    """
+    key = key.strip()
+    public_key_bytes(key, where="the key")
+    name = _check_name(name)
+    courses = tuple(dict.fromkeys(c.strip() for c in courses if c.strip()))
+    for shipped in shipped_publishers():
+        if normal_name(shipped.name) == normal_name(name) and shipped.key != key:
+            raise SignatureError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors",
+                    "{name!r} is the name of a publisher that ships with this app, with the key "
+                    "{shipped}; choose another name for {key}.",
+                ),
+                name=name,
+                shipped=shipped.key,
+                key=key,
+            )
+    user_publishers(settings)  # a damaged list is reported, not overwritten
+    entries = [dict(e) for e in settings.get(SETTINGS_KEY) or [] if e.get("key") != key]
+    entry: dict[str, Any] = {"name": name, "key": key}
+    if courses:
+        entry["courses"] = list(courses)
+    entries.append(entry)
+    return entries, TrustedPublisher(name, key, courses)
+
+
+def without_trusted_key(
+    settings: Mapping[str, Any], which: str
+) -> tuple[list[dict[str, Any]], TrustedPublisher]:
+    """The ``trusted_publishers`` setting without the key named by ``which``.
+
+    ``which``: the key text, its fingerprint, or the fingerprint's first groups (at least 8 hex
+    digits, spaces ignored) when they name one key only.
+    """
+    wanted = which.strip()
+    digits = "".join(wanted.split()).upper()
+    users = user_publishers(settings)
+
+    def matches(entry: TrustedPublisher) -> bool:
+        if entry.key == wanted:
+            return True
+        return len(digits) >= 8 and entry.fingerprint.replace(" ", "").startswith(digits)
+
+    found = [e for e in users if matches(e)]
+    if not found and any(matches(e) for e in shipped_publishers()):
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{key} ships with this app (assets/trusted-keys.txt); it cannot be removed here.",
+            ),
+            key=wanted,
+        )
+    if not found:
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{key} is not in the list of trusted keys."),
+            key=wanted,
+        )
+    if len(found) > 1:
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "{key} names {count} trusted keys; give the whole key."
+            ),
+            key=wanted,
+            count=len(found),
+        )
+    removed = found[0]
+    entries = [dict(e) for e in settings.get(SETTINGS_KEY) or [] if e.get("key") != removed.key]
+    return entries, removed
+
+
+def add_trusted_key(
+    settings_path: Path, key: str, *, name: str, courses: Sequence[str] = ()
+) -> TrustedPublisher:
+    """Trust ``key`` on this laptop (``settings.json``); see ``with_trusted_key``."""
+    entries, added = with_trusted_key(load_settings(settings_path), key, name=name, courses=courses)
+    update_settings(settings_path, **{SETTINGS_KEY: entries})
+    return added
+
+
+def remove_trusted_key(settings_path: Path, which: str) -> TrustedPublisher:
+    """Stop trusting a key the user added; see ``without_trusted_key``.
+
+    Courses it signed stay installed and pinned to it; they are shown "signed by an unknown
+    publisher" from now on.
+    """
+    entries, removed = without_trusted_key(load_settings(settings_path), which)
+    update_settings(settings_path, **{SETTINGS_KEY: entries or None})
+    return removed
+
+
+def read_key_source(text: str) -> tuple[str, str | None]:
+    """The key to trust and its name if known, from ``trust add KEY|FILE``.
+
+    ``text``: a key (``ed25519:...``); a text file whose first key line is
+    ``ed25519:... [name]`` (what ``keygen`` prints, or a line of ``trusted-keys.txt``); or a
+    signed package (zip, folder, ``course.json``): the key that signed it, once its signature
+    is checked, and the publisher name it claims.
+    """
+    if text.strip().startswith(KEY_PREFIX):
+        public_key_bytes(text, where="the key")
+        return text.strip(), None
+    path = Path(text).expanduser()
+    if not path.exists():
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "{path} is neither a key (ed25519:...) nor an existing file."
+            ),
+            path=text,
+        )
+    import zipfile
+
+    if path.is_dir() or path.name == "course.json" or zipfile.is_zipfile(path):
+        return _key_of_package(path)
+    try:
+        with open(path, encoding="utf-8", errors="replace") as stream:
+            head = stream.read(64 * 1024)
+    except OSError as error:
+        raise SignatureError(f"Cannot read {path}: {error.strerror or error}.") from error
+    for line in head.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith(KEY_PREFIX):
+            key, _, name = line.partition(" ")
+            public_key_bytes(key, where=str(path))
+            return key, name.strip() or None
+    raise SignatureError.of(
+        QT_TRANSLATE_NOOP("CoreErrors", "{path} holds no ed25519: key and is not a package."),
+        path=str(path),
+    )
+
+
+def _key_of_package(path: Path) -> tuple[str, str | None]:
+    from player.core.package.manifest import MANIFEST_NAME, parse_manifest
+    from player.core.sources import open_source
+
+    source = open_source(str(path))
+    try:
+        manifest_bytes = source.read_manifest_bytes()
+        manifest = parse_manifest(manifest_bytes, origin=MANIFEST_NAME)
+        signature = source.read_signature()
+    finally:
+        source.close()
+    if signature is None:
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{path} is not signed: it names no key to trust."),
+            path=str(path),
+        )
+    key = verify_signature(manifest, manifest_bytes, signature)
+    return key, manifest.publisher.name if manifest.publisher else None
 
 
 # --- the install decision -----------------------------------------------------------------
@@ -297,19 +569,70 @@ def trusted_publishers(
 @dataclass(frozen=True)
 class TrustDecision:
     course_id: str
-    publisher: str | None
+    publisher: str | None  # the name the package claims (proves nothing by itself)
     key: str | None  # the verified signing key, None when unsigned
-    trusted: bool  # signed by a key shipped with the app
+    trusted_as: str | None  # the name of the trust entry for ``key`` and this course, if any
     pin: bool  # the install must record ``key`` as the course's pinned key
+    replaced_key: str | None = None  # a trusted key takes over from this (untrusted) pin
+    # Lines (signing keys, "" for unsigned) whose highest version is this install's floor.
+    floor_keys: frozenset[str] = frozenset()
 
     @property
-    def verified(self) -> bool:
+    def signed(self) -> bool:
         return self.key is not None
+
+    @property
+    def trusted(self) -> bool:
+        return self.trusted_as is not None
+
+    def takeover_message(self) -> str | None:
+        if self.replaced_key is None or self.key is None:
+            return None
+        return (
+            f"{self.course_id} was pinned to the unknown key {short_fingerprint(self.replaced_key)}"
+            f" ({self.replaced_key}); the trusted publisher {self.trusted_as!r} (key "
+            f"{short_fingerprint(self.key)}) takes it over."
+        )
 
 
 def pinned_key(db: Database, course_id: str) -> str | None:
     rows = list(db.query("SELECT pinned_key FROM course_history WHERE course_id = ?", [course_id]))
     return rows[0]["pinned_key"] if rows else None
+
+
+def _check_claimed_name(
+    course_id: str,
+    name: str,
+    key: str | None,
+    entries: Sequence[TrustedPublisher],
+    trusted: bool,
+) -> None:
+    """A package may not borrow a trusted publisher's name, nor use a look-alike one."""
+    mixed = mixed_scripts(name)
+    if mixed and not trusted:
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{course}: the publisher name {publisher!r} mixes scripts ({scripts}), as "
+                "look-alike names do; refused.",
+            ),
+            course=course_id,
+            publisher=name,
+            scripts=" + ".join(mixed),
+        )
+    owners = [e for e in entries if normal_name(e.name) == normal_name(name)]
+    if owners and key not in {e.key for e in owners}:
+        raise SignatureError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{course} claims the name of the trusted publisher {publisher!r} (key {owner}), "
+                "but it is signed by {key}; refused.",
+            ),
+            course=course_id,
+            publisher=name,
+            owner=owners[0].key,
+            key=key or Phrase(QT_TRANSLATE_NOOP("CoreErrors", "none (unsigned)")),
+        )
 
 
 def check_publisher(
@@ -327,25 +650,19 @@ def check_publisher(
     """
     key = verify_signature(manifest, manifest_bytes, signature) if signature is not None else None
     name = manifest.publisher.name if manifest.publisher else None
-    shipped = trusted_publishers(ctx)
-    trusted = key is not None and any(p.key == key for p in shipped)
-    if name is not None and not trusted:
-        shipped_keys = [p.key for p in shipped if _normal_name(p.name) == _normal_name(name)]
-        if shipped_keys:
-            raise SignatureError.of(
-                QT_TRANSLATE_NOOP(
-                    "CoreErrors",
-                    "{course} claims the publisher {publisher!r}, whose key {shipped} ships with "
-                    "this app, but it is signed by {key}; refused.",
-                ),
-                course=manifest.id,
-                publisher=name,
-                shipped=shipped_keys[0],
-                key=key or Phrase(QT_TRANSLATE_NOOP("CoreErrors", "none (unsigned)")),
-            )
+    entries = trusted_publishers(ctx)
+    entry = trusted_entry(entries, key, manifest.id)
+    if name is not None:
+        _check_claimed_name(manifest.id, name, key, entries, entry is not None)
+    floor_keys = frozenset({key or ""} | {e.key for e in entries if e.covers(manifest.id)})
+
+    def decision(pin: bool, replaced: str | None = None) -> TrustDecision:
+        trusted_as = entry.name if entry else None
+        return TrustDecision(manifest.id, name, key, trusted_as, pin, replaced, floor_keys)
+
     pinned = pinned_key(ctx.db, manifest.id)
     if pinned is None or pinned == key:
-        return TrustDecision(manifest.id, name, key, trusted, pin=key is not None)
+        return decision(pin=key is not None)
     if key is None:
         raise KeyChangedError.of(
             QT_TRANSLATE_NOOP(
@@ -360,7 +677,9 @@ def check_publisher(
             pinned=pinned,
         )
     if trust_new_key is True or trust_new_key == key:
-        return TrustDecision(manifest.id, name, key, trusted, pin=True)
+        return decision(pin=True)
+    if entry is not None and trusted_entry(entries, pinned, manifest.id) is None:
+        return decision(pin=True, replaced=pinned)  # a trusted key takes over a first-sight pin
     raise KeyChangedError.of(
         QT_TRANSLATE_NOOP(
             "CoreErrors",
@@ -403,12 +722,13 @@ def replace_pinned_key(ctx: Context, course_id: str, new_key: str) -> None:
         )
 
 
-def publisher_info(ctx: Context, course_id: str, shipped: set[str] | None = None) -> dict[str, Any]:
+def publisher_info(
+    ctx: Context, course_id: str, entries: Sequence[TrustedPublisher] | None = None
+) -> dict[str, Any]:
     """What the app shows about an installed course's publisher (and ``list --json`` gives).
 
-    ``verified``: its signature was checked at install; ``trusted``: by a key shipped with the
-    app; an unverified course is shown as "unverified publisher". ``shipped``: the keys of
-    ``trusted_publishers`` when the caller already read them (a list of courses reads them once).
+    ``entries``: ``trusted_publishers`` when the caller already read them (a list of courses
+    reads them once). See ``publisher_facts``.
     """
     row = ctx.course_row(course_id)
     if row is None:
@@ -416,18 +736,33 @@ def publisher_info(ctx: Context, course_id: str, shipped: set[str] | None = None
             QT_TRANSLATE_NOOP("CoreErrors", "No course {course!r} is installed."), course=course_id
         )
     manifest = ctx.manifest(course_id)
-    if shipped is None:
-        shipped = {p.key for p in trusted_publishers(ctx)}
+    if entries is None:
+        entries = trusted_publishers(ctx)
     name = manifest.publisher.name if manifest.publisher else None
-    return publisher_facts(name, row.get("signed_by"), shipped)
+    return publisher_facts(name, row.get("signed_by"), entries, course_id)
 
 
-def publisher_facts(name: str | None, signed_by: str | None, shipped: set[str]) -> dict[str, Any]:
+def publisher_facts(
+    name: str | None,
+    signed_by: str | None,
+    entries: Sequence[TrustedPublisher],
+    course_id: str,
+) -> dict[str, Any]:
     """``publisher_info`` from its parts: the manifest's publisher name, the course row's
-    ``signed_by`` and the keys of ``trusted_publishers``."""
+    ``signed_by``, the trusted keys and the course id.
+
+    ``verified`` (and its old name ``trusted``): signed by a key trusted *now* for this course;
+    ``trusted_as`` is then the name the laptop knows it by, which is what the app shows.
+    ``signed``: a valid signature was checked at install, by whatever key (``publisher_key``,
+    ``fingerprint`` its short fingerprint). ``publisher``: the name the package claims.
+    """
+    entry = trusted_entry(entries, signed_by, course_id)
     return {
         "publisher": name,
-        "verified": signed_by is not None,
+        "verified": entry is not None,
+        "trusted": entry is not None,
+        "trusted_as": entry.name if entry else None,
+        "signed": signed_by is not None,
         "publisher_key": signed_by,
-        "trusted": signed_by is not None and signed_by in shipped,
+        "fingerprint": short_fingerprint(signed_by) if signed_by else None,
     }

@@ -39,9 +39,10 @@ from player.core.errors import (
     PlayerError,
     TransferError,
 )
+from player.core.files import atomic_write, fsync_dir
 from player.core.package.manifest import (
+    COMPRESSIBLE_SUFFIXES,
     MANIFEST_NAME,
-    MAX_MANIFEST_BYTES,
     SIGNATURE_NAME,
     FileEntry,
     parse_manifest,
@@ -56,7 +57,6 @@ from player.core.progress import (
 )
 
 README_NAME = "README.txt"
-_DEFLATED = {".json", ".md", ".vtt", ".srt", ".txt", ".html", ".svg"}
 _ZIP_OVERHEAD_PER_MEMBER = 200  # local + central headers, generously
 _SPARE_BYTES = 1024 * 1024
 
@@ -237,6 +237,7 @@ def export_course(
         meter.finish()
         _verify_written(temporary, manifest_bytes, signature, cancel)
         os.replace(temporary, target)
+        fsync_dir(target.parent)
         readme = _write_readme(target)
     except OSError as error:
         _cleanup(temporary)
@@ -267,7 +268,7 @@ def _write_zip(
         for entry in entries:
             method = (
                 zipfile.ZIP_DEFLATED
-                if Path(entry.path).suffix.lower() in _DEFLATED
+                if Path(entry.path).suffix.lower() in COMPRESSIBLE_SUFFIXES
                 else zipfile.ZIP_STORED
             )
             info = zipfile.ZipInfo(entry.path, date_time=(2020, 1, 1, 0, 0, 0))
@@ -345,17 +346,9 @@ def _verify_written(
 
 def _write_readme(target: Path) -> Path:
     readme = target.with_name(README_NAME)
-    temporary = target.with_name(f".{README_NAME}.partial")
     text = README_TEXT.format(example=target.name)
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="\r\n") as handle:
-            handle.write(text)  # CRLF: readable in Windows Notepad too
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, readme)
-    except BaseException:
-        _cleanup(temporary)
-        raise
+    with atomic_write(readme, "w", newline="\r\n") as handle:
+        handle.write(text)  # CRLF: readable in Windows Notepad too
     return readme
 
 
@@ -374,19 +367,21 @@ class FoundPackage:
 
 
 def read_package_summary(path: Path) -> FoundPackage | None:
-    """The package's identity from its ``course.json`` alone; None when it is not a course."""
+    """The package's identity from its ``course.json`` alone; None when it is not a course.
+
+    Read through ``ZipSource``, so a hostile zip on a stick costs no more here than when it is
+    installed (entry count, compression methods and the manifest's size bounded).
+    """
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if MANIFEST_NAME not in names:
-                return None
-            info = archive.getinfo(MANIFEST_NAME)
-            if info.file_size > MAX_MANIFEST_BYTES:
-                return None
-            manifest_bytes = archive.read(info)
+        source = ZipSource(path)
+        try:
+            manifest_bytes = source.read_manifest_bytes()
+            signed = source.read_signature() is not None
+        finally:
+            source.close()
         manifest = parse_manifest(manifest_bytes, origin=path.name)
         size = path.stat().st_size
-    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, PlayerError):
+    except (OSError, PlayerError):
         return None
     return FoundPackage(
         path=path,
@@ -395,7 +390,7 @@ def read_package_summary(path: Path) -> FoundPackage | None:
         version=manifest.version,
         size=size,
         publisher=manifest.publisher.name if manifest.publisher else None,
-        signed=SIGNATURE_NAME in names,
+        signed=signed,
     )
 
 

@@ -7,14 +7,13 @@ manifest parsing beyond the course list the library reads from the database.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from player import __version__
 from player.core.errors import DamagedDatabaseError, PlayerError
@@ -23,6 +22,7 @@ from player.core.resources import assets_dir
 from player.core.store.database import set_aside_damaged
 from player.ui.errors import localized
 from player.ui.i18n import Translations, pick_language
+from player.ui.main_window import MainWindow
 from player.ui.services import Services, build_services
 from player.ui.tasks import TaskRunner
 
@@ -69,8 +69,6 @@ class _ExitWhenReady(QObject):
             QTimer.singleShot(10, self._idle)
             return
         if self._tasks.busy:  # the library (or the learner) is still being read
-            from PySide6.QtCore import Qt
-
             self._tasks.idle.connect(self._idle, Qt.ConnectionType.SingleShotConnection)
             return
         library = getattr(self._window, "library", None)
@@ -102,8 +100,6 @@ def apply_identity(app: QApplication) -> None:
 
 def start(services: Services) -> QWidget:
     """The main window for these services (tests call this with their own data folder)."""
-    from player.ui.main_window import MainWindow
-
     window = MainWindow(services)
     window.show_when_ready()
     return window
@@ -127,10 +123,9 @@ def open_services(
 
 
 def ask_to_start_afresh(message: str) -> bool:
-    from PySide6.QtWidgets import QMessageBox
-
     translate = QCoreApplication.translate
     box = QMessageBox(QMessageBox.Icon.Critical, translate("StartUp", "Course Player"), message)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote a path
     box.setInformativeText(
         translate(
             "StartUp",
@@ -152,9 +147,14 @@ def _cannot_start(message: str, exit_when_ready: bool) -> int:
     """Say in one line why the app cannot open (a box, and the terminal for scripts)."""
     print(f"course-player: error: {message}", file=sys.stderr)
     if not exit_when_ready:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(None, QCoreApplication.translate("StartUp", "Course Player"), message)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("StartUp", "Course Player"),
+            message,
+            QMessageBox.StandardButton.Ok,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
     return 1
 
 
@@ -176,10 +176,6 @@ def run_app(exit_when_ready: bool = False) -> int:
         window.statusBar().showMessage(notice)  # e.g. portable mode on a read-only stick
     if exit_when_ready:
         _ExitWhenReady(window, app, services.tasks)
-    # What start-up loaded (modules, classes, Qt bindings) lives as long as the app: keep it out
-    # of every later collection (shorter pauses, and a quit that does not walk it all again).
-    gc.freeze()
-    gc.enable()  # the command line turns collection off while the app starts (player.cli)
     try:
         return app.exec()
     finally:

@@ -2,14 +2,19 @@
 
 Screens never know about each other: they emit requests (open this course, this lesson, go
 back) and the window decides what to show. Screens for a course or a lesson are built when
-opened and dropped when left, so nothing of a course is loaded before the learner asks.
+opened and dropped when left, so nothing of a course is loaded before the learner asks; their
+modules are imported when first opened too (a lesson screen brings the learning engine, the
+video screen VLC), which keeps them out of the app's start. Every page is a ``Screen``
+(``screens/base.py``): the window connects the same signals on each and hands each the changes
+the task runner announces, and the screens redraw from those.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSize, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,25 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.core.sync.status import local_moment
 from player.ui import ops
+from player.ui.ops.changes import Changes
+from player.ui.screens.base import Screen
 from player.ui.screens.library import LibraryScreen
 from player.ui.services import Services
 from player.ui.sync import SyncMonitor, SyncView
 from player.ui.tasks import one_line
-from player.ui.widgets.common import Note, set_enum_property, show_error
+from player.ui.units import local_time
+from player.ui.widgets.common import Note, show_error
 from player.ui.widgets.icons import dot_icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
-
-
-def local_time(timestamp: str) -> str:
-    """An ISO UTC timestamp as local hours and minutes."""
-    moment = local_moment(timestamp)
-    if moment is None:
-        return timestamp
-    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
 
 
 #: The longest the window waits for its first screen's data before showing anyway.
@@ -74,11 +73,12 @@ class MainWindow(QMainWindow):
         self.library.course_requested.connect(self.open_course)
         self.library.add_requested.connect(self.add_course)
         self.stack.addWidget(self.library)
-        self._history: list[QWidget] = []
+        self._history: list[Screen] = []
 
         self._build_toolbar()
         self._build_status_bar()
         services.tasks.error_shown.connect(self._show_status_error)
+        services.tasks.operation_did_execute.connect(self._operation_did_execute)
         self.sync = SyncMonitor(services, self)
         self.sync.changed.connect(self._sync_changed)
         self._sync_view: SyncView | None = None
@@ -113,8 +113,8 @@ class MainWindow(QMainWindow):
 
         Showing posts layout requests (the cards' grid, the scroll bar it turns out to need,
         the main window's areas); handled in turn by the event loop, they would move widgets
-        after the first frame and paint the whole window a second time (≈ 5 ms, and a flicker
-        on slow machines). Handling them now lets that first frame be the final one.
+        after the first frame and paint the whole window a second time (a flicker on slow
+        machines). Handling them now lets that first frame be the final one.
         """
         self.show()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
@@ -137,11 +137,9 @@ class MainWindow(QMainWindow):
         self._first_screen_done()
         if self.services.context.fresh and self.services.install_demo:
             self.services.context.fresh = False
+            # The library redraws when the install announces the new course.
             self.services.tasks.run(
-                lambda: ops.install_demo(self.services),
-                lambda _done: self.library.refresh(),
-                owner=self,
-                lane="transfer",
+                lambda: ops.install_demo(self.services), owner=self, lane="transfer"
             )
 
     # ------------------------------------------------------------------ chrome
@@ -150,29 +148,29 @@ class MainWindow(QMainWindow):
         bar = QToolBar()
         bar.setObjectName("main-toolbar")
         bar.setMovable(False)
-        set_enum_property(bar, "toolButtonStyle", "ToolButtonTextOnly")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(bar)
-        # setShortcuts (a list), not setShortcut: choosing among setShortcut's overloads makes
-        # PySide6 build the Qt namespace's enums (see set_enum_property).
         self.action_library = QAction(self)
-        self.action_library.setShortcuts([QKeySequence("Ctrl+Home")])
+        self.action_library.setShortcut(QKeySequence("Ctrl+Home"))
         self.action_library.triggered.connect(self.show_library)
         self.action_add = QAction(self)
-        self.action_add.setShortcuts(QKeySequence.StandardKey.Open)
+        self.action_add.setShortcut(QKeySequence.StandardKey.Open)
         self.action_add.triggered.connect(self.add_course)
         self.action_back = QAction(self)
-        self.action_back.setShortcuts([QKeySequence("Alt+Left"), QKeySequence.StandardKey.Back])
+        self.action_back.setShortcuts(
+            [QKeySequence("Alt+Left"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Back)]
+        )
         self.action_back.triggered.connect(self.go_back)
         self.addAction(self.action_back)
         self.action_learner = QAction(self)
-        self.action_learner.setShortcuts([QKeySequence("Ctrl+L")])
+        self.action_learner.setShortcut(QKeySequence("Ctrl+L"))
         self.action_learner.triggered.connect(self.switch_learner)
         self.action_settings = QAction(self)
-        self.action_settings.setShortcuts([QKeySequence("Ctrl+,")])
+        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
         self.action_settings.triggered.connect(self.open_settings)
         self.action_dashboard = QAction(self)
         self.action_dashboard.setObjectName("action-dashboard")
-        self.action_dashboard.setShortcuts([QKeySequence("Ctrl+Shift+D")])
+        self.action_dashboard.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.action_dashboard.triggered.connect(self.open_dashboard)
         self.action_sync_details = QAction(self)
         self.action_sync_details.triggered.connect(self.open_sync_details)
@@ -185,9 +183,8 @@ class MainWindow(QMainWindow):
         bar.addAction(self.action_learner)
         bar.addAction(self.action_dashboard)
         bar.addAction(self.action_settings)
-        self.dashboard: QWidget | None = None
+        self._dialogs: dict[str, QWidget] = {}  # the non-blocking dialogs open now, by name
         self.start_prompt: QWidget | None = None
-        self.sync_details: QWidget | None = None
         self.toolbar = bar
 
     def _build_status_bar(self) -> None:
@@ -197,8 +194,8 @@ class MainWindow(QMainWindow):
         self.online = QToolButton()
         self.online.setObjectName("online-indicator")
         self.online.setAutoRaise(True)
-        set_enum_property(self.online, "toolButtonStyle", "ToolButtonTextBesideIcon")
-        set_enum_property(self.online, "focusPolicy", "TabFocus")
+        self.online.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.online.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.sync_details_button = QToolButton()
         self.sync_details_button.setObjectName("sync-details")
         self.sync_details_button.setAutoRaise(True)
@@ -231,8 +228,6 @@ class MainWindow(QMainWindow):
         self._sync_text()
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        from PySide6.QtCore import QEvent
-
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -283,48 +278,47 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ navigation
 
-    def current_screen(self) -> QWidget:
-        return self.stack.currentWidget()
-
-    def _show(self, screen: QWidget, *, push: bool = True) -> None:
+    def current_screen(self) -> Screen | None:
         current = self.stack.currentWidget()
+        return current if isinstance(current, Screen) else None
+
+    def _screens(self) -> list[Screen]:
+        """The screens the window holds: the one shown, the history and the library."""
+        widgets = (self.stack.widget(index) for index in range(self.stack.count()))
+        return [widget for widget in widgets if isinstance(widget, Screen)]
+
+    def _operation_did_execute(self, changes: Changes, initiator: object) -> None:
+        for screen in self._screens():
+            screen.operation_did_execute(changes, initiator)
+
+    def _show(self, screen: Screen, *, push: bool = True) -> None:
+        current = self.current_screen()
         if push and current is not None and current is not screen:
             self._history.append(current)
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
-        screen.setFocus()  # the default reason: Qt.FocusReason.OtherFocusReason
+        screen.setFocus(Qt.FocusReason.OtherFocusReason)
         self._drop_hidden()
         self.screen_changed.emit(screen.objectName())
 
     def _drop_hidden(self) -> None:
         """Delete screens that are neither shown, in the history, nor the library."""
         keep = {id(self.library), id(self.stack.currentWidget()), *map(id, self._history)}
-        for index in reversed(range(self.stack.count())):
-            widget = self.stack.widget(index)
-            if id(widget) not in keep:
-                release = getattr(widget, "release", None) or getattr(
-                    widget, "about_to_close", None
-                )
-                if callable(release):
-                    release()
-                self.stack.removeWidget(widget)
-                widget.deleteLater()
+        for screen in self._screens():
+            if id(screen) not in keep:
+                screen.release()
+                self.stack.removeWidget(screen)
+                screen.deleteLater()
 
     def show_library(self) -> None:
         self._history.clear()
         self._show(self.library, push=False)
-        self.library.refresh()
 
     def go_back(self) -> None:
         if not self._history:
             return
-        previous = self._history.pop()
-        self._show(previous, push=False)
-        self.sync.refresh_counts()
-        refresh = getattr(previous, "refresh", None)
-        if callable(refresh):
-            refresh()
+        self._show(self._history.pop(), push=False)
 
     def open_course(self, course_id: str) -> None:
         from player.ui.screens.outline import OutlineScreen
@@ -345,8 +339,9 @@ class MainWindow(QMainWindow):
             from player.ui.screens.reading import load_page
 
             def load() -> Any:
-                ops.open_lesson(services, course_id, lesson_id)
-                return load_page(services.context, course_id, lesson_id)
+                opened = ops.open_lesson(services, course_id, lesson_id)
+                page = load_page(services.context, course_id, lesson_id)
+                return dataclasses.replace(page, changes=opened)
 
             services.tasks.run(
                 load, lambda page: self._show_page(page, replace), self._lesson_failed, owner=self
@@ -386,24 +381,19 @@ class MainWindow(QMainWindow):
                 lambda: ops.record_reading(
                     services, page.course_id, page.lesson_id, elapsed, at_end
                 ),
-                lambda newly: screen.mark_done() if newly and screen is not None else None,
+                lambda recorded: (
+                    screen.mark_done() if recorded.newly_completed and screen is not None else None
+                ),
                 owner=screen,
             )
 
         screen = ReadingScreen(page, report=report)
         self._show_lesson(screen, page.course_id, page.lesson_id, replace)
 
-    def _show_lesson(self, screen: QWidget, course_id: str, lesson_id: str, replace: bool) -> None:
-        back = getattr(screen, "back_requested", None)
-        if back is not None:
-            back.connect(self.go_back)
-        for name in ("next_requested", "next_lesson_requested"):
-            signal = getattr(screen, name, None)
-            if signal is not None:
-                signal.connect(lambda: self.open_next(course_id, lesson_id))
-        full_screen = getattr(screen, "full_screen_changed", None)
-        if full_screen is not None:
-            full_screen.connect(self._set_chrome_hidden)
+    def _show_lesson(self, screen: Screen, course_id: str, lesson_id: str, replace: bool) -> None:
+        screen.back_requested.connect(self.go_back)
+        screen.next_requested.connect(lambda: self.open_next(course_id, lesson_id))
+        screen.full_screen_changed.connect(self._set_chrome_hidden)
         self._show(screen, push=not replace)
 
     def _set_chrome_hidden(self, hidden: bool) -> None:
@@ -434,9 +424,7 @@ class MainWindow(QMainWindow):
     def add_course(self) -> None:
         from player.ui.screens.add_course import AddCourseDialog
 
-        dialog = AddCourseDialog(self.services, self)
-        dialog.installed.connect(lambda _id: self.library.refresh())
-        dialog.exec()
+        AddCourseDialog(self.services, self).exec()  # an install announces the new course
 
     def switch_learner(self) -> None:
         from player.ui.screens.learners import LearnerDialog
@@ -464,6 +452,7 @@ class MainWindow(QMainWindow):
         self.services.learner = learner
         self._update_learner_action()
         self.learner_changed.emit()
+        self.services.tasks.announce(Changes(learner=True), self)  # their progress, not mine
         self.show_library()
 
     def open_dashboard(self) -> QWidget:
@@ -477,34 +466,39 @@ class MainWindow(QMainWindow):
 
         return self._open_once("sync_details", lambda: SyncDetailsDialog(self.services, self))
 
+    @property
+    def dashboard(self) -> QWidget | None:
+        return self._dialogs.get("dashboard")
+
+    @property
+    def sync_details(self) -> QWidget | None:
+        return self._dialogs.get("sync_details")
+
     def _open_once(self, name: str, build: Any) -> QWidget:
         """Show a non-blocking dialog, or raise it when it is already open."""
-        dialog = getattr(self, name)
+        dialog = self._dialogs.get(name)
         if dialog is not None:
             dialog.raise_()
             dialog.activateWindow()
             return dialog
-        from PySide6.QtCore import Qt  # not before a dialog opens (see set_enum_property)
-
         dialog = build()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda *_: setattr(self, name, None))
-        setattr(self, name, dialog)
+        dialog.destroyed.connect(lambda *_: self._dialogs.pop(name, None))
+        self._dialogs[name] = dialog
         dialog.show()
         return dialog
 
     def open_settings(self) -> None:
         from player.ui.screens.settings import SettingsDialog
 
-        SettingsDialog(self.services, self).exec()
+        dialog = SettingsDialog(self.services, self)
+        dialog.saved.connect(self.library.refresh)  # trusted keys change the publisher lines
+        dialog.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.sync.close()
-        for index in range(self.stack.count()):
-            widget = self.stack.widget(index)
-            closing = getattr(widget, "release", None) or getattr(widget, "about_to_close", None)
-            if callable(closing):
-                closing()
+        for screen in self._screens():
+            screen.release()
         super().closeEvent(event)
 
 

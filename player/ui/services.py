@@ -4,6 +4,9 @@ No screen imports a global: each receives the ``Services`` it needs. Core object
 from the task runner's workers (the storage lane for the shared database connection); long work
 (installs, sync) opens its own connection with ``separate_context`` so it never interleaves
 with the storage lane's transactions.
+
+The removable-drive helper is imported on the first scan for sticks: it brings the package
+reader and manifest parser, which the app's start does not need.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 
 from player.core.context import Context, open_context
 from player.core.errors import PlayerError
+from player.core.learning.learners import Learner
 from player.core.paths import DataDir, default_data_dir
 from player.core.settings import load_settings, update_settings
 from player.ui.i18n import Translations
@@ -29,7 +33,7 @@ class Services:
     tasks: TaskRunner
     translations: Translations | None = None
     settings: dict[str, Any] = field(default_factory=dict)
-    learner: Any = None  # player.core.learning.learners.Learner, set at start-up
+    learner: Learner | None = None  # set once the first screen has been read
     install_demo: bool = True  # on a fresh data folder, install the demo course after start-up
     extras: dict[str, Any] = field(default_factory=dict)
     # Where USB sticks are mounted; tests pass a temporary folder standing in for one.
@@ -53,7 +57,7 @@ class Services:
     @contextmanager
     def separate_context(self) -> Iterator[Context]:
         """A second database connection for long work on the transfer lane."""
-        ctx = open_context(self.data, install_demo=False)
+        ctx = open_context(self.data)
         try:
             yield ctx
         finally:
@@ -75,7 +79,7 @@ def build_services(
 ) -> Services:
     """Open the data folder and its database; fast (no manifests, no media, no network)."""
     data = (data or default_data_dir()).ensure()
-    context = open_context(data, install_demo=False)
+    context = open_context(data)
     try:
         settings = load_settings(data.settings)
     except PlayerError:

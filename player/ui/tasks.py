@@ -1,16 +1,19 @@
 """The one task runner: core work off the main thread, results back on it.
 
 Like Anki's ``taskman`` and ``CollectionOp``/``QueryOp``: a widget hands a plain function to
-the runner; the function runs on a worker thread; its result (or its ``PlayerError``) comes back
-on the main thread, where the widget's ``on_success``/``on_failure`` runs. Worker threads never
-touch widgets: they only emit ``_closure_ready`` with a callable, which Qt queues to the main
-thread.
+the runner; the function runs on a worker thread of a ``concurrent.futures.ThreadPoolExecutor``;
+its result (or its ``PlayerError``) comes back on the main thread, where the widget's
+``on_success``/``on_failure`` runs. Worker threads never touch widgets: they only emit
+``_closure_ready`` with a callable, which Qt queues to the main thread.
 
-Two lanes:
+Two lanes, one executor each:
 - ``storage``: a single worker, so every database read and write happens one at a time, in the
   order the UI asked for them (an answer saved before the submit that follows it).
-- ``transfer``: long work (installs, downloads, sync) that must not hold up the storage lane.
+- ``transfer``: long work (installs, downloads, sync) that must not hold up the storage lane;
+  two workers, so two transfers run side by side.
 
+A result that is or carries ``Changes`` (``player.ui.ops.changes``) is announced once, after
+``on_success``, as ``operation_did_execute(changes, initiator)``: screens redraw from that.
 Progress callbacks given to core code are re-emitted as ``Task.progressed`` signals, and each
 long task carries a ``CancelToken``.
 """
@@ -20,8 +23,8 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal, TypeVar
 
 import shiboken6
@@ -30,11 +33,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from player.core.errors import PlayerError, TransferCancelled
 from player.core.progress import CancelToken, Progress
 from player.ui.errors import localized
+from player.ui.ops.changes import Changes, changes_of
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Lane = Literal["storage", "transfer"]
+LANE_WORKERS: dict[Lane, int] = {"storage": 1, "transfer": 2}
 
 
 class Task(QObject):
@@ -58,70 +63,24 @@ class Task(QObject):
         self.progressed.emit(progress)
 
 
-class _Lane:
-    """Worker threads that take work in the order given (one thread: one task at a time).
-
-    A queue and threads started on first use, rather than ``concurrent.futures``: its futures
-    and executor bookkeeping would cost the app's start ≈ 2 ms for nothing used here. The
-    threads are daemons so a process that ends without ``shutdown()`` (a crash) never hangs;
-    a database write cut short that way is rolled back by SQLite.
-    """
-
-    def __init__(self, name: str, size: int) -> None:
-        self._name = name
-        self._size = size
-        self._work: deque[Callable[[], None]] = deque()
-        self._wake = threading.Condition()
-        self._threads: list[threading.Thread] = []
-        self._closed = False
-
-    def submit(self, call: Callable[[], None]) -> None:
-        """Queue ``call`` (which must not raise: it reports its own outcome)."""
-        with self._wake:
-            self._work.append(call)
-            if not self._threads:
-                for index in range(self._size):
-                    thread = threading.Thread(
-                        target=self._serve, name=f"{self._name}-{index}", daemon=True
-                    )
-                    thread.start()
-                    self._threads.append(thread)
-            self._wake.notify()
-
-    def _serve(self) -> None:
-        while True:
-            with self._wake:
-                while not self._work and not self._closed:
-                    self._wake.wait()
-                if not self._work:
-                    return  # shut down
-                call = self._work.popleft()
-            call()
-
-    def shutdown(self) -> None:
-        """Drop the work not started yet and wait for the work running now."""
-        with self._wake:
-            self._closed = True
-            self._work.clear()
-            self._wake.notify_all()
-        for thread in self._threads:
-            thread.join()
-
-
 class TaskRunner(QObject):
     """Runs functions on worker threads and calls back on the main thread."""
 
     _closure_ready = Signal(object)
     idle = Signal()
     error_shown = Signal(str)  # an unexpected failure, for the status bar
+    #: (Changes, initiator): an operation changed stored data; emitted once per operation.
+    operation_did_execute = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lanes: dict[Lane, _Lane] = {
-            "storage": _Lane("storage", 1),
-            "transfer": _Lane("transfer", 2),
+        # Threads start on first use; a lane nobody uses costs nothing.
+        self._lanes: dict[Lane, ThreadPoolExecutor] = {
+            lane: ThreadPoolExecutor(max_workers=workers, thread_name_prefix=lane)
+            for lane, workers in LANE_WORKERS.items()
         }
         self._pending = 0
+        self._cancellable: set[CancelToken] = set()  # of long work not finished yet
         self._lock = threading.Lock()
         self._closed = False
         # Emitted only by worker threads, so always queued to this (the main) thread: callbacks
@@ -140,14 +99,17 @@ class TaskRunner(QObject):
         *,
         owner: QObject | None = None,
         lane: Lane = "storage",
+        initiator: object | None = None,
     ) -> Task:
         """Run ``work()`` on a worker; ``on_success(result)`` or ``on_failure(error)`` later.
 
         When ``owner`` (usually the calling widget) has been deleted by the time the result
-        arrives, the callbacks are skipped: a screen closed mid-query is not redrawn.
+        arrives, the callbacks are skipped: a screen closed mid-query is not redrawn. The
+        changes the result carries are announced all the same, naming ``initiator`` (by
+        default ``owner``) as the one that asked: it has drawn the result already.
         """
         task = Task(self)
-        return self._submit(task, lambda: work(), on_success, on_failure, owner, lane)
+        return self._submit(task, lambda: work(), on_success, on_failure, owner, lane, initiator)
 
     def run_with_progress(
         self,
@@ -158,6 +120,7 @@ class TaskRunner(QObject):
         on_progress: Callable[[Progress], Any] | None = None,
         owner: QObject | None = None,
         lane: Lane = "transfer",
+        initiator: object | None = None,
     ) -> Task:
         """Like ``run`` for long work: ``work(progress_callback, cancel_token)``.
 
@@ -167,6 +130,8 @@ class TaskRunner(QObject):
         task = Task(self)
         if on_progress is not None:
             task.progressed.connect(on_progress)
+        with self._lock:
+            self._cancellable.add(task.cancel_token)
         return self._submit(
             task,
             lambda: work(task.report, task.cancel_token),
@@ -174,6 +139,7 @@ class TaskRunner(QObject):
             on_failure,
             owner,
             lane,
+            initiator,
         )
 
     def _submit(
@@ -184,11 +150,14 @@ class TaskRunner(QObject):
         on_failure: Callable[[BaseException], Any] | None,
         owner: QObject | None,
         lane: Lane,
+        initiator: object | None,
     ) -> Task:
         if self._closed:
             raise RuntimeError("the task runner is shut down")
         with self._lock:
             self._pending += 1
+
+        initiator_or_owner = initiator if initiator is not None else owner
 
         def work_then_deliver() -> None:
             # Worker thread: do the work, then hand a closure to the main thread, nothing else.
@@ -199,7 +168,9 @@ class TaskRunner(QObject):
             except BaseException as raised:  # noqa: BLE001 - every outcome goes to the UI
                 error = raised
             self._closure_ready.emit(
-                lambda: self._finish(task, result, error, on_success, on_failure, owner)
+                lambda: self._finish(
+                    task, result, error, on_success, on_failure, owner, initiator_or_owner
+                )
             )
 
         self._lanes[lane].submit(work_then_deliver)
@@ -217,6 +188,7 @@ class TaskRunner(QObject):
         on_success: Callable[[Any], Any] | None,
         on_failure: Callable[[BaseException], Any] | None,
         owner: QObject | None,
+        initiator: object | None,
     ) -> None:
         try:
             if self._closed:
@@ -225,8 +197,11 @@ class TaskRunner(QObject):
             task.done = True
             if error is None:
                 task.succeeded.emit(result)
-                if alive and on_success is not None:
-                    on_success(result)
+                try:
+                    if alive and on_success is not None:
+                        on_success(result)
+                finally:
+                    self.announce(changes_of(result), initiator)
             else:
                 task.failed.emit(error)
                 if not isinstance(error, PlayerError):
@@ -242,16 +217,33 @@ class TaskRunner(QObject):
         finally:
             task.deleteLater()
             with self._lock:
+                self._cancellable.discard(task.cancel_token)
                 self._pending -= 1
                 now_idle = self._pending == 0
             if now_idle:
                 self.idle.emit()
 
+    def announce(self, changes: Changes, initiator: object | None = None) -> None:
+        """Tell the screens that stored data changed (main thread; nothing when nothing did).
+
+        Operations run here are announced by the runner; the main window announces the few
+        changes made on the main thread itself (the current learner).
+        """
+        if changes:
+            self.operation_did_execute.emit(changes, initiator)
+
     def shutdown(self) -> None:
-        """Stop accepting work and wait for running tasks (called when the app quits)."""
+        """Stop accepting work, drop work not started and wait for running tasks (at quit).
+
+        Long work (installs, downloads, copies) is cancelled first, so quitting does not wait
+        for a whole download: it stops at its next check and keeps what it fetched.
+        """
         self._closed = True
-        for lane in self._lanes.values():
-            lane.shutdown()
+        with self._lock:
+            for token in self._cancellable:
+                token.cancel()
+        for executor in self._lanes.values():
+            executor.shutdown(wait=True, cancel_futures=True)
 
 
 def one_line(error: BaseException) -> str:

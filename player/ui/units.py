@@ -1,12 +1,15 @@
-"""Sizes as the UI language writes them: "2.7 MB" in English, « 2,7 Mo » in French.
+"""Sizes and times as the UI language writes them: "2.7 MB" in English, « 2,7 Mo » in French.
 
 The core's ``format_bytes`` is for logs and the CLI; what a learner reads goes through here, so
-the decimal separator follows the UI locale and the unit names are translated.
+the decimal separator follows the UI locale and the unit names are translated. The main window
+and the screens share these helpers: they live below both, so no screen imports the window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
+
+from player.core.sync.status import local_moment
 
 NBSP = "\u00a0"  # never wrap a line between a number and its unit
 
@@ -31,3 +34,11 @@ def format_size(count: float, locale: QLocale | None = None) -> str:
         index += 1
     number = locale.toString(round(value)) if index == 0 else locale.toString(value, "f", 1)
     return f"{number}{NBSP}{units[index]}"
+
+
+def local_time(timestamp: str) -> str:
+    """An ISO UTC timestamp as local hours and minutes."""
+    moment = local_moment(timestamp)
+    if moment is None:
+        return timestamp
+    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)

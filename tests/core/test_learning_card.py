@@ -17,6 +17,7 @@ import pytest
 from sqlite_utils import Database
 
 from player.core.context import open_context
+from player.core.demo import install_demo_course
 from player.core.errors import LearningError
 from player.core.learning import (
     course_state,
@@ -66,7 +67,7 @@ def assert_card_matches(db: Database, learner: int, manifest: Manifest) -> int:
     """Compare both readings; returns the lessons done (so a run can show it got somewhere)."""
     card = parse_card(card_json(manifest))
     assert card is not None
-    progress = card_progress(db.conn, learner, manifest.id, card)
+    progress = card_progress(db, learner, manifest.id, card)
     state = course_state(db, learner, manifest)
     started = any(
         lesson.status != "not_started" for module in state.modules for lesson in module.lessons
@@ -110,14 +111,15 @@ def test_a_stored_card_of_another_format_is_rebuilt() -> None:
 def test_install_stores_the_card_and_an_older_install_gets_one_when_first_shown(
     tmp_path: Path,
 ) -> None:
-    ctx = open_context(DataDir(tmp_path / "home"))  # installs the bundled demo course
+    ctx = open_context(DataDir(tmp_path / "home"))
     try:
+        install_demo_course(ctx)
         course = "demo-communication"
         expected = parse_card(card_json(ctx.manifest(course)))
         row = ctx.course_row(course)
         assert row is not None and parse_card(row["card"]) == expected
         # A course installed before cards existed (the m007 upgrade leaves its card NULL).
-        ctx.conn.execute("UPDATE courses SET card = NULL")
+        ctx.db.execute("UPDATE courses SET card = NULL")
         row = ctx.course_row(course)
         assert row is not None and row["card"] is None
         assert stored_card(ctx, row) == expected

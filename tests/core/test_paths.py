@@ -69,8 +69,8 @@ def test_data_folder_and_database_are_private_to_their_owner(tmp_path: Path) -> 
 
     old = os.umask(0o022)  # the usual umask: files 0644, folders 0755 by default
     try:
-        ctx = open_context(DataDir(tmp_path / "data"), install_demo=False)
-        ctx.conn.execute("CREATE TABLE probe (x)")  # a write, so the WAL and SHM files exist
+        ctx = open_context(DataDir(tmp_path / "data"))
+        ctx.db.execute("CREATE TABLE probe (x)")  # a write, so the WAL and SHM files exist
         data = ctx.data
         modes = {
             name: os.stat(path).st_mode & 0o777

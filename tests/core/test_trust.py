@@ -23,6 +23,7 @@ from player.core.trust import (
     pinned_key,
     publisher_info,
     replace_pinned_key,
+    short_fingerprint,
     signer_for,
 )
 from tests.helpers.courses import document, write_source
@@ -91,11 +92,14 @@ def test_signing_round_trip(ctx: Context, tmp_path: Path, keys: dict) -> None:
     install_path(ctx, package)
     assert pinned_key(ctx.db, "test-course") == public
     info = publisher_info(ctx, "test-course")
-    assert info == {
+    assert info == {  # signed by a key this laptop does not trust: not "verified" (issue 14)
         "publisher": PUBLISHER["name"],
-        "verified": True,
-        "publisher_key": public,
+        "verified": False,
         "trusted": False,
+        "trusted_as": None,
+        "signed": True,
+        "publisher_key": public,
+        "fingerprint": short_fingerprint(public),
     }
     # the installed copy keeps the exact signed bytes
     folder = ctx.manifest_folder("test-course", ctx.course_row("test-course")["manifest_sha256"])
@@ -231,7 +235,8 @@ def test_cli_trust_new_key_flag(
     capsys.readouterr()
     assert main(["list", "--json"]) == 0
     listed = {c["id"]: c for c in json.loads(capsys.readouterr().out)}
-    assert listed["test-course"]["verified"] is True
+    assert listed["test-course"]["signed"] is True
+    assert listed["test-course"]["verified"] is False  # a rotated key is not thereby trusted
     assert listed["test-course"]["publisher"] == PUBLISHER["name"]
     assert listed["test-course"]["publisher_key"] == other_public
 
@@ -263,7 +268,7 @@ def test_unsigned_packages_install_unverified(home: Path, tmp_path: Path, capsys
     listed = {c["id"]: c for c in json.loads(capsys.readouterr().out)}
     course = listed["test-course"]
     assert course["verified"] is False and course["publisher"] == PUBLISHER["name"]
-    assert course["publisher_key"] is None
+    assert course["publisher_key"] is None and course["signed"] is False
 
 
 @pytest.mark.parametrize(
@@ -313,8 +318,8 @@ def test_shipped_trusted_keys_verify_the_first_install(
 ) -> None:
     (mine, public), (other, other_public) = keys["publisher"], keys["other"]
     update_settings(ctx.data.settings, trusted_publishers=[{**PUBLISHER, "key": public}])
-    # never installed here, but claims the shipped publisher: must carry its key
-    with pytest.raises(SignatureError, match="ships with this app") as refused:
+    # never installed here, but claims the trusted publisher: must carry its key
+    with pytest.raises(SignatureError, match="trusted publisher") as refused:
         install_path(ctx, signed_zip(tmp_path, other, "impostor"))
     assert public in str(refused.value) and other_public in str(refused.value)
     with pytest.raises(SignatureError, match="unsigned"):
@@ -322,7 +327,7 @@ def test_shipped_trusted_keys_verify_the_first_install(
     assert ctx.course_row("test-course") is None and pinned_key(ctx.db, "test-course") is None
     # the name is compared without case or extra spaces
     renamed = signed_zip(tmp_path, other, "renamed", publisher={"name": " association  écoute"})
-    with pytest.raises(SignatureError, match="ships with this app"):
+    with pytest.raises(SignatureError, match="trusted publisher"):
         install_path(ctx, renamed)
     install_path(ctx, signed_zip(tmp_path, mine, "genuine"))
     assert publisher_info(ctx, "test-course")["trusted"] is True

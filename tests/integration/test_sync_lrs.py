@@ -96,7 +96,7 @@ def test_an_lrs_outage_loses_nothing(
     ralph: RalphServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     data = DataDir(tmp_path / "home")
-    ctx = open_context(data, install_demo=False)
+    ctx = open_context(data)
     learner, learner_uuid = add_learner(ctx.db, "Ana")
     add_completions(ctx.db, learner, learner_uuid, 30)
     ctx.close()
@@ -120,7 +120,7 @@ def test_an_lrs_outage_loses_nothing(
     ralph.start()
     assert is_reachable(ralph.endpoint)
     assert main(["sync", "--timeout", "30"]) == 0
-    ctx = open_context(data, install_demo=False)
+    ctx = open_context(data)
     try:
         assert sync_status(ctx.db).pending == 0
         assert_stored_exactly_once(ralph, ctx.db)
@@ -227,7 +227,7 @@ def test_cli_export_and_import_report_rejected_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     data = DataDir(tmp_path / "home")
-    ctx = open_context(data, install_demo=False)
+    ctx = open_context(data)
     learner, learner_uuid = add_learner(ctx.db, "Ana")
     add_completions(ctx.db, learner, learner_uuid, 3)
     ctx.close()

@@ -65,7 +65,7 @@ def frozen(db: Database) -> dict[str, str]:
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ralph: RalphServer) -> Iterator[DataDir]:
     data = DataDir(tmp_path / "home")
-    open_context(data, install_demo=False).close()
+    open_context(data).close()
     update_settings(
         data.settings,
         lrs_endpoint=ralph.endpoint,
@@ -80,7 +80,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ralph: RalphServer) ->
 
 def fill(data: DataDir, poison_at: int) -> str:
     """``GOOD`` completions with one poison statement queued after the first ``poison_at``."""
-    ctx = open_context(data, install_demo=False)
+    ctx = open_context(data)
     try:
         learner, learner_uuid = add_learner(ctx.db, "Ana", "ana@example.org")
         add_completions(ctx.db, learner, learner_uuid, poison_at)
@@ -120,7 +120,7 @@ def test_a_poison_statement_is_quarantined_and_the_others_arrive_once(
     ralph: RalphServer, home: DataDir, poison_at: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
     poison_id = fill(home, poison_at)
-    ctx = open_context(home, install_demo=False)
+    ctx = open_context(home)
     before = frozen(ctx.db)
     ctx.close()
 
@@ -128,7 +128,7 @@ def test_a_poison_statement_is_quarantined_and_the_others_arrive_once(
     err = capsys.readouterr().err
     assert "1 refused by the LRS" in err and err.count("refused by the LRS") == 1
 
-    ctx = open_context(home, install_demo=False)
+    ctx = open_context(home)
     try:
         assert frozen(ctx.db) == before  # frozen bytes untouched, the poison's too
         status = sync_status(ctx.db)
@@ -163,7 +163,7 @@ def test_an_outage_quarantines_nothing(
     ralph.stop()
     assert main(["sync", "--timeout", "2"]) != 0
     assert f"{GOOD + 1} statement(s) still pending" in capsys.readouterr().err
-    ctx = open_context(home, install_demo=False)
+    ctx = open_context(home)
     try:
         status = sync_status(ctx.db)
         assert (status.pending, status.sent, status.quarantined) == (GOOD + 1, 0, 0)
@@ -184,7 +184,7 @@ def test_an_lrs_failing_on_every_statement_quarantines_nothing(
         assert f"{GOOD + 1} statement(s) still pending" in capsys.readouterr().err
     finally:
         store.rmdir()
-    ctx = open_context(home, install_demo=False)
+    ctx = open_context(home)
     try:
         status = sync_status(ctx.db)
         assert (status.pending, status.sent, status.quarantined) == (GOOD + 1, 0, 0)

@@ -30,7 +30,7 @@ from player.ui.screens.video_lesson import VideoLesson, VideoLessonView, VideoSo
 BOUND = 60.0  # seconds: give up (exit 2) rather than hang
 
 
-def wait_for(app: QApplication, condition, bound: float = BOUND) -> bool:  # noqa: ANN001
+def wait_for(app: QApplication, condition, bound: float = BOUND) -> bool:
     deadline = time.monotonic() + bound
     while not condition():
         if time.monotonic() > deadline:

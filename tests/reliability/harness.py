@@ -104,20 +104,33 @@ def run_cli(
     timeout: float = CHILD_TIMEOUT,
     memory: int = CHILD_MEMORY,
 ) -> CliRun:
-    """Run ``course-player ARGS`` as a user would, in bounded time and memory.
+    """Run ``course-player ARGS`` as a user would, in bounded time and memory."""
+    return run_child(
+        cli_command(*args), cwd or home.parent, env or cli_env(home), timeout=timeout, memory=memory
+    )
+
+
+def run_child(
+    command: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    *,
+    timeout: float = CHILD_TIMEOUT,
+    memory: int = CHILD_MEMORY,
+) -> CliRun:
+    """Run ``command`` in bounded time and memory.
 
     Output goes to files (no pipe can fill up); the child's own peak memory comes from
     ``wait4``. A child still running after ``timeout`` is killed and the test fails.
     """
-    work = cwd or home.parent
-    work.mkdir(parents=True, exist_ok=True)
+    cwd.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     # Anonymous files in the system's temporary folder: never on the disk under test.
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen(
-            cli_command(*args),
-            cwd=work,
-            env=env or cli_env(home),
+            command,
+            cwd=cwd,
+            env=env,
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
@@ -130,7 +143,7 @@ def run_cli(
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
     if status is None:
-        raise AssertionError(f"course-player {' '.join(args)} ran over {timeout} s:\n{stderr}")
+        raise AssertionError(f"{' '.join(command)} ran over {timeout} s:\n{stderr}")
     return CliRun(
         os.waitstatus_to_exitcode(status), stdout, stderr, seconds, usage.ru_maxrss / 1024
     )
@@ -178,7 +191,7 @@ def installed(
     home: Path, course_id: str = "test-course"
 ) -> tuple[int | None, dict[str, bytes | None]]:
     """The installed version and the bytes of each of its members, read as the app reads them."""
-    ctx = open_context(DataDir(home), install_demo=False)
+    ctx = open_context(DataDir(home))
     try:
         row = ctx.course_row(course_id)
         if row is None:

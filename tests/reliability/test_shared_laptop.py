@@ -173,7 +173,7 @@ def test_another_account_cannot_read_the_data_folder(open_parent: Path) -> None:
     data = DataDir(open_parent / "data")
     old = os.umask(0o022)  # the usual umask: 0644 files, 0755 folders unless the app says so
     try:
-        ctx = open_context(data, install_demo=False)
+        ctx = open_context(data)
         create_learner(ctx.db, "Awa", pin=PIN)
         from player.core.settings import update_settings
 

@@ -171,7 +171,7 @@ def test_resets_mid_request_and_mid_response_and_an_lrs_restart(
 
 def test_sync_process_killed_at_random_moments(ralph: RalphServer, tmp_path: Path) -> None:
     home = tmp_path / "home"
-    ctx = open_context(DataDir(home), install_demo=False)
+    ctx = open_context(DataDir(home))
     learner, learner_uuid = add_learner(ctx.db, "Ana", "ana@example.org")
     total = 2000
     add_completions(ctx.db, learner, learner_uuid, total)
@@ -215,7 +215,7 @@ def test_sync_process_killed_at_random_moments(ralph: RalphServer, tmp_path: Pat
         assert done.returncode == 0, done.stderr
     finally:
         proxy.stop()
-    ctx = open_context(DataDir(home), install_demo=False)
+    ctx = open_context(DataDir(home))
     try:
         ours = frozen(ctx.db)
         pending = ctx.db.execute("SELECT COUNT(*) FROM outbox WHERE state != 'sent'").fetchone()[0]

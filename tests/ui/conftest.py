@@ -13,10 +13,10 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-import pytest  # noqa: E402
+import pytest
 
-from player.core.paths import DataDir  # noqa: E402
-from tests.helpers.courses import MEDIA, document, write_source  # noqa: E402
+from player.core.paths import DataDir
+from tests.helpers.courses import MEDIA, document, write_source
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -113,7 +113,7 @@ def data_dir(tmp_path: Path, course_source: Path) -> DataDir:
     data = DataDir(tmp_path / "data")
     package = tmp_path / "package"
     pack(course_source, package)
-    ctx = open_context(data, install_demo=False)
+    ctx = open_context(data)
     try:
         install(ctx, FolderSource(package))
     finally:

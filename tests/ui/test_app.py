@@ -29,31 +29,6 @@ def test_exit_when_ready_waits_for_the_library_then_exits_zero(tmp_path: Path, d
     assert "ready: 1 course(s) in the library" in done.stdout
 
 
-def test_start_up_loads_no_vlc_network_or_qt_namespace_enums(tmp_path: Path, data_dir) -> None:
-    # Nor sqlite-utils (≈ 50 ms; writes load it) or cryptography (signature checks load it):
-    # the library with its progress and publishers is read through the plain connection.
-    code = (
-        "import sys\n"
-        "from player.ui.app import run_app\n"
-        "code = run_app(exit_when_ready=True)\n"
-        "heavy = [m for m in ('vlc', 'requests', 'player.ui.video', 'sqlite_utils',"
-        " 'cryptography') if m in sys.modules]\n"
-        "print('HEAVY', heavy)\n"
-        "import PySide6.QtCore\n"
-        "print('QT NAMESPACE BUILT', 'Qt' in vars(PySide6.QtCore))\n"
-        "sys.exit(code)\n"
-    )
-    env = dict(os.environ, COURSE_PLAYER_HOME=str(data_dir.root), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    assert "HEAVY []" in done.stdout
-    # PySide6 builds every enum of Qt's Qt namespace (≈ 12 ms) when the first one is used:
-    # the window and the library do without them (see set_enum_property).
-    assert "QT NAMESPACE BUILT False" in done.stdout
-
-
 def test_every_window_gets_the_app_icon_and_name(qapp) -> None:
     from PySide6.QtWidgets import QDialog
 

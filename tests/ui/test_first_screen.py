@@ -44,14 +44,20 @@ def test_a_held_up_first_read_still_shows_the_window(qtbot, services) -> None:
 
 
 def test_back_in_the_library_the_same_cards_show_the_new_progress(qtbot, window, services):
-    from player.core.learning.activity import record_reading
+    from PySide6.QtCore import Qt
+
+    from player.ui import ops
 
     card = window.library.cards[0]
     assert card.bar.value() == 0 and card.button.text() == "Open"
-    ctx = services.context
-    record_reading(ctx.db, services.learner_id, ctx.manifest("test-course"), "m1-read", at_end=True)
+    with qtbot.waitSignal(window.screen_changed):
+        qtbot.mouseClick(card.button, Qt.MouseButton.LeftButton)
+    # Progress made while the library is hidden (a page read to its end) ...
+    services.tasks.run(lambda: ops.record_reading(services, "test-course", "m1-read", 1.0, True))
+    qtbot.waitUntil(lambda: not services.tasks.busy)
+    assert card.bar.value() == 0  # ... is not drawn while nobody sees the library,
     with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
-        window.show_library()
+        window.show_library()  # ... but once it shows again
     assert window.library.cards[0] is card  # updated in place, not rebuilt
     assert card.bar.value() > 0 and card.button.text() == "Continue"
 
@@ -75,7 +81,7 @@ def test_the_first_frame_of_a_scrolling_library_is_its_final_layout(qtbot, qapp,
     from tests.helpers.courses import install_copies
 
     data = DataDir(tmp_path / "data")
-    ctx = open_context(data, install_demo=False)
+    ctx = open_context(data)
     try:
         install_copies(ctx, 12, tmp_path)
     finally:
@@ -93,7 +99,7 @@ def test_the_first_frame_of_a_scrolling_library_is_its_final_layout(qtbot, qapp,
         class AtFirstPaint(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
                 if event.type() == QEvent.Type.Paint and not first_frame:
-                    bar = library.scroll.verticalScrollBar()
+                    bar = library.scroll_area.verticalScrollBar()
                     first_frame.append((bar.isVisible(), library.grid_host.width()))
                 return False
 
@@ -104,7 +110,7 @@ def test_the_first_frame_of_a_scrolling_library_is_its_final_layout(qtbot, qapp,
         for _ in range(5):
             qapp.processEvents()  # whatever the first frame left to do
         assert len(library.cards) == 12
-        settled = (library.scroll.verticalScrollBar().isVisible(), library.grid_host.width())
+        settled = (library.scroll_area.verticalScrollBar().isVisible(), library.grid_host.width())
         assert settled[0], "12 courses should need a scroll bar"
         assert first_frame[0] == settled
     finally:

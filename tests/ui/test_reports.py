@@ -28,7 +28,7 @@ def pdf_pages(path: Path) -> int:
 
 @pytest.fixture
 def progressed(data_dir: DataDir) -> DataDir:
-    ctx = open_context(data_dir, install_demo=False)
+    ctx = open_context(data_dir)
     try:
         manifest = ctx.manifest("test-course")
         ana = create_learner(ctx.db, "Ana Lúcia").id
@@ -42,8 +42,8 @@ def progressed(data_dir: DataDir) -> DataDir:
     return data_dir
 
 
-def test_pdf_is_one_page(qapp, progressed: DataDir, tmp_path: Path) -> None:  # noqa: ANN001
-    ctx = open_context(progressed, install_demo=False)
+def test_pdf_is_one_page(qapp, progressed: DataDir, tmp_path: Path) -> None:
+    ctx = open_context(progressed)
     try:
         summary = learner_summary(ctx, "ana lúcia", "test-course")
     finally:
@@ -73,7 +73,7 @@ def test_cli_report(
     progressed: DataDir,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    capsys,  # noqa: ANN001
+    capsys,
 ) -> None:
     monkeypatch.setenv("COURSE_PLAYER_HOME", str(progressed.root))
     out = tmp_path / "report.pdf"

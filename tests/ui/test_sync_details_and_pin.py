@@ -75,7 +75,7 @@ def test_last_sent_time_is_shown_in_local_hours_as_qt_reads_the_timestamp(qapp) 
     from PySide6.QtCore import QDateTime, QLocale, Qt
 
     from player.core.store.database import utc_now
-    from player.ui.main_window import local_time
+    from player.ui.units import local_time
 
     for stamp in (utc_now(), "2026-01-15T23:59:59.999Z", "2026-07-01T00:00:00Z"):
         parsed = QDateTime.fromString(stamp, Qt.DateFormat.ISODateWithMs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 
 import pytest
 
@@ -146,3 +147,75 @@ def test_transfers_run_side_by_side(qtbot, runner) -> None:
     runner.run(lambda: second.set() or first.wait(10), results.append, lane="transfer")
     qtbot.waitUntil(lambda: len(results) == 2)
     assert results == [True, True]
+
+
+def test_storage_work_runs_on_one_worker_thread(qtbot, runner) -> None:
+    # One thread for the database: SQLite never sees two of the app's statements at once.
+    threads: set[str] = set()
+    with qtbot.waitSignal(runner.idle):
+        for _ in range(10):
+            runner.run(lambda: threads.add(threading.current_thread().name))
+    assert len(threads) == 1
+
+
+def test_changes_are_announced_once_after_the_callback_naming_who_asked(qtbot, runner) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from player.ui.ops.changes import PROGRESS_AND_OUTBOX, Changes
+
+    @dataclass(frozen=True)
+    class Outcome:
+        score: float
+        changes: Changes
+
+    screen = QWidget()
+    events: list[tuple[str, object, object]] = []
+    runner.operation_did_execute.connect(
+        lambda changes, initiator: events.append(("announced", changes, initiator))
+    )
+    with qtbot.waitSignal(runner.idle):
+        runner.run(
+            lambda: Outcome(0.8, PROGRESS_AND_OUTBOX),
+            lambda outcome: events.append(("drawn", outcome.score, None)),
+            owner=screen,
+        )
+        runner.run(lambda: 42)  # a read: nothing to announce
+    assert events == [("drawn", 0.8, None), ("announced", PROGRESS_AND_OUTBOX, screen)]
+
+
+def test_changes_are_announced_even_when_the_screen_that_asked_is_gone(qtbot, runner) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from player.ui.ops.changes import PROGRESS
+
+    owner = QWidget()
+    gate = threading.Event()
+    announced: list[object] = []
+    runner.operation_did_execute.connect(lambda changes, _initiator: announced.append(changes))
+    with qtbot.waitSignal(runner.idle):
+        runner.run(lambda: gate.wait(10) and PROGRESS, owner=owner)
+        owner.deleteLater()
+        qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(owner))
+        gate.set()
+    assert announced == [PROGRESS]  # the answer was saved: the outline must still know
+
+
+def test_quitting_cancels_long_work_instead_of_waiting_for_it_to_end(qapp) -> None:
+    # A download when the learner quits stops at its next check (what it fetched is kept).
+    runner = TaskRunner()
+    started = threading.Event()
+    ended: list[str] = []
+
+    def download(_progress, cancel) -> None:
+        started.set()
+        for _ in range(1000):  # ≈ 10 s if nothing stops it
+            if cancel.cancelled:
+                ended.append("cancelled")
+                return
+            threading.Event().wait(0.01)
+        ended.append("ran to the end")
+
+    runner.run_with_progress(download)
+    assert started.wait(10)
+    runner.shutdown()
+    assert ended == ["cancelled"]

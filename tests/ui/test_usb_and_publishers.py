@@ -20,7 +20,7 @@ from player.core.context import Context
 from player.core.install import install, open_source
 from player.core.package.pack import pack
 from player.core.paths import DataDir
-from player.core.trust import generate_key, pinned_key, signer_for
+from player.core.trust import generate_key, pinned_key, short_fingerprint, signer_for
 from player.ui.screens.add_course import AddCourseDialog
 from tests.helpers.courses import MEDIA, write_source
 from tests.ui.conftest import course_document
@@ -62,7 +62,7 @@ def stick(tmp_path: Path) -> Path:
     return folder
 
 
-def open_add_dialog(qtbot, services) -> AddCourseDialog:  # noqa: ANN001
+def open_add_dialog(qtbot, services) -> AddCourseDialog:
     with qtbot.waitSignal(services.tasks.idle, timeout=20_000):
         dialog = AddCourseDialog(services)
         qtbot.addWidget(dialog)
@@ -87,7 +87,7 @@ def test_usb_list_finds_a_package_and_installs_it_with_progress(
     row = panel.rows[0]
     details = row.details.text()
     size = f"{pack_path.stat().st_size / 1000:.1f}\u00a0KB"
-    assert details == f"Version 1 · {size} · {PUBLISHER} — unverified publisher"
+    assert details == f"Version 1 · {size} · {PUBLISHER} — unsigned"
     assert row.install.text() == "Install" and row.install.isEnabled()
 
     values: list[int] = []
@@ -139,7 +139,7 @@ def test_real_drive_detection_never_offers_the_system_root(qapp) -> None:
 # --------------------------------------------------------------------------- copy to a stick
 
 
-def open_copy_dialog(qtbot, window, course_id: str = "test-course"):  # noqa: ANN001, ANN201
+def open_copy_dialog(qtbot, window, course_id: str = "test-course"):
     window.library.cards[0].copy_button.click()
     dialog = window.library.copy_dialog
     assert dialog is not None and dialog.course_id == course_id
@@ -224,27 +224,92 @@ def test_copy_to_a_read_only_stick_says_so(qtbot, services, window, tmpfs) -> No
 # --------------------------------------------------------------------------- publishers
 
 
-def card_publisher(window) -> str:  # noqa: ANN001
+def card_publisher(window) -> str:
     card = window.library.cards[0]
     return card.publisher.text() if card.publisher.isVisibleTo(card) else ""
 
 
-def test_publisher_shown_verified_or_unverified(qtbot, services, window, tmp_path) -> None:
+def card_colour(window) -> str:
+    from PySide6.QtGui import QPalette
+
+    label = window.library.cards[0].publisher
+    return label.palette().color(QPalette.ColorRole.WindowText).name()
+
+
+def test_publisher_shown_verified_only_for_a_trusted_key(qtbot, services, window, tmp_path) -> None:
+    """Issue 14: a self-signed package used to show a green "verified publisher"."""
+    from player.core.trust import short_fingerprint
+    from player.ui.widgets.publisher import UNSIGNED_COLOUR, VERIFIED_COLOUR
+
     qtbot.waitUntil(lambda: card_publisher(window) != "")
-    assert card_publisher(window) == "Unverified publisher"  # the test course names none
+    assert card_publisher(window) == "Unsigned"  # the test course names no publisher
+    assert card_colour(window) == UNSIGNED_COLOUR
 
     key = tmp_path / "publisher.key"
     public = generate_key(key)
     core_install(services.context, package(tmp_path, "signed", version=2, key=key))
     with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
         window.library.refresh()
-    assert card_publisher(window) == f"✔ {PUBLISHER} — verified publisher"
+    unknown = f"{PUBLISHER} — signed by an unknown publisher ({short_fingerprint(public)})"
+    assert card_publisher(window) == unknown
+    assert card_colour(window) != VERIFIED_COLOUR
     assert public in window.library.cards[0].publisher.toolTip()
+
+    # Trusted in Settings, under the name this computer knows it by: green, verified.
+    dialog = open_settings_and_trust(qtbot, window, services, public, "Écoute (partner)")
+    with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
+        dialog.save()
+    assert card_publisher(window) == "✔ Écoute (partner) — verified publisher"
+    assert card_colour(window) == VERIFIED_COLOUR
 
     window.open_course("test-course")
     outline = window.current_screen()
     qtbot.waitUntil(lambda: outline.outline is not None)
-    assert outline.publisher.text() == f"✔ {PUBLISHER} — verified publisher"
+    assert outline.publisher.text() == "✔ Écoute (partner) — verified publisher"
+
+
+def open_settings_and_trust(qtbot, window, services, key: str, name: str):
+    from player.ui.screens.settings import SettingsDialog
+
+    dialog = SettingsDialog(services, window)
+    dialog.saved.connect(window.library.refresh)
+    qtbot.addWidget(dialog)
+    box = dialog.trusted
+    add = box.open_add_dialog()
+    add.key.setText("not a key")
+    assert add.fingerprint.text() == "(not a valid key)"
+    add.key.setText(key)
+    from player.core.trust import key_fingerprint
+
+    assert add.fingerprint.text() == key_fingerprint(key)
+    add.name.setText("\u0410ssociation")  # a Cyrillic А: a look-alike name
+    add.accept_key()
+    assert "mixes scripts" in add.message.text() and box.add_dialog is add
+    add.name.setText(name)
+    add.accept_key()
+    assert [box.keys.item(i).text().split(" — ")[0] for i in range(box.keys.count())] == [name]
+    return dialog
+
+
+def test_settings_remove_a_trusted_key(qtbot, services, window, tmp_path) -> None:
+    from player.core.trust import add_trusted_key
+    from player.ui.screens.settings import SettingsDialog
+
+    public = generate_key(tmp_path / "k.key")
+    add_trusted_key(services.data.settings, public, name="Partenaire", courses=["test-course"])
+    services.settings = services.save_settings()
+    dialog = SettingsDialog(services, window)
+    qtbot.addWidget(dialog)
+    box = dialog.trusted
+    assert box.keys.count() == 1 and "test-course" in box.keys.item(0).text()
+    assert not box.remove_button.isEnabled()
+    box.keys.setCurrentRow(0)
+    assert box.remove_button.isEnabled()
+    box.remove_button.click()
+    assert box.keys.count() == 0
+    assert "trusted_publishers" in services.settings  # nothing written before Save
+    dialog.save()
+    assert "trusted_publishers" not in services.settings
 
 
 def test_a_changed_key_is_shown_and_trusted_only_when_confirmed(
@@ -262,12 +327,14 @@ def test_a_changed_key_is_shown_and_trusted_only_when_confirmed(
     qtbot.waitUntil(lambda: dialog.key_box is not None, timeout=20_000)
     box = dialog.key_box
     assert old_public in box.informativeText() and new_public in box.informativeText()
+    assert short_fingerprint(old_public) in box.informativeText()
+    assert dialog.trust_button.text() == "&Accept the new key"  # a pin, not "verified"
     assert box.windowTitle() == "The publisher's key changed"
 
     # "Keep the old key": nothing installs, the pin stays.
     keep = next(b for b in box.buttons() if b is not dialog.trust_button)
     keep.click()
-    assert dialog.message.text() == "Not installed: the key trusted until now is kept."
+    assert dialog.message.text() == "Not installed: the key used until now is kept."
     assert pinned_key(empty_services.context.db, "test-course") == old_public
     assert empty_services.context.course_row("test-course")["version"] == 1
 
@@ -300,3 +367,21 @@ def test_the_trainer_dashboard_opens_from_the_main_window(qtbot, window) -> None
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)  # 1 learner × 2 modules
     window.action_dashboard.trigger()
     assert window.dashboard is dialog  # raised, not opened twice
+
+
+def test_a_trusted_key_taking_over_a_course_says_so(qtbot, empty_services, tmp_path) -> None:
+    from player.core.trust import add_trusted_key, short_fingerprint
+
+    squat_key, real_key = tmp_path / "squat.key", tmp_path / "real.key"
+    squat_public, real_public = generate_key(squat_key), generate_key(real_key)
+    core_install(empty_services.context, package(tmp_path, "v1", key=squat_key))
+    add_trusted_key(empty_services.data.settings, real_public, name="Partenaire")
+    dialog = open_add_dialog(qtbot, empty_services)
+    with qtbot.waitSignal(dialog.planned, timeout=20_000):
+        dialog.read_plan(str(package(tmp_path, "v2", version=2, key=real_key)))
+    with qtbot.waitSignal(dialog.installed, timeout=30_000):
+        dialog.install_button.click()
+    assert dialog.key_box is None  # no "key changed" question: the trusted key takes over
+    assert "a key you trust took it over" in dialog.message.text()
+    assert short_fingerprint(squat_public) in dialog.message.text()
+    assert pinned_key(empty_services.context.db, "test-course") == real_public

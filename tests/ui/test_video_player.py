@@ -47,14 +47,14 @@ class RecordingSink:
 
 
 @pytest.fixture
-def player(qtbot) -> Iterator[VideoPlayer]:  # noqa: ANN001
+def player(qtbot) -> Iterator[VideoPlayer]:
     video = VideoPlayer()
     yield video
     video.release()
 
 
 @pytest.fixture
-def view(qtbot) -> Iterator[VideoLessonView]:  # noqa: ANN001
+def view(qtbot) -> Iterator[VideoLessonView]:
     widget = VideoLessonView()
     qtbot.addWidget(widget)
     widget.resize(900, 600)
@@ -70,7 +70,7 @@ def lesson(media: VideoMedia, *paths: Path, subtitles: bool = False, **kw: objec
     return VideoLesson("Lesson one", sources, subs, **kw)  # type: ignore[arg-type]
 
 
-def wait_state(qtbot, video: VideoPlayer, state: str) -> None:  # noqa: ANN001
+def wait_state(qtbot, video: VideoPlayer, state: str) -> None:
     qtbot.waitUntil(lambda: video.state == state, timeout=WAIT)
 
 
@@ -84,7 +84,7 @@ def test_importing_the_video_modules_does_not_load_vlc() -> None:
 
 def test_play_emits_advancing_positions_and_duration(
     qtbot, player: VideoPlayer, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     positions: list[float] = []
     states: list[str] = []
     player.position_changed.connect(positions.append)
@@ -99,7 +99,7 @@ def test_play_emits_advancing_positions_and_duration(
     assert moving == sorted(moving) and moving[-1] > moving[0]
 
 
-def test_seek_moves_playback_there(qtbot, player: VideoPlayer, video_media: VideoMedia) -> None:  # noqa: ANN001
+def test_seek_moves_playback_there(qtbot, player: VideoPlayer, video_media: VideoMedia) -> None:
     player.load(video_media.long)
     player.play()
     wait_state(qtbot, player, "playing")
@@ -116,7 +116,7 @@ def test_seek_moves_playback_there(qtbot, player: VideoPlayer, video_media: Vide
 
 def test_rate_is_clamped_and_applied_by_vlc(
     qtbot, player: VideoPlayer, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     player.load(video_media.long)
     assert player.set_rate(5) == RATE_MAX
     assert player.set_rate(0.1) == RATE_MIN
@@ -128,7 +128,7 @@ def test_rate_is_clamped_and_applied_by_vlc(
     assert player.vlc_rate() == pytest.approx(2.0)
 
 
-def test_pause_and_resume_emit_states(qtbot, player: VideoPlayer, video_media: VideoMedia) -> None:  # noqa: ANN001
+def test_pause_and_resume_emit_states(qtbot, player: VideoPlayer, video_media: VideoMedia) -> None:
     player.load(video_media.long)
     player.play()
     wait_state(qtbot, player, "playing")
@@ -144,7 +144,7 @@ def test_pause_and_resume_emit_states(qtbot, player: VideoPlayer, video_media: V
 
 def test_playing_to_the_end_emits_ended_and_play_starts_over(
     qtbot, player: VideoPlayer, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     player.load(video_media.short)
     player.set_rate(2.0)
     with qtbot.waitSignal(player.ended, timeout=WAIT):
@@ -167,7 +167,7 @@ def test_loading_a_missing_file_raises_a_one_line_error(
 
 def test_subtitles_switch_between_languages(
     qtbot, player: VideoPlayer, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     player.load(
         video_media.long,
         subtitles=[(video_media.subtitles_en, "en"), (video_media.subtitles_fr, "fr")],
@@ -187,7 +187,7 @@ def test_subtitles_switch_between_languages(
 
 def test_switch_source_keeps_position_and_pause(
     qtbot, player: VideoPlayer, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     player.load(video_media.long)
     player.play()
     wait_state(qtbot, player, "playing")
@@ -204,7 +204,7 @@ def test_switch_source_keeps_position_and_pause(
 # --- the view ----------------------------------------------------------------------------
 
 
-def test_view_plays_and_shows_time(qtbot, view: VideoLessonView, video_media: VideoMedia) -> None:  # noqa: ANN001
+def test_view_plays_and_shows_time(qtbot, view: VideoLessonView, video_media: VideoMedia) -> None:
     view.open_lesson(lesson(video_media, video_media.long))
     wait_state(qtbot, view.player, "playing")
     qtbot.waitUntil(lambda: view.seek_bar.value() > 500, timeout=WAIT)
@@ -218,7 +218,7 @@ def test_view_plays_and_shows_time(qtbot, view: VideoLessonView, video_media: Vi
 
 def test_view_saves_position_at_least_every_5_seconds_of_playback(
     qtbot, view: VideoLessonView, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     sink = RecordingSink()
     view.player.set_rate(2.0)  # 12 s of video in about 6 s
     view.open_lesson(lesson(video_media, video_media.long), sink)
@@ -237,7 +237,7 @@ def test_view_saves_position_at_least_every_5_seconds_of_playback(
 
 def test_view_saves_on_pause_and_on_close(
     qtbot, view: VideoLessonView, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     sink = RecordingSink()
     view.open_lesson(lesson(video_media, video_media.long), sink)
     qtbot.waitUntil(lambda: view.player.position > 1.0, timeout=WAIT)
@@ -252,7 +252,7 @@ def test_view_saves_on_pause_and_on_close(
 
 def test_view_resumes_at_the_sink_position(
     qtbot, view: VideoLessonView, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     sink = RecordingSink(resume=7.0)
     reported: list[float] = []
     view.player.position_changed.connect(reported.append)
@@ -264,7 +264,7 @@ def test_view_resumes_at_the_sink_position(
 
 def test_view_at_the_end_offers_the_next_lesson(
     qtbot, view: VideoLessonView, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     sink = RecordingSink()
     view.player.set_rate(2.0)
     view.open_lesson(lesson(video_media, has_next=True), sink)
@@ -273,7 +273,7 @@ def test_view_at_the_end_offers_the_next_lesson(
         pass
     assert view.next_button.isVisible()
     assert len(sink.ends) == 1
-    with qtbot.waitSignal(view.next_lesson_requested, timeout=1000):
+    with qtbot.waitSignal(view.next_requested, timeout=1000):
         view.next_button.click()
 
 
@@ -290,7 +290,7 @@ def test_view_shows_a_message_for_a_missing_file(view: VideoLessonView, tmp_path
 
 def test_view_falls_back_to_an_installed_quality(
     qtbot, view: VideoLessonView, video_media: VideoMedia, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     sources = [VideoSource("720p", tmp_path / "gone.mp4"), VideoSource("240p", video_media.long)]
     view.open_lesson(VideoLesson("Fallback", sources))
     wait_state(qtbot, view.player, "playing")
@@ -300,14 +300,14 @@ def test_view_falls_back_to_an_installed_quality(
 
 def test_view_shows_a_message_for_a_file_that_is_not_a_video(
     qtbot, view: VideoLessonView, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     view.open_lesson(lesson(video_media, video_media.not_a_video))
     qtbot.waitUntil(lambda: view.message_text != "", timeout=WAIT)
     assert "notes.mp4" in view.message_text and "cannot be played" in view.message_text
     assert not view.play_button.isEnabled()
 
 
-def test_view_keyboard_shortcuts(qtbot, view: VideoLessonView, video_media: VideoMedia) -> None:  # noqa: ANN001
+def test_view_keyboard_shortcuts(qtbot, view: VideoLessonView, video_media: VideoMedia) -> None:
     view.open_lesson(lesson(video_media, video_media.long))
     wait_state(qtbot, view.player, "playing")
     view.activateWindow()
@@ -335,7 +335,7 @@ def test_view_keyboard_shortcuts(qtbot, view: VideoLessonView, video_media: Vide
 
 def test_view_controls_drive_the_player(
     qtbot, view: VideoLessonView, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     view.open_lesson(lesson(video_media, video_media.long, video_media.long_small, subtitles=True))
     wait_state(qtbot, view.player, "playing")
     assert [view.subtitles.itemText(i) for i in range(view.subtitles.count())] == [
@@ -365,7 +365,7 @@ def test_view_controls_drive_the_player(
 
 def test_view_click_on_the_seek_bar_jumps_there(
     qtbot, view: VideoLessonView, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     sink = RecordingSink()
     view.open_lesson(lesson(video_media, video_media.long), sink)
     wait_state(qtbot, view.player, "playing")
@@ -380,7 +380,7 @@ def test_view_click_on_the_seek_bar_jumps_there(
 
 def test_view_leaving_the_screen_pauses_and_saves(
     qtbot, view: VideoLessonView, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     sink = RecordingSink()
     view.open_lesson(lesson(video_media, video_media.long), sink)
     qtbot.waitUntil(lambda: view.player.position > 0.5, timeout=WAIT)
@@ -391,7 +391,7 @@ def test_view_leaving_the_screen_pauses_and_saves(
 
 def test_view_another_quality_plays_where_one_could_not(
     qtbot, view: VideoLessonView, video_media: VideoMedia
-) -> None:  # noqa: ANN001
+) -> None:
     view.open_lesson(lesson(video_media, video_media.not_a_video, video_media.long))
     qtbot.waitUntil(lambda: view.message_text != "", timeout=WAIT)
     assert view.quality.isEnabled()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 
 def test_titles_and_notes_show_markup_as_typed(qapp) -> None:
     from PySide6.QtCore import Qt
@@ -16,10 +14,11 @@ def test_titles_and_notes_show_markup_as_typed(qapp) -> None:
     assert Note().textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
 
 
-def test_an_enum_property_with_a_wrong_name_is_refused(qapp) -> None:
-    from PySide6.QtWidgets import QLabel
+def test_the_online_dot_is_a_filled_circle_of_its_colour(qapp) -> None:
+    from PySide6.QtGui import QColor
 
-    from player.ui.widgets.common import set_enum_property
+    from player.ui.widgets.icons import dot_icon
 
-    with pytest.raises(ValueError, match="textFormat"):
-        set_enum_property(QLabel(), "textFormat", "PlainTxt")
+    image = dot_icon("#2e7d32").pixmap(14, 14).toImage()
+    assert image.pixelColor(7, 7) == QColor("#2e7d32")  # the middle is filled
+    assert image.pixelColor(0, 0).alpha() == 0  # the corners stay see-through

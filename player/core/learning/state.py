@@ -1,11 +1,9 @@
 """What a learner has done in a course and what they may open next (gating).
 
-Rules:
+Rules (a lesson's status and which lessons are required: ``completion``, shared with the
+library's cards):
 
-- A video or text lesson is complete once its completion rule was met (see ``activity``); a
-  quiz is complete once passed; a survey once answered. A lesson with a progress row (opened,
-  position saved, an attempt started) is "in progress".
-- A module is complete when every lesson except surveys is complete (surveys never gate).
+- A module is complete when every required lesson is complete (surveys never gate).
 - Gating ``sequential`` (the default): a module is open when it is the first one or the module
   before it is complete; ``open``: every module is open. A locked module carries a
   ``LockReason``: the module to finish first, its quizzes not yet passed (title, threshold,
@@ -23,21 +21,26 @@ write operation calls it inside its transaction.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
+from player.core.learning.completion import (
+    History,
+    LessonStatus,
+    lesson_status,
+    load_history,
+    required,
+)
 from player.core.learning.intervals import covered
 from player.core.learning.learners import get_learner
 from player.core.learning.records import watched_of
 from player.core.package.manifest import Lesson, Manifest, Module
-from player.core.store.database import query, utc_now
+from player.core.store.database import utc_now
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-LessonStatus = Literal["not_started", "in_progress", "complete"]
 ModuleStatus = Literal["locked", "open", "complete"]
 
 
@@ -152,86 +155,31 @@ class CourseState:
         return sum(m.lessons_total for m in self.modules)
 
 
-@dataclass
-class _Snapshot:
-    progress: dict[str, dict[str, Any]]
-    passes: set[str]
-    best: dict[str, float]
-    attempts: dict[str, int]
-    open_attempts: set[str]
-    surveys: set[str]
-    completions: set[tuple[str, str]]
-
-
-def _load(db: Database | sqlite3.Connection, learner_id: int, course_id: str) -> _Snapshot:
-    args = [learner_id, course_id]
-    where = "WHERE learner_id = ? AND course_id = ?"
-    progress = {
-        row["lesson_id"]: row for row in query(db, f"SELECT * FROM lesson_progress {where}", args)
-    }
-    passes = {row["lesson_id"] for row in query(db, f"SELECT * FROM quiz_passes {where}", args)}
-    best: dict[str, float] = {}
-    attempts: dict[str, int] = {}
-    open_attempts: set[str] = set()
-    for row in query(
-        db,
-        "SELECT lesson_id, MAX(score) AS best, COUNT(finished_at) AS done,"
-        " SUM(finished_at IS NULL) AS unfinished"
-        f" FROM quiz_attempts {where} GROUP BY lesson_id",
-        args,
-    ):
-        if row["done"]:
-            best[row["lesson_id"]] = row["best"]
-            attempts[row["lesson_id"]] = row["done"]
-        if row["unfinished"]:
-            open_attempts.add(row["lesson_id"])
-    surveys = {
-        row["lesson_id"]
-        for row in query(db, f"SELECT DISTINCT lesson_id FROM survey_responses {where}", args)
-    }
-    completions = {
-        (row["scope"], row["item_id"])
-        for row in query(db, f"SELECT scope, item_id FROM completions {where}", args)
-    }
-    return _Snapshot(progress, passes, best, attempts, open_attempts, surveys, completions)
-
-
-def _lesson_state(manifest: Manifest, lesson: Lesson, snap: _Snapshot) -> LessonState:
+def _lesson_state(manifest: Manifest, lesson: Lesson, snap: History) -> LessonState:
     row = snap.progress.get(lesson.id)
-    status: LessonStatus = "in_progress" if row is not None else "not_started"
     extra: dict[str, Any] = {}
-    if lesson.type in ("video", "text"):
-        if row is not None and row["completed_at"]:
-            status = "complete"
-        if lesson.type == "video" and row is not None:
-            duration = row["duration"] or lesson.duration
-            watched = covered(watched_of(row), duration)
-            extra = {
-                "position": row["position"],
-                "duration": duration,
-                "watched_fraction": min(1.0, watched / duration) if duration else 0.0,
-            }
+    if lesson.type == "video" and row is not None:
+        duration = row["duration"] or lesson.duration
+        watched = covered(watched_of(row), duration)
+        extra = {
+            "position": row["position"],
+            "duration": duration,
+            "watched_fraction": min(1.0, watched / duration) if duration else 0.0,
+        }
     elif lesson.type == "quiz":
-        passed = lesson.id in snap.passes
-        if passed:
-            status = "complete"
-        elif lesson.id in snap.best or lesson.id in snap.open_attempts:
-            status = "in_progress"
         extra = {
             "best_score": snap.best.get(lesson.id),
-            "passed": passed,
+            "passed": lesson.id in snap.passes,
             "threshold": manifest.threshold_for(lesson),
             "attempts": snap.attempts.get(lesson.id, 0),
             "attempt_open": lesson.id in snap.open_attempts,
         }
-    elif lesson.type == "survey" and lesson.id in snap.surveys:
-        status = "complete"
     return LessonState(
         lesson_id=lesson.id,
         title=lesson.title,
         type=lesson.type,
-        status=status,
-        required=lesson.type != "survey",
+        status=lesson_status(snap, lesson.id, lesson.type),
+        required=required(lesson.type),
         time_spent=row["time_spent"] if row is not None else 0.0,
         **extra,
     )
@@ -251,12 +199,10 @@ def _lock_reason(module: Module, lessons: tuple[LessonState, ...]) -> LockReason
     return LockReason(module.id, module.title, quizzes, others)
 
 
-def course_state(
-    db: Database | sqlite3.Connection, learner_id: int, manifest: Manifest
-) -> CourseState:
+def course_state(db: Database, learner_id: int, manifest: Manifest) -> CourseState:
     """Everything the outline screen shows for one learner in one course."""
     get_learner(db, learner_id)
-    snap = _load(db, learner_id, manifest.id)
+    snap = load_history(db, learner_id, manifest.id)
     modules: list[ModuleState] = []
     previous: tuple[Module, tuple[LessonState, ...], ModuleStatus] | None = None
     for module in manifest.modules:
@@ -293,7 +239,7 @@ def course_state(
     )
 
 
-def _next_lesson(manifest: Manifest, modules: list[ModuleState], snap: _Snapshot) -> str | None:
+def _next_lesson(manifest: Manifest, modules: list[ModuleState], snap: History) -> str | None:
     """The lesson last touched if unfinished, else the next unfinished one after it."""
     order = [s.lesson_id for m in modules for s in m.lessons]
     todo = [

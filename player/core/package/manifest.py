@@ -22,6 +22,8 @@ MANIFEST_NAME = "course.json"
 SIGNATURE_NAME = "course.json.sig"
 RESERVED_NAMES = (MANIFEST_NAME, SIGNATURE_NAME)
 MAX_MANIFEST_BYTES = 8 * 1024 * 1024
+#: Members a package zip stores compressed (text); media are already compressed and stored as is.
+COMPRESSIBLE_SUFFIXES = frozenset({".json", ".md", ".vtt", ".srt", ".txt", ".html", ".svg"})
 MAX_FILES = 20_000
 MAX_JSON_DEPTH = 32
 DEFAULT_PASS_THRESHOLD = 0.7

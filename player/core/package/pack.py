@@ -21,7 +21,9 @@ from typing import Any
 import yaml
 
 from player.core.errors import ManifestError, PackageError
+from player.core.files import atomic_write
 from player.core.package.manifest import (
+    COMPRESSIBLE_SUFFIXES,
     MANIFEST_NAME,
     SIGNATURE_NAME,
     Manifest,
@@ -33,7 +35,6 @@ from player.core.package.reader import CHUNK
 from player.core.progress import ProgressCallback, ProgressMeter, ignore_progress
 
 SOURCE_NAME = "course.yaml"
-_COMPRESSIBLE = {".json", ".md", ".vtt", ".srt", ".txt", ".html", ".svg"}
 _MARKDOWN_LINK = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 #: Optional media preparation (issue 10): (source_dir, document, work_dir, progress) ->
@@ -171,25 +172,17 @@ def pack(
 def _write_zip(
     dest: Path, manifest_bytes: bytes, signature: bytes | None, located: dict[str, Path]
 ) -> None:
-    tmp = dest.with_name(f".{dest.name}.partial")
-    try:
-        with zipfile.ZipFile(tmp, "w") as archive:
-            archive.writestr(MANIFEST_NAME, manifest_bytes, compress_type=zipfile.ZIP_DEFLATED)
-            if signature is not None:
-                archive.writestr(SIGNATURE_NAME, signature)
-            for member, path in located.items():
-                method = (
-                    zipfile.ZIP_DEFLATED
-                    if Path(member).suffix.lower() in _COMPRESSIBLE
-                    else zipfile.ZIP_STORED
-                )
-                archive.write(path, member, compress_type=method)
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_write(dest) as stream, zipfile.ZipFile(stream, "w") as archive:
+        archive.writestr(MANIFEST_NAME, manifest_bytes, compress_type=zipfile.ZIP_DEFLATED)
+        if signature is not None:
+            archive.writestr(SIGNATURE_NAME, signature)
+        for member, path in located.items():
+            method = (
+                zipfile.ZIP_DEFLATED
+                if Path(member).suffix.lower() in COMPRESSIBLE_SUFFIXES
+                else zipfile.ZIP_STORED
+            )
+            archive.write(path, member, compress_type=method)
 
 
 def _write_folder(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from player.core.errors import PackageError
-from player.core.install import PackageSource
 from player.core.package.manifest import Manifest, parse_manifest
 from player.core.progress import ProgressCallback, ProgressMeter, ignore_progress
+from player.core.sources import PackageSource
 
 
 @dataclass

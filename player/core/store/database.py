@@ -1,9 +1,10 @@
 """Opening the database: WAL, foreign keys, a quick check, then pending migrations.
 
-Two ways in. ``open_database`` gives a sqlite-utils ``Database`` (what writes use). The desktop
-app starts with ``open_connection``, the same checked and upgraded connection without
-importing sqlite-utils when no migration is pending (importing it costs ≈ 50 ms, a third of a
-bare Qt window's start); its start-up reads go through ``query``, which takes either.
+``open_database`` is the one way in: a sqlite-utils ``Database`` that writes and reads alike
+(``db.query``, ``db.execute``, ``db.atomic``). Before migrating it refuses a database written by
+a newer app (one that recorded a step this app does not know): a partner's newer portable build
+may have opened the same data folder on a USB stick, and an older app must not write beside a
+schema it does not understand.
 """
 
 from __future__ import annotations
@@ -11,38 +12,18 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
 
 from player.core.errors import QT_TRANSLATE_NOOP, DamagedDatabaseError, StoreError
-from player.core.store.migrations import MIGRATION_SET, step_names
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-
-#: Where sqlite-utils ``Migrations`` records the steps it applied.
-MIGRATIONS_TABLE = "_sqlite_migrations"
+from player.core.store.migrations import migrations, step_names
 
 
 def utc_now() -> str:
     """An ISO-8601 UTC timestamp with milliseconds, as stored everywhere in the database."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def plain_connection(db: Database | sqlite3.Connection) -> sqlite3.Connection:
-    """The SQLite connection itself, given it or the sqlite-utils ``Database`` around it."""
-    return db if isinstance(db, sqlite3.Connection) else db.conn
-
-
-def query(
-    db: Database | sqlite3.Connection, sql: str, params: Sequence[Any] = ()
-) -> list[dict[str, Any]]:
-    """The rows of ``sql`` as dicts (like ``Database.query``), from a Database or a connection."""
-    cursor = plain_connection(db).execute(sql, params)
-    keys = [column[0] for column in cursor.description]
-    return [dict(zip(keys, row, strict=True)) for row in cursor]
 
 
 def _connect(path: Path | str) -> sqlite3.Connection:
@@ -93,59 +74,40 @@ def _damaged(path: Path | str, in_memory: bool, reason: str) -> DamagedDatabaseE
     )
 
 
-def pending_steps(conn: sqlite3.Connection) -> list[str]:
-    """The schema steps this database has not applied yet (read-only, no sqlite-utils)."""
-    known = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
-    ).fetchone()
-    applied: set[str] = set()
-    if known:
-        applied = {
-            row[0]
-            for row in conn.execute(
-                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET]
-            )
-        }
-    return [name for name in step_names() if name not in applied]
-
-
-def as_database(conn: sqlite3.Connection) -> Database:
-    """The sqlite-utils ``Database`` over an open connection (imports sqlite-utils)."""
-    import sqlite_utils.plugins
-    from sqlite_utils import Database
-
-    # Our database takes no third-party sqlite-utils plugins: they could change how the
-    # connection behaves, and scanning installed packages for them costs ~20 ms.
-    sqlite_utils.plugins._plugins_loaded = True
-    return Database(conn)
-
-
-def _migrate(conn: sqlite3.Connection, path: Path | str) -> None:
-    if not pending_steps(conn):
-        return
-    from player.core.store.migrations import migration_set
-
-    try:
-        migration_set().apply(as_database(conn))
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"Cannot upgrade the progress database {path}: {error}") from error
-
-
-def open_connection(path: Path | str, *, migrate: bool = True) -> sqlite3.Connection:
-    """Open (creating if needed), check and upgrade the database; a plain connection."""
-    conn = _checked_connection(path)
-    if migrate:
-        try:
-            _migrate(conn, path)
-        except BaseException:
-            conn.close()
-            raise
-    return conn
+def refuse_newer(db: Database, path: Path | str) -> None:
+    """Refuse a database that recorded a schema step this app does not know (a newer app's)."""
+    known = set(step_names())
+    unknown = [step.name for step in migrations.applied(db) if step.name not in known]
+    if unknown:
+        raise StoreError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "The progress database {path} was written by a newer version of Course Player"
+                " (schema step {step}); open it with that version or a newer one.",
+            ),
+            path=str(path),
+            step=unknown[0],
+        )
 
 
 def open_database(path: Path | str, *, migrate: bool = True) -> Database:
-    """Open (creating if needed), check and upgrade the database; a sqlite-utils Database."""
-    return as_database(open_connection(path, migrate=migrate))
+    """Open (creating if needed), check and upgrade the database.
+
+    ``migrate=False`` only checks it (tests use it to build a database an older app left).
+    """
+    # No third-party sqlite-utils plugins: they could change how the connection behaves.
+    db = Database(_checked_connection(path), execute_plugins=False)
+    try:
+        refuse_newer(db, path)
+        if migrate:
+            migrations.apply(db)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise StoreError(f"Cannot upgrade the progress database {path}: {error}") from error
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def _backup_damaged(path: Path, in_memory: bool) -> Path | None:

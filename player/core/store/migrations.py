@@ -1,59 +1,26 @@
-"""Schema steps, applied in order by sqlite-utils ``Migrations``.
+"""Schema steps, applied in order by sqlite-utils ``Migrations`` (``open_database`` runs them).
 
-Append new steps at the end; never edit or reorder a step that has shipped. Each step has a
-test in ``tests/core/test_migrations.py`` that upgrades a database stopped just before it.
+Append new steps at the end, each decorated with ``@migrations()``; never edit, rename or
+reorder a step that has shipped: databases record each applied step by its function's name, and
+an app that finds a name it does not know refuses the database as a newer app's. Each step has
+a test in ``tests/core/test_migrations.py`` that upgrades a database stopped just before it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
-    from sqlite_utils.migrations import Migrations
-
-#: The sqlite-utils migration set name (rows of ``_sqlite_migrations``).
-MIGRATION_SET = "course-player"
-
-Step = Callable[["Database"], None]
-
-#: The schema steps, in order. Registered with ``@step`` rather than straight into a
-#: sqlite-utils ``Migrations`` so that knowing whether a database is up to date does not import
-#: sqlite-utils (≈ 50 ms): the desktop app opens without it when nothing is pending.
-STEPS: list[Step] = []
-
-
-def step(function: Step) -> Step:
-    """Append a schema step (its name is the function's name)."""
-    STEPS.append(function)
-    return function
+#: The set's name is what ``_sqlite_migrations.migration_set`` records for every step.
+migrations = Migrations("course-player")
 
 
 def step_names() -> list[str]:
-    return [function.__name__ for function in STEPS]
+    """The steps this app knows, in order (sqlite-utils keeps no public list of them)."""
+    return [step.name for step in migrations._migrations]
 
 
-def migration_set() -> Migrations:
-    """The steps as a sqlite-utils ``Migrations`` set, which applies and records them."""
-    from sqlite_utils.migrations import Migrations
-
-    built = Migrations(MIGRATION_SET)
-    for function in STEPS:
-        built()(function)
-    return built
-
-
-def __getattr__(name: str) -> Any:
-    # ``migrations``: the set built on first use (tests and tools apply it step by step).
-    if name == "migrations":
-        built = migration_set()
-        globals()["migrations"] = built
-        return built
-    raise AttributeError(name)
-
-
-@step
+@migrations()
 def m001_courses(db: Database) -> None:
     """Installed courses and the files of their current version."""
     db.execute(
@@ -84,7 +51,7 @@ def m001_courses(db: Database) -> None:
     db.execute("CREATE INDEX course_files_sha256 ON course_files(sha256)")
 
 
-@step
+@migrations()
 def m002_learners_progress(db: Database) -> None:
     """Learners, per-lesson progress, quiz attempts and their answers."""
     db.execute(
@@ -162,7 +129,7 @@ def m002_learners_progress(db: Database) -> None:
     )
 
 
-@step
+@migrations()
 def m003_outbox(db: Database) -> None:
     """Events waiting to be sent to an LRS, written in the same transaction as the change.
 
@@ -192,7 +159,7 @@ def m003_outbox(db: Database) -> None:
     db.execute("CREATE INDEX outbox_state ON outbox(state, seq)")
 
 
-@step
+@migrations()
 def m004_course_history(db: Database) -> None:
     """What must outlive ``remove``: the highest version installed and the pinned publisher key."""
     db.execute(
@@ -208,7 +175,7 @@ def m004_course_history(db: Database) -> None:
     db.execute("ALTER TABLE courses ADD COLUMN signed_by TEXT")
 
 
-@step
+@migrations()
 def m005_learning(db: Database) -> None:
     """Learning engine: time per quiz attempt, recorded completions, survey responses.
 
@@ -248,7 +215,7 @@ def m005_learning(db: Database) -> None:
     )
 
 
-@step
+@migrations()
 def m006_progress_imports(db: Database) -> None:
     """Progress merged from imported xAPI statements (``player/core/sync/merge.py``).
 
@@ -271,7 +238,7 @@ def m006_progress_imports(db: Database) -> None:
     )
 
 
-@step
+@migrations()
 def m007_course_cards(db: Database) -> None:
     """What a library card needs from a course's manifest (``player/core/learning/card.py``).
 
@@ -281,7 +248,43 @@ def m007_course_cards(db: Database) -> None:
     db.execute("ALTER TABLE courses ADD COLUMN card TEXT")
 
 
-@step
+@migrations()
+def m008_version_floors(db: Database) -> None:
+    """The rollback floor per course id *and* signing key (issue 14, ``player/core/trust.py``).
+
+    ``key`` is the signing key's text, ``''`` for unsigned packages. An install's floor is the
+    highest version of its own line and of the lines of keys trusted for the course, so an
+    unsigned or unknown "version 999" no longer locks out the trusted publisher's version 3.
+    Existing floors go to the pinned key's line (unsigned when none): the safe guess, since
+    once a key is pinned nothing else installs.
+    """
+    db.execute(
+        """
+        CREATE TABLE version_floors (
+            course_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            highest_version INTEGER NOT NULL,
+            PRIMARY KEY (course_id, key)
+        )
+        """
+    )
+    db.execute(
+        """
+        INSERT INTO version_floors (course_id, key, highest_version)
+        SELECT course_id, COALESCE(pinned_key, ''), highest_version FROM course_history
+        """
+    )
+    db.execute(
+        """
+        INSERT INTO version_floors (course_id, key, highest_version)
+        SELECT id, COALESCE(signed_by, ''), version FROM courses WHERE true
+        ON CONFLICT (course_id, key) DO UPDATE
+            SET highest_version = MAX(highest_version, excluded.highest_version)
+        """
+    )
+
+
+@migrations()
 def m009_pin_guards(db: Database) -> None:
     """Wrong PINs counted per learner and for the trainer, and the trainer's own PIN.
 

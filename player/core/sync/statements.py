@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -80,6 +81,25 @@ def lesson_activity_id(course_iri: str, lesson_id: str) -> str:
 def registration_for(learner_uuid: str, course_id: str) -> str:
     """One registration per learner × course, identical on every laptop."""
     return str(uuid.uuid5(REGISTRATION_NAMESPACE, f"{learner_uuid}/{course_id}"))
+
+
+_DURATION_RE = re.compile(
+    r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?"
+    r"(?:(?P<m>\d+(?:\.\d+)?)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
+)
+
+
+def duration_seconds(text: str) -> float:
+    """Seconds in an xAPI ISO 8601 duration (``PT1M3.5S``); ``ValueError`` when malformed or
+    beyond what a float holds (``PT`` followed by 400 nines)."""
+    match = _DURATION_RE.match(text) if len(text) <= 64 else None
+    if not match:
+        raise ValueError(f"duration {text[:40]!r} is not an ISO 8601 duration")
+    parts = {k: float(v) if v else 0.0 for k, v in match.groupdict().items()}
+    seconds = parts["d"] * 86400 + parts["h"] * 3600 + parts["m"] * 60 + parts["s"]
+    if not math.isfinite(seconds):
+        raise ValueError(f"duration {text[:40]!r} is out of range")
+    return seconds
 
 
 def iso_duration(seconds: float) -> str:

@@ -6,19 +6,16 @@ not import the HTTP stack.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
-
-from player.core.store.database import query
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from sqlite_utils import Database
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class OutboxCounts(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class OutboxCounts:
     pending: int = 0
     sent: int = 0
     quarantined: int = 0
@@ -26,15 +23,15 @@ class OutboxCounts(NamedTuple):
     last_sent_at: str | None = None
 
 
-def counts(db: Database | sqlite3.Connection, *, learner_id: int | None = None) -> OutboxCounts:
+def counts(db: Database, *, learner_id: int | None = None) -> OutboxCounts:
     where, params = ("WHERE learner_id = ?", [learner_id]) if learner_id is not None else ("", [])
     by_state = {
         row["state"]: row["n"]
-        for row in query(
-            db, f"SELECT state, COUNT(*) AS n FROM outbox {where} GROUP BY state", params
+        for row in db.query(
+            f"SELECT state, COUNT(*) AS n FROM outbox {where} GROUP BY state", params
         )
     }
-    last = query(db, f"SELECT MAX(sent_at) AS last FROM outbox {where}", params)[0]["last"]
+    last = db.execute(f"SELECT MAX(sent_at) FROM outbox {where}", params).fetchone()[0]
     return OutboxCounts(
         pending=by_state.get("pending", 0),
         sent=by_state.get("sent", 0),
@@ -44,8 +41,8 @@ def counts(db: Database | sqlite3.Connection, *, learner_id: int | None = None) 
     )
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class SyncStatus(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
     """What a status line shows; ``summary`` is the ready-made sentence."""
 
     pending: int
@@ -86,7 +83,7 @@ def _local_time(timestamp: str) -> str:
     return timestamp if moment is None else moment.strftime("%H:%M")
 
 
-def sync_status(db: Database | sqlite3.Connection, *, learner_id: int | None = None) -> SyncStatus:
+def sync_status(db: Database, *, learner_id: int | None = None) -> SyncStatus:
     found = counts(db, learner_id=learner_id)
     return SyncStatus(
         found.pending, found.sent, found.quarantined, found.conflict, found.last_sent_at

@@ -4,6 +4,9 @@ Like Anki's ``aqt/operations``: each function takes the services and plain value
 plain data for a screen to draw. No Qt here, so these run on any thread; the storage lane keeps
 them one at a time on the shared database connection.
 
+An operation that writes returns what it changed (``changes.Changes``, alone or as the
+``changes`` field of its result); the task runner announces it to the screens.
+
 Split by screen (``library``, ``learners``, ``lessons``, ``courses``, ``sync``); a name is
 imported from its module on first use, so starting the app loads only ``library``.
 """
@@ -15,8 +18,10 @@ from typing import TYPE_CHECKING
 from player.lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from player.ui.ops.changes import Changes
     from player.ui.ops.courses import (
         QUALITY_ORDER,
+        Installed,
         SourcePlan,
         UsbScan,
         Volume,
@@ -35,6 +40,7 @@ if TYPE_CHECKING:
         switch_learner,
     )
     from player.ui.ops.lessons import (
+        LessonProgress,
         LessonRefUI,
         Outline,
         QuizOutcome,
@@ -45,6 +51,7 @@ if TYPE_CHECKING:
         next_lesson_after,
         open_lesson,
         open_survey,
+        record_position,
         record_reading,
         save_answer,
         start_quiz,
@@ -64,13 +71,17 @@ if TYPE_CHECKING:
     )
     from player.ui.ops.sync import (
         SyncDetails,
+        approve_endpoint,
         sync_details,
     )
 
 _WHERE = {
+    "Changes": "changes",
     "CourseSummary": "library",
     "FirstScreen": "library",
     "LEARNER_SETTING": "library",
+    "Installed": "courses",
+    "LessonProgress": "lessons",
     "LessonRefUI": "lessons",
     "Outline": "lessons",
     "PublisherView": "library",
@@ -84,6 +95,7 @@ _WHERE = {
     "Volume": "courses",
     "add_learner": "learners",
     "add_time_spent": "lessons",
+    "approve_endpoint": "sync",
     "change_own_pin": "learners",
     "course_outline": "lessons",
     "current_learner": "library",
@@ -100,6 +112,7 @@ _WHERE = {
     "open_survey": "lessons",
     "plan_source": "courses",
     "publisher_view": "library",
+    "record_position": "lessons",
     "record_reading": "lessons",
     "save_answer": "lessons",
     "scan_usb": "courses",
@@ -112,9 +125,12 @@ _WHERE = {
 }
 
 __all__ = [
+    "Changes",
     "CourseSummary",
     "FirstScreen",
     "LEARNER_SETTING",
+    "Installed",
+    "LessonProgress",
     "LessonRefUI",
     "Outline",
     "PublisherView",
@@ -128,6 +144,7 @@ __all__ = [
     "Volume",
     "add_learner",
     "add_time_spent",
+    "approve_endpoint",
     "change_own_pin",
     "course_outline",
     "current_learner",
@@ -144,6 +161,7 @@ __all__ = [
     "open_survey",
     "plan_source",
     "publisher_view",
+    "record_position",
     "record_reading",
     "save_answer",
     "scan_usb",

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from player.core.delivery.plan import default_quality
+from player.core.demo import install_demo_course
+from player.core.install import install, open_source, plan_install
+from player.core.package.manifest import parse_manifest
 from player.core.progress import CancelToken, ProgressCallback
+from player.core.usb import export_course as core_export
+from player.core.usb import find_packages
+from player.ui.ops.changes import COURSES, NOTHING, Changes
 
 if TYPE_CHECKING:
     from player.core.usb import ExportResult, FoundPackage
     from player.ui.services import Services
 
 
-def install_demo(services: Services) -> bool:
+def install_demo(services: Services) -> Changes:
     """First run only: install the bundled demo course (transfer lane, own connection)."""
-    from player.core.demo import install_demo_course
-
     with services.separate_context() as ctx:
-        return install_demo_course(ctx)
+        return COURSES if install_demo_course(ctx) else NOTHING
 
 
 QUALITY_ORDER = ("all", "480", "360", "240", "smallest", "audio")  # "smallest": slow links
@@ -56,10 +63,6 @@ def plan_source(
 
     Runs on the transfer lane with its own database connection.
     """
-    from player.core.delivery import default_quality
-    from player.core.install import open_source, plan_install
-    from player.core.package.manifest import parse_manifest
-
     options = _download_options(location, progress, cancel)
     with services.separate_context() as ctx:
         source = open_source(location, ctx.data, **options)
@@ -104,14 +107,12 @@ def install_course(
     progress: ProgressCallback,
     cancel: CancelToken,
     trust_new_key: str | None = None,
-) -> str:
-    """Install (or resume installing) a package; returns the course id.
+) -> Installed:
+    """Install (or resume installing) a package; returns what the install did.
 
     A cancelled or cut download keeps what was fetched; running this again continues.
     ``trust_new_key``: the exact new publisher key the user confirmed after a ``KeyChangedError``.
     """
-    from player.core.install import install, open_source
-
     with services.separate_context() as ctx:
         source = open_source(location, ctx.data, **_download_options(location, progress, cancel))
         try:
@@ -125,7 +126,14 @@ def install_course(
             )
         finally:
             source.close()
-    return result.course_id
+    return Installed(result.course_id, result.replaced_key)
+
+
+@dataclass(frozen=True, slots=True)
+class Installed:
+    course_id: str
+    replaced_key: str | None = None  # the unknown key a trusted key took the course over from
+    changes: Changes = COURSES
 
 
 @dataclass(frozen=True)
@@ -144,9 +152,6 @@ class UsbScan:
 
 def list_volumes(services: Services) -> list[Volume]:
     """The mounted removable volumes, with their free space (transfer lane: sticks are slow)."""
-    import os
-    import shutil
-
     volumes = []
     for path in services.mount_points():
         try:
@@ -159,8 +164,6 @@ def list_volumes(services: Services) -> list[Volume]:
 
 def scan_usb(services: Services) -> UsbScan:
     """Course packages on the removable volumes (reads only each zip's course.json)."""
-    from player.core.usb import find_packages
-
     volumes = list_volumes(services)
     packages = find_packages([v.path for v in volumes if v.free_bytes is not None])
     installed: dict[str, int] = {}
@@ -181,7 +184,5 @@ def export_course(
     cancel: CancelToken,
 ) -> ExportResult:
     """Copy an installed course to a stick as a verified .zip (checks free space first)."""
-    from player.core.usb import export_course as core_export
-
     with services.separate_context() as ctx:
         return core_export(ctx, course_id, dest, progress=progress, cancel=cancel)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from player.core.learning.learners import create_learner, get_learner, set_pin, verify_pin
+from player.core.learning.learners import list_learners as core_list
 from player.ui.ops.library import LEARNER_SETTING
 
 if TYPE_CHECKING:
@@ -12,8 +14,6 @@ if TYPE_CHECKING:
 
 
 def list_learners(services: Services) -> list[Learner]:
-    from player.core.learning.learners import list_learners as core_list
-
     return core_list(services.context.db)
 
 
@@ -22,8 +22,6 @@ def switch_learner(services: Services, learner_id: int, pin: str) -> Learner | N
 
     None means a wrong PIN (the screen says so in the learner's language).
     """
-    from player.core.learning.learners import get_learner, verify_pin
-
     db = services.context.db
     learner = get_learner(db, learner_id)
     if learner.has_pin and not verify_pin(db, learner_id, pin):
@@ -33,14 +31,10 @@ def switch_learner(services: Services, learner_id: int, pin: str) -> Learner | N
 
 
 def add_learner(services: Services, name: str, email: str | None, pin: str | None) -> Learner:
-    from player.core.learning.learners import create_learner
-
     return create_learner(services.context.db, name, email=email or None, pin=pin or None)
 
 
 def set_learner_pin(services: Services, learner_id: int, pin: str | None) -> Learner:
-    from player.core.learning.learners import set_pin
-
     return set_pin(services.context.db, learner_id, pin or None)
 
 
@@ -51,8 +45,6 @@ def change_own_pin(
 
     None means the current PIN was wrong and nothing changed.
     """
-    from player.core.learning.learners import set_pin, verify_pin
-
     db = services.context.db
     if not verify_pin(db, learner_id, current):
         return None

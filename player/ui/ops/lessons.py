@@ -5,6 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from player.core.errors import PlayerError
+from player.core.learning.activity import add_time_spent as core_add
+from player.core.learning.activity import open_lesson as core_open
+from player.core.learning.activity import record_position as core_record_position
+from player.core.learning.activity import record_reading as core_record
+from player.core.learning.quiz import answer, presented_questions, start_attempt, submit
+from player.core.learning.state import course_state
+from player.core.learning.survey import submit_survey as core_submit
+from player.core.learning.survey import survey_answers
+from player.ui.ops.changes import (
+    PROGRESS,
+    PROGRESS_AND_OUTBOX,
+    TIME_SPENT,
+    Changes,
+    progress_made,
+)
 from player.ui.ops.library import PublisherView, publisher_view
 
 if TYPE_CHECKING:
@@ -22,9 +38,6 @@ class Outline:
 
 
 def course_outline(services: Services, course_id: str) -> Outline:
-    from player.core.errors import PlayerError
-    from player.core.learning.state import course_state
-
     manifest = services.context.manifest(course_id)
     try:
         publisher: PublisherView | None = publisher_view(services.context, course_id)
@@ -35,21 +48,26 @@ def course_outline(services: Services, course_id: str) -> Outline:
     )
 
 
-def open_lesson(services: Services, course_id: str, lesson_id: str) -> None:
+def open_lesson(services: Services, course_id: str, lesson_id: str) -> Changes:
     """Record that the learner opened a lesson (refused with a reason when it is locked)."""
-    from player.core.learning.activity import open_lesson as core_open
-
     core_open(
         services.context.db, services.learner_id, services.context.manifest(course_id), lesson_id
     )
+    return PROGRESS
+
+
+@dataclass(frozen=True, slots=True)
+class LessonProgress:
+    """Time or position recorded for a lesson; ``newly_completed``: this call completed it."""
+
+    newly_completed: bool
+    changes: Changes
 
 
 def record_reading(
     services: Services, course_id: str, lesson_id: str, elapsed: float, at_end: bool
-) -> bool:
-    """Add reading time; True when this call completed the page."""
-    from player.core.learning.activity import record_reading as core_record
-
+) -> LessonProgress:
+    """Add reading time; the page is complete once read to its end or open long enough."""
     result = core_record(
         services.context.db,
         services.learner_id,
@@ -58,12 +76,34 @@ def record_reading(
         elapsed=elapsed,
         at_end=at_end,
     )
-    return result.newly_completed
+    return LessonProgress(result.newly_completed, progress_made(result.newly_completed))
 
 
-def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: float) -> None:
-    from player.core.learning.activity import add_time_spent as core_add
+def record_position(
+    services: Services,
+    course_id: str,
+    lesson_id: str,
+    position: float,
+    duration: float | None,
+    *,
+    elapsed: float,
+    ended: bool,
+) -> LessonProgress:
+    """Save where a video is and the time spent playing it (the engine decides completion)."""
+    result = core_record_position(
+        services.context.db,
+        services.learner_id,
+        services.context.manifest(course_id),
+        lesson_id,
+        position,
+        duration,
+        elapsed=elapsed,
+        ended=ended,
+    )
+    return LessonProgress(result.newly_completed, progress_made(result.newly_completed))
 
+
+def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: float) -> Changes:
     core_add(
         services.context.db,
         services.learner_id,
@@ -71,13 +111,12 @@ def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: 
         lesson_id,
         seconds,
     )
+    return TIME_SPENT
 
 
 def next_lesson_after(services: Services, course_id: str, lesson_id: str) -> LessonRefUI | None:
     """The lesson after this one in the course order, when it is open."""
     manifest = services.context.manifest(course_id)
-    from player.core.learning.state import course_state
-
     state = course_state(services.context.db, services.learner_id, manifest)
     order = [lesson for module in manifest.modules for lesson in module.lessons]
     ids = [lesson.id for lesson in order]
@@ -108,6 +147,7 @@ class QuizSession:
     questions: list[PresentedQuestion]
     best_score: float | None
     attempts: int
+    changes: Changes = PROGRESS  # starting an attempt is recorded
 
 
 @dataclass(frozen=True)
@@ -117,13 +157,11 @@ class QuizOutcome:
     choices: dict[str, dict[str, str]]  # question id → choice id → text
     unlocked: list[str]  # titles of modules this pass opened
     course_complete: bool
+    changes: Changes = PROGRESS_AND_OUTBOX  # the attempt is scored and queued for sync
 
 
 def start_quiz(services: Services, course_id: str, lesson_id: str) -> QuizSession:
     """Resume the unfinished attempt of a quiz (answers kept) or start a new one."""
-    from player.core.learning.quiz import presented_questions, start_attempt
-    from player.core.learning.state import course_state
-
     db, manifest = services.context.db, services.context.manifest(course_id)
     attempt = start_attempt(db, services.learner_id, manifest, lesson_id)
     lesson = manifest.lesson(lesson_id)
@@ -144,19 +182,15 @@ def start_quiz(services: Services, course_id: str, lesson_id: str) -> QuizSessio
 
 def save_answer(
     services: Services, course_id: str, attempt_id: int, question_id: str, value: Any
-) -> None:
+) -> Changes:
     """Save one answer the moment it is given (None clears it)."""
-    from player.core.learning.quiz import answer
-
     answer(
         services.context.db, services.context.manifest(course_id), attempt_id, question_id, value
     )
+    return PROGRESS
 
 
 def submit_quiz(services: Services, course_id: str, lesson_id: str, attempt_id: int) -> QuizOutcome:
-    from player.core.learning.quiz import submit
-    from player.core.learning.state import course_state
-
     db, manifest = services.context.db, services.context.manifest(course_id)
     before = course_state(db, services.learner_id, manifest)
     result = submit(db, manifest, attempt_id)
@@ -185,12 +219,10 @@ class SurveySession:
     language: str
     questions: list[Question]
     previous: dict[str, Any] | None
+    changes: Changes = PROGRESS  # opening the survey is recorded
 
 
 def open_survey(services: Services, course_id: str, lesson_id: str) -> SurveySession:
-    from player.core.learning.activity import open_lesson as core_open
-    from player.core.learning.survey import survey_answers
-
     db, manifest = services.context.db, services.context.manifest(course_id)
     core_open(db, services.learner_id, manifest, lesson_id)
     lesson = manifest.lesson(lesson_id)
@@ -207,9 +239,7 @@ def open_survey(services: Services, course_id: str, lesson_id: str) -> SurveySes
 
 def submit_survey(
     services: Services, course_id: str, lesson_id: str, answers: dict[str, Any]
-) -> None:
-    from player.core.learning.survey import submit_survey as core_submit
-
+) -> Changes:
     core_submit(
         services.context.db,
         services.learner_id,
@@ -217,3 +247,4 @@ def submit_survey(
         lesson_id,
         answers,
     )
+    return PROGRESS_AND_OUTBOX

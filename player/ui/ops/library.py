@@ -1,28 +1,28 @@
-"""What the main window and the library show first: the learner and the course cards.
-
-Its imports are all at the top: the app imports this module before PySide6 (see
-``player.cli._import_first_screen_core``), so the first screen's read on the storage lane
-runs no import statement, which PySide6's import hook would make it pay for.
-"""
+"""What the main window and the library show first: the learner and the course cards."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from player.core.context import Context
 from player.core.errors import PlayerError
 from player.core.learning.card import card_progress, stored_card
 from player.core.learning.learners import Learner, ensure_default_learner, list_learners
-from player.core.store.database import query
 from player.core.sync.status import OutboxCounts, counts
-from player.core.trust import publisher_facts, publisher_info, trusted_publishers
+from player.core.trust import (
+    TrustedPublisher,
+    publisher_facts,
+    publisher_info,
+    trusted_publishers,
+)
 
 if TYPE_CHECKING:
     from player.ui.services import Services
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class CourseSummary(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class CourseSummary:
     """What a library card shows about one installed course."""
 
     id: str
@@ -37,7 +37,7 @@ class CourseSummary(NamedTuple):
 
 def installed_courses(context: Context) -> list[dict]:
     """The installed courses (id, version, title, language, bytes), by title."""
-    return query(context.conn, "SELECT * FROM courses ORDER BY title COLLATE NOCASE")
+    return list(context.db.query("SELECT * FROM courses ORDER BY title COLLATE NOCASE"))
 
 
 def library_courses(services: Services, learner_id: int | None) -> list[CourseSummary]:
@@ -51,10 +51,9 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
 
     context = services.context
     try:
-        trusted = trusted_publishers(context, services.settings)  # settings: read at start-up
-        shipped: set[str] | None = {p.key for p in trusted}
+        trusted: list[TrustedPublisher] | None = trusted_publishers(context, services.settings)
     except PlayerError:
-        shipped = None  # a broken trusted-keys setting: the cards show no publisher line
+        trusted = None  # a broken trusted-keys setting: the cards show no publisher line
     courses = []
     for row in installed_courses(context):
         summary = CourseSummary(
@@ -66,11 +65,11 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
             courses.append(summary)
             continue
         if learner_id is not None:
-            progress = card_progress(context.conn, learner_id, row["id"], card)
-            summary = summary._replace(progress=progress.fraction, started=progress.started)
-        if shipped is not None:
-            facts = publisher_facts(card["publisher"], row["signed_by"], shipped)
-            summary = summary._replace(publisher=_publisher_view(facts))
+            progress = card_progress(context.db, learner_id, row["id"], card)
+            summary = replace(summary, progress=progress.fraction, started=progress.started)
+        if trusted is not None:
+            facts = publisher_facts(card["publisher"], row["signed_by"], trusted, row["id"])
+            summary = replace(summary, publisher=_publisher_view(facts))
         courses.append(summary)
     return courses
 
@@ -78,8 +77,8 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
 LEARNER_SETTING = "learner"  # settings.json: the uuid of the learner who used the app last
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class FirstScreen(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class FirstScreen:
     """What the main window needs to show itself complete: who is learning, and their library."""
 
     learner: Learner
@@ -93,13 +92,13 @@ def first_screen(services: Services, default_name: str) -> FirstScreen:
     learner = current_learner(services, default_name)
     # A learner with a PIN: their progress is read once the PIN is typed (the window asks).
     courses = [] if learner.has_pin else library_courses(services, learner.id)
-    return FirstScreen(learner, courses, counts(services.context.conn))
+    return FirstScreen(learner, courses, counts(services.context.db))
 
 
 def current_learner(services: Services, default_name: str) -> Learner:
     """The learner to start with: the last one used here, else the first (created if none)."""
 
-    db = services.context.conn  # read at start-up: no sqlite-utils needed
+    db = services.context.db
     first = ensure_default_learner(db, default_name)
     wanted = services.settings.get(LEARNER_SETTING)
     for learner in list_learners(db):
@@ -108,24 +107,36 @@ def current_learner(services: Services, default_name: str) -> Learner:
     return first
 
 
-# A NamedTuple, not a frozen dataclass: defined on the start-up path (≈ 0.05 ms, not ≈ 0.4 ms).
-class PublisherView(NamedTuple):
-    """Who published an installed course, and whether its signature was checked at install."""
+@dataclass(frozen=True, slots=True)
+class PublisherView:
+    """Who published an installed course, as far as this laptop can tell (docs/security.md).
+
+    ``verified``: signed by a key trusted here for this course; ``name`` is then the name the
+    laptop knows that key by, else the name the package claims (which proves nothing).
+    ``signed``: a valid signature was checked at install (``fingerprint``: its key, short).
+    """
 
     name: str | None
     verified: bool
-    trusted: bool = False  # signed by a key shipped with the app
+    trusted: bool = False  # the same as ``verified`` (kept for callers of the old name)
     key: str | None = None
+    signed: bool = False
+    fingerprint: str | None = None
 
 
 def publisher_view(
-    context: Context, course_id: str, shipped: set[str] | None = None
+    context: Context, course_id: str, trusted: list[TrustedPublisher] | None = None
 ) -> PublisherView:
 
-    return _publisher_view(publisher_info(context, course_id, shipped))
+    return _publisher_view(publisher_info(context, course_id, trusted))
 
 
 def _publisher_view(info: dict[str, Any]) -> PublisherView:
     return PublisherView(
-        info["publisher"], bool(info["verified"]), bool(info["trusted"]), info["publisher_key"]
+        info["trusted_as"] or info["publisher"],
+        bool(info["verified"]),
+        bool(info["trusted"]),
+        info["publisher_key"],
+        bool(info["signed"]),
+        info["fingerprint"],
     )

@@ -51,7 +51,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.task: Task | None = None
         self.location = ""
         self.install_after_plan = False  # Install pressed on a USB package: no second click
-        self.key_box: QMessageBox | None = None  # "Trust this new key" confirmation
+        self.key_box: QMessageBox | None = None  # "Accept the new key" confirmation
         self.setObjectName("add-course-dialog")
         self.setMinimumWidth(min(640, self.screen().availableGeometry().width() - 40))
 
@@ -95,6 +95,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.plan_box = QWidget()
         form = QFormLayout(self.plan_box)
         self.plan_title = QLabel()
+        self.plan_title.setTextFormat(Qt.TextFormat.PlainText)  # the package's title
         self.plan_title.setObjectName("plan-title")
         self.plan_title.setWordWrap(True)
         self.quality_label = QLabel()
@@ -117,6 +118,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.bar.setRange(0, 1000)
         self.bar.hide()
         self.progress_text = QLabel()
+        self.progress_text.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_text.setObjectName("progress-text")
         self.message = Note()
         self.message.setObjectName("add-message")
@@ -301,12 +303,19 @@ class AddCourseDialog(Retranslatable, QDialog):
             self._installed,
         )
 
-    def _installed(self, course_id: str) -> None:
-        self.message.setText(self.tr("The course is installed. You can open it from the library."))
+    def _installed(self, installed: ops.Installed) -> None:
+        course_id = installed.course_id
+        text = self.tr("The course is installed. You can open it from the library.")
+        if installed.replaced_key:
+            from player.core.trust import short_fingerprint
+
+            text += " " + self.tr(
+                "It was signed until now by an unknown key (%1); a key you trust took it over."
+            ).replace("%1", short_fingerprint(installed.replaced_key))
+        self.message.setText(text)
         self.bar.setValue(self.bar.maximum())
         self.install_button.setEnabled(False)
         self.installed.emit(course_id)
-        self.usb.refresh()  # its row now says "Installed"
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -360,11 +369,12 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.failed.emit(self.message.text())
 
     def confirm_new_key(self, error: Any) -> QMessageBox:
-        """Both keys side by side; "Trust this new key" retries with exactly the key shown."""
+        """Both keys side by side; "Accept the new key" retries with exactly the key shown."""
         new_key = str(error.new_key)
         box = QMessageBox(self)
         box.setObjectName("key-changed")
         box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # quotes the package's title
         box.setWindowTitle(self.tr("The publisher's key changed"))
         box.setText(
             self.tr(
@@ -373,14 +383,18 @@ class AddCourseDialog(Retranslatable, QDialog):
                 "have been altered."
             ).replace("%1", self.plan.title if self.plan is not None else error.course_id)
         )
+        from player.core.trust import short_fingerprint
+
         box.setInformativeText(
-            self.tr("Key trusted until now:\n%1\n\nKey of this package:\n%2")
+            self.tr("Key used until now:\n%1 (%3)\n\nKey of this package:\n%2 (%4)")
             .replace("%1", error.pinned_key)
             .replace("%2", new_key)
+            .replace("%3", short_fingerprint(error.pinned_key))
+            .replace("%4", short_fingerprint(new_key))
         )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.trust_button = box.addButton(
-            self.tr("&Trust this new key"), QMessageBox.ButtonRole.AcceptRole
+            self.tr("&Accept the new key"), QMessageBox.ButtonRole.AcceptRole
         )
         self.trust_button.setObjectName("trust-new-key")
         keep = box.addButton(self.tr("&Keep the old key"), QMessageBox.ButtonRole.RejectRole)
@@ -392,7 +406,7 @@ class AddCourseDialog(Retranslatable, QDialog):
             if button is self.trust_button:
                 self.start_install(trust_new_key=new_key)
             else:
-                self.message.setText(self.tr("Not installed: the key trusted until now is kept."))
+                self.message.setText(self.tr("Not installed: the key used until now is kept."))
 
         box.buttonClicked.connect(answered)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

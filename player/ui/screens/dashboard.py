@@ -40,6 +40,7 @@ from player.core import dashboard as core
 from player.core.errors import PlayerError
 from player.core.progress import format_duration
 from player.ui.ops import trainer
+from player.ui.ops.changes import PROGRESS_AND_OUTBOX
 from player.ui.screens.learners import pin_field
 from player.ui.services import Services
 from player.ui.tasks import one_line
@@ -260,7 +261,6 @@ class DashboardDialog(Retranslatable, QDialog):
         self.rows: list[core.DashboardRow] = []
         self.unlocked = False  # no trainer PIN, or it was typed in this dialog
         self.trainer_pin_set = False
-        self._notice = ""  # said once with the count of learners (e.g. "The trainer PIN is set.")
         self.setObjectName("dashboard-dialog")
         self.resize(960, 640)
         self.stack = QStackedWidget()
@@ -481,6 +481,8 @@ class DashboardDialog(Retranslatable, QDialog):
     def course_id(self) -> str | None:
         return self.course.currentData() if self.course.count() else None
 
+    _notice: str | None = None  # what the next reload shows in the status line
+
     def reload(self) -> None:
         if not self.unlocked or self.stack.currentWidget() is not self.board:
             return
@@ -527,18 +529,17 @@ class DashboardDialog(Retranslatable, QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ROW_ROLE, row)
-                if column == 0 and row.source != "here":
-                    item.setToolTip(self.tr("Known from an imported progress file"))
+                if column == 0 and row.imported_from:
+                    item.setToolTip(self.tr("Imported from: %1").replace("%1", row.imported_from))
                 self.table.setItem(index, column, item)
         self.chart.set_bars(core.module_chart(rows))
         self._show_count()
         self.loaded.emit()
 
     def _show_count(self) -> None:
-        text = self.tr("%n learner(s)", "", len({r.learner_key for r in self.rows}))
-        if self._notice:
-            text, self._notice = f"{self._notice} {text}", ""
-        self.status.setText(text)
+        learners = len({r.learner_key for r in self.rows})
+        self.status.setText(self._notice or self.tr("%n learner(s)", "", learners))
+        self._notice = None
 
     def selected_row(self) -> core.DashboardRow | None:
         items = self.table.selectedItems()
@@ -567,16 +568,24 @@ class DashboardDialog(Retranslatable, QDialog):
             return import_progress(ctx.db, path, CourseIndex.load(ctx.db, manifests_of(ctx)))
 
         def done(report: Any) -> None:
-            text = self.tr("%1: %2 new, %3 already here, %4 rejected line(s).")
+            text = self.tr(
+                "%1: %2 new (%3 merged into progress, %4 not merged), %5 already here,"
+                " %6 rejected line(s)."
+            )
             for marker, value in (
                 ("%1", path.name),
                 ("%2", str(report.queued)),
-                ("%3", str(report.duplicates)),
-                ("%4", str(len(report.rejected))),
+                ("%3", str(report.merged)),
+                ("%4", str(len(report.reported))),
+                ("%5", str(report.duplicates)),
+                ("%6", str(len(report.rejected))),
             ):
                 text = text.replace(marker, value)
+            self._notice = text  # shown once the table is reloaded, instead of the count
             self.status.setText(text)
             self.reload()
+            # Imported progress and statements: the library, outline and status line redraw.
+            self.services.tasks.announce(PROGRESS_AND_OUTBOX, self)
 
         self.services.tasks.run(work, done, self._failed, owner=self)
 
@@ -643,7 +652,7 @@ class DashboardDialog(Retranslatable, QDialog):
             summary, language = result
             try:
                 write_learner_pdf(summary, path, course_language=language)
-            except Exception as error:  # noqa: BLE001 - shown to the user in one line
+            except Exception as error:  # shown to the user in one line
                 self._failed(error)
                 return
             self.status.setText(self.tr("Summary written to %1").replace("%1", str(path)))

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from player.ui import ops
+from player.ui.ops.changes import PROGRESS, Changes
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
+    from player.ui.screens.base import Screen
     from player.ui.services import Services
 
 
@@ -30,6 +30,7 @@ class VideoData:
     subtitles: list[tuple[Any, str]]  # (path, language)
     resume_at: float
     has_next: bool
+    changes: Changes = PROGRESS  # opening the lesson is recorded
 
 
 def load_video(services: Services, course_id: str, lesson_id: str) -> VideoData:
@@ -40,9 +41,13 @@ def load_video(services: Services, course_id: str, lesson_id: str) -> VideoData:
     manifest = context.manifest(course_id)
     lesson = manifest.lesson(lesson_id)
     if lesson is None:
-        from player.core.errors import LearningError
+        from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 
-        raise LearningError(f"Course {course_id!r} has no lesson {lesson_id!r}.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Course {course!r} has no lesson {lesson!r}."),
+            course=course_id,
+            lesson=lesson_id,
+        )
     open_lesson(context.db, services.learner_id, manifest, lesson_id)
     ranked = sorted(
         lesson.sources, key=lambda s: (s.audio_only, -(s.height or 0))
@@ -94,26 +99,21 @@ class EngineVideoSink(QObject):
 
     def _record(self, position: float, duration: float, elapsed: float, *, ended: bool) -> None:
         services, data = self.services, self.data
-
-        def work() -> bool:
-            from player.core.learning.activity import record_position
-
-            result = record_position(
-                services.context.db,
-                services.learner_id,
-                services.context.manifest(data.course_id),
+        self.services.tasks.run(
+            lambda: ops.record_position(
+                services,
+                data.course_id,
                 data.lesson_id,
                 max(0.0, position),
                 duration if duration and duration > 0 else None,
                 elapsed=max(0.0, elapsed),
                 ended=ended,
-            )
-            return result.newly_completed
+            ),
+            lambda recorded: self.completed.emit() if recorded.newly_completed else None,
+        )
 
-        services.tasks.run(work, lambda newly: self.completed.emit() if newly else None)
 
-
-def video_screen(services: Services, data: VideoData) -> QWidget:
+def video_screen(services: Services, data: VideoData) -> Screen:
     from pathlib import Path
 
     from player.ui.screens.video_lesson import VideoLesson, VideoLessonView, VideoSource

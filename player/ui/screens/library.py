@@ -7,7 +7,8 @@ a course is opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from player.ui import ops
+from player.ui.ops.changes import Changes
+from player.ui.screens.base import Screen
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.units import format_size
@@ -45,6 +48,7 @@ class CourseCard(Retranslatable, Card):
         self.setObjectName(f"course-card-{course.id}")
         self.title = Heading(factor=1.25)
         self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
         self.publisher = PublisherLabel()
         self.bar = QProgressBar()
@@ -99,10 +103,11 @@ class CourseCard(Retranslatable, Card):
         self.setAccessibleName(course.title)
 
 
-class LibraryScreen(Retranslatable, QWidget):
+class LibraryScreen(Screen):
     course_requested = Signal(str)
     add_requested = Signal()
     refreshed = Signal()
+    redraws_on = Changes(progress=True, courses=True, learner=True)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,15 +128,15 @@ class LibraryScreen(Retranslatable, QWidget):
 
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.grid_host)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.grid_host)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._columns = 1
         self.retranslate()
 
@@ -201,8 +206,6 @@ class LibraryScreen(Retranslatable, QWidget):
         course = next(c for c in self.courses if c.id == course_id)
         if self.copy_dialog is not None:
             self.copy_dialog.close()
-        from PySide6.QtCore import Qt  # not at start-up (see set_enum_property)
-
         dialog = CopyToUsbDialog(self.services, course.id, course.title, course.bytes, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._copy_dialog_gone(dialog))
@@ -226,7 +229,7 @@ class LibraryScreen(Retranslatable, QWidget):
         if self.grid.rowCount() <= rows:
             self.grid.setRowStretch(rows, 1)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         columns = max(1, min(3, self.width() // (self.fontMetrics().averageCharWidth() * 48)))
         if columns != self._columns:

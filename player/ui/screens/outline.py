@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from player.ui import ops
+from player.ui.ops.changes import Changes
+from player.ui.screens.base import Screen
 from player.ui.services import Services
 from player.ui.tasks import one_line
-from player.ui.widgets.common import Card, Heading, Note, Retranslatable, percent, scaled_font
+from player.ui.widgets.common import Card, Heading, Note, percent, scaled_font
 from player.ui.widgets.icons import State, state_icon
 from player.ui.widgets.publisher import PublisherLabel
 
@@ -58,10 +60,10 @@ class LessonButton(QPushButton):
             self.setFont(font)
 
 
-class OutlineScreen(Retranslatable, QWidget):
+class OutlineScreen(Screen):
     lesson_requested = Signal(str, str, str)  # course id, lesson id, lesson type
-    back_requested = Signal()
     loaded = Signal()
+    redraws_on = Changes(progress=True, courses=True, learner=True)
 
     def __init__(self, services: Services, course_id: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -126,8 +128,9 @@ class OutlineScreen(Retranslatable, QWidget):
         self.outline = outline
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.lesson_buttons = {}
         self.module_notes = {}
         language = QLocale(outline.manifest.language)

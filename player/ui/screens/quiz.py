@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.ui import ops
+from player.ui.screens.base import Screen
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Heading, Note, Retranslatable, percent, scaled_font
@@ -154,9 +155,7 @@ class QuestionPage(Retranslatable, QWidget):
             target.setFocus()
 
 
-class QuizScreen(Retranslatable, QWidget):
-    back_requested = Signal()
-    next_requested = Signal()
+class QuizScreen(Screen):
     loaded = Signal()
     saved = Signal(str)  # question id, after the engine stored the answer
     submitted = Signal(object)  # QuizOutcome
@@ -220,9 +219,11 @@ class QuizScreen(Retranslatable, QWidget):
         self.verdict = Heading(factor=1.5)
         self.verdict.setObjectName("quiz-verdict")
         self.score = QLabel()
+        self.score.setTextFormat(Qt.TextFormat.PlainText)
         self.score.setObjectName("quiz-score")
         self.score.setFont(scaled_font(self, 1.15))
         self.unlocked = QLabel()
+        self.unlocked.setTextFormat(Qt.TextFormat.PlainText)  # names modules
         self.unlocked.setObjectName("quiz-unlocked")
         self.unlocked.setWordWrap(True)
         self.unlocked.setStyleSheet(
@@ -292,8 +293,9 @@ class QuizScreen(Retranslatable, QWidget):
         self.title.setLocale(language)
         while self.question_stack.count():
             widget = self.question_stack.widget(0)
-            self.question_stack.removeWidget(widget)
-            widget.deleteLater()
+            if widget is not None:
+                self.question_stack.removeWidget(widget)
+                widget.deleteLater()
         self.pages = []
         for question in session.questions:
             page = QuestionPage(question, language)
@@ -374,6 +376,7 @@ class QuizScreen(Retranslatable, QWidget):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 self,
             )
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.setDefaultButton(QMessageBox.StandardButton.No)
             if box.exec() != QMessageBox.StandardButton.Yes:
                 return
@@ -495,15 +498,26 @@ class QuizScreen(Retranslatable, QWidget):
 
     # ------------------------------------------------------------------ leaving
 
-    def about_to_close(self) -> None:
-        """Save a text answer still being typed and the time spent on the quiz."""
+    def release(self) -> None:
+        self._save_on_leaving()
+
+    def _save_on_leaving(self) -> None:
+        """Save a text answer still being typed and the time spent on the quiz since shown."""
         self._flush_text()
-        seconds = self._clock.restart() / 1000.0
+        if not self._clock.isValid():
+            return  # saved when hidden already
+        seconds = self._clock.elapsed() / 1000.0
+        self._clock.invalidate()
         if seconds > 0 and self.session is not None:
             self.services.tasks.run(
                 lambda: ops.add_time_spent(self.services, self.course_id, self.lesson_id, seconds)
             )
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._clock.isValid():
+            self._clock.start()
+
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        self.about_to_close()
+        self._save_on_leaving()
         super().hideEvent(event)

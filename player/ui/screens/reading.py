@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QElapsedTimer, QLocale, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QElapsedTimer, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from player.core.package.manifest import path_problem
-from player.ui.widgets.common import Heading, Retranslatable
+from player.ui.ops.changes import NOTHING, Changes
+from player.ui.screens.base import Screen
+from player.ui.widgets.common import Heading
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 REPORT_EVERY_MS = 5_000
@@ -47,6 +49,7 @@ class Page:
     member: str  # the Markdown file's path in the package
     markdown: str
     files: dict[str, Path]  # installed package members → their files on disk
+    changes: Changes = NOTHING  # opening the lesson to read it is recorded by the caller
 
 
 def load_page(context: Any, course_id: str, lesson_id: str) -> Page:
@@ -108,7 +111,8 @@ class PackageBrowser(QTextBrowser):
             return None
         return member if member in self._files else None
 
-    def loadResource(self, kind: int, url: QUrl) -> Any:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt override
+        url = QUrl(url)  # Qt passes a QUrl; the override accepts what the base class does
         member = self.resolve(url)
         if member is None:
             self.refused.append(url.toString())
@@ -137,11 +141,8 @@ class PackageBrowser(QTextBrowser):
             self.external_link.emit(url.toString())
 
 
-class ReadingScreen(Retranslatable, QWidget):
+class ReadingScreen(Screen):
     """A reading lesson: title, rendered page, and the way back to the outline."""
-
-    back_requested = Signal()
-    next_requested = Signal()
 
     def __init__(
         self,
@@ -162,6 +163,7 @@ class ReadingScreen(Retranslatable, QWidget):
         self.browser.show_markdown(page.markdown, page.member, page.files)
         self.browser.external_link.connect(self._external)
         self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # quotes the package's links
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.next = QPushButton()
@@ -217,14 +219,17 @@ class ReadingScreen(Retranslatable, QWidget):
         if self._report_to is not None:
             self._report_to(elapsed, at_end)
 
-    def about_to_close(self) -> None:
-        """Called when the screen is left: the time spent reading so far is saved."""
+    def release(self) -> None:
+        self._stop_reporting()
+
+    def _stop_reporting(self) -> None:
+        """The screen is left: the time spent reading so far is saved."""
         if self._timer.isActive():
             self._timer.stop()
             self._report(False)
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        self.about_to_close()
+        self._stop_reporting()
         super().hideEvent(event)
 
     def mark_done(self) -> None:

@@ -1,7 +1,12 @@
-"""Settings: language, the data folder, slow-link mode, and where completions are sent.
+"""Settings: language, the data folder, slow-link mode, where completions are sent, and the
+publisher keys this computer trusts (``player/ui/widgets/trusted_keys.py``).
 
 Saved to ``settings.json`` in the data folder (mode 0600: it may hold the LRS password). The
 language applies at once; ``slow_link`` makes web installs pick the lightest videos.
+
+The LRS user name and password are recorded for the origin of the address they are entered
+with (``player.core.sync.endpoints``), in the system keyring when one is available; plain
+``http://`` to another computer needs the "allow unencrypted" box.
 """
 
 from __future__ import annotations
@@ -28,10 +33,12 @@ from player.ui.i18n import LANGUAGES, pick_language
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Note, Retranslatable
+from player.ui.widgets.trusted_keys import TrustedKeysBox
 
 SLOW_LINK = "slow_link"
 LANGUAGE = "language"
 LRS_KEYS = ("lrs_endpoint", "lrs_username", "lrs_password")
+ALLOW_INSECURE = "lrs_allow_insecure"
 
 
 class SettingsDialog(Retranslatable, QDialog):
@@ -76,13 +83,26 @@ class SettingsDialog(Retranslatable, QDialog):
         general.addRow(self.folder_label, folder_row)
         general.addRow(self.slow)
 
+        from player.core.sync.credentials import origin_of, split_userinfo
+        from player.core.sync.endpoints import stored_credentials
+
         self.sync_box = QGroupBox()
-        self.endpoint = QLineEdit(str(settings.get("lrs_endpoint") or ""))
+        endpoint = split_userinfo(str(settings.get("lrs_endpoint") or ""))[0]
+        try:
+            found = stored_credentials(services.data.settings, endpoint) if endpoint else None
+        except (PlayerError, OSError):
+            found = None
+        self.endpoint = QLineEdit(endpoint)
         self.endpoint.setObjectName("lrs-endpoint")
         self.endpoint.setPlaceholderText("https://lrs.example.org/xAPI/")
-        self.username = QLineEdit(str(settings.get("lrs_username") or ""))
+        self.username = QLineEdit(found.username if found else "")
         self.username.setObjectName("lrs-username")
-        self.password = QLineEdit(str(settings.get("lrs_password") or ""))
+        self.password = QLineEdit((found.password or "") if found else "")
+        # the password shown belongs to this origin: typing another server's address must not
+        # carry it there unless it is typed again
+        self._loaded = (origin_of(endpoint), self.password.text())
+        self._password_typed = False
+        self.password.textEdited.connect(self._typed)
         self.password.setObjectName("lrs-password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.endpoint_label, self.username_label, self.password_label = QLabel(), QLabel(), QLabel()
@@ -94,8 +114,14 @@ class SettingsDialog(Retranslatable, QDialog):
         ):
             label.setBuddy(field)
             sync_form.addRow(label, field)
+        self.insecure = QCheckBox()
+        self.insecure.setObjectName("lrs-allow-insecure")
+        self.insecure.setChecked(settings.get(ALLOW_INSECURE) is True)
+        sync_form.addRow(self.insecure)
         self.sync_note = Note()
         sync_form.addRow(self.sync_note)
+
+        self.trusted = TrustedKeysBox(services)
 
         self.message = Note()
         self.message.setObjectName("settings-message")
@@ -109,6 +135,7 @@ class SettingsDialog(Retranslatable, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(general)
         layout.addWidget(self.sync_box)
+        layout.addWidget(self.trusted)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.retranslate()
@@ -126,36 +153,83 @@ class SettingsDialog(Retranslatable, QDialog):
         self.endpoint_label.setText(self.tr("LRS &address:"))
         self.username_label.setText(self.tr("&User name:"))
         self.password_label.setText(self.tr("&Password:"))
+        self.insecure.setText(
+            self.tr("Allow an LRS on another computer over plain http (&unencrypted)")
+        )
         self.sync_note.setText(
             self.tr(
                 "When this address answers, completions are sent in the background. "
-                "Without it, the player works fully offline."
+                "Without it, the player works fully offline. The user name and password are "
+                "sent to this server only."
             )
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
-    def save(self) -> None:
-        endpoint = self.endpoint.text().strip()
-        if endpoint:
-            from player.core.sync.config import check_endpoint
+    def _typed(self, _text: str) -> None:
+        self._password_typed = True
 
+    def save(self) -> None:
+        from player.core.sync.config import check_endpoint
+        from player.core.sync.credentials import Credentials
+        from player.core.sync.endpoints import clear_endpoint, configure
+
+        endpoint = self.endpoint.text().strip()
+        insecure = self.insecure.isChecked()
+        if endpoint:
             try:
-                endpoint = check_endpoint(endpoint, self.tr("Settings"))
+                endpoint = check_endpoint(endpoint, self.tr("Settings"), allow_insecure=insecure)
             except PlayerError as error:
                 self.message.setText(one_line(error))
                 self.endpoint.setFocus()
                 return
+        from player.core.sync.credentials import origin_of
+
+        loaded_origin, loaded_password = self._loaded
+        if (
+            endpoint
+            and loaded_password
+            and not self._password_typed
+            and origin_of(endpoint) != loaded_origin
+        ):
+            self.message.setText(
+                self.tr(
+                    "This password was saved for another server. Type it again to send it to "
+                    "this address."
+                )
+            )
+            self.password.clear()
+            self.password.setFocus()
+            return
         language = self.language.currentData() or None
-        changes = {
-            LANGUAGE: language,
-            SLOW_LINK: True if self.slow.isChecked() else None,
-            "lrs_endpoint": endpoint or None,
-            "lrs_username": self.username.text().strip() or None,
-            "lrs_password": self.password.text() or None,
-        }
+        user = self.username.text().strip()
+        credentials = Credentials(user, self.password.text() or None) if user else None
+        trusted: dict[str, object] = {}
+        if self.trusted.changed:
+            from player.core.trust import SETTINGS_KEY
+
+            trusted[SETTINGS_KEY] = self.trusted.pending or None
         try:
-            self.services.save_settings(**changes)
+            path = self.services.data.settings
+            if endpoint:
+                configure(
+                    path,
+                    endpoint,
+                    credentials,
+                    allow_insecure=insecure,
+                    where=self.tr("Settings"),
+                    keep_credentials=False,
+                )
+            else:
+                clear_endpoint(path)
+            self.services.save_settings(
+                **{
+                    LANGUAGE: language,
+                    SLOW_LINK: True if self.slow.isChecked() else None,
+                    ALLOW_INSECURE: True if insecure else None,
+                    **trusted,
+                }
+            )
         except (PlayerError, OSError) as error:
             self.message.setText(one_line(error))
             return

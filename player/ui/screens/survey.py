@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.ui import ops
+from player.ui.screens.base import Screen
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Heading, Note, Retranslatable
@@ -95,8 +96,7 @@ class SurveyQuestion(Retranslatable, QGroupBox):
         return self.choice_ids[checked]
 
 
-class SurveyScreen(Retranslatable, QWidget):
-    back_requested = Signal()
+class SurveyScreen(Screen):
     loaded = Signal()
     submitted = Signal()
 

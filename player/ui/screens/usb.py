@@ -72,8 +72,8 @@ class PackageRow(Retranslatable, Card):
         if package.publisher and package.signed:
             return self.tr("%1 (signed; checked when installing)").replace("%1", package.publisher)
         if package.publisher:
-            return self.tr("%1 — unverified publisher").replace("%1", package.publisher)
-        return self.tr("unverified publisher")
+            return self.tr("%1 — unsigned").replace("%1", package.publisher)
+        return self.tr("unsigned")
 
     def retranslate(self) -> None:
         package = self.package
@@ -140,6 +140,11 @@ class UsbPanel(Retranslatable, QGroupBox):
         layout.addLayout(head)
         layout.addWidget(self.package_list, 1)
         self.retranslate()
+        services.tasks.operation_did_execute.connect(self._operation_did_execute)
+
+    def _operation_did_execute(self, changes: ops.Changes, _initiator: object) -> None:
+        if changes.courses and self.scan is not None:
+            self.refresh()  # a package's row now says "Installed"
 
     @property
     def volumes(self) -> list[Path]:
@@ -264,6 +269,7 @@ class CopyToUsbDialog(Retranslatable, QDialog):
         self.bar.setRange(0, 1000)
         self.bar.hide()
         self.progress_text = QLabel()
+        self.progress_text.setTextFormat(Qt.TextFormat.PlainText)
         self.message = Note()
         self.message.setObjectName("copy-message")
 

@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.core.errors import PlayerError
+from player.ui.screens.base import Screen
 from player.ui.tasks import one_line
 from player.ui.video import (
     PAUSED,
@@ -71,7 +72,7 @@ from player.ui.video import (
     VideoPlayer,
     VideoUnavailableError,
 )
-from player.ui.widgets.common import Heading, Retranslatable
+from player.ui.widgets.common import Heading
 
 log = logging.getLogger(__name__)
 
@@ -184,12 +185,8 @@ class VideoSurface(QFrame):
         event.accept()
 
 
-class VideoLessonView(Retranslatable, QWidget):
+class VideoLessonView(Screen):
     """A video lesson; ``open_lesson`` shows one, ``close_lesson`` saves and stops."""
-
-    back_requested = Signal()
-    next_lesson_requested = Signal()
-    full_screen_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None, *, player: VideoPlayer | None = None) -> None:
         super().__init__(parent)
@@ -281,6 +278,7 @@ class VideoLessonView(Retranslatable, QWidget):
         self.next_button.setDefault(True)
         self.next_button.hide()
         self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
         self.notice.hide()
 
@@ -526,7 +524,7 @@ class VideoLessonView(Retranslatable, QWidget):
 
     def _next(self) -> None:
         self.close_lesson()
-        self.next_lesson_requested.emit()
+        self.next_requested.emit()
 
     def _seek_started(self) -> None:
         self._seeking = True

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, QObject
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QWidget
-
-
-def set_enum_property(target: QObject, name: str, key: str) -> None:
-    """Set a Qt property whose type is an enum of Qt's ``Qt`` namespace, by the value's name.
-
-    ``set_enum_property(label, "textFormat", "PlainText")`` does what
-    ``label.setTextFormat(Qt.TextFormat.PlainText)`` does, without PySide6 building all the
-    enums of the ``Qt`` namespace, which it does (≈ 12 ms, an eighth of the app's start) the
-    first time any of them reaches Python. The window and the library need none otherwise;
-    screens opened later use ``Qt`` freely.
-    """
-    if not target.setProperty(name, key):
-        raise ValueError(f"{type(target).__name__} cannot set {name} to {key!r}")
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QSizePolicy, QWidget
 
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
@@ -39,7 +26,7 @@ class Heading(QLabel):
         self._factor = factor
         self.setFont(scaled_font(self, factor, bold=True))
         self.setWordWrap(True)
-        set_enum_property(self, "textFormat", "PlainText")  # a title from a package is no HTML
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a title from a package is no HTML
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
 
@@ -49,8 +36,8 @@ class Note(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setWordWrap(True)
-        set_enum_property(self, "textFormat", "PlainText")
-        set_enum_property(self, "textInteractionFlags", "TextSelectableByMouse")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
 
 class Card(QFrame):
@@ -73,12 +60,12 @@ class Retranslatable:
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
-    """A one-line error, as the core wrote it, in a modal box."""
-    from PySide6.QtWidgets import QMessageBox  # binding it costs ~2 ms at start-up
-
+    """A one-line error, as the core wrote it, in a modal box (shown as typed: it may quote a
+    package)."""
     box = QMessageBox(
         QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAccessibleName(title)
     box.exec()
 

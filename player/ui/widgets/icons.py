@@ -1,13 +1,13 @@
-"""Small icons drawn in code, so they need no image files: lesson states (QPainter) and the
-online dot (pixel by pixel, see dot_icon)."""
+"""Small icons drawn with QPainter, so they need no image files: lesson states and the online
+dot."""
 
 from __future__ import annotations
 
 import functools
-import math
 from enum import StrEnum
 
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 
 class State(StrEnum):
@@ -26,11 +26,6 @@ COLOURS = {
 
 
 def state_icon(state: State, size: int = 32) -> QIcon:
-    # Imported here: the painting classes and Qt's enums are not needed at start-up, when the
-    # status bar's dot is the only icon drawn (see dot_icon).
-    from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QPainter, QPainterPath, QPen
-
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -69,23 +64,13 @@ def state_icon(state: State, size: int = 32) -> QIcon:
 
 @functools.cache  # three colours, drawn once each (an icon is shared, never changed)
 def dot_icon(colour: str, size: int = 14) -> QIcon:
-    """A filled, anti-aliased dot, for the online/offline indicator.
-
-    Computed pixel by pixel rather than painted: every QPainter call that sets a pen or brush
-    makes PySide6 build the Qt namespace's enums (≈ 12 ms, see ``set_enum_property``), and the
-    status bar shows this dot before anything else needs them.
-    """
-    rgb = QColor(colour)
-    red, green, blue = rgb.red(), rgb.green(), rgb.blue()
-    centre, radius = (size - 1) / 2, size / 2 - 1
-    pixels = bytearray()
-    for y in range(size):
-        for x in range(size):
-            distance = math.hypot(x - centre, y - centre)
-            alpha = max(0.0, min(1.0, radius + 0.5 - distance))  # partly covered at the edge
-            # Format_ARGB32_Premultiplied, one 32-bit word per pixel, little-endian: B G R A.
-            pixels += bytes(
-                (round(blue * alpha), round(green * alpha), round(red * alpha), round(255 * alpha))
-            )
-    image = QImage(bytes(pixels), size, size, size * 4, QImage.Format.Format_ARGB32_Premultiplied)
-    return QIcon(QPixmap.fromImage(image))
+    """A filled dot, for the online/offline indicator."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+    painter.end()
+    return QIcon(pixmap)

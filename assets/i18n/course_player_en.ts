@@ -582,10 +582,10 @@ Key of this package:
             <translation>Connection: %1</translation>
         </message>
         <message numerus="yes">
-            <source>%n completion(s) waiting to be sent</source>
+            <source>%n result(s) waiting to be sent</source>
             <translation>
-                <numerusform>%n completion waiting to be sent</numerusform>
-                <numerusform>%n completions waiting to be sent</numerusform>
+                <numerusform>%n result waiting to be sent</numerusform>
+                <numerusform>%n results waiting to be sent</numerusform>
             </translation>
         </message>
         <message>

@@ -582,7 +582,7 @@ Clé de ce paquet :
             <translation>Connexion : %1</translation>
         </message>
         <message numerus="yes">
-            <source>%n completion(s) waiting to be sent</source>
+            <source>%n result(s) waiting to be sent</source>
             <translation>
                 <numerusform>%n résultat en attente d’envoi</numerusform>
                 <numerusform>%n résultats en attente d’envoi</numerusform>

@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         if view is None:
             text = ""
         elif view.pending:
-            text = self.tr("%n completion(s) waiting to be sent", "", view.pending)
+            text = self.tr("%n result(s) waiting to be sent", "", view.pending)
         elif view.last_sent_at:
             text = self.tr("All sent at %1").replace("%1", local_time(view.last_sent_at))
         else:

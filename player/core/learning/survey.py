@@ -4,6 +4,8 @@ Answer values: ``rating`` an integer 1–5, ``single`` a choice id, ``text`` a s
 2,000 characters). Questions may be left out, but not all of them. Each submission is kept
 (``survey_responses``) with one ``survey_answered`` event; submitting again adds a new
 response (the latest is the learner's current opinion) and the survey lesson stays complete.
+The event is preceded by one ``survey_question_answered`` event per answered question (so an
+LRS can average ratings), all naming the response's ``response_uuid``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
+from player.core.learning import trace
 from player.core.learning.events import emit
 from player.core.learning.grading import text_answer
 from player.core.learning.learners import get_learner
@@ -75,6 +78,7 @@ def submit_survey(
         )
     with db.atomic():
         require_open(db, learner_id, manifest, lesson_id)
+        trace.note_started(db, learner_id, manifest, lesson)
         learner = get_learner(db, learner_id)
         now = utc_now()
         response_uuid = str(uuid.uuid4())
@@ -97,6 +101,22 @@ def submit_survey(
             " AND lesson_id = ? AND completed_at IS NULL",
             [now, learner_id, manifest.id, lesson_id],
         )
+        for question in lesson.questions:
+            if question.id in cleaned:
+                emit(
+                    db,
+                    "survey_question_answered",
+                    learner_id=learner_id,
+                    learner_uuid=learner.uuid,
+                    manifest=manifest,
+                    lesson=lesson,
+                    response_uuid=response_uuid,
+                    question_id=question.id,
+                    question_kind=question.kind,
+                    prompt=question.prompt,
+                    choices=[[choice.id, choice.text] for choice in question.choices],
+                    response=cleaned[question.id],
+                )
         statement_id = emit(
             db,
             "survey_answered",
@@ -104,6 +124,7 @@ def submit_survey(
             learner_uuid=learner.uuid,
             manifest=manifest,
             lesson=lesson,
+            response_uuid=response_uuid,
             answers=cleaned,
         )
         settle(db, learner_id, manifest)

@@ -16,7 +16,8 @@ one lesson, never a verdict on a module or a course:
 - ``completed`` a video or reading → ``lesson_progress.completed_at`` (kept if already set);
 - ``passed`` a quiz → ``quiz_passes`` (a pass is never revoked) and its lesson complete, as
   the engine's ``record_pass`` does;
-- ``completed`` a module or the course is a *claim*, weighed once every lesson of the file is
+- ``satisfied`` (or, in files from earlier versions, ``completed``) a module or the course is
+  a *claim*, weighed once every lesson of the file is
   merged (``ProgressMerge.finish``): it is recorded in ``completions`` (with the installed
   version, so the engine does not emit the completion a second time) only when the learning
   engine's own rules (``learning.state.course_state``: lessons done, gating) find the module or
@@ -42,6 +43,7 @@ from player.core.sync.statements import (
     EXT_COURSE_VERSION,
     VERB_COMPLETED,
     VERB_PASSED,
+    VERB_SATISFIED,
     course_activity_id,
 )
 
@@ -113,9 +115,26 @@ class CourseIndex:
 
 
 def course_version(statement: dict[str, Any]) -> int | None:
-    """The course version a statement says it is about (our context extension), if any."""
+    """The course version a statement says it is about: ``context.revision``, or the
+    extension statements carried before it."""
     context = statement.get("context")
-    extensions = context.get("extensions") if isinstance(context, dict) else None
+    if not isinstance(context, dict):
+        return None
+    if "revision" in context:
+        return revision_version(context["revision"])
+    return extension_version(context)
+
+
+def revision_version(revision: object) -> int | None:
+    """``context.revision`` as a course version: 1 to 18 ASCII digits, else None."""
+    if isinstance(revision, str) and 0 < len(revision) <= 18 and revision.isascii():
+        return int(revision) if revision.isdigit() else None
+    return None
+
+
+def extension_version(context: dict[str, Any]) -> int | None:
+    """The course-version extension statements carried before ``context.revision``."""
+    extensions = context.get("extensions")
     value = extensions.get(EXT_COURSE_VERSION) if isinstance(extensions, dict) else None
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -202,12 +221,13 @@ class ProgressMerge:
         if problem is not None:
             self.reported.append((line, problem))
             return
-        if learner_id is None or verb not in (VERB_COMPLETED, VERB_PASSED):
+        if learner_id is None or verb not in (VERB_COMPLETED, VERB_PASSED, VERB_SATISFIED):
             return
         if place.scope == "lesson":
-            _merge_lesson(self._db, learner_id, place, verb, statement, self.imported_at)
-            self.merged += 1
-        elif verb == VERB_COMPLETED:
+            if verb != VERB_SATISFIED:
+                _merge_lesson(self._db, learner_id, place, verb, statement, self.imported_at)
+                self.merged += 1
+        else:  # satisfied, or completed in files from earlier versions
             at = statement["timestamp"]
             claim = _Claim(line, statement["id"], place.scope, place.item_id, at)
             self._claims.setdefault((learner_id, course.course_id), []).append(claim)

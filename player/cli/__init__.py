@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "player.cli.sync",
     "player.cli.partners",
     "player.cli.maintenance",
+    "player.cli.stats",
 )
 
 Handler = Callable[[argparse.Namespace], int]

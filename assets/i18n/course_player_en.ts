@@ -2072,6 +2072,118 @@ Key of this package:
             <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
             <translation>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</translation>
         </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
+            <translation>Question {question!r} has no choice {choice!r} (choices: {choices}).</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a list of choices.</source>
+            <translation>Question {question!r} takes a list of choices.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r}.</source>
+            <translation>Question {question!r} has no choice {choice!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r}: a choice is picked twice.</source>
+            <translation>Question {question!r}: a choice is picked twice.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes true or false.</source>
+            <translation>Question {question!r} takes true or false.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has an unknown kind {kind!r}.</source>
+            <translation>Question {question!r} has an unknown kind {kind!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a text answer.</source>
+            <translation>Question {question!r} takes a text answer.</translation>
+        </message>
+        <message>
+            <source>There is no learner with id {learner}.</source>
+            <translation>There is no learner with id {learner}.</translation>
+        </message>
+        <message>
+            <source>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</source>
+            <translation>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</translation>
+        </message>
+        <message>
+            <source>There is no quiz attempt {attempt}.</source>
+            <translation>There is no quiz attempt {attempt}.</translation>
+        </message>
+        <message>
+            <source>Attempt {attempt} belongs to course {course!r}.</source>
+            <translation>Attempt {attempt} belongs to course {course!r}.</translation>
+        </message>
+        <message>
+            <source>Quiz {lesson!r} has no question {question!r}.</source>
+            <translation>Quiz {lesson!r} has no question {question!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a rating from 1 to 5.</source>
+            <translation>Question {question!r} takes a rating from 1 to 5.</translation>
+        </message>
+        <message>
+            <source>Survey {lesson!r} has no question {question!r}.</source>
+            <translation>Survey {lesson!r} has no question {question!r}.</translation>
+        </message>
+        <message>
+            <source>The elapsed time</source>
+            <translation>The elapsed time</translation>
+        </message>
+        <message>
+            <source>The time spent</source>
+            <translation>The time spent</translation>
+        </message>
+        <message>
+            <source>The position</source>
+            <translation>The position</translation>
+        </message>
+        <message>
+            <source>The duration</source>
+            <translation>The duration</translation>
+        </message>
+        <message>
+            <source>Lost the progress of lesson {lesson!r}.</source>
+            <translation>Lost the progress of lesson {lesson!r}.</translation>
+        </message>
+        <message>
+            <source>Course {course!r} has no lesson {lesson!r}.</source>
+            <translation>Course {course!r} has no lesson {lesson!r}.</translation>
+        </message>
+        <message>
+            <source>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</source>
+            <translation>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</translation>
+        </message>
+        <message>
+            <source>{what} must be a number of seconds.</source>
+            <translation>{what} must be a number of seconds.</translation>
+        </message>
+        <message>
+            <source>{what} must be a finite number of seconds ≥ 0, not {value}.</source>
+            <translation>{what} must be a finite number of seconds ≥ 0, not {value}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC could not be loaded ({reason}).</source>
+            <translation>Video playback is unavailable: libVLC could not be loaded ({reason}).</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</source>
+            <translation>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</translation>
+        </message>
+        <message>
+            <source>The video file is missing: {path}</source>
+            <translation>The video file is missing: {path}</translation>
+        </message>
+        <message>
+            <source>There is no subtitle track number {number}.</source>
+            <translation>There is no subtitle track number {number}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: VLC refused to start.</source>
+            <translation>Video playback is unavailable: VLC refused to start.</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>

@@ -2072,6 +2072,118 @@ Clé de ce paquet :
             <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
             <translation>{course} se réclame de l’éditeur de confiance {publisher!r} (clé {owner}), mais il est signé par {key} ; refusé.</translation>
         </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
+            <translation>La question « {question} » n’a pas de choix « {choice} » (choix : {choices}).</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a list of choices.</source>
+            <translation>La question « {question} » attend une liste de choix.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r}.</source>
+            <translation>La question « {question} » n’a pas de choix « {choice} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r}: a choice is picked twice.</source>
+            <translation>Question « {question} » : un choix est coché deux fois.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes true or false.</source>
+            <translation>La question « {question} » attend vrai ou faux.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has an unknown kind {kind!r}.</source>
+            <translation>La question « {question} » est d’un type inconnu, « {kind} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a text answer.</source>
+            <translation>La question « {question} » attend une réponse écrite.</translation>
+        </message>
+        <message>
+            <source>There is no learner with id {learner}.</source>
+            <translation>Il n’y a pas d’apprenant numéro {learner}.</translation>
+        </message>
+        <message>
+            <source>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</source>
+            <translation>Aucun apprenant ne s’appelle « {name} » ; voir « course-player learners list ».</translation>
+        </message>
+        <message>
+            <source>There is no quiz attempt {attempt}.</source>
+            <translation>Il n’y a pas de tentative de quiz numéro {attempt}.</translation>
+        </message>
+        <message>
+            <source>Attempt {attempt} belongs to course {course!r}.</source>
+            <translation>La tentative {attempt} appartient au cours « {course} ».</translation>
+        </message>
+        <message>
+            <source>Quiz {lesson!r} has no question {question!r}.</source>
+            <translation>Le quiz « {lesson} » n’a pas de question « {question} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a rating from 1 to 5.</source>
+            <translation>La question « {question} » attend une note de 1 à 5.</translation>
+        </message>
+        <message>
+            <source>Survey {lesson!r} has no question {question!r}.</source>
+            <translation>Le questionnaire « {lesson} » n’a pas de question « {question} ».</translation>
+        </message>
+        <message>
+            <source>The elapsed time</source>
+            <translation>Le temps écoulé</translation>
+        </message>
+        <message>
+            <source>The time spent</source>
+            <translation>Le temps passé</translation>
+        </message>
+        <message>
+            <source>The position</source>
+            <translation>La position</translation>
+        </message>
+        <message>
+            <source>The duration</source>
+            <translation>La durée</translation>
+        </message>
+        <message>
+            <source>Lost the progress of lesson {lesson!r}.</source>
+            <translation>La progression de la leçon « {lesson} » a été perdue.</translation>
+        </message>
+        <message>
+            <source>Course {course!r} has no lesson {lesson!r}.</source>
+            <translation>Le cours « {course} » n’a pas de leçon « {lesson} ».</translation>
+        </message>
+        <message>
+            <source>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</source>
+            <translation>La leçon « {lesson} » est de type {kind}, pas {expected}.</translation>
+        </message>
+        <message>
+            <source>{what} must be a number of seconds.</source>
+            <translation>{what} doit être un nombre de secondes.</translation>
+        </message>
+        <message>
+            <source>{what} must be a finite number of seconds ≥ 0, not {value}.</source>
+            <translation>{what} doit être un nombre fini de secondes ≥ 0, et non {value}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC could not be loaded ({reason}).</source>
+            <translation>La lecture vidéo est impossible : libVLC n’a pas pu être chargé ({reason}).</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</source>
+            <translation>La lecture vidéo est impossible : libVLC a démarré sans ses modules (installez VLC ou ses paquets de modules).</translation>
+        </message>
+        <message>
+            <source>The video file is missing: {path}</source>
+            <translation>Le fichier vidéo est introuvable : {path}</translation>
+        </message>
+        <message>
+            <source>There is no subtitle track number {number}.</source>
+            <translation>Il n’y a pas de piste de sous-titres numéro {number}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: VLC refused to start.</source>
+            <translation>La lecture vidéo est impossible : VLC a refusé de démarrer.</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>

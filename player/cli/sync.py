@@ -27,6 +27,7 @@ from player.core.sync.service import (
     sync_status,
 )
 from player.core.sync.usb import export_progress, import_progress
+from player.core.trust import trusted_course_check
 
 if TYPE_CHECKING:
     from player.core.context import Context
@@ -131,6 +132,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 ctx.db,
                 settings,
                 manifests=manifests_of(ctx),
+                trusted=trusted_course_check(ctx),
                 timeout=args.timeout,
                 on_status=line,
             )

@@ -109,25 +109,35 @@ class SyncMonitor(QObject):
         from player.core.context import open_context
         from player.core.sync.client import is_reachable
         from player.core.sync.config import SyncSettings
-        from player.core.sync.service import AutoSync, manifests_of
+        from player.core.sync.service import AutoSync, lrs_groups, manifests_of
+        from player.core.trust import trusted_course_check
 
-        settings = SyncSettings.load(self.services.data.settings)
-        # the configured LRS, else those the user approved for the courses that name them
-        targets = [settings.endpoint] if settings.endpoint else list(settings.approved)
-        if not targets:
-            return SyncTick(None)
-        now = time.monotonic()
-        if self._online is None or now - self._last_check >= CHECK_EVERY_S:
-            self._last_check = now
-            self._online = any(is_reachable(target) for target in targets)
         if self._context is None:
             self._context = open_context(self.services.data)
             self._auto = AutoSync(
                 self._context.db,
                 lambda: SyncSettings.load(self.services.data.settings),
                 manifests=manifests_of(self._context),
+                trusted=trusted_course_check(self._context),
                 check_every=CHECK_EVERY_S,
             )
+        settings = SyncSettings.load(self.services.data.settings)
+        # the configured LRS, else those the user approved (or a trusted publisher names)
+        targets = [settings.endpoint] if settings.endpoint else list(settings.approved)
+        if not targets:
+            groups, _blocked = lrs_groups(
+                self._context.db,
+                settings,
+                manifests_of(self._context),
+                trusted_course_check(self._context),
+            )
+            targets = [config.endpoint for config in groups if config is not None]
+        if not targets:
+            return SyncTick(None)
+        now = time.monotonic()
+        if self._online is None or now - self._last_check >= CHECK_EVERY_S:
+            self._last_check = now
+            self._online = any(is_reachable(target) for target in targets)
         if self._online:
             self._auto.tick()
             return SyncTick(self._online, Changes(outbox=True))

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from player.core.errors import SyncError
 from player.core.learning import video
 from player.core.learning.activity import open_lesson, record_reading
+from player.core.learning.events import KINDS
 from player.core.learning.learners import create_learner
 from player.core.learning.quiz import answer, start_attempt, submit
 from player.core.package.manifest import Manifest
@@ -46,6 +47,7 @@ from tests.helpers.demo_trace import (
     Clock,
     answer_survey,
     demo_manifest,
+    every_kind,
     lowered_threshold,
     reevaluate,
     take_quiz,
@@ -405,3 +407,19 @@ def test_a_whole_course_trace_fits_a_2g_link(db: Database, demo: tuple[Manifest,
     statements = engine_statements(db, manifest)
     body = json.dumps([s for _, s in statements], separators=(",", ":")).encode()
     assert len(gzip.compress(body)) <= 60_000
+
+
+def test_the_engine_writes_every_kind_and_each_builds_once(
+    db: Database, demo: tuple[Manifest, Clock]
+) -> None:
+    manifest, clock = demo
+    every_kind(db, manifest, clock)
+    statements = engine_statements(db, manifest)
+    assert {kind for kind, _ in statements} == set(KINDS)
+    states = {row["state"] for row in db.query("SELECT state FROM outbox")}
+    assert states == {"pending"}  # none quarantined: every event built
+    assert len({s["id"] for _, s in statements}) == len(statements)
+    before = [row["statement"] for row in db.query("SELECT statement FROM outbox ORDER BY seq")]
+    assert outbox.freeze_pending(db, lambda _course: manifest.activity_base) == 0
+    after = [row["statement"] for row in db.query("SELECT statement FROM outbox ORDER BY seq")]
+    assert after == before  # frozen once, never rebuilt

@@ -29,7 +29,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from player.core.errors import LearningError
+from player.core.errors import QT_TRANSLATE_NOOP, LearningError, Phrase
 from player.core.learning import trace, video
 from player.core.learning.events import emit
 from player.core.learning.intervals import add_interval, covered
@@ -54,6 +54,10 @@ STEP_SLACK = 1.0
 MAX_STEP = 12.0  # seconds of media between two saves 5 s apart at 2x, plus slack
 READING_SECONDS = 10.0
 MAX_ELAPSED = 24 * 3600.0
+
+# What a bad number of seconds is, in the error that refuses it.
+ELAPSED = Phrase(QT_TRANSLATE_NOOP("CoreErrors", "The elapsed time"))
+TIME_SPENT = Phrase(QT_TRANSLATE_NOOP("CoreErrors", "The time spent"))
 
 
 @dataclass(frozen=True)
@@ -110,11 +114,13 @@ def record_position(
 ) -> VideoProgress:
     """Save the playing position of a video; counts the stretch played since the last save."""
     lesson = lesson_of(manifest, lesson_id, "video")
-    position = check_seconds(position, "The position")
+    position = check_seconds(position, Phrase(QT_TRANSLATE_NOOP("CoreErrors", "The position")))
     if duration is not None:
-        duration = check_seconds(duration, "The duration") or None
+        duration = (
+            check_seconds(duration, Phrase(QT_TRANSLATE_NOOP("CoreErrors", "The duration"))) or None
+        )
     if elapsed is not None:
-        elapsed = min(check_seconds(elapsed, "The elapsed time"), MAX_ELAPSED)
+        elapsed = min(check_seconds(elapsed, ELAPSED), MAX_ELAPSED)
     with db.atomic():
         require_open(db, learner_id, manifest, lesson_id)
         before = progress_row(db, learner_id, manifest.id, lesson_id)
@@ -176,7 +182,7 @@ def record_reading(
 ) -> ReadingProgress:
     """Add reading time to a text lesson; complete at the end of the page or after 10 s open."""
     lesson = lesson_of(manifest, lesson_id, "text")
-    elapsed = min(check_seconds(elapsed, "The elapsed time"), MAX_ELAPSED)
+    elapsed = min(check_seconds(elapsed, ELAPSED), MAX_ELAPSED)
     with db.atomic():
         require_open(db, learner_id, manifest, lesson_id)
         trace.note_started(db, learner_id, manifest, lesson)
@@ -203,7 +209,7 @@ def add_time_spent(
     ``quiz_attempted`` event carries it as ``duration_s``.
     """
     lesson = lesson_of(manifest, lesson_id)
-    seconds = min(check_seconds(seconds, "The time spent"), MAX_ELAPSED)
+    seconds = min(check_seconds(seconds, TIME_SPENT), MAX_ELAPSED)
     with db.atomic():
         get_learner(db, learner_id)
         trace.note_started(db, learner_id, manifest, lesson)
@@ -242,7 +248,10 @@ def _complete(
         return False
     row = progress_row(db, learner_id, manifest.id, lesson.id)
     if row is None:  # pragma: no cover - the UPDATE above found it
-        raise LearningError(f"Lost the progress of lesson {lesson.id!r}.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Lost the progress of lesson {lesson!r}."),
+            lesson=lesson.id,
+        )
     emit(
         db,
         "lesson_completed",

@@ -100,7 +100,10 @@ class QuizResult:
 def _attempt(db: Database, attempt_id: int) -> Attempt:
     rows = list(db.query("SELECT * FROM quiz_attempts WHERE id = ?", [attempt_id]))
     if not rows:
-        raise LearningError(f"There is no quiz attempt {attempt_id}.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "There is no quiz attempt {attempt}."),
+            attempt=attempt_id,
+        )
     row = rows[0]
     answers = {
         a["question_id"]: json.loads(a["answer"])
@@ -191,7 +194,11 @@ def presented_questions(attempt: Attempt, manifest: Manifest) -> list[PresentedQ
 
 def _quiz_of(attempt: Attempt, manifest: Manifest) -> Lesson:
     if attempt.course_id != manifest.id:
-        raise LearningError(f"Attempt {attempt.id} belongs to course {attempt.course_id!r}.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Attempt {attempt} belongs to course {course!r}."),
+            attempt=attempt.id,
+            course=attempt.course_id,
+        )
     return lesson_of(manifest, attempt.lesson_id, "quiz")
 
 
@@ -199,7 +206,11 @@ def _question(lesson: Lesson, question_id: str) -> Question:
     for question in lesson.questions:
         if question.id == question_id:
             return question
-    raise LearningError(f"Quiz {lesson.id!r} has no question {question_id!r}.")
+    raise LearningError.of(
+        QT_TRANSLATE_NOOP("CoreErrors", "Quiz {lesson!r} has no question {question!r}."),
+        lesson=lesson.id,
+        question=question_id,
+    )
 
 
 def answer(

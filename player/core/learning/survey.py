@@ -45,12 +45,21 @@ class SurveyResponse:
 def _check(question: Question, value: Any) -> Any:
     if question.kind == "rating":
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-            raise LearningError(f"Question {question.id!r} takes a rating from 1 to 5.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "Question {question!r} takes a rating from 1 to 5."
+                ),
+                question=question.id,
+            )
         return value
     if question.kind == "single":
         ids = [choice.id for choice in question.choices]
         if value not in ids:
-            raise LearningError(f"Question {question.id!r} has no choice {value!r}.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Question {question!r} has no choice {choice!r}."),
+                question=question.id,
+                choice=value,
+            )
         return value
     return text_answer(question.id, value, MAX_SURVEY_TEXT).strip()
 
@@ -68,7 +77,11 @@ def submit_survey(
     cleaned: dict[str, Any] = {}
     for question_id, value in answers.items():
         if question_id not in questions:
-            raise LearningError(f"Survey {lesson_id!r} has no question {question_id!r}.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Survey {lesson!r} has no question {question!r}."),
+                lesson=lesson_id,
+                question=question_id,
+            )
         if value is None or value == "":
             continue
         cleaned[question_id] = _check(questions[question_id], value)

@@ -40,7 +40,6 @@ from player.core.stats.figures import (
     Stats,
     SurveyFigures,
 )
-from player.core.sync.merge import revision_version
 from player.core.sync.statements import (
     EXT_MASTERY_SCORE,
     EXT_REASON,
@@ -244,7 +243,7 @@ class Aggregator:
             quiz.passed.add(learner)
         mastery = safe.number(extensions.get(EXT_MASTERY_SCORE))
         if mastery is not None and 0 <= mastery <= 1:
-            revision = revision_version(context.get("revision")) or 0
+            revision = _revision(context.get("revision"))
             stamp = safe.text(statement.get("timestamp"), 40) or ""
             candidate = (revision, stamp, mastery)
             if quiz.threshold is None or candidate[:2] >= quiz.threshold[:2]:
@@ -474,6 +473,12 @@ def _is_question(path: list[str]) -> bool:
         and _ident(path[1])
         and _ident(path[3])
     )
+
+
+def _revision(value: Any) -> int:
+    """``context.revision`` as a course version (ASCII digits, at most 18), else 0."""
+    ok = isinstance(value, str) and 0 < len(value) <= 18 and value.isascii() and value.isdigit()
+    return int(value) if ok else 0
 
 
 def _ident(value: Any) -> bool:

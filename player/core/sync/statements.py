@@ -123,6 +123,12 @@ def registration_for(learner_uuid: str, course_id: str) -> str:
     return str(uuid.uuid5(REGISTRATION_NAMESPACE, f"{learner_uuid}/{course_id}"))
 
 
+def retake_registration_for(learner_uuid: str, course_id: str, attempt_uuid: str) -> str:
+    """The registration of a quiz attempt made after the quiz was passed: a new one, so no
+    ``failed`` follows a ``passed`` in one registration (cmi5) and the LRS tells it apart."""
+    return str(uuid.uuid5(REGISTRATION_NAMESPACE, f"{learner_uuid}/{course_id}/{attempt_uuid}"))
+
+
 _DURATION_RE = re.compile(
     r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?"
     r"(?:(?P<m>\d+(?:\.\d+)?)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
@@ -140,12 +146,6 @@ def duration_seconds(text: str) -> float:
     if not math.isfinite(seconds):
         raise ValueError(f"duration {text[:40]!r} is out of range")
     return seconds
-
-
-def retake_registration_for(learner_uuid: str, course_id: str, attempt_uuid: str) -> str:
-    """The registration of a quiz attempt made after the quiz was passed: a new one, so no
-    ``failed`` follows a ``passed`` in one registration (cmi5) and the LRS tells it apart."""
-    return str(uuid.uuid5(REGISTRATION_NAMESPACE, f"{learner_uuid}/{course_id}/{attempt_uuid}"))
 
 
 def iso_duration(seconds: float) -> str:

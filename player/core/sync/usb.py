@@ -36,8 +36,7 @@ from player.core.sync.merge import (
     CourseIndex,
     LearnerIndex,
     ProgressMerge,
-    extension_version,
-    revision_version,
+    extension_course_version,
 )
 from player.core.sync.statements import (
     EXT_COURSE_VERSION,
@@ -271,13 +270,9 @@ def statement_problem(statement: Any, now: datetime, raw: bytes | None = None) -
         return "context must be an object"
     extensions = context.get("extensions")
     if isinstance(extensions, dict) and EXT_COURSE_VERSION in extensions:
-        version = extension_version(context)
+        version = extension_course_version(context)
         if version is None or not 1 <= version < INT64:
             return f"the course-version extension must be a whole number from 1 to {INT64 - 1}"
-    if "revision" in context:
-        version = revision_version(context["revision"])
-        if version is None or version < 1:
-            return "context.revision must be a course version (a whole number from 1)"
     problem = _result_problem(statement.get("result"))
     if problem:
         return problem

@@ -95,6 +95,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.plan_box = QWidget()
         form = QFormLayout(self.plan_box)
         self.plan_title = QLabel()
+        self.plan_title.setTextFormat(Qt.TextFormat.PlainText)  # the package's title
         self.plan_title.setObjectName("plan-title")
         self.plan_title.setWordWrap(True)
         self.quality_label = QLabel()
@@ -117,6 +118,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.bar.setRange(0, 1000)
         self.bar.hide()
         self.progress_text = QLabel()
+        self.progress_text.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_text.setObjectName("progress-text")
         self.message = Note()
         self.message.setObjectName("add-message")
@@ -372,6 +374,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         box = QMessageBox(self)
         box.setObjectName("key-changed")
         box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # quotes the package's title
         box.setWindowTitle(self.tr("The publisher's key changed"))
         box.setText(
             self.tr(

@@ -61,6 +61,7 @@ class LearnerDialog(Retranslatable, QDialog):
         self.pin_label.setBuddy(self.pin)
         self.message = QLabel()
         self.message.setObjectName("learner-message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # quotes a learner's name
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
         pin_row = QHBoxLayout()
@@ -283,6 +284,7 @@ class PinDialog(Retranslatable, QDialog):
         self.current.setVisible(learner.has_pin)
         self.message = QLabel()
         self.message.setObjectName("pin-message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -292,7 +292,7 @@ class LrsReader:
         )
 
     def _parse(self, body: bytes | None) -> tuple[list[Any], Any]:
-        problem = "larger than 64 MB" if body is None else None
+        problem = f"larger than {MAX_PAGE_BYTES:,} bytes" if body is None else None
         document: Any = None
         if body is not None:
             try:

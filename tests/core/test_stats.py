@@ -254,7 +254,7 @@ def test_questions_and_survey_answers() -> None:
     assert (shown.wrong_answer, shown.wrong_count, shown.prompt) == ("Parler", 2, "Que faire ?")
     rows = {(s.survey, s.id): s for s in found.survey}
     assert rows[("avis", "utile")].count == 4 and rows[("avis", "utile")].mean == 4.5
-    assert rows[("avis2", "note")].mean == 3 and rows[("avis2", "mot")].answers == ["Bien"]
+    assert rows[("avis2", "note")].mean == 3 and rows[("avis2", "mot")].answers == [("Bien", 1)]
 
 
 def test_domains_and_country_codes() -> None:

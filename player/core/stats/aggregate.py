@@ -55,7 +55,7 @@ from player.core.sync.statements import (
 MAX_ITEMS = 2_000  # modules, quizzes, questions... tracked; a hostile source invents more
 MAX_DISTINCT_RESPONSES = 1_000  # wrong responses (or choices) counted per question
 MAX_OLD_SURVEY = 20_000  # characters of a survey answered as one JSON text (before issue 16)
-MAX_TEXTS = 500  # free-text survey answers kept per question
+MAX_TEXTS = 500  # distinct free-text survey answers kept per question
 LIKERT = range(1, 6)
 _DONE = (VERB_SATISFIED, VERB_COMPLETED)  # completed: statements before issue 16
 
@@ -97,7 +97,7 @@ class _SurveyQuestion:
     ratings: int = 0
     rating_sum: int = 0
     picked: Counter[str] = field(default_factory=Counter)
-    texts: list[str] = field(default_factory=list)
+    texts: Counter[str] = field(default_factory=Counter)
     more_texts: int = 0
 
 
@@ -329,8 +329,8 @@ class Aggregator:
         elif found.kind == "choice":
             if response in found.picked or len(found.picked) < MAX_DISTINCT_RESPONSES:
                 found.picked[response] += 1
-        elif len(found.texts) < MAX_TEXTS:
-            found.texts.append(response)
+        elif response in found.texts or len(found.texts) < MAX_TEXTS:
+            found.texts[" ".join(response.split())] += 1
         else:
             found.more_texts += 1
 
@@ -459,7 +459,7 @@ class Aggregator:
             shown.mean = round(found.rating_sum / found.ratings, 4)
         choices = info.choices if info else found.choices
         shown.choices = [(_shown(r, choices), n) for r, n in found.picked.most_common()]
-        shown.answers = list(found.texts)
+        shown.answers = found.texts.most_common()
         shown.more_answers = found.more_texts
         return shown
 

@@ -61,8 +61,8 @@ class SurveyFigures:
     count: int = 0
     mean: float | None = None
     choices: list[tuple[str, int]] = field(default_factory=list)  # (choice as shown, count)
-    answers: list[str] = field(default_factory=list)  # texts, the first ones kept
-    more_answers: int = 0  # texts not kept
+    answers: list[tuple[str, int]] = field(default_factory=list)  # (text, times), most first
+    more_answers: int = 0  # answers not kept (past MAX_TEXTS distinct texts)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import Any
 
 from player.core.stats import charts
 from player.core.stats.figures import WHAT_IF, Stats
-from player.core.stats.labels import TABLES, count, response
+from player.core.stats.labels import TABLES, count, decimal, response
 from player.core.stats.text import minutes, percent
 
 STYLE = """
@@ -28,7 +28,6 @@ th,td{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:left;vertical
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .note{color:#555;font-size:.88rem}.chart svg{max-width:100%;height:auto}
 .missing{background:#fff4e5;border:1px solid #c75b12;padding:.5rem 1rem;border-radius:6px}
-blockquote{margin:.2rem 0 .2rem 1rem;color:#333;font-style:italic}
 """
 
 
@@ -135,19 +134,21 @@ def render_html(stats: Stats, language: str = "en", *, with_charts: bool | None 
         page.table(
             [(t["question"], False), (t["count"], True), (t["mean"], True)],
             [
-                [s.prompt, s.count, f"{s.mean:.2f}" if s.mean is not None else t["none"]]
+                [
+                    s.prompt,
+                    s.count,
+                    decimal(s.mean, 2, language) if s.mean is not None else t["none"],
+                ]
                 for s in stats.survey
             ],
         )
         for s in stats.survey:
             if s.choices:
                 page.add(f"<h3>{escape(s.prompt)}</h3>")
-                page.table(
-                    [(t["answers"], False), (t["count"], True)], [list(c) for c in s.choices]
-                )
+                page.table([(t["answer"], False), (t["times"], True)], [list(c) for c in s.choices])
             if s.answers:
                 page.add(f"<h3>{escape(s.prompt)}</h3>")
-                page.add("".join(f"<blockquote>{escape(a)}</blockquote>" for a in s.answers))
+                page.table([(t["answer"], False), (t["times"], True)], [list(a) for a in s.answers])
                 hidden = s.more_answers
                 if hidden:
                     page.add(f'<p class="note">{escape(t["more_answers"].format(n=hidden))}</p>')
@@ -175,7 +176,7 @@ def render_html(stats: Stats, language: str = "en", *, with_charts: bool | None 
     for m in timed:
         found = m.time_quartiles
         assert found is not None
-        time_rows.append([m.title, len(m.times), *(minutes(x) for x in found)])
+        time_rows.append([m.title, len(m.times), *(minutes(x, language) for x in found)])
     page.table(
         [(t["module"], False), (t["learners"], True), (t["q1"], True)]
         + [(t["median"], True), (t["q3"], True)],

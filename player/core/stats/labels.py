@@ -142,6 +142,12 @@ def count(value: int, language: str) -> str:
     return text.replace(",", "\u202f") if language == "fr" else text
 
 
+def decimal(value: float, digits: int, language: str) -> str:
+    """A decimal number with the language's decimal mark (2.5 / 2,5)."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if language == "fr" else text
+
+
 def response(value: str, language: str) -> str:
     """A true-false response in words."""
     table = TABLES.get(language, EN)

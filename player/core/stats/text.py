@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from player.core.stats.figures import WHAT_IF, Stats
-from player.core.stats.labels import TABLES, count, response
+from player.core.stats.labels import TABLES, count, decimal, response
 
 
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f} %"
 
 
-def minutes(seconds: float) -> str:
-    return f"{seconds / 60:.1f} min"
+def minutes(seconds: float, language: str = "en") -> str:
+    return f"{decimal(seconds / 60, 1, language)} min"
 
 
 def render_text(stats: Stats, language: str = "en") -> str:
@@ -51,13 +51,13 @@ def render_text(stats: Stats, language: str = "en") -> str:
     add("")
     add(f"== {t['survey']}")
     for s in stats.survey:
-        mean = f"  {t['mean']} {s.mean:.2f}" if s.mean is not None else ""
+        mean = f"  {t['mean']} {decimal(s.mean, 2, language)}" if s.mean is not None else ""
         add(f"-- {s.prompt[:70]} ({s.survey}/{s.id}): {t['count']} {s.count}{mean}")
         for label, times in s.choices[:10]:
             add(f"   {times:>5}  {label[:70]}")
-        for answer in s.answers[:20]:
-            add(f"   « {' '.join(answer.split())[:100]} »")
-        hidden = len(s.answers) - min(len(s.answers), 20) + s.more_answers
+        for answer, times in s.answers[:20]:
+            add(f"   {times:>5}  « {answer[:100]} »")
+        hidden = sum(n for _, n in s.answers[20:]) + s.more_answers
         if hidden:
             add("   " + t["more_answers"].format(n=hidden))
     add("")
@@ -75,7 +75,8 @@ def render_text(stats: Stats, language: str = "en") -> str:
         if found is not None:
             q1, median, q3 = found
             add(
-                f"   {m.title[:30]:<30} {t['median']} {minutes(median)}"
-                f"  ({t['q1']} {minutes(q1)}, {t['q3']} {minutes(q3)}; n = {len(m.times)})"
+                f"   {m.title[:30]:<30} {t['median']} {minutes(median, language)}"
+                f"  ({t['q1']} {minutes(q1, language)}, {t['q3']} {minutes(q3, language)};"
+                f" n = {len(m.times)})"
             )
     return "\n".join(out) + "\n"

@@ -40,7 +40,16 @@ TEXTS = ("Plus d'exemples.", "Très bien.", "Des vidéos plus courtes", "<b>Merc
 WHAT_IF = (0.4, 0.5, 0.6, 0.7)
 
 
-def drive(db: Database, manifest: Manifest, learners: int, seed: int, clock: Clock) -> None:
+def drive(
+    db: Database,
+    manifest: Manifest,
+    learners: int,
+    seed: int,
+    clock: Clock,
+    *,
+    keen: float = 0.0,
+) -> None:
+    """``keen``: the share of learners who mean to go to the end (the others stop anywhere)."""
     rng = random.Random(seed)
     for index in range(learners):
         domain = rng.choice(DOMAINS)
@@ -49,6 +58,8 @@ def drive(db: Database, manifest: Manifest, learners: int, seed: int, clock: Clo
             email = None  # a learner without an e-mail: an account actor
         learner = create_learner(db, f"Learner {index}", email=email).id
         stop_after = rng.randint(1, len(manifest.lessons) + 4)  # >= lessons: to the end
+        if rng.random() < keen:
+            stop_after = len(manifest.lessons)
         skill = rng.uniform(0.3, 0.95)
         for done, lesson in enumerate(manifest.lessons):
             if done >= stop_after:

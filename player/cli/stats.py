@@ -94,7 +94,12 @@ def _stats(args: argparse.Namespace) -> int:
     course = course_map(ctx, args.course)
     lrs = None
     if args.lrs is not None:
-        lrs = lrs_config(ctx, args.lrs or None, allow_insecure=args.allow_insecure)
+        lrs = lrs_config(
+            ctx,
+            args.lrs or None,
+            allow_insecure=args.allow_insecure,
+            course_endpoint=course.sync_endpoint,
+        )
     bar = _Bar()
     try:
         stats, counts = gather(

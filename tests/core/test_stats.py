@@ -19,14 +19,17 @@ import pytest
 from player.cli import main
 from player.core.errors import SyncError
 from player.core.learning import video
+from player.core.settings import update_settings
 from player.core.stats import read
 from player.core.stats.aggregate import Aggregator
 from player.core.stats.course import CourseMap
 from player.core.stats.html import render_html
 from player.core.stats.read import LrsReader, read_files
+from player.core.stats.run import lrs_config
 from player.core.store.database import open_database
 from player.core.sync import outbox
 from player.core.sync.config import LrsConfig
+from player.core.sync.credentials import Credentials, save_credentials
 from player.core.sync.statements import (
     EXT_MASTERY_SCORE,
     EXT_REASON,
@@ -417,3 +420,50 @@ def test_a_cut_off_reading_resumes_where_it_stopped(
     assert [path for path, _ in lrs.requests] == ["/xAPI/statements?p=2"]  # page 1 not asked
     assert [s["id"] for s in again[:3]] == [s["id"] for s in got] and len(again) == 5
     assert not list(tmp_path.iterdir())
+
+
+# ------------------------------------------------------------ which LRS, which credentials
+
+
+def test_the_lrs_read_gets_the_credentials_of_its_origin_only(ctx, monkeypatch) -> None:
+    for name in ("ENDPOINT", "USERNAME", "PASSWORD", "ALLOW_INSECURE"):
+        monkeypatch.delenv(f"COURSE_PLAYER_LRS_{name}", raising=False)
+    with pytest.raises(SyncError, match="No LRS is configured"):
+        lrs_config(ctx, None)
+    save_credentials(
+        ctx.data.settings,
+        "https://lrs.example.org",
+        Credentials("trainer", "secret"),
+        {"lrs_endpoint": "https://lrs.example.org/xAPI/"},
+        use_keyring=False,
+    )
+    configured = lrs_config(ctx, None)
+    assert (configured.endpoint, configured.username, configured.password) == (
+        "https://lrs.example.org/xAPI/",
+        "trainer",
+        "secret",
+    )
+    same_origin = lrs_config(ctx, "https://lrs.example.org/other/xAPI")
+    assert same_origin.username == "trainer"
+    for elsewhere in ("https://evil.example/xAPI/", "https://lrs.example.org:8443/xAPI/"):
+        other = lrs_config(ctx, elsewhere)
+        assert (other.username, other.password) == (None, None)
+    embedded = lrs_config(ctx, "https://u:p%40ss@lrs2.example.org/xAPI/")
+    assert (embedded.endpoint, embedded.username, embedded.password) == (
+        "https://lrs2.example.org/xAPI/",
+        "u",
+        "p@ss",
+    )
+    with pytest.raises(SyncError, match="plain http to another computer"):
+        lrs_config(ctx, "http://lrs.example.org/xAPI/")
+    assert lrs_config(ctx, "http://lrs.example.org/xAPI/", allow_insecure=True).username is None
+
+
+def test_a_course_lrs_is_read_only_once_approved(ctx, monkeypatch) -> None:
+    for name in ("ENDPOINT", "USERNAME", "PASSWORD"):
+        monkeypatch.delenv(f"COURSE_PLAYER_LRS_{name}", raising=False)
+    course_lrs = "https://lrs.publisher.example/xAPI/"
+    with pytest.raises(SyncError, match="not approved"):
+        lrs_config(ctx, None, course_endpoint=course_lrs)
+    update_settings(ctx.data.settings, lrs_approved_endpoints=[course_lrs])
+    assert lrs_config(ctx, None, course_endpoint=course_lrs).endpoint == course_lrs

@@ -38,6 +38,7 @@ class CourseMap:
     thresholds: dict[str, float] = field(default_factory=dict)  # quiz id -> threshold in force
     questions: dict[tuple[str, str], QuestionInfo] = field(default_factory=dict)
     lessons: list[str] = field(default_factory=list)  # in course order
+    sync_endpoint: str | None = None  # the LRS the manifest names (used once approved)
 
     @classmethod
     def from_manifest(cls, manifest: Manifest) -> CourseMap:
@@ -46,6 +47,7 @@ class CourseMap:
             course_activity_id(manifest.id, manifest.activity_base),
             manifest.title,
             installed=True,
+            sync_endpoint=manifest.sync_endpoint,
         )
         for module in manifest.modules:
             found.modules.append(module.id)

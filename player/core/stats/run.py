@@ -17,7 +17,13 @@ from player.core.stats.read import (
     ProgressCallback,
     read_files,
 )
-from player.core.sync.config import ENV_ENDPOINT, LrsConfig, SyncSettings, check_endpoint
+from player.core.sync.config import (
+    ENV_ENDPOINT,
+    Blocked,
+    LrsConfig,
+    SyncSettings,
+    check_endpoint,
+)
 from player.core.sync.credentials import redact, split_userinfo
 
 if TYPE_CHECKING:
@@ -34,24 +40,34 @@ def course_map(ctx: Context, course: str) -> CourseMap:
         return CourseMap.from_id(course)
 
 
-def lrs_config(ctx: Context, endpoint: str | None, *, allow_insecure: bool = False) -> LrsConfig:
-    """The LRS to read: ``endpoint``, else the configured one; credentials of its origin only.
+def lrs_config(
+    ctx: Context,
+    endpoint: str | None,
+    *,
+    allow_insecure: bool = False,
+    course_endpoint: str | None = None,
+) -> LrsConfig:
+    """The LRS to read: ``endpoint``, else the configured one, else the one the course's
+    manifest names once approved (``sync --approve``); credentials of its origin only.
 
     The same rules as sync (``sync.config``): plain http only to this computer unless allowed;
     ``user:password@`` in ``endpoint`` are used for that origin and never shown.
     """
     settings = SyncSettings.load(ctx.data.settings, allow_insecure=allow_insecure)
     if not endpoint:
-        if settings.endpoint is None:
-            raise SyncError.of(
-                QT_TRANSLATE_NOOP(
-                    "CoreErrors",
-                    "No LRS is configured: give its address (stats --lrs URL), or configure"
-                    " one with course-player sync --configure URL (or {variable}).",
-                ),
-                variable=ENV_ENDPOINT,
-            )
-        return LrsConfig(settings.endpoint, settings.username, settings.password)
+        resolved = settings.resolve(course_endpoint)
+        if isinstance(resolved, LrsConfig):
+            return LrsConfig(resolved.endpoint, resolved.username, resolved.password)
+        if isinstance(resolved, Blocked):
+            raise SyncError(resolved.reason)
+        raise SyncError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "No LRS is configured: give its address (stats --lrs URL), or configure"
+                " one with course-player sync --configure URL (or {variable}).",
+            ),
+            variable=ENV_ENDPOINT,
+        )
     checked = check_endpoint(endpoint, "--lrs", allow_insecure=settings.allow_insecure)
     clean, embedded = split_userinfo(checked)
     username, password = settings.credentials_for(clean)

@@ -92,14 +92,17 @@ def cohort(traces: dict[str, list[str]], learners: int) -> list[str]:
 MEASURE = (
     "import resource, subprocess, sys\n"
     "done = subprocess.run(sys.argv[1:])\n"
-    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "print(f'MAXRSS {peak}', file=sys.stderr)\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "cpu = usage.ru_utime + usage.ru_stime\n"
+    "print(f'MAXRSS {usage.ru_maxrss} CPU {cpu}', file=sys.stderr)\n"
     "sys.exit(done.returncode)\n"
 )
 
 
-def run_stats(home: Path, *args: str, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Seconds and peak resident MB of one ``course-player stats`` child process."""
+def run_stats(
+    home: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[float, float, float]:
+    """Seconds, CPU seconds and peak resident MB of one ``course-player stats`` process."""
     command = [str(ROOT / ".venv" / "bin" / "course-player"), "stats", *args]
     environ = {**os.environ, "COURSE_PLAYER_HOME": str(home), **(env or {})}
     start = time.perf_counter()
@@ -109,10 +112,10 @@ def run_stats(home: Path, *args: str, env: dict[str, str] | None = None) -> tupl
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise RuntimeError(done.stderr.decode()[-2000:])
-    peak_kb = int(done.stderr.decode().rsplit("MAXRSS ", 1)[1].split()[0])
+    measured = done.stderr.decode().rsplit("MAXRSS ", 1)[1].split()
     figures = json.loads(done.stdout)
     print(f"  learners {figures['learners']}, completed {figures['completed_course']}")
-    return seconds, peak_kb / 1024
+    return seconds, float(measured[2]), int(measured[0]) / 1024
 
 
 def main() -> None:
@@ -132,11 +135,14 @@ def main() -> None:
         print(f"{len(lines):,} statements, {size / 1e6:.1f} MB")
         home = folder / "home"
         run_stats(home, "--course", "demo-communication", "--from", str(stick), "--json")  # warm
-        seconds, peak = run_stats(
+        seconds, cpu, peak = run_stats(
             home, "--course", "demo-communication", "--from", str(stick), "--json"
         )
-        print(f"files: {seconds:.2f} s, peak {peak:.0f} MB")
-        rows.append(f"| progress file ({size / 1e6:.0f} MB) | {seconds:.1f} s | {peak:.0f} MB |")
+        print(f"files: {seconds:.2f} s ({cpu:.1f} s CPU), peak {peak:.0f} MB")
+        rows.append(
+            f"| progress file ({size / 1e6:.0f} MB) | {seconds:.1f} s | {cpu:.1f} s"
+            f" | {peak:.0f} MB |"
+        )
         if ralph_installed() and not args.skip_ralph:
             ralph = RalphServer(folder / "ralph")
             ralph.data.mkdir(parents=True, exist_ok=True)
@@ -156,23 +162,30 @@ def main() -> None:
                 start = time.perf_counter()
                 ralph.statements(limit=1, activity="https://none.invalid/x")  # one full scan
                 scan = time.perf_counter() - start
-                seconds, peak = run_stats(
+                seconds, cpu, peak = run_stats(
                     home, "--course", "demo-communication", "--lrs", "--json", env=env
                 )
             pages = -(-len(lines) // 1000)
             print(f"ralph: {seconds:.1f} s ({pages} pages; one scan of its file {scan:.1f} s)")
             rows.append(
                 f"| Ralph 5.1.0 fs backend, {pages} pages of 1,000 | {seconds:.1f} s"
-                f" | {peak:.0f} MB |"
+                f" | {cpu:.1f} s | {peak:.0f} MB |"
             )
-            rows.append(f"| (Ralph alone: one scan of its file for a page) | {scan:.1f} s | |")
+            rows.append(f"| (Ralph alone: one scan of its file) | {scan:.1f} s | | |")
     body = f"""`bench/bench_stats.py`: `course-player stats --json` as a child process over
 {args.learners:,} learners ({len(lines):,} statements: 100 learners driven through the demo
 course by the engine, copied with their own e-mails and ids). Target: ≤ 10 s, < 300 MB.
 
-| source | time | peak memory (RSS) |
-|---|---|---|
+| source | time | CPU of `stats` | peak memory of `stats` (RSS) |
+|---|---|---|---|
 {chr(10).join(rows)}
+
+From files the target is met. From Ralph's **fs** backend it is not, and the time is Ralph's:
+that backend reads its whole file for every page (up to the page's `search_after` id, so page
+*k* parses *k* × 1,000 statements): 88 pages cost about 44 full scans of the file. `stats`
+itself spends the CPU time shown (the rest of the wall time it waits for Ralph). An LRS that
+pages with an index (Ralph's Elasticsearch, MongoDB or ClickHouse backends, Learning Locker)
+does not grow that way; a cut-off reading resumes where it stopped (docs/stats.md).
 """
     print(body)
     if args.write:

@@ -43,12 +43,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--max-statements",
-        type=int,
+        type=_at_least_one,
         default=MAX_STATEMENTS,
         metavar="N",
         help=f"read at most N statements from the LRS (default {MAX_STATEMENTS:,})",
     )
     p.set_defaults(func=_stats)
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
 
 
 class _Bar:
@@ -87,8 +97,6 @@ def _stats(args: argparse.Namespace) -> int:
                 " (progress files).",
             )
         )
-    if args.max_statements < 1:
-        raise SyncError("--max-statements must be at least 1.")
     ctx = context()
     language = pick(args.lang, ctx.data.settings)
     course = course_map(ctx, args.course)

@@ -22,6 +22,8 @@ def render_text(stats: Stats, language: str = "en") -> str:
     add(f"{t['source']}: {stats.source}")
     shown = count(stats.statements, language), count(stats.skipped, language)
     add(f"{shown[0]} {t['statements']}, {shown[1]} {t['skipped']}")
+    if not stats.learners:
+        add(t["no_data"])
     add("")
     add(f"{t['learners']}: {stats.learners}")
     add(f"{t['completed_course']}: {stats.completed_course}")

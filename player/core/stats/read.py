@@ -172,7 +172,8 @@ class LrsReader:
         saved = self._saved_next()
         if saved is not None:
             url = saved
-            for statement in read_files([self.cache]):
+            # read back as they were taken from the LRS (a timestamp ahead of this clock too)
+            for statement in read_files([self.cache], now=datetime.max.replace(tzinfo=UTC)):
                 state.statements += 1
                 state.resumed += 1
                 yield statement

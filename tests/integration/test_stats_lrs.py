@@ -4,6 +4,7 @@ and every figure ``stats --lrs`` prints equals what the engine recorded."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -13,10 +14,13 @@ from player.cli import main
 from player.core.context import open_context
 from player.core.learning import video
 from player.core.paths import DataDir
+from player.core.stats.aggregate import Aggregator
+from player.core.stats.course import CourseMap
+from player.core.stats.read import LrsReader, Progress
 from player.core.stats.run import course_map, gather
 from player.core.store.database import open_database
 from player.core.sync import outbox
-from player.core.sync.config import SyncSettings
+from player.core.sync.config import LrsConfig, SyncSettings
 from player.core.sync.service import sync_outbox
 from tests.fixtures.ralph import RalphServer
 from tests.helpers.cohort import drive, module_times, recorded
@@ -55,6 +59,23 @@ def test_stats_from_ralph_equal_what_the_engine_recorded(
     assert main(["stats", "--course", manifest.id, "--lrs", "--json"]) == 0
     from_lrs = json.loads(capsys.readouterr().out)
     assert from_lrs == expected
+
+    # a reading cut off after two pages resumes at Ralph's next 'more' link
+    config = LrsConfig(ralph.endpoint, ralph.username, ralph.password)
+    reader = LrsReader(config, manifest.activity_base or "", home / "stats")
+    pages = reader.statements(lambda state: None)
+    taken = [next(pages) for _ in range(1500)]  # page 1, and page 2 fetched and saved
+    pages.close()
+    saved = json.loads(reader.state_file.read_text(encoding="utf-8"))["next"]
+    assert "search_after" in saved and len(taken) == 1500
+    progress: list[Progress] = []
+    aggregator = Aggregator(CourseMap.from_manifest(manifest))
+    for statement in reader.statements(lambda state: progress.append(dataclasses.replace(state))):
+        aggregator.add(statement)
+    total = laptop.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+    assert progress[-1].resumed == 2000  # the two saved pages, not asked again
+    assert progress[-1].pages == -(-total // 1000) - 2 + (total % 1000 == 0)
+    assert aggregator.figures().to_json() == expected
 
     # the same statements carried in a progress file give the same figures, and the time
     # per module is each completer's time, to the 0.01 s of an xAPI duration

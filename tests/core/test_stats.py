@@ -5,6 +5,7 @@ LRS that misbehaves on purpose (Ralph itself is in tests/integration/test_stats_
 from __future__ import annotations
 
 import base64
+import io
 import json
 import sys
 import threading
@@ -467,3 +468,22 @@ def test_a_course_lrs_is_read_only_once_approved(ctx, monkeypatch) -> None:
         lrs_config(ctx, None, course_endpoint=course_lrs)
     update_settings(ctx.data.settings, lrs_approved_endpoints=[course_lrs])
     assert lrs_config(ctx, None, course_endpoint=course_lrs).endpoint == course_lrs
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(
+    cohort, home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = cohort
+    argv = ["stats", "--course", "demo-communication", "--from", str(path), "--json"]
+    assert main(argv) == 0
+    assert "\r[" not in capsys.readouterr().err  # not a terminal: no bar
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(argv) == 0
+    shown = terminal.getvalue()
+    assert "\r[" in shown and "100 %" in shown.rsplit("\r", 1)[-1]

@@ -261,6 +261,23 @@ def test_questions_and_survey_answers() -> None:
     assert rows[("avis2", "note")].mean == 3 and rows[("avis2", "mot")].answers == [("Bien", 1)]
 
 
+def test_with_the_manifest_a_video_or_page_is_never_a_quiz(cohort) -> None:
+    manifest = demo_manifest()
+    course = CourseMap.from_manifest(manifest)
+    video_iri = f"{course.iri}/lessons/m1-ecoute"
+    forged = [
+        statement(VERB_PASSED, video_iri, result={"score": {"scaled": 1.0}, "success": True}),
+        statement(VERB_ANSWERED, f"{video_iri}/questions/q1", result={"response": "a"}),
+    ]
+    aggregator = Aggregator(course)
+    for item in forged:
+        aggregator.add(item)
+    found = aggregator.figures()
+    assert [q.id for q in found.quizzes] == ["m1-quiz", "m2-quiz"]
+    assert all(q.learners == 0 for q in found.quizzes)
+    assert all(s.survey == "m2-avis" and s.count == 0 for s in found.survey)
+
+
 def test_domains_and_country_codes() -> None:
     actors = [
         "mailto:A@Orange.SN",

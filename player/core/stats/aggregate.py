@@ -201,6 +201,8 @@ class Aggregator:
                 self._names[item] = name
 
     def _quiz(self, quiz_id: str) -> _Quiz | None:
+        if self.course.lesson_types.get(quiz_id, "quiz") != "quiz":
+            return None  # a video or page "passed": not a quiz of this course
         quiz = self._quizzes.get(quiz_id)
         if quiz is None and len(self._quizzes) < MAX_ITEMS:
             quiz = self._quizzes[quiz_id] = _Quiz()
@@ -257,6 +259,8 @@ class Aggregator:
         parents: list[dict[str, Any]],
         result: dict[str, Any],
     ) -> None:
+        if self.course.lesson_types.get(lesson, "quiz") not in ("quiz", "survey"):
+            return  # questions in a video or a page: not from this course
         definition = safe.obj(target.get("definition"))
         interaction = definition.get("interactionType")
         response = safe.text(result.get("response"), safe.MAX_RESPONSE)

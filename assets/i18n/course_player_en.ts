@@ -2319,6 +2319,42 @@ Key of this package:
             <source>Too many wrong PINs: try again in {seconds} s.</source>
             <translation>Too many wrong PINs: try again in {seconds} s.</translation>
         </message>
+        <message>
+            <source>No LRS is configured: give its address (stats --lrs URL), or configure one with course-player sync --configure URL (or {variable}).</source>
+            <translation>No LRS is configured: give its address (stats --lrs URL), or configure one with course-player sync --configure URL (or {variable}).</translation>
+        </message>
+        <message>
+            <source>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</source>
+            <translation>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</source>
+            <translation>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</translation>
+        </message>
+        <message>
+            <source>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</source>
+            <translation>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} refused to list statements (HTTP {status}); check the LRS user name and password (course-player sync --configure) and that they may read statements.</source>
+            <translation>The LRS at {endpoint} refused to list statements (HTTP {status}); check the LRS user name and password (course-player sync --configure) and that they may read statements.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered with a redirect (HTTP {status}); redirects are not followed. Check the LRS address.</source>
+            <translation>The LRS at {endpoint} answered with a redirect (HTTP {status}); redirects are not followed. Check the LRS address.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered HTTP {status} when asked for statements. Run the same command again to continue where it stopped.</source>
+            <translation>The LRS at {endpoint} answered HTTP {status} when asked for statements. Run the same command again to continue where it stopped.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a page of statements {problem}.</source>
+            <translation>The LRS at {endpoint} sent a page of statements {problem}.</translation>
+        </message>
+        <message>
+            <source>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</source>
+            <translation>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>

@@ -2319,6 +2319,42 @@ Clé de ce paquet :
             <source>Too many wrong PINs: try again in {seconds} s.</source>
             <translation>Trop de codes PIN erronés : réessayez dans {seconds} s.</translation>
         </message>
+        <message>
+            <source>No LRS is configured: give its address (stats --lrs URL), or configure one with course-player sync --configure URL (or {variable}).</source>
+            <translation>Aucun LRS n’est configuré : indiquez son adresse (stats --lrs URL) ou configurez-en un avec course-player sync --configure URL (ou {variable}).</translation>
+        </message>
+        <message>
+            <source>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</source>
+            <translation>Le LRS liste plus de {limit} déclarations pour ce cours ; le rapport s’arrête là (augmentez --max-statements pour en lire davantage).</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</source>
+            <translation>Le LRS à l’adresse {endpoint} a renvoyé un lien « more » vers un autre serveur ({origin}) ; il n’a pas été suivi.</translation>
+        </message>
+        <message>
+            <source>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</source>
+            <translation>Impossible de lire les déclarations de {endpoint} : {cause}. Relancez la même commande pour reprendre là où elle s’est arrêtée.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} refused to list statements (HTTP {status}); check the LRS user name and password (course-player sync --configure) and that they may read statements.</source>
+            <translation>Le LRS à l’adresse {endpoint} a refusé de lister les déclarations (HTTP {status}) ; vérifiez le nom d’utilisateur et le mot de passe du LRS (course-player sync --configure) et qu’ils permettent de lire les déclarations.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered with a redirect (HTTP {status}); redirects are not followed. Check the LRS address.</source>
+            <translation>Le LRS à l’adresse {endpoint} a répondu par une redirection (HTTP {status}) ; les redirections ne sont pas suivies. Vérifiez l’adresse du LRS.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered HTTP {status} when asked for statements. Run the same command again to continue where it stopped.</source>
+            <translation>Le LRS à l’adresse {endpoint} a répondu HTTP {status} à la demande de déclarations. Relancez la même commande pour reprendre là où elle s’est arrêtée.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a page of statements {problem}.</source>
+            <translation>Le LRS à l’adresse {endpoint} a envoyé une page de déclarations illisible ({problem}).</translation>
+        </message>
+        <message>
+            <source>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</source>
+            <translation>Indiquez où sont les déclarations : --lrs [ADRESSE] (un LRS) ou --from FICHIER.jsonl (fichiers de progression).</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>

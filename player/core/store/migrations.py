@@ -282,3 +282,20 @@ def m008_version_floors(db: Database) -> None:
             SET highest_version = MAX(highest_version, excluded.highest_version)
         """
     )
+
+
+@migrations()
+def m015_learner_preferences(db: Database) -> None:
+    """A learner's remembered choices (``player/core/learning/preferences.py``): subtitles,
+    playback speed, text size. One row per choice, its value as JSON; gone with the learner.
+    """
+    db.execute(
+        """
+        CREATE TABLE learner_preferences (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (learner_id, key)
+        )
+        """
+    )

@@ -58,10 +58,15 @@ def open_lesson(services: Services, course_id: str, lesson_id: str) -> Changes:
 
 @dataclass(frozen=True, slots=True)
 class LessonProgress:
-    """Time or position recorded for a lesson; ``newly_completed``: this call completed it."""
+    """Time or position recorded for a lesson; ``newly_completed``: this call completed it.
+
+    For a video played to its end that does not count yet, ``unwatched`` lists the stretches
+    never watched (start, end in seconds), so the player can offer to go back to the first.
+    """
 
     newly_completed: bool
     changes: Changes
+    unwatched: tuple[tuple[float, float], ...] = ()
 
 
 def record_reading(
@@ -100,7 +105,21 @@ def record_position(
         elapsed=elapsed,
         ended=ended,
     )
-    return LessonProgress(result.newly_completed, progress_made(result.newly_completed))
+    gaps: tuple[tuple[float, float], ...] = ()
+    if ended and not result.complete and result.duration:
+        gaps = _unwatched(services, course_id, lesson_id, result.duration)
+    return LessonProgress(result.newly_completed, progress_made(result.newly_completed), gaps)
+
+
+def _unwatched(
+    services: Services, course_id: str, lesson_id: str, duration: float
+) -> tuple[tuple[float, float], ...]:
+    """The stretches of a video this learner never watched, from what the engine stored."""
+    from player.core.learning.intervals import unwatched
+    from player.core.learning.records import progress_row, watched_of
+
+    row = progress_row(services.context.db, services.learner_id, course_id, lesson_id)
+    return tuple(unwatched(watched_of(row), duration)) if row is not None else ()
 
 
 def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: float) -> Changes:

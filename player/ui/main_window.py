@@ -11,6 +11,7 @@ the task runner announces, and the screens redraw from those.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.ui import ops
+from player.core.errors import PlayerError
+from player.ui import geometry, ops
 from player.ui.ops.changes import Changes
 from player.ui.screens.base import Screen
 from player.ui.screens.library import LibraryScreen
@@ -64,8 +66,8 @@ class MainWindow(QMainWindow):
             owner=self,
         )
         self.setObjectName("main-window")
-        self.resize(1200, 760)
         self.setMinimumSize(QSize(800, 520))
+        self._maximize = geometry.restore(self, services.settings, QSize(1200, 760))
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -116,7 +118,10 @@ class MainWindow(QMainWindow):
         after the first frame and paint the whole window a second time (a flicker on slow
         machines). Handling them now lets that first frame be the final one.
         """
-        self.show()
+        if self._maximize:
+            self.showMaximized()
+        else:
+            self.show()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _first_screen_failed(self, error: BaseException) -> None:
@@ -475,6 +480,11 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        place = geometry.remembered(self, self.services.settings)
+        if place is not None:
+            # A settings file that cannot be written: the next start is centred, that is all.
+            with contextlib.suppress(PlayerError, OSError):
+                self.services.save_settings(**{geometry.SETTINGS_KEY: place})
         self.sync.close()
         for screen in self._screens():
             screen.release()

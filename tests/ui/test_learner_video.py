@@ -62,8 +62,7 @@ def test_a_video_skipped_to_its_end_offers_the_part_not_watched(qtbot, window, s
     assert view.notice.isVisible()
     left = round(11.0 - at)  # from the first gap to where the learner jumped
     assert view.notice.text() in (
-        "This video does not count as watched yet: "
-        f"{n} s not watched. Resume at {format_time(at)}?"
+        f"This video does not count as watched yet: {n} s not watched. Resume at {format_time(at)}?"
         for n in (left - 1, left, left + 1)
     )
     assert view.resume_button.text() == f"Resume at {format_time(at)}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from player.core import dashboard as core
 from player.core.progress import format_duration
+from player.ui.geometry import fit_to_screen
 from player.ui.ops.changes import PROGRESS_AND_OUTBOX
 from player.ui.screens.learners import pin_field
 from player.ui.services import Services
@@ -118,7 +119,7 @@ class DashboardDialog(Retranslatable, QDialog):
         self.services = services
         self.rows: list[core.DashboardRow] = []
         self.setObjectName("dashboard-dialog")
-        self.resize(960, 640)
+        fit_to_screen(self, QSize(960, 640))
         self.stack = QStackedWidget()
 
         # PIN gate

@@ -19,7 +19,7 @@ def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
 
 
 class Heading(QLabel):
-    """A title label; its size is relative to the system font."""
+    """A title label; its size is relative to the system font, and follows the text size."""
 
     def __init__(self, text: str = "", factor: float = 1.5, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
@@ -28,6 +28,16 @@ class Heading(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)  # a title from a package is no HTML
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def rescale(self, base: QFont) -> None:
+        """Follow a new application font (the text size changed), keeping the proportion."""
+        font = QFont(base)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * self._factor)
+        elif font.pixelSize() > 0:
+            font.setPixelSize(round(font.pixelSize() * self._factor))
+        font.setBold(True)
+        self.setFont(font)
 
 
 class Note(QLabel):

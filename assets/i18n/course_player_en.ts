@@ -751,6 +751,13 @@ Key of this package:
             <comment>between the steps that open a module</comment>
             <translation>; </translation>
         </message>
+        <message numerus="yes">
+            <source>%n optional survey(s), not counted.</source>
+            <translation>
+                <numerusform>%n optional survey, not counted.</numerusform>
+                <numerusform>%n optional surveys, not counted.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>QuestionPage</name>
@@ -908,6 +915,10 @@ Key of this package:
             <source>False</source>
             <translation>False</translation>
         </message>
+        <message>
+            <source>The right answers are shown once you pass this quiz.</source>
+            <translation>The right answers are shown once you pass this quiz.</translation>
+        </message>
     </context>
     <context>
         <name>ReadingScreen</name>
@@ -1013,6 +1024,14 @@ Key of this package:
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Text size:</source>
+            <translation>&amp;Text size:</translation>
+        </message>
+        <message>
+            <source>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</source>
+            <translation>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</translation>
         </message>
     </context>
     <context>
@@ -1178,6 +1197,32 @@ Key of this package:
         <message>
             <source>Off</source>
             <translation>Off</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This video does not count as watched yet: %1 not watched. Resume at %2?</source>
+            <translation>This video does not count as watched yet: %1 not watched. Resume at %2?</translation>
+        </message>
+        <message>
+            <source>Resume at %1</source>
+            <translation>Resume at %1</translation>
+        </message>
+        <message>
+            <source>Resume at the first part not watched, %1</source>
+            <translation>Resume at the first part not watched, %1</translation>
         </message>
     </context>
     <context>

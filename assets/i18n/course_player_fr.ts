@@ -751,6 +751,13 @@ Clé de ce paquet :
             <comment>between the steps that open a module</comment>
             <translation> ; </translation>
         </message>
+        <message numerus="yes">
+            <source>%n optional survey(s), not counted.</source>
+            <translation>
+                <numerusform>%n questionnaire facultatif, non compté.</numerusform>
+                <numerusform>%n questionnaires facultatifs, non comptés.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>QuestionPage</name>
@@ -882,11 +889,11 @@ Clé de ce paquet :
         </message>
         <message>
             <source>Correct</source>
-            <translation>Juste</translation>
+            <translation>Bonne réponse</translation>
         </message>
         <message>
             <source>Not correct</source>
-            <translation>Faux</translation>
+            <translation>Réponse incorrecte</translation>
         </message>
         <message>
             <source>Your answer:</source>
@@ -907,6 +914,10 @@ Clé de ce paquet :
         <message>
             <source>False</source>
             <translation>Faux</translation>
+        </message>
+        <message>
+            <source>The right answers are shown once you pass this quiz.</source>
+            <translation>Les bonnes réponses s’affichent une fois ce quiz réussi.</translation>
         </message>
     </context>
     <context>
@@ -1013,6 +1024,14 @@ Clé de ce paquet :
         <message>
             <source>Cancel</source>
             <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Text size:</source>
+            <translation>&amp;Taille du texte :</translation>
+        </message>
+        <message>
+            <source>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</source>
+            <translation>Pour l’apprenant actuel, partout dans l’application (Ctrl+plus, Ctrl+moins)</translation>
         </message>
     </context>
     <context>
@@ -1178,6 +1197,32 @@ Clé de ce paquet :
         <message>
             <source>Off</source>
             <translation>Désactivés</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This video does not count as watched yet: %1 not watched. Resume at %2?</source>
+            <translation>Cette vidéo ne compte pas encore comme vue : il reste %1 non regardées. Reprendre à %2 ?</translation>
+        </message>
+        <message>
+            <source>Resume at %1</source>
+            <translation>Reprendre à %1</translation>
+        </message>
+        <message>
+            <source>Resume at the first part not watched, %1</source>
+            <translation>Reprendre à la première partie non regardée, %1</translation>
         </message>
     </context>
     <context>

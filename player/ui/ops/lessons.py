@@ -177,6 +177,7 @@ class QuizOutcome:
     unlocked: list[str]  # titles of modules this pass opened
     course_complete: bool
     changes: Changes = PROGRESS_AND_OUTBOX  # the attempt is scored and queued for sync
+    reveal: bool = True  # show the right answers (the manifest's ``reveal_answers``)
 
 
 def start_quiz(services: Services, course_id: str, lesson_id: str) -> QuizSession:
@@ -221,12 +222,14 @@ def submit_quiz(services: Services, course_id: str, lesson_id: str, attempt_id: 
     ]
     lesson = manifest.lesson(lesson_id)
     assert lesson is not None
+    reveal = manifest.reveal_for(lesson)
     return QuizOutcome(
         result,
         {q.id: q.prompt for q in lesson.questions},
         {q.id: {c.id: c.text for c in q.choices} for q in lesson.questions},
         unlocked,
         after.complete and not before.complete,
+        reveal=reveal == "always" or (reveal == "after_pass" and after.lesson(lesson_id).passed),
     )
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from player.ui import ops
 from player.ui.services import Services
 from player.ui.tasks import one_line
-from player.ui.widgets.common import Heading, Retranslatable
+from player.ui.widgets.common import Heading, Retranslatable, say
 from player.ui.widgets.icons import State, state_icon
 
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +62,6 @@ class LearnerDialog(Retranslatable, QDialog):
         self.message = QLabel()
         self.message.setObjectName("learner-message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
         pin_row = QHBoxLayout()
         pin_row.addWidget(self.pin_label)
         pin_row.addWidget(self.pin, 1)
@@ -160,7 +159,7 @@ class LearnerDialog(Retranslatable, QDialog):
                 self.list.setCurrentItem(item)
         self.list.setFocus()
         if self._notice:
-            self.message.setText(self._notice)
+            say(self.message, self._notice, ok=True)
             self._notice = ""
         self.learners_loaded.emit()
 
@@ -183,7 +182,7 @@ class LearnerDialog(Retranslatable, QDialog):
         if learner is None:
             return
         if learner.has_pin and not self.pin.text():
-            self.message.setText(self.tr("Enter %1's PIN.").replace("%1", learner.name))
+            say(self.message, self.tr("Enter %1's PIN.").replace("%1", learner.name))
             self.pin.setFocus()
             return
         pin = self.pin.text()
@@ -198,7 +197,7 @@ class LearnerDialog(Retranslatable, QDialog):
     def _switched(self, learner: Any) -> None:
         self.switch_button.setEnabled(True)
         if learner is None:
-            self.message.setText(self.tr("Wrong PIN. Try again."))
+            say(self.message, self.tr("Wrong PIN. Try again."))
             self.pin.selectAll()
             self.pin.setFocus()
             return
@@ -208,7 +207,7 @@ class LearnerDialog(Retranslatable, QDialog):
     def _add(self) -> None:
         name, email, pin = self.new_name.text(), self.new_email.text(), self.new_pin.text()
         if pin and len(pin) < 4:
-            self.message.setText(self.tr("A PIN has 4 to 8 digits."))
+            say(self.message, self.tr("A PIN has 4 to 8 digits."))
             self.new_pin.setFocus()
             return
         self.services.tasks.run(
@@ -247,7 +246,7 @@ class LearnerDialog(Retranslatable, QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.switch_button.setEnabled(True)
-        self.message.setText(one_line(error))
+        say(self.message, one_line(error))
 
 
 class PinDialog(Retranslatable, QDialog):
@@ -284,7 +283,6 @@ class PinDialog(Retranslatable, QDialog):
         self.message = QLabel()
         self.message.setObjectName("pin-message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save = QPushButton()
         self.save.setObjectName("save-pin")
@@ -327,16 +325,16 @@ class PinDialog(Retranslatable, QDialog):
     def submit(self, remove: bool) -> None:
         current, new = self.current.text(), self.new.text()
         if self.learner.has_pin and not current:
-            self.message.setText(self.tr("Type your current PIN first."))
+            say(self.message, self.tr("Type your current PIN first."))
             self.current.setFocus()
             return
         if not remove:
             if len(new) < 4:
-                self.message.setText(self.tr("A PIN has 4 to 8 digits."))
+                say(self.message, self.tr("A PIN has 4 to 8 digits."))
                 self.new.setFocus()
                 return
             if new != self.again.text():
-                self.message.setText(self.tr("The two new PINs differ. Type them again."))
+                say(self.message, self.tr("The two new PINs differ. Type them again."))
                 self.again.clear()
                 self.again.setFocus()
                 return
@@ -354,7 +352,7 @@ class PinDialog(Retranslatable, QDialog):
         self.save.setEnabled(True)
         self.remove.setEnabled(True)
         if learner is None:
-            self.message.setText(self.tr("Wrong current PIN. Nothing was changed."))
+            say(self.message, self.tr("Wrong current PIN. Nothing was changed."))
             self.current.selectAll()
             self.current.setFocus()
             return
@@ -364,4 +362,4 @@ class PinDialog(Retranslatable, QDialog):
     def _failed(self, error: BaseException) -> None:
         self.save.setEnabled(True)
         self.remove.setEnabled(True)
-        self.message.setText(one_line(error))
+        say(self.message, one_line(error))

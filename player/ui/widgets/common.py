@@ -84,3 +84,13 @@ def percent(value: float) -> str:
     if QLocale().language() == QLocale.Language.French:
         return f"{number}\u202f%"
     return f"{number}%"
+
+
+ERROR_STYLE = "color: #b00020;"
+SUCCESS_STYLE = "color: #1b5e20;"
+
+
+def say(label: QLabel, text: str, *, ok: bool = False) -> None:
+    """A message under a form: red for a problem, green for what worked (never red)."""
+    label.setStyleSheet(SUCCESS_STYLE if ok else ERROR_STYLE)
+    label.setText(text)

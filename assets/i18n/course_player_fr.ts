@@ -2117,6 +2117,14 @@ Clé de ce paquet :
             <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
             <translation>{course} se réclame de l’éditeur de confiance {publisher!r} (clé {owner}), mais il est signé par {key} ; refusé.</translation>
         </message>
+        <message>
+            <source>Cannot fetch {name}: the server does not have this file ({status}); check the address.</source>
+            <translation>Impossible de récupérer {name} : le serveur ne trouve pas ce fichier ({status}) ; vérifiez l’adresse.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</source>
+            <translation>Impossible de récupérer {name} : le serveur en refuse l’accès ({status}) ; demandez-le à la personne qui vous a donné l’adresse.</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>

@@ -3,8 +3,9 @@
 
 Use ``scripts/screenshots.sh``, which starts Xvfb at 1366×768, then at 1024×600 (a netbook),
 and calls this each time. Images go to ``docs/screenshots/``, those of the netbook to
-``docs/screenshots/1024x600/``. The data folder is a fresh temporary one with the demo course installed;
-some progress is made through the learning engine first so the screens show real states.
+``docs/screenshots/1024x600/``. The data folder is a fresh temporary one with the demo course
+installed; some progress is made through the learning engine first so the screens show real
+states.
 """
 
 from __future__ import annotations
@@ -157,6 +158,12 @@ def main() -> int:
     wait(lambda: window.current_screen().objectName() == "video-lesson")
     pump(3.0)  # let VLC show frames
     shoot(window, "04-video")
+    # Skipped to its end, the video does not count yet: the player says so.
+    video = window.current_screen()
+    wait(lambda: video.player.duration > 0)
+    video.seek_to(video.player.duration - 2.0)
+    wait(lambda: video.resume_button.isVisible())
+    shoot(window, "16-video-non-terminee")
     window.go_back()
     wait(lambda: window.current_screen() is outline)
 

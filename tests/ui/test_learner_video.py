@@ -71,6 +71,7 @@ def test_a_video_skipped_to_its_end_offers_the_part_not_watched(qtbot, window, s
     qtbot.waitUntil(lambda: player.state == "playing", timeout=WAIT)
     assert at - 0.5 <= player.position < 11.0
     assert not view.resume_button.isVisible() and not view.notice.isVisible()
+    window.close()  # stops its sync timers before the services close
 
 
 def test_a_video_played_to_its_end_says_nothing_more(qtbot, window, services) -> None:
@@ -83,6 +84,7 @@ def test_a_video_played_to_its_end_says_nothing_more(qtbot, window, services) ->
     state = course_state(ctx.db, services.learner_id, ctx.manifest("test-course"))
     assert state.lesson("m1-intro").status == "complete"
     assert not view.resume_button.isVisible() and not view.notice.isVisible()
+    window.close()
 
 
 def test_subtitles_and_speed_are_remembered_per_learner(qtbot, window, services) -> None:
@@ -113,3 +115,4 @@ def test_subtitles_and_speed_are_remembered_per_learner(qtbot, window, services)
     view.back_requested.emit()
     view = open_video(qtbot, window)
     assert view.subtitles.currentText() == "English"
+    window.close()

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
 
-from tests.ui.test_course_flow import open_lesson, open_outline, watch_intro_video
+from player.core.learning.activity import record_reading
+from tests.ui.test_course_flow import answer_quiz, open_lesson, open_outline, watch_intro_video
 
 ROOT = Path(__file__).resolve().parents[2]
 NETBOOK = QSize(1024, 600)
@@ -50,7 +51,30 @@ def test_every_screen_of_the_window_fits_a_netbook(qtbot, window, services, fren
         with qtbot.waitSignal(window.screen_changed, timeout=10_000):
             window.go_back()
         del screen
-    print("\n".join(seen))
+    # The quiz's result page, and module 2's survey once module 1 is done.
+    quiz = open_lesson(qtbot, window, outline, "m1-quiz")
+    qtbot.waitUntil(lambda: bool(quiz.pages))
+    answer_quiz(qtbot, quiz, {"q1": "b", "q2": ["a", "c"], "q3": True, "q4": "reformuler"})
+    with qtbot.waitSignal(quiz.submitted, timeout=10_000):
+        quiz.submit(confirm=False)
+    seen.append(sizes(window))
+    assert fits(window), seen
+    with qtbot.waitSignal(window.screen_changed, timeout=10_000):
+        window.go_back()
+    record_reading(
+        services.context.db,
+        services.learner_id,
+        services.context.manifest("test-course"),
+        "m1-read",
+        at_end=True,
+    )
+    with qtbot.waitSignal(window.screen_changed, timeout=10_000):
+        window.open_lesson("test-course", "m2-survey", "survey")
+    qtbot.waitUntil(lambda: not services.tasks.busy)
+    seen.append(sizes(window))
+    assert window.current_screen().objectName() == "survey-screen"
+    assert fits(window), seen
+    window.close()  # stops its sync timer before the services close
 
 
 def test_every_dialog_fits_a_netbook(qtbot, window, services, french) -> None:
@@ -77,6 +101,7 @@ def test_every_dialog_fits_a_netbook(qtbot, window, services, french) -> None:
         seen.append(sizes(dialog))
     print("\n".join(seen))
     assert all(fits(dialog) for dialog in dialogs), seen
+    window.close()  # stops its sync timer before the services close
 
 
 PLACE_WINDOW = """

@@ -195,9 +195,9 @@ def test_a_quiz_whose_publisher_always_reveals_shows_the_right_answers(
     translations = Translations(qapp)
     translations.apply("fr")
     services = build_services(data, translations=translations)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
     try:
-        window = MainWindow(services)
-        qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: not services.tasks.busy)
         outline = open_outline(qtbot, window)
@@ -212,5 +212,6 @@ def test_a_quiz_whose_publisher_always_reveals_shows_the_right_answers(
         assert "✗ Réponse incorrecte\nVotre réponse : Faux\nBonne réponse : Vrai" in feedback
         assert "✗ Faux" not in feedback
     finally:
+        window.close()  # its screens and timers go before the services they use
         services.close()
         translations.apply("en")

@@ -75,6 +75,7 @@ def test_a_learner_s_text_size_applies_when_their_profile_is_read(qtbot, service
     try:
         qtbot.waitUntil(lambda: point_size() == pytest.approx(base * 1.5))
     finally:
+        window.close()
         text_size.apply(100)
 
 

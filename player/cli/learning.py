@@ -7,6 +7,7 @@ import getpass
 import sys
 
 from player.cli.common import context, print_json, say
+from player.core.dashboard import dashboard_table, write_csv
 from player.core.errors import LearningError
 from player.core.learning import create_learner, find_learner, list_learners, progress_report
 from player.core.progress import format_duration
@@ -89,8 +90,6 @@ def cmd_progress(args: argparse.Namespace) -> int:
         print_json([row.as_dict() for row in rows])
         return 0
     if args.csv:  # the trainer dashboard's table: one writer for both (player/core/dashboard.py)
-        from player.core.dashboard import dashboard_table, write_csv
-
         table = dashboard_table(ctx, args.course)
         if learners:
             table = [r for r in table if r.learner_id == learners[0].id]

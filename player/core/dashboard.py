@@ -49,6 +49,8 @@ from player.core.sync.statements import (
     ACCOUNT_HOME_PAGE,
     VERB_COMPLETED,
     VERB_PASSED,
+    VERB_SATISFIED,
+    VERB_TERMINATED,
     duration_seconds,
 )
 
@@ -206,7 +208,8 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
             module = manifest.module_of(item)
             module_id = module.id if module else ""
             facts.touched.add(item)
-            facts.time[item] += iso_seconds(result.get("duration"))
+            if verb != VERB_TERMINATED:  # a video session's time is in its completion too
+                facts.time[item] += iso_seconds(result.get("duration"))
             scaled = (result.get("score") or {}).get("scaled")
             if isinstance(scaled, int | float):
                 facts.best[item] = max(facts.best.get(item, 0.0), float(scaled))
@@ -221,7 +224,7 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
                 facts.answered.add(item)
         else:
             module_id = item if scope == "module" else ""
-            if verb == VERB_COMPLETED:
+            if verb in (VERB_SATISFIED, VERB_COMPLETED):  # completed: earlier versions
                 facts.completed[(scope, item)] = at
         facts.last[module_id] = _latest(facts.last.get(module_id), at) or ""
     return found

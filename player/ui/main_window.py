@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
         self.action_dashboard.setObjectName("action-dashboard")
         self.action_dashboard.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.action_dashboard.triggered.connect(self.open_dashboard)
+        self.action_workshop = QAction(self)
+        self.action_workshop.setObjectName("action-workshop")
+        self.action_workshop.triggered.connect(self.open_workshop)
         self.action_sync_details = QAction(self)
         self.action_sync_details.triggered.connect(self.open_sync_details)
         self.addAction(self.action_sync_details)
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         bar.addAction(self.action_learner)
         bar.addAction(self.action_dashboard)
+        bar.addAction(self.action_workshop)
         bar.addAction(self.action_settings)
         self._dialogs: dict[str, QWidget] = {}  # the non-blocking dialogs open now, by name
         self.toolbar = bar
@@ -219,6 +223,10 @@ class MainWindow(QMainWindow):
         self.action_dashboard.setText(self.tr("&Trainer dashboard"))
         self.action_dashboard.setToolTip(
             self.tr("Who is where in the workshop: learners × modules (Ctrl+Shift+D)")
+        )
+        self.action_workshop.setText(self.tr("Share in a &workshop…"))
+        self.action_workshop.setToolTip(
+            self.tr("Share this laptop's courses over the local Wi-Fi, or pair with a hub")
         )
         self.action_sync_details.setText(self.tr("Sync details…"))
         self.action_sync_details.setToolTip(
@@ -264,7 +272,7 @@ class MainWindow(QMainWindow):
         if view is None:
             text = ""
         elif view.pending:
-            text = self.tr("%n completion(s) waiting to be sent", "", view.pending)
+            text = self.tr("%n result(s) waiting to be sent", "", view.pending)
         elif view.last_sent_at:
             text = self.tr("All sent at %1").replace("%1", local_time(view.last_sent_at))
         else:
@@ -454,6 +462,11 @@ class MainWindow(QMainWindow):
 
         return self._open_once("sync_details", lambda: SyncDetailsDialog(self.services, self))
 
+    def open_workshop(self) -> QWidget:
+        from player.ui.screens.workshop import WorkshopDialog
+
+        return self._open_once("workshop", lambda: WorkshopDialog(self.services, self))
+
     @property
     def dashboard(self) -> QWidget | None:
         return self._dialogs.get("dashboard")
@@ -529,6 +542,10 @@ class MainWindow(QMainWindow):
             # A settings file that cannot be written: the next start is centred, that is all.
             with contextlib.suppress(PlayerError, OSError):
                 self.services.save_settings(**{geometry.SETTINGS_KEY: place})
+        if "workshop_hub" in self.services.extras:
+            from player.ui.screens.workshop import stop_sharing
+
+            stop_sharing(self.services)
         self.sync.close()
         for screen in self._screens():
             screen.release()

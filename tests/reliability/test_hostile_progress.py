@@ -67,7 +67,7 @@ class Laptop:
 def laptop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Laptop]:
     root = tmp_path_factory.mktemp("hostile-progress")
     package = pack(write_source(root / "src"), root / "course.zip").dest
-    ctx = open_context(DataDir(root / "home"), install_demo=False)
+    ctx = open_context(DataDir(root / "home"))
     source = open_source(str(package))
     try:
         install(ctx, source)

@@ -32,6 +32,8 @@ SCRYPT_N = 2**14
 SCRYPT_R = 8
 SCRYPT_P = 1
 
+NO_LEARNER = QT_TRANSLATE_NOOP("CoreErrors", "There is no learner with id {learner}.")
+
 
 @dataclass(frozen=True, slots=True)
 class Learner:
@@ -191,7 +193,7 @@ def list_learners(db: Database) -> list[Learner]:
 def get_learner(db: Database, learner_id: int) -> Learner:
     row = next(db.query("SELECT * FROM learners WHERE id = ?", [learner_id]), None)
     if row is None:
-        raise LearningError(f"There is no learner with id {learner_id}.")
+        raise LearningError.of(NO_LEARNER, learner=learner_id)
     return _from_row(row)
 
 
@@ -201,7 +203,12 @@ def find_learner(db: Database, name: str) -> Learner:
     for learner in list_learners(db):
         if learner.name.casefold() == wanted:
             return learner
-    raise LearningError(f"There is no learner named {name!r}; see 'course-player learners list'.")
+    raise LearningError.of(
+        QT_TRANSLATE_NOOP(
+            "CoreErrors", "There is no learner named {name!r}; see 'course-player learners list'."
+        ),
+        name=name,
+    )
 
 
 _UNSET: Any = object()
@@ -252,7 +259,7 @@ def verify_pin(db: Database, learner_id: int, pin: str) -> bool:
     """True when the learner has no PIN or ``pin`` is theirs."""
     rows = list(db.query("SELECT pin_hash FROM learners WHERE id = ?", [learner_id]))
     if not rows:
-        raise LearningError(f"There is no learner with id {learner_id}.")
+        raise LearningError.of(NO_LEARNER, learner=learner_id)
     stored = rows[0]["pin_hash"]
     if not stored:
         return True

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from player.core.errors import LearningError
+from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.learning.learners import get_learner
 
 if TYPE_CHECKING:
@@ -71,15 +71,25 @@ def set_preferences(
     changes: dict[str, object] = {}
     if subtitles is not None:
         if not subtitles or len(subtitles) > 35 or not subtitles.isprintable():
-            raise LearningError(f"Not a subtitle choice: {subtitles!r}.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Not a subtitle choice: {choice!r}."),
+                choice=subtitles,
+            )
         changes["subtitles"] = subtitles
     if speed is not None:
         if not _valid_speed(speed):
-            raise LearningError(f"A playback speed is from {SPEED_MIN} to {SPEED_MAX}.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "A playback speed is from {low}× to {high}×."),
+                low=SPEED_MIN,
+                high=SPEED_MAX,
+            )
         changes["speed"] = float(speed)
     if text_size is not None:
         if text_size not in TEXT_SIZES:
-            raise LearningError(f"A text size is one of {', '.join(map(str, TEXT_SIZES))} %.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "A text size is one of {sizes} %."),
+                sizes=", ".join(map(str, TEXT_SIZES)),
+            )
         changes["text_size"] = int(text_size)
     with db.atomic():
         get_learner(db, learner_id)

@@ -61,6 +61,7 @@ class LearnerDialog(Retranslatable, QDialog):
         self.pin_label.setBuddy(self.pin)
         self.message = QLabel()
         self.message.setObjectName("learner-message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # quotes a learner's name
         self.message.setWordWrap(True)
         pin_row = QHBoxLayout()
         pin_row.addWidget(self.pin_label)
@@ -282,6 +283,7 @@ class PinDialog(Retranslatable, QDialog):
         self.current.setVisible(learner.has_pin)
         self.message = QLabel()
         self.message.setObjectName("pin-message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save = QPushButton()

@@ -169,6 +169,7 @@ class ReadingScreen(Screen):
         self.browser.show_markdown(page.markdown, page.member, page.files)
         self.browser.external_link.connect(self._external)
         self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # quotes the package's links
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.next = QPushButton()

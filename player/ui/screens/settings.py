@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from player.core.errors import PlayerError
 from player.ui.geometry import fit_to_screen
 from player.ui.i18n import LANGUAGES, pick_language
+from player.ui.screens.workshop import HubSettingRow
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Note, Retranslatable, percent
@@ -160,6 +161,7 @@ class SettingsDialog(Retranslatable, QDialog):
         fields_layout.setContentsMargins(0, 0, 0, 0)
         fields_layout.addLayout(general)
         fields_layout.addWidget(self.sync_box)
+        fields_layout.addWidget(HubSettingRow(services))  # paired workshop hub (docs/hub.md)
         fields_layout.addWidget(self.trusted)
         fields_layout.addStretch(1)
         self.fields_scroll = QScrollArea()

@@ -84,6 +84,7 @@ def test_every_dialog_fits_a_netbook(qtbot, window, services, french) -> None:
     from player.ui.screens.settings import SettingsDialog
     from player.ui.screens.sync_details import SyncDetailsDialog
     from player.ui.screens.usb import CopyToUsbDialog
+    from player.ui.screens.workshop import WorkshopDialog
 
     dialogs = [
         AddCourseDialog(services, window),
@@ -92,6 +93,7 @@ def test_every_dialog_fits_a_netbook(qtbot, window, services, french) -> None:
         SettingsDialog(services, window),
         SyncDetailsDialog(services, window),
         CopyToUsbDialog(services, "test-course", "Cours d'essai", 123_456, window),
+        WorkshopDialog(services, window),
     ]
     seen = []
     for dialog in dialogs:

@@ -850,6 +850,13 @@ Key of this package:
             <comment>between the steps that open a module</comment>
             <translation>; </translation>
         </message>
+        <message numerus="yes">
+            <source>%n optional survey(s), not counted.</source>
+            <translation>
+                <numerusform>%n optional survey, not counted.</numerusform>
+                <numerusform>%n optional surveys, not counted.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>QuestionPage</name>
@@ -1007,6 +1014,10 @@ Key of this package:
             <source>False</source>
             <translation>False</translation>
         </message>
+        <message>
+            <source>The right answers are shown once you pass this quiz.</source>
+            <translation>The right answers are shown once you pass this quiz.</translation>
+        </message>
     </context>
     <context>
         <name>ReadingScreen</name>
@@ -1112,6 +1123,14 @@ Key of this package:
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Text size:</source>
+            <translation>&amp;Text size:</translation>
+        </message>
+        <message>
+            <source>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</source>
+            <translation>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</translation>
         </message>
     </context>
     <context>
@@ -1277,6 +1296,32 @@ Key of this package:
         <message>
             <source>Off</source>
             <translation>Off</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This video does not count as watched yet: %1 not watched. Resume at %2?</source>
+            <translation>This video does not count as watched yet: %1 not watched. Resume at %2?</translation>
+        </message>
+        <message>
+            <source>Resume at %1</source>
+            <translation>Resume at %1</translation>
+        </message>
+        <message>
+            <source>Resume at the first part not watched, %1</source>
+            <translation>Resume at the first part not watched, %1</translation>
         </message>
     </context>
     <context>
@@ -2172,6 +2217,14 @@ Key of this package:
             <translation>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</translation>
         </message>
         <message>
+            <source>Cannot fetch {name}: the server does not have this file ({status}); check the address.</source>
+            <translation>Cannot fetch {name}: the server does not have this file ({status}); check the address.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</source>
+            <translation>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</translation>
+        </message>
+        <message>
             <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
             <translation>Question {question!r} has no choice {choice!r} (choices: {choices}).</translation>
         </message>
@@ -2354,6 +2407,18 @@ Key of this package:
         <message>
             <source>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</source>
             <translation>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</translation>
+        </message>
+        <message>
+            <source>Not a subtitle choice: {choice!r}.</source>
+            <translation>Not a subtitle choice: {choice!r}.</translation>
+        </message>
+        <message>
+            <source>A playback speed is from {low}× to {high}×.</source>
+            <translation>A playback speed is from {low}× to {high}×.</translation>
+        </message>
+        <message>
+            <source>A text size is one of {sizes} %.</source>
+            <translation>A text size is one of {sizes} %.</translation>
         </message>
     </context>
     <context>

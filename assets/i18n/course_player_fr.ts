@@ -850,6 +850,13 @@ Clé de ce paquet :
             <comment>between the steps that open a module</comment>
             <translation> ; </translation>
         </message>
+        <message numerus="yes">
+            <source>%n optional survey(s), not counted.</source>
+            <translation>
+                <numerusform>%n questionnaire facultatif, non compté.</numerusform>
+                <numerusform>%n questionnaires facultatifs, non comptés.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>QuestionPage</name>
@@ -981,11 +988,11 @@ Clé de ce paquet :
         </message>
         <message>
             <source>Correct</source>
-            <translation>Juste</translation>
+            <translation>Bonne réponse</translation>
         </message>
         <message>
             <source>Not correct</source>
-            <translation>Faux</translation>
+            <translation>Réponse incorrecte</translation>
         </message>
         <message>
             <source>Your answer:</source>
@@ -1006,6 +1013,10 @@ Clé de ce paquet :
         <message>
             <source>False</source>
             <translation>Faux</translation>
+        </message>
+        <message>
+            <source>The right answers are shown once you pass this quiz.</source>
+            <translation>Les bonnes réponses s’affichent une fois ce quiz réussi.</translation>
         </message>
     </context>
     <context>
@@ -1112,6 +1123,14 @@ Clé de ce paquet :
         <message>
             <source>Cancel</source>
             <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Text size:</source>
+            <translation>&amp;Taille du texte :</translation>
+        </message>
+        <message>
+            <source>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</source>
+            <translation>Pour l’apprenant actuel, partout dans l’application (Ctrl+plus, Ctrl+moins)</translation>
         </message>
     </context>
     <context>
@@ -1277,6 +1296,32 @@ Clé de ce paquet :
         <message>
             <source>Off</source>
             <translation>Désactivés</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This video does not count as watched yet: %1 not watched. Resume at %2?</source>
+            <translation>Cette vidéo ne compte pas encore comme vue : il reste %1 non regardées. Reprendre à %2 ?</translation>
+        </message>
+        <message>
+            <source>Resume at %1</source>
+            <translation>Reprendre à %1</translation>
+        </message>
+        <message>
+            <source>Resume at the first part not watched, %1</source>
+            <translation>Reprendre à la première partie non regardée, %1</translation>
         </message>
     </context>
     <context>
@@ -2172,6 +2217,14 @@ Clé de ce paquet :
             <translation>{course} se réclame de l’éditeur de confiance {publisher!r} (clé {owner}), mais il est signé par {key} ; refusé.</translation>
         </message>
         <message>
+            <source>Cannot fetch {name}: the server does not have this file ({status}); check the address.</source>
+            <translation>Impossible de récupérer {name} : le serveur ne trouve pas ce fichier ({status}) ; vérifiez l’adresse.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</source>
+            <translation>Impossible de récupérer {name} : le serveur en refuse l’accès ({status}) ; demandez-le à la personne qui vous a donné l’adresse.</translation>
+        </message>
+        <message>
             <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
             <translation>La question « {question} » n’a pas de choix « {choice} » (choix : {choices}).</translation>
         </message>
@@ -2354,6 +2407,18 @@ Clé de ce paquet :
         <message>
             <source>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</source>
             <translation>Indiquez où sont les déclarations : --lrs [ADRESSE] (un LRS) ou --from FICHIER.jsonl (fichiers de progression).</translation>
+        </message>
+        <message>
+            <source>Not a subtitle choice: {choice!r}.</source>
+            <translation>Ce n’est pas un choix de sous-titres : « {choice} ».</translation>
+        </message>
+        <message>
+            <source>A playback speed is from {low}× to {high}×.</source>
+            <translation>Une vitesse de lecture va de {low}× à {high}×.</translation>
+        </message>
+        <message>
+            <source>A text size is one of {sizes} %.</source>
+            <translation>Une taille de texte est l’une de : {sizes} %.</translation>
         </message>
     </context>
     <context>

@@ -151,6 +151,9 @@ def test_course_text_is_shown_as_typed_in_every_dialog(
     shown: dict[str, int] = {}
     # Another learner typed this name on a shared laptop.
     create_learner(services.context.db, marked("Ana"), pin="1234")
+    from player.core.learning.pins import mark_trainer_pin_offered
+
+    mark_trainer_pin_offered(services.context.db)  # the dashboard opens on its table
 
     learners = LearnerDialog(services, window)
     qtbot.addWidget(learners)

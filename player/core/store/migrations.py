@@ -313,6 +313,7 @@ def m009_pin_guards(db: Database) -> None:
         """
     )
 
+
 @migrations()
 def m013_video_sessions(db: Database) -> None:
     """Viewing sessions of a video, from which the core derives Video Profile statements.

@@ -34,6 +34,7 @@ DEFAULT_LEARNER_NAME = "Learner"
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_NAME = 80
 
+
 NO_LEARNER = QT_TRANSLATE_NOOP("CoreErrors", "There is no learner with id {learner}.")
 
 

@@ -261,8 +261,6 @@ class DashboardDialog(Retranslatable, QDialog):
         self.rows: list[core.DashboardRow] = []
         self.unlocked = False  # no trainer PIN, or it was typed in this dialog
         self.trainer_pin_set = False
-        self._notice = ""  # said once with the count of learners (e.g. "The trainer PIN is set.")
-        self._report = ""  # an import's report, said once instead of the count
         self.setObjectName("dashboard-dialog")
         self.resize(960, 640)
         self.stack = QStackedWidget()
@@ -483,6 +481,8 @@ class DashboardDialog(Retranslatable, QDialog):
     def course_id(self) -> str | None:
         return self.course.currentData() if self.course.count() else None
 
+    _notice: str | None = None  # what the next reload shows in the status line
+
     def reload(self) -> None:
         if not self.unlocked or self.stack.currentWidget() is not self.board:
             return
@@ -537,12 +537,9 @@ class DashboardDialog(Retranslatable, QDialog):
         self.loaded.emit()
 
     def _show_count(self) -> None:
-        text = self.tr("%n learner(s)", "", len({r.learner_key for r in self.rows}))
-        if self._notice:
-            text, self._notice = f"{self._notice} {text}", ""
-        if self._report:
-            text, self._report = self._report, ""
-        self.status.setText(text)
+        learners = len({r.learner_key for r in self.rows})
+        self.status.setText(self._notice or self.tr("%n learner(s)", "", learners))
+        self._notice = None
 
     def selected_row(self) -> core.DashboardRow | None:
         items = self.table.selectedItems()
@@ -584,7 +581,7 @@ class DashboardDialog(Retranslatable, QDialog):
                 ("%6", str(len(report.rejected))),
             ):
                 text = text.replace(marker, value)
-            self._report = text  # shown once the table is reloaded, instead of the count
+            self._notice = text  # shown once the table is reloaded, instead of the count
             self.status.setText(text)
             self.reload()
             # Imported progress and statements: the library, outline and status line redraw.

@@ -69,7 +69,9 @@ def report_time_spent(
             gap = round(float(row["time_spent"]) - carried[key], 2)
             manifest = manifests(row["course_id"])
             lesson = manifest.lesson(row["lesson_id"]) if manifest is not None else None
-            if gap < MIN_GAP_S or lesson is None or row["learner_id"] not in learners:
+            if gap < MIN_GAP_S or manifest is None or lesson is None:
+                continue
+            if row["learner_id"] not in learners:
                 continue
             emit(
                 db,

@@ -412,6 +412,42 @@ Clé de ce paquet :
             <source>The trainer PIN was removed.</source>
             <translation>Le code PIN du formateur a été supprimé.</translation>
         </message>
+        <message>
+            <source>&amp;Module:</source>
+            <translation>&amp;Module :</translation>
+        </message>
+        <message>
+            <source>part of a module's title</source>
+            <translation>une partie du titre d’un module</translation>
+        </message>
+        <message>
+            <source>Show only the modules containing</source>
+            <translation>N’afficher que les modules contenant</translation>
+        </message>
+        <message>
+            <source>L&amp;earner:</source>
+            <translation>Appre&amp;nant :</translation>
+        </message>
+        <message>
+            <source>part of a name</source>
+            <translation>une partie d’un nom</translation>
+        </message>
+        <message>
+            <source>Show only the learners containing</source>
+            <translation>N’afficher que les apprenants contenant</translation>
+        </message>
+        <message>
+            <source>Course</source>
+            <translation>Cours</translation>
+        </message>
+        <message>
+            <source>% of the learners who completed it, average best quiz score</source>
+            <translation>% des apprenants qui l’ont terminé, meilleur score moyen au quiz</translation>
+        </message>
+        <message>
+            <source>Modules</source>
+            <translation>Modules</translation>
+        </message>
     </context>
     <context>
         <name>TrainerPinPage</name>
@@ -2382,6 +2418,125 @@ Clé de ce paquet :
         <message>
             <source>%1; comes with the app</source>
             <translation>%1 ; fournie avec l’application</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardCsv</name>
+        <message>
+            <source>Course</source>
+            <translation>Cours</translation>
+        </message>
+        <message>
+            <source>Course version</source>
+            <translation>Version du cours</translation>
+        </message>
+        <message>
+            <source>Learner</source>
+            <translation>Apprenant</translation>
+        </message>
+        <message>
+            <source>Learner identifier</source>
+            <translation>Identifiant de l’apprenant</translation>
+        </message>
+        <message>
+            <source>Module</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Lessons done</source>
+            <translation>Leçons faites</translation>
+        </message>
+        <message>
+            <source>Lessons in the module</source>
+            <translation>Leçons du module</translation>
+        </message>
+        <message>
+            <source>Best quiz score</source>
+            <translation>Meilleur score au quiz</translation>
+        </message>
+        <message>
+            <source>Time spent</source>
+            <translation>Temps passé</translation>
+        </message>
+        <message>
+            <source>Last activity</source>
+            <translation>Dernière activité</translation>
+        </message>
+        <message>
+            <source>Module completed on</source>
+            <translation>Module terminé le</translation>
+        </message>
+        <message>
+            <source>Course complete</source>
+            <translation>Cours terminé</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Envoi</translation>
+        </message>
+        <message>
+            <source>Results waiting to be sent</source>
+            <translation>Résultats en attente d’envoi</translation>
+        </message>
+        <message>
+            <source>Known from</source>
+            <translation>Connu par</translation>
+        </message>
+        <message>
+            <source>Imported from</source>
+            <translation>Importé de</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>terminé</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>ouvert</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>verrouillé</translation>
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation>non signalé</translation>
+        </message>
+        <message>
+            <source>nothing to send</source>
+            <translation>rien à envoyer</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>en attente</translation>
+        </message>
+        <message>
+            <source>all sent</source>
+            <translation>tout envoyé</translation>
+        </message>
+        <message>
+            <source>refused by the server</source>
+            <translation>refusé par le serveur</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>cet ordinateur</translation>
+        </message>
+        <message>
+            <source>a progress file</source>
+            <translation>un fichier de progression</translation>
         </message>
     </context>
 </TS>

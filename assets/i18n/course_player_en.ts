@@ -448,6 +448,10 @@ Key of this package:
             <source>Modules</source>
             <translation>Modules</translation>
         </message>
+        <message>
+            <source>E&amp;very learner's progress to a USB stick…</source>
+            <translation>E&amp;very learner's progress to a USB stick…</translation>
+        </message>
     </context>
     <context>
         <name>TrainerPinPage</name>
@@ -640,6 +644,10 @@ Key of this package:
         <message>
             <source>No course is installed yet. Add one from a file, a USB stick or a web address; everything then works without a network.</source>
             <translation>No course is installed yet. Add one from a file, a USB stick or a web address; everything then works without a network.</translation>
+        </message>
+        <message>
+            <source>Export my progress to a USB stick…</source>
+            <translation>Export my progress to a USB stick…</translation>
         </message>
     </context>
     <context>
@@ -2537,6 +2545,48 @@ Key of this package:
         <message>
             <source>a progress file</source>
             <translation>a progress file</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressToUsbDialog</name>
+        <message>
+            <source>Export every learner's progress to a USB stick</source>
+            <translation>Export every learner's progress to a USB stick</translation>
+        </message>
+        <message>
+            <source>Every learner's progress on this computer</source>
+            <translation>Every learner's progress on this computer</translation>
+        </message>
+        <message>
+            <source>Export my progress to a USB stick</source>
+            <translation>Export my progress to a USB stick</translation>
+        </message>
+        <message>
+            <source>The progress of %1</source>
+            <translation>The progress of %1</translation>
+        </message>
+        <message>
+            <source>The results not yet sent are written as one progress file, time spent included. On the trainer's computer, open the trainer dashboard and import it.</source>
+            <translation>The results not yet sent are written as one progress file, time spent included. On the trainer's computer, open the trainer dashboard and import it.</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Export</translation>
+        </message>
+        <message>
+            <source>Writing the progress file… Do not remove the stick.</source>
+            <translation>Writing the progress file… Do not remove the stick.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n result(s) copied to %1, to import on the trainer's computer.</source>
+            <translation>
+                <numerusform>%n result copied to %1, to import on the trainer's computer.</numerusform>
+                <numerusform>%n results copied to %1, to import on the trainer's computer.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No result to copy: everything was already sent.</source>
+            <translation>No result to copy: everything was already sent.</translation>
         </message>
     </context>
 </TS>

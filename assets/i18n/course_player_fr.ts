@@ -448,6 +448,10 @@ Clé de ce paquet :
             <source>Modules</source>
             <translation>Modules</translation>
         </message>
+        <message>
+            <source>E&amp;very learner's progress to a USB stick…</source>
+            <translation>Progression de &amp;tous vers une clé USB…</translation>
+        </message>
     </context>
     <context>
         <name>TrainerPinPage</name>
@@ -640,6 +644,10 @@ Clé de ce paquet :
         <message>
             <source>No course is installed yet. Add one from a file, a USB stick or a web address; everything then works without a network.</source>
             <translation>Aucun cours n’est encore installé. Ajoutez-en un depuis un fichier, une clé USB ou une adresse web ; tout fonctionne ensuite sans réseau.</translation>
+        </message>
+        <message>
+            <source>Export my progress to a USB stick…</source>
+            <translation>Exporter ma progression vers une clé USB…</translation>
         </message>
     </context>
     <context>
@@ -2537,6 +2545,48 @@ Clé de ce paquet :
         <message>
             <source>a progress file</source>
             <translation>un fichier de progression</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressToUsbDialog</name>
+        <message>
+            <source>Export every learner's progress to a USB stick</source>
+            <translation>Exporter la progression de tous les apprenants vers une clé USB</translation>
+        </message>
+        <message>
+            <source>Every learner's progress on this computer</source>
+            <translation>La progression de tous les apprenants de cet ordinateur</translation>
+        </message>
+        <message>
+            <source>Export my progress to a USB stick</source>
+            <translation>Exporter ma progression vers une clé USB</translation>
+        </message>
+        <message>
+            <source>The progress of %1</source>
+            <translation>La progression de %1</translation>
+        </message>
+        <message>
+            <source>The results not yet sent are written as one progress file, time spent included. On the trainer's computer, open the trainer dashboard and import it.</source>
+            <translation>Les résultats pas encore envoyés sont écrits dans un fichier de progression, temps passé compris. Sur l’ordinateur du formateur, ouvrez le tableau de bord du formateur et importez-le.</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Exporter</translation>
+        </message>
+        <message>
+            <source>Writing the progress file… Do not remove the stick.</source>
+            <translation>Écriture du fichier de progression… Ne retirez pas la clé.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n result(s) copied to %1, to import on the trainer's computer.</source>
+            <translation>
+                <numerusform>%n résultat copié dans %1, à importer sur l’ordinateur du formateur.</numerusform>
+                <numerusform>%n résultats copiés dans %1, à importer sur l’ordinateur du formateur.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No result to copy: everything was already sent.</source>
+            <translation>Aucun résultat à copier : tout a déjà été envoyé.</translation>
         </message>
     </context>
 </TS>

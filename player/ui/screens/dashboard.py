@@ -392,6 +392,9 @@ class DashboardDialog(Retranslatable, QDialog):
         self.pdf_button = QPushButton()
         self.pdf_button.setObjectName("dashboard-pdf")
         self.pdf_button.clicked.connect(self._ask_pdf)
+        self.usb_button = QPushButton()
+        self.usb_button.setObjectName("dashboard-progress-to-usb")
+        self.usb_button.clicked.connect(self.progress_to_usb)
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.reload)
         self.trainer_pin_button = QPushButton()
@@ -408,7 +411,7 @@ class DashboardDialog(Retranslatable, QDialog):
         filters.addWidget(self.learner_label)
         filters.addWidget(self.learner_filter, 1)
         buttons = QHBoxLayout()
-        for button in (self.import_button, self.csv_button, self.pdf_button):
+        for button in (self.import_button, self.csv_button, self.pdf_button, self.usb_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.trainer_pin_button)
@@ -472,6 +475,7 @@ class DashboardDialog(Retranslatable, QDialog):
         self.csv_button.setText(self.tr("Export &CSV…"))
         self.pdf_button.setText(self.tr("&Print the selected learner's summary (PDF)…"))
         self.refresh_button.setText(self.tr("&Refresh"))
+        self.usb_button.setText(self.tr("E&very learner's progress to a USB stick…"))
         self.trainer_pin_button.setText(self.tr("&Trainer PIN…"))
         if self.course.count():
             self.course.setItemText(0, self.tr("All courses"))
@@ -715,6 +719,17 @@ class DashboardDialog(Retranslatable, QDialog):
             )
 
         self.services.tasks.run(work, done, self._failed, owner=self)
+
+    def progress_to_usb(self) -> QWidget | None:
+        """Every learner's progress on this laptop onto a stick (the trainer PIN is typed)."""
+        if self._locked():
+            return None
+        from player.ui.screens.usb import ProgressToUsbDialog
+
+        dialog = ProgressToUsbDialog(self.services, None, "learners", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _ask_pdf(self) -> None:
         if self._locked():

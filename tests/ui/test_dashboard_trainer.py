@@ -20,11 +20,13 @@ from tests.helpers.courses import MEDIA, document, write_source
 from tests.ui.test_dashboard_screen import cells
 
 
-def second_course(services, tmp_path: Path) -> None:
+def second_course(
+    services, tmp_path: Path, course_id: str = "second-course", title: str = "Deuxième cours"
+) -> None:
     doc = document()
-    doc.update(id="second-course", title="Deuxième cours")
-    package = tmp_path / "second-package"
-    pack(write_source(tmp_path / "second", doc, dict(MEDIA)), package)
+    doc.update(id=course_id, title=title)
+    package = tmp_path / f"{course_id}-package"
+    pack(write_source(tmp_path / course_id, doc, dict(MEDIA)), package)
     install(services.context, FolderSource(package))
 
 
@@ -122,3 +124,17 @@ def test_the_table_sorts_and_filters(qtbot, services) -> None:
     dialog.module_filter.clear()
     dialog.learner_filter.clear()
     assert len(cells(dialog, 0)) == 6
+
+
+def test_with_many_courses_the_dashboard_opens_on_one(qtbot, services, tmp_path: Path) -> None:
+    """Issue 19: 50 courses open as fast as one; "All courses" reads them all on request."""
+    for index in range(3):
+        second_course(services, tmp_path, f"course-{index}", f"Atelier {index}")
+    create_learner(services.context.db, "Ana", email="ana@example.org")
+    dialog = open_french(qtbot, services)
+    assert dialog.course_id == "course-0" and set(cells(dialog, 1)) == {"Atelier 0"}
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.course.setCurrentIndex(0)  # Tous les cours
+    assert len(set(cells(dialog, 1))) == 4
+    dialog.course.setCurrentIndex(dialog.course.findData("course-2"))  # filtered, not read
+    assert set(cells(dialog, 1)) == {"Atelier 2"}

@@ -40,7 +40,12 @@ from player.core import dashboard as core
 from player.core.errors import PlayerError
 from player.ui.ops import trainer
 from player.ui.ops.changes import PROGRESS_AND_OUTBOX
-from player.ui.screens.dashboard_table import ROW_ROLE, DashboardFilter, DashboardModel
+from player.ui.screens.dashboard_table import (
+    ROW_ROLE,
+    DashboardFilter,
+    DashboardModel,
+    opening_course,
+)
 from player.ui.screens.learners import pin_field
 from player.ui.services import Services
 from player.ui.tasks import one_line
@@ -310,6 +315,8 @@ class DashboardDialog(Retranslatable, QDialog):
         self.rows: list[core.DashboardRow] = []
         self.unlocked = False  # no trainer PIN, or it was typed in this dialog
         self.trainer_pin_set = False
+        self._loaded: str | None = None  # the course whose rows were read (None: every course)
+        self._loading: str | None = None  # the course being read
         self.setObjectName("dashboard-dialog")
         self.resize(960, 640)
         self.stack = QStackedWidget()
@@ -569,6 +576,9 @@ class DashboardDialog(Retranslatable, QDialog):
         self.course.addItem(self.tr("All courses"), None)
         for manifest in manifests:
             self.course.addItem(manifest.title, manifest.id)
+        first = opening_course([manifest.id for manifest in manifests])
+        if first is not None:  # many courses: open on one, as fast as with one course
+            self.course.setCurrentIndex(self.course.findData(first))
         self.course.blockSignals(False)
         self.reload()
 
@@ -583,9 +593,11 @@ class DashboardDialog(Retranslatable, QDialog):
     def reload(self) -> None:
         if not self.unlocked or self.stack.currentWidget() is not self.board:
             return
+        scope = self.course_id  # one course, or None: all of them
+        self._loading = scope
         self.services.tasks.run(
-            lambda: core.dashboard_table(self.services.context),
-            self._fill,
+            lambda: core.dashboard_table(self.services.context, scope),
+            lambda rows: self._fill(rows, scope),
             self._failed,
             owner=self,
         )
@@ -607,8 +619,9 @@ class DashboardDialog(Retranslatable, QDialog):
             "nothing": "—",
         }.get(row.sync_state, row.sync_state)
 
-    def _fill(self, rows: list[core.DashboardRow]) -> None:
+    def _fill(self, rows: list[core.DashboardRow], scope: str | None = None) -> None:
         self.rows = rows
+        self._loaded = scope
         self.model.set_rows(rows)
         self._filter(count=False)
         self.table.resizeColumnsToContents()
@@ -616,7 +629,14 @@ class DashboardDialog(Retranslatable, QDialog):
         self.loaded.emit()
 
     def _filter(self, *, count: bool = True) -> None:
-        """Show the chosen course, module and learner; the chart follows what the table shows."""
+        """Show the chosen course, module and learner; the chart follows what the table shows.
+
+        The rows of every course are filtered here; a course not among the rows read is read.
+        """
+        if self._loaded is not None and self.course_id != self._loaded:
+            if self._loading != self.course_id:
+                self.reload()
+            return
         self.proxy.set_filter(
             course_id=self.course_id,
             module_text=self.module_filter.text(),

@@ -28,6 +28,14 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("learner", "course", "module", "state", "lessons", "score", "time", "last", "sync")
 Index = QModelIndex | QPersistentModelIndex
+#: Up to this many courses the dashboard opens on all of them; beyond, on the first one, so it
+#: opens as fast as with one course (issue 19); "All courses" stays one click away.
+ALL_COURSES_UP_TO = 3
+
+
+def opening_course(course_ids: list[str]) -> str | None:
+    """The course the dashboard opens on (None: every course)."""
+    return course_ids[0] if len(course_ids) > ALL_COURSES_UP_TO else None
 
 
 class DashboardModel(QAbstractTableModel):

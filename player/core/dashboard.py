@@ -52,9 +52,9 @@ from player.core.learning.completion import History, lesson_status, required
 from player.core.learning.learners import Learner, list_learners
 from player.core.learning.state import LessonState, ModuleState, ModuleStatus
 from player.core.package.manifest import Manifest
-from player.core.sync.merge import course_version
 from player.core.sync.statements import (
     ACCOUNT_HOME_PAGE,
+    EXT_COURSE_VERSION,
     VERB_COMPLETED,
     VERB_PASSED,
     VERB_SATISFIED,
@@ -287,52 +287,97 @@ class _Imported:
     files: set[str] = field(default_factory=set)  # the imported files the statements came from
 
 
+#: The fields of an imported statement the dashboard reads, in one ``json_extract`` call per
+#: column (SQLite parses the statement once, in C, and returns a small JSON array) instead of
+#: ``json.loads`` of every whole statement: 55,000 statements take a fraction of the time. The
+#: array keeps JSON's types, so ``true`` is not 1 and a missing field is ``null``.
+_STATEMENT_PATHS = (
+    "$.actor.mbox",
+    "$.actor.account.homePage",
+    "$.actor.account.name",
+    "$.actor.name",
+    "$.verb.id",
+    "$.timestamp",
+    "$.result.duration",
+    "$.result.score.scaled",
+    "$.result.success",
+    "$.result.response",
+    "$.context.revision",
+    f'$.context.extensions."{EXT_COURSE_VERSION}"',
+)
+_ACTOR_PATHS = "'$.actor.mbox', '$.actor.account.homePage', '$.actor.account.name'"
+
+
+def _paths(paths: Iterable[str]) -> str:
+    return ", ".join("'" + path.replace("'", "''") + "'" for path in paths)
+
+
+def _key_of(mbox: Any, home: Any, account: Any) -> str | None:
+    """``actor_key`` of an actor's extracted ``mbox``, ``account.homePage``, ``account.name``."""
+    if isinstance(mbox, str) and mbox.startswith("mailto:"):
+        return "mailto:" + mbox[len("mailto:") :].strip().lower()
+    if account:
+        name = str(account)
+        return f"account:{name}" if home == ACCOUNT_HOME_PAGE else f"account:{home}/{name}"
+    return None
+
+
+def _version_of(revision: Any, extension: Any) -> int:
+    """``merge.course_version`` of the extracted context fields (0: none)."""
+    found = [0]
+    if isinstance(revision, str) and revision.isdigit() and len(revision) < 19:
+        found.append(int(revision))
+    if isinstance(extension, int) and not isinstance(extension, bool):
+        found.append(extension)
+    return max(found)
+
+
 def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, str], _Imported]:
     found: dict[tuple[str, str], _Imported] = {}
+    marks = ", ".join("?" for _ in manifests)
     query = (
-        "SELECT learner_id, course_id, event, statement FROM outbox"
-        " WHERE origin = 'import' AND statement IS NOT NULL ORDER BY seq"
+        "SELECT learner_id, course_id,"
+        " json_extract(event, '$.scope', '$.item_id', '$.imported_from') AS event,"
+        f" json_extract(statement, {_paths(_STATEMENT_PATHS)}) AS fields FROM outbox"
+        f" WHERE origin = 'import' AND statement IS NOT NULL AND course_id IN ({marks})"
+        " AND json_valid(statement) AND json_valid(event) ORDER BY seq"
     )
-    for row in ctx.db.query(query):
-        manifest = manifests.get(row["course_id"] or "")
+    loads = json.loads
+    for learner_id, course_id, event_fields, statement_fields in ctx.db.execute(
+        query, list(manifests)
+    ):
+        manifest = manifests.get(course_id or "")
         if manifest is None:
             continue
-        try:
-            statement = json.loads(row["statement"])
-            event = json.loads(row["event"])
-        except (TypeError, ValueError):
-            continue
-        key = actor_key(statement.get("actor") or {})
-        scope, item = event.get("scope"), event.get("item_id")
+        scope, item, imported_from = loads(event_fields)
+        (mbox, home, account, name, verb, at, duration, scaled, success, response, revision,
+         extension) = loads(statement_fields)  # fmt: skip
+        key = _key_of(mbox, home, account)
         if key is None or scope is None or item is None:
             continue
-        if (course_version(statement) or 0) > manifest.version:
+        if _version_of(revision, extension) > manifest.version:
             continue  # about content this laptop does not have (as import_progress's merge)
         facts = found.setdefault((key, manifest.id), _Imported())
-        facts.name = facts.name or statement["actor"].get("name")
-        if isinstance(event.get("imported_from"), str):
-            facts.files.add(event["imported_from"])
-        facts.learner_id = row["learner_id"] or facts.learner_id
-        verb = statement.get("verb", {}).get("id")
-        at = statement.get("timestamp")
-        result = statement.get("result") or {}
+        facts.name = facts.name or name
+        if isinstance(imported_from, str):
+            facts.files.add(imported_from)
+        facts.learner_id = learner_id or facts.learner_id
         if scope == "lesson":
             module = manifest.module_of(item)
             module_id = module.id if module else ""
             facts.touched.add(item)
             if verb != VERB_TERMINATED:  # a video session's time is in its completion too
-                facts.time[item] += iso_seconds(result.get("duration"))
-            scaled = (result.get("score") or {}).get("scaled")
-            if isinstance(scaled, int | float):
+                facts.time[item] += iso_seconds(duration)
+            if isinstance(scaled, int | float) and not isinstance(scaled, bool):
                 facts.best[item] = max(facts.best.get(item, 0.0), float(scaled))
-            if verb == VERB_PASSED and result.get("success") is not False:
+            if verb == VERB_PASSED and success is not False:
                 facts.passed.add(item)
             elif verb == VERB_COMPLETED:
                 lesson = manifest.lesson(item)
                 if lesson is not None and lesson.type == "survey":
                     facts.answered.add(item)
                 facts.completed[("lesson", item)] = at
-            elif result.get("response") is not None:
+            elif response is not None:
                 facts.answered.add(item)
         else:
             module_id = item if scope == "module" else ""
@@ -394,25 +439,24 @@ def _has_progress(ctx: Context, learner_id: int, course_id: str) -> bool:
 
 
 def _sync_states(
-    ctx: Context, learners: dict[int, Learner]
+    ctx: Context, learners: dict[int, Learner], course_ids: list[str]
 ) -> dict[tuple[str, str], dict[str, int]]:
-    """(learner key, course id) -> outbox state counts."""
+    """(learner key, course id) -> outbox state counts, for the courses shown."""
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in ctx.db.query(
-        "SELECT learner_id, course_id, state, statement, origin FROM outbox"
-        " WHERE course_id IS NOT NULL"
+    marks = ", ".join("?" for _ in course_ids)
+    local = {i: learner_key(learner.email, learner.uuid) for i, learner in learners.items()}
+    for learner_id, course_id, state, actor in ctx.db.execute(
+        "SELECT learner_id, course_id, state,"
+        f" CASE WHEN statement IS NOT NULL AND json_valid(statement)"
+        f" THEN json_extract(statement, {_ACTOR_PATHS}) END"
+        f" FROM outbox WHERE course_id IN ({marks})",
+        course_ids,
     ):
-        key: str | None = None
-        if row["learner_id"] in learners:
-            learner = learners[row["learner_id"]]
-            key = learner_key(learner.email, learner.uuid)
-        elif row["statement"]:
-            try:
-                key = actor_key(json.loads(row["statement"]).get("actor") or {})
-            except ValueError:
-                key = None
+        key = local.get(learner_id)
+        if key is None and actor is not None:
+            key = _key_of(*json.loads(actor))
         if key is not None:
-            counts[(key, row["course_id"])][row["state"]] += 1
+            counts[(key, course_id)][state] += 1
     return counts
 
 
@@ -443,7 +487,7 @@ def dashboard_table(ctx: Context, course_id: str | None = None) -> list[Dashboar
     manifests = installed_manifests(ctx, course_id)
     by_id = {m.id: m for m in manifests}
     learners = {learner.id: learner for learner in list_learners(ctx.db)}
-    sync = _sync_states(ctx, learners)
+    sync = _sync_states(ctx, learners, list(by_id))
     imported = _imported(ctx, by_id)
     placeholder = placeholder_learner(learners.values())
     rows: list[DashboardRow] = []

@@ -4,7 +4,7 @@ A trainer's laptop after a workshop season holds 2,000 learners × their modules
 cell (``QTableWidget``) took seconds to fill and scrolled badly. ``DashboardModel`` answers the
 view's questions from the ``DashboardRow`` list itself (no item objects), ``DashboardFilter``
 keeps the rows of one course and those whose module and learner contain the typed text, and
-sorts on ``SORT_ROLE`` (numbers as numbers, names case-insensitively).
+sorts the rows themselves with one key sort (numbers as numbers, names case-insensitively).
 """
 
 from __future__ import annotations
@@ -54,6 +54,18 @@ class DashboardModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows themselves: one Python key sort, not a comparison call per pair."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        name = COLUMNS[column]
+        self.layoutAboutToBeChanged.emit()
+        self.rows.sort(
+            key=lambda row: self.sort_value(row, name),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self.layoutChanged.emit()
 
     def set_headers(self, headers: list[str]) -> None:
         self.headers = headers
@@ -135,7 +147,6 @@ class DashboardFilter(QSortFilterProxyModel):
         self.course_id: str | None = None
         self.module_text = ""
         self.learner_text = ""
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
 
     def set_filter(
@@ -152,22 +163,22 @@ class DashboardFilter(QSortFilterProxyModel):
         assert isinstance(model, DashboardModel)
         return model.rows
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The model sorts its rows (a key sort); this proxy keeps their order and filters."""
+        model = self.sourceModel()
+        assert isinstance(model, DashboardModel)
+        model.sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        row = self.source_rows()[source_row]
+        return self.accepts(self.source_rows()[source_row])
+
+    def accepts(self, row: core.DashboardRow) -> bool:
         if self.course_id is not None and row.course_id != self.course_id:
             return False
         if self.module_text and self.module_text not in row.module_title.casefold():
             return False
         return not self.learner_text or self.learner_text in row.learner_name.casefold()
 
-    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 - Qt API
-        column = COLUMNS[left.column()]
-        rows = self.source_rows()
-        a = DashboardModel.sort_value(rows[left.row()], column)
-        b = DashboardModel.sort_value(rows[right.row()], column)
-        return bool(a < b)
-
     def visible_rows(self) -> list[core.DashboardRow]:
-        """The rows the view shows, in its order."""
-        rows = self.source_rows()
-        return [rows[self.mapToSource(self.index(i, 0)).row()] for i in range(self.rowCount())]
+        """The rows the view shows, in its order (the model's: this proxy does not reorder)."""
+        return [row for row in self.source_rows() if self.accepts(row)]

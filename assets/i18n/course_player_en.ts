@@ -1628,6 +1628,26 @@ Key of this package:
             <source>The server has refused nothing.</source>
             <translation>The server has refused nothing.</translation>
         </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Sending…</translation>
+        </message>
+        <message>
+            <source>Results sent to the training server</source>
+            <translation>Results sent to the training server</translation>
+        </message>
+        <message>
+            <source>Already there with other content:</source>
+            <translation>Already there with other content:</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>Server:</translation>
+        </message>
+        <message>
+            <source>&amp;Send now</source>
+            <translation>&amp;Send now</translation>
+        </message>
     </context>
     <context>
         <name>Units</name>

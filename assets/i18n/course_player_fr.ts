@@ -1628,6 +1628,26 @@ Clé de ce paquet :
             <source>The server has refused nothing.</source>
             <translation>Le serveur n’a rien refusé.</translation>
         </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Envoi en cours…</translation>
+        </message>
+        <message>
+            <source>Results sent to the training server</source>
+            <translation>Résultats envoyés au serveur de la formation</translation>
+        </message>
+        <message>
+            <source>Already there with other content:</source>
+            <translation>Déjà sur le serveur avec un autre contenu :</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>Serveur :</translation>
+        </message>
+        <message>
+            <source>&amp;Send now</source>
+            <translation>&amp;Envoyer maintenant</translation>
+        </message>
     </context>
     <context>
         <name>Units</name>

@@ -38,6 +38,7 @@ comes from any progress file, so ``=HYPERLINK(...)`` must stay text. It writes t
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -248,16 +249,22 @@ def actor_key(actor: dict[str, Any]) -> str | None:
 
 def iso_seconds(duration: Any) -> float:
     """Seconds in an xAPI ISO 8601 duration (``PT1M3.5S``); 0 when absent or malformed."""
-    if not isinstance(duration, str):
-        return 0.0
+    return _duration(duration) if isinstance(duration, str) else 0.0
+
+
+@functools.lru_cache(maxsize=4096)  # a workshop's durations repeat ("PT30S")
+def _duration(text: str) -> float:
     try:
-        return duration_seconds(duration)
+        return duration_seconds(text)
     except ValueError:
         return 0.0
 
 
 def _latest(*moments: str | None) -> str | None:
     present = [m for m in moments if m]
+    if len(present) == 2 and len(present[0]) == len(present[1]) and present[0][-1] == "Z":
+        return max(present)  # two UTC times written alike (ours): the text orders them
+
     return max(present, key=_sort_key) if present else None
 
 
@@ -337,19 +344,24 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
     marks = ", ".join("?" for _ in manifests)
     query = (
         "SELECT learner_id, course_id,"
-        " json_extract(event, '$.scope', '$.item_id', '$.imported_from') AS event,"
+        " json_extract(event, '$.scope'), json_extract(event, '$.item_id'),"
+        " json_extract(event, '$.imported_from'),"
         f" json_extract(statement, {_paths(_STATEMENT_PATHS)}) AS fields FROM outbox"
         f" WHERE origin = 'import' AND statement IS NOT NULL AND course_id IN ({marks})"
         " AND json_valid(statement) AND json_valid(event) ORDER BY seq"
     )
     loads = json.loads
-    for learner_id, course_id, event_fields, statement_fields in ctx.db.execute(
-        query, list(manifests)
-    ):
+    modules = {
+        (course_id, lesson.id): module.id
+        for course_id, manifest in manifests.items()
+        for module in manifest.modules
+        for lesson in module.lessons
+    }
+    rows = ctx.db.execute(query, list(manifests))
+    for learner_id, course_id, scope, item, imported_from, statement_fields in rows:
         manifest = manifests.get(course_id or "")
         if manifest is None:
             continue
-        scope, item, imported_from = loads(event_fields)
         (mbox, home, account, name, verb, at, duration, scaled, success, response, revision,
          extension) = loads(statement_fields)  # fmt: skip
         key = _key_of(mbox, home, account)
@@ -363,8 +375,7 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
             facts.files.add(imported_from)
         facts.learner_id = learner_id or facts.learner_id
         if scope == "lesson":
-            module = manifest.module_of(item)
-            module_id = module.id if module else ""
+            module_id = modules.get((course_id, item), "")
             facts.touched.add(item)
             if verb != VERB_TERMINATED:  # a video session's time is in its completion too
                 facts.time[item] += iso_seconds(duration)

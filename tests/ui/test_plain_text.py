@@ -151,9 +151,6 @@ def test_course_text_is_shown_as_typed_in_every_dialog(
     shown: dict[str, int] = {}
     # Another learner typed this name on a shared laptop.
     create_learner(services.context.db, marked("Ana"), pin="1234")
-    from player.core.learning.pins import mark_trainer_pin_offered
-
-    mark_trainer_pin_offered(services.context.db)  # the dashboard opens on its table
 
     learners = LearnerDialog(services, window)
     qtbot.addWidget(learners)
@@ -166,6 +163,9 @@ def test_course_text_is_shown_as_typed_in_every_dialog(
     assert MARK in learners.message.text()  # "Enter Ana …'s PIN."
     shown["learners"] = assert_shown_as_typed(learners)
 
+    from player.core.learning.pins import mark_trainer_pin_offered
+
+    mark_trainer_pin_offered(services.context.db)  # two learners: else it offers a trainer PIN
     dashboard = window.open_dashboard()
     qtbot.waitUntil(lambda: not services.tasks.busy)
     assert_shown_as_typed(dashboard)  # the course's title is in its list, which shows no HTML

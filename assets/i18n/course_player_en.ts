@@ -183,6 +183,10 @@ Key of this package:
             <source>Not installed: the key used until now is kept.</source>
             <translation>Not installed: the key used until now is kept.</translation>
         </message>
+        <message>
+            <source>Courses available on the network</source>
+            <translation>Courses available on the network</translation>
+        </message>
     </context>
     <context>
         <name>CourseCard</name>
@@ -754,6 +758,14 @@ Key of this package:
             <source>What is waiting to be sent, and what the server refused</source>
             <translation>What is waiting to be sent, and what the server refused</translation>
         </message>
+        <message>
+            <source>Share in a &amp;workshop…</source>
+            <translation>Share in a &amp;workshop…</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</source>
+            <translation>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</translation>
+        </message>
     </context>
     <context>
         <name>OutlineScreen</name>
@@ -881,6 +893,13 @@ Key of this package:
             <source>; </source>
             <comment>between the steps that open a module</comment>
             <translation>; </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n optional survey(s), not counted.</source>
+            <translation>
+                <numerusform>%n optional survey, not counted.</numerusform>
+                <numerusform>%n optional surveys, not counted.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1039,6 +1058,10 @@ Key of this package:
             <source>False</source>
             <translation>False</translation>
         </message>
+        <message>
+            <source>The right answers are shown once you pass this quiz.</source>
+            <translation>The right answers are shown once you pass this quiz.</translation>
+        </message>
     </context>
     <context>
         <name>ReadingScreen</name>
@@ -1144,6 +1167,14 @@ Key of this package:
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Text size:</source>
+            <translation>&amp;Text size:</translation>
+        </message>
+        <message>
+            <source>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</source>
+            <translation>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</translation>
         </message>
     </context>
     <context>
@@ -1309,6 +1340,32 @@ Key of this package:
         <message>
             <source>Off</source>
             <translation>Off</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This video does not count as watched yet: %1 not watched. Resume at %2?</source>
+            <translation>This video does not count as watched yet: %1 not watched. Resume at %2?</translation>
+        </message>
+        <message>
+            <source>Resume at %1</source>
+            <translation>Resume at %1</translation>
+        </message>
+        <message>
+            <source>Resume at the first part not watched, %1</source>
+            <translation>Resume at the first part not watched, %1</translation>
         </message>
     </context>
     <context>
@@ -2224,6 +2281,14 @@ Key of this package:
             <translation>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</translation>
         </message>
         <message>
+            <source>Cannot fetch {name}: the server does not have this file ({status}); check the address.</source>
+            <translation>Cannot fetch {name}: the server does not have this file ({status}); check the address.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</source>
+            <translation>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</translation>
+        </message>
+        <message>
             <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
             <translation>Question {question!r} has no choice {choice!r} (choices: {choices}).</translation>
         </message>
@@ -2336,8 +2401,88 @@ Key of this package:
             <translation>Video playback is unavailable: VLC refused to start.</translation>
         </message>
         <message>
+            <source>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</source>
+            <translation>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</translation>
+        </message>
+        <message>
+            <source>Type the hub&apos;s pairing code.</source>
+            <translation>Type the hub&apos;s pairing code.</translation>
+        </message>
+        <message>
+            <source>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</source>
+            <translation>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused the pairing code; check it and try again.</source>
+            <translation>The hub at {url} refused the pairing code; check it and try again.</translation>
+        </message>
+        <message>
+            <source>{url} does not answer as a course hub.</source>
+            <translation>{url} does not answer as a course hub.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</source>
+            <translation>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</translation>
+        </message>
+        <message>
+            <source>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</source>
+            <translation>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</translation>
+        </message>
+        <message>
+            <source>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</source>
+            <translation>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</translation>
+        </message>
+        <message>
             <source>Too many wrong PINs: try again in {seconds} s.</source>
             <translation>Too many wrong PINs: try again in {seconds} s.</translation>
+        </message>
+        <message>
+            <source>No LRS is configured: give its address (stats --lrs URL), or configure one with course-player sync --configure URL (or {variable}).</source>
+            <translation>No LRS is configured: give its address (stats --lrs URL), or configure one with course-player sync --configure URL (or {variable}).</translation>
+        </message>
+        <message>
+            <source>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</source>
+            <translation>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</source>
+            <translation>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</translation>
+        </message>
+        <message>
+            <source>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</source>
+            <translation>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} refused to list statements (HTTP {status}); check the LRS user name and password (course-player sync --configure) and that they may read statements.</source>
+            <translation>The LRS at {endpoint} refused to list statements (HTTP {status}); check the LRS user name and password (course-player sync --configure) and that they may read statements.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered with a redirect (HTTP {status}); redirects are not followed. Check the LRS address.</source>
+            <translation>The LRS at {endpoint} answered with a redirect (HTTP {status}); redirects are not followed. Check the LRS address.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered HTTP {status} when asked for statements. Run the same command again to continue where it stopped.</source>
+            <translation>The LRS at {endpoint} answered HTTP {status} when asked for statements. Run the same command again to continue where it stopped.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a page of statements {problem}.</source>
+            <translation>The LRS at {endpoint} sent a page of statements {problem}.</translation>
+        </message>
+        <message>
+            <source>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</source>
+            <translation>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</translation>
+        </message>
+        <message>
+            <source>Not a subtitle choice: {choice!r}.</source>
+            <translation>Not a subtitle choice: {choice!r}.</translation>
+        </message>
+        <message>
+            <source>A playback speed is from {low}× to {high}×.</source>
+            <translation>A playback speed is from {low}× to {high}×.</translation>
+        </message>
+        <message>
+            <source>A text size is one of {sizes} %.</source>
+            <translation>A text size is one of {sizes} %.</translation>
         </message>
     </context>
     <context>
@@ -2446,6 +2591,134 @@ Key of this package:
         <message>
             <source>%1; comes with the app</source>
             <translation>%1; comes with the app</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkCoursesPanel</name>
+        <message>
+            <source>Looking for courses on the network…</source>
+            <translation>Looking for courses on the network…</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, %3) — hub %4</source>
+            <translation>%1 (version %2, %3) — hub %4</translation>
+        </message>
+        <message>
+            <source>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</source>
+            <translation>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</translation>
+        </message>
+        <message>
+            <source>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</source>
+            <translation>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</translation>
+        </message>
+        <message>
+            <source>&amp;Search the network</source>
+            <translation>&amp;Search the network</translation>
+        </message>
+        <message>
+            <source>Show this course</source>
+            <translation>Show this course</translation>
+        </message>
+        <message>
+            <source>Or the hub&apos;s &amp;address:</source>
+            <translation>Or the hub&apos;s &amp;address:</translation>
+        </message>
+        <message>
+            <source>Address of the hub</source>
+            <translation>Address of the hub</translation>
+        </message>
+        <message>
+            <source>Show its courses</source>
+            <translation>Show its courses</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkshopDialog</name>
+        <message>
+            <source>Stop sharing</source>
+            <translation>Stop sharing</translation>
+        </message>
+        <message>
+            <source>Start sharing</source>
+            <translation>Start sharing</translation>
+        </message>
+        <message>
+            <source>QR code of the address and the pairing code</source>
+            <translation>QR code of the address and the pairing code</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n statement(s) received from laptops.</source>
+            <translation>
+                <numerusform>%n statement received from laptops.</numerusform>
+                <numerusform>%n statements received from laptops.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Paired with the hub %1 (%2): progress is sent there.</source>
+            <translation>Paired with the hub %1 (%2): progress is sent there.</translation>
+        </message>
+        <message>
+            <source>Not paired with a hub.</source>
+            <translation>Not paired with a hub.</translation>
+        </message>
+        <message>
+            <source>Share in a workshop</source>
+            <translation>Share in a workshop</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses</source>
+            <translation>Share this laptop&apos;s courses</translation>
+        </message>
+        <message>
+            <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</source>
+            <translation>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Address:</translation>
+        </message>
+        <message>
+            <source>Pairing code:</source>
+            <translation>Pairing code:</translation>
+        </message>
+        <message>
+            <source>Send my progress to a hub</source>
+            <translation>Send my progress to a hub</translation>
+        </message>
+        <message>
+            <source>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</source>
+            <translation>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</translation>
+        </message>
+        <message>
+            <source>Hub address:</source>
+            <translation>Hub address:</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>Code:</translation>
+        </message>
+        <message>
+            <source>Pair</source>
+            <translation>Pair</translation>
+        </message>
+        <message>
+            <source>Forget this hub</source>
+            <translation>Forget this hub</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubSettingRow</name>
+        <message>
+            <source>Workshop hub: %1 (%2)</source>
+            <translation>Workshop hub: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Workshop hub: none (progress goes to the LRS only).</source>
+            <translation>Workshop hub: none (progress goes to the LRS only).</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop…</source>
+            <translation>&amp;Workshop…</translation>
         </message>
     </context>
     <context>

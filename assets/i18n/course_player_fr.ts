@@ -183,6 +183,10 @@ Clé de ce paquet :
             <source>Not installed: the key used until now is kept.</source>
             <translation>Rien n’a été installé : la clé utilisée jusqu’ici est conservée.</translation>
         </message>
+        <message>
+            <source>Courses available on the network</source>
+            <translation>Cours disponibles sur le réseau</translation>
+        </message>
     </context>
     <context>
         <name>CourseCard</name>
@@ -754,6 +758,14 @@ Clé de ce paquet :
             <source>What is waiting to be sent, and what the server refused</source>
             <translation>Ce qui attend d’être envoyé, et ce que le serveur a refusé</translation>
         </message>
+        <message>
+            <source>Share in a &amp;workshop…</source>
+            <translation>Partager en &amp;atelier…</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</source>
+            <translation>Partager les cours de cet ordinateur sur le Wi-Fi local, ou s’appairer avec un poste d’atelier</translation>
+        </message>
     </context>
     <context>
         <name>OutlineScreen</name>
@@ -881,6 +893,13 @@ Clé de ce paquet :
             <source>; </source>
             <comment>between the steps that open a module</comment>
             <translation> ; </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n optional survey(s), not counted.</source>
+            <translation>
+                <numerusform>%n questionnaire facultatif, non compté.</numerusform>
+                <numerusform>%n questionnaires facultatifs, non comptés.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1013,11 +1032,11 @@ Clé de ce paquet :
         </message>
         <message>
             <source>Correct</source>
-            <translation>Juste</translation>
+            <translation>Bonne réponse</translation>
         </message>
         <message>
             <source>Not correct</source>
-            <translation>Faux</translation>
+            <translation>Réponse incorrecte</translation>
         </message>
         <message>
             <source>Your answer:</source>
@@ -1038,6 +1057,10 @@ Clé de ce paquet :
         <message>
             <source>False</source>
             <translation>Faux</translation>
+        </message>
+        <message>
+            <source>The right answers are shown once you pass this quiz.</source>
+            <translation>Les bonnes réponses s’affichent une fois ce quiz réussi.</translation>
         </message>
     </context>
     <context>
@@ -1144,6 +1167,14 @@ Clé de ce paquet :
         <message>
             <source>Cancel</source>
             <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Text size:</source>
+            <translation>&amp;Taille du texte :</translation>
+        </message>
+        <message>
+            <source>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</source>
+            <translation>Pour l’apprenant actuel, partout dans l’application (Ctrl+plus, Ctrl+moins)</translation>
         </message>
     </context>
     <context>
@@ -1309,6 +1340,32 @@ Clé de ce paquet :
         <message>
             <source>Off</source>
             <translation>Désactivés</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This video does not count as watched yet: %1 not watched. Resume at %2?</source>
+            <translation>Cette vidéo ne compte pas encore comme vue : il reste %1 non regardées. Reprendre à %2 ?</translation>
+        </message>
+        <message>
+            <source>Resume at %1</source>
+            <translation>Reprendre à %1</translation>
+        </message>
+        <message>
+            <source>Resume at the first part not watched, %1</source>
+            <translation>Reprendre à la première partie non regardée, %1</translation>
         </message>
     </context>
     <context>
@@ -2224,6 +2281,14 @@ Clé de ce paquet :
             <translation>{course} se réclame de l’éditeur de confiance {publisher!r} (clé {owner}), mais il est signé par {key} ; refusé.</translation>
         </message>
         <message>
+            <source>Cannot fetch {name}: the server does not have this file ({status}); check the address.</source>
+            <translation>Impossible de récupérer {name} : le serveur ne trouve pas ce fichier ({status}) ; vérifiez l’adresse.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</source>
+            <translation>Impossible de récupérer {name} : le serveur en refuse l’accès ({status}) ; demandez-le à la personne qui vous a donné l’adresse.</translation>
+        </message>
+        <message>
             <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
             <translation>La question « {question} » n’a pas de choix « {choice} » (choix : {choices}).</translation>
         </message>
@@ -2336,8 +2401,88 @@ Clé de ce paquet :
             <translation>La lecture vidéo est impossible : VLC a refusé de démarrer.</translation>
         </message>
         <message>
+            <source>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</source>
+            <translation>{address!r} n’est pas l’adresse d’un poste d’atelier ; tapez-la comme elle s’affiche sur le poste, par exemple 192.168.1.10:8765.</translation>
+        </message>
+        <message>
+            <source>Type the hub&apos;s pairing code.</source>
+            <translation>Tapez le code d’appairage du poste d’atelier.</translation>
+        </message>
+        <message>
+            <source>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</source>
+            <translation>Impossible de joindre le poste d’atelier {url} ; vérifiez que cet ordinateur est sur le même Wi-Fi et que le poste partage ses cours.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused the pairing code; check it and try again.</source>
+            <translation>Le poste d’atelier {url} a refusé le code d’appairage ; vérifiez-le et réessayez.</translation>
+        </message>
+        <message>
+            <source>{url} does not answer as a course hub.</source>
+            <translation>{url} ne répond pas comme un poste d’atelier.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</source>
+            <translation>Le poste d’atelier {url} a refusé l’appairage de cet ordinateur ; appairez-le de nouveau avec le code affiché sur le poste.</translation>
+        </message>
+        <message>
+            <source>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</source>
+            <translation>Impossible de lire les cours du poste d’atelier {url} ; vérifiez l’adresse et que le poste partage ses cours.</translation>
+        </message>
+        <message>
+            <source>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</source>
+            <translation>Impossible de partager sur {bind}, port {port} : {reason} (un autre partage est-il en cours ? essayez un autre --port).</translation>
+        </message>
+        <message>
             <source>Too many wrong PINs: try again in {seconds} s.</source>
             <translation>Trop de codes PIN erronés : réessayez dans {seconds} s.</translation>
+        </message>
+        <message>
+            <source>No LRS is configured: give its address (stats --lrs URL), or configure one with course-player sync --configure URL (or {variable}).</source>
+            <translation>Aucun LRS n’est configuré : indiquez son adresse (stats --lrs URL) ou configurez-en un avec course-player sync --configure URL (ou {variable}).</translation>
+        </message>
+        <message>
+            <source>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</source>
+            <translation>Le LRS liste plus de {limit} déclarations pour ce cours ; le rapport s’arrête là (augmentez --max-statements pour en lire davantage).</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</source>
+            <translation>Le LRS à l’adresse {endpoint} a renvoyé un lien « more » vers un autre serveur ({origin}) ; il n’a pas été suivi.</translation>
+        </message>
+        <message>
+            <source>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</source>
+            <translation>Impossible de lire les déclarations de {endpoint} : {cause}. Relancez la même commande pour reprendre là où elle s’est arrêtée.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} refused to list statements (HTTP {status}); check the LRS user name and password (course-player sync --configure) and that they may read statements.</source>
+            <translation>Le LRS à l’adresse {endpoint} a refusé de lister les déclarations (HTTP {status}) ; vérifiez le nom d’utilisateur et le mot de passe du LRS (course-player sync --configure) et qu’ils permettent de lire les déclarations.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered with a redirect (HTTP {status}); redirects are not followed. Check the LRS address.</source>
+            <translation>Le LRS à l’adresse {endpoint} a répondu par une redirection (HTTP {status}) ; les redirections ne sont pas suivies. Vérifiez l’adresse du LRS.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered HTTP {status} when asked for statements. Run the same command again to continue where it stopped.</source>
+            <translation>Le LRS à l’adresse {endpoint} a répondu HTTP {status} à la demande de déclarations. Relancez la même commande pour reprendre là où elle s’est arrêtée.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a page of statements {problem}.</source>
+            <translation>Le LRS à l’adresse {endpoint} a envoyé une page de déclarations illisible ({problem}).</translation>
+        </message>
+        <message>
+            <source>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</source>
+            <translation>Indiquez où sont les déclarations : --lrs [ADRESSE] (un LRS) ou --from FICHIER.jsonl (fichiers de progression).</translation>
+        </message>
+        <message>
+            <source>Not a subtitle choice: {choice!r}.</source>
+            <translation>Ce n’est pas un choix de sous-titres : « {choice} ».</translation>
+        </message>
+        <message>
+            <source>A playback speed is from {low}× to {high}×.</source>
+            <translation>Une vitesse de lecture va de {low}× à {high}×.</translation>
+        </message>
+        <message>
+            <source>A text size is one of {sizes} %.</source>
+            <translation>Une taille de texte est l’une de : {sizes} %.</translation>
         </message>
     </context>
     <context>
@@ -2446,6 +2591,134 @@ Clé de ce paquet :
         <message>
             <source>%1; comes with the app</source>
             <translation>%1 ; fournie avec l’application</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkCoursesPanel</name>
+        <message>
+            <source>Looking for courses on the network…</source>
+            <translation>Recherche de cours sur le réseau…</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, %3) — hub %4</source>
+            <translation>%1 (version %2, %3) — poste %4</translation>
+        </message>
+        <message>
+            <source>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</source>
+            <translation>Aucun cours trouvé. Si le Wi-Fi empêche la découverte, tapez l’adresse affichée sur l’ordinateur du formateur.</translation>
+        </message>
+        <message>
+            <source>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</source>
+            <translation>L’ordinateur d’un formateur qui partage en atelier propose ses cours à tous les ordinateurs du même Wi-Fi, sans besoin d’internet.</translation>
+        </message>
+        <message>
+            <source>&amp;Search the network</source>
+            <translation>&amp;Chercher sur le réseau</translation>
+        </message>
+        <message>
+            <source>Show this course</source>
+            <translation>Voir ce cours</translation>
+        </message>
+        <message>
+            <source>Or the hub&apos;s &amp;address:</source>
+            <translation>Ou l’&amp;adresse du poste d’atelier :</translation>
+        </message>
+        <message>
+            <source>Address of the hub</source>
+            <translation>Adresse du poste d’atelier</translation>
+        </message>
+        <message>
+            <source>Show its courses</source>
+            <translation>Voir ses cours</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkshopDialog</name>
+        <message>
+            <source>Stop sharing</source>
+            <translation>Arrêter le partage</translation>
+        </message>
+        <message>
+            <source>Start sharing</source>
+            <translation>Commencer le partage</translation>
+        </message>
+        <message>
+            <source>QR code of the address and the pairing code</source>
+            <translation>QR code de l’adresse et du code d’appairage</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n statement(s) received from laptops.</source>
+            <translation>
+                <numerusform>%n déclaration reçue des ordinateurs.</numerusform>
+                <numerusform>%n déclarations reçues des ordinateurs.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Paired with the hub %1 (%2): progress is sent there.</source>
+            <translation>Appairé avec le poste d’atelier %1 (%2) : la progression y est envoyée.</translation>
+        </message>
+        <message>
+            <source>Not paired with a hub.</source>
+            <translation>Pas d’appairage avec un poste d’atelier.</translation>
+        </message>
+        <message>
+            <source>Share in a workshop</source>
+            <translation>Partager en atelier</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses</source>
+            <translation>Partager les cours de cet ordinateur</translation>
+        </message>
+        <message>
+            <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</source>
+            <translation>Les ordinateurs du même Wi-Fi installent les cours depuis celui-ci et lui envoient leur progression ; cet ordinateur la transmet quand il est en ligne. Le partage continue quand cette fenêtre est fermée, jusqu’à ce que vous l’arrêtiez ou quittiez l’application. Sous Windows, répondez « Autoriser » pour les réseaux privés quand le pare-feu le demande.</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Adresse :</translation>
+        </message>
+        <message>
+            <source>Pairing code:</source>
+            <translation>Code d’appairage :</translation>
+        </message>
+        <message>
+            <source>Send my progress to a hub</source>
+            <translation>Envoyer ma progression à un poste d’atelier</translation>
+        </message>
+        <message>
+            <source>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</source>
+            <translation>Tapez l’adresse et le code affichés sur l’ordinateur du formateur (ou collez l’adresse lue dans son QR code).</translation>
+        </message>
+        <message>
+            <source>Hub address:</source>
+            <translation>Adresse du poste :</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>Code :</translation>
+        </message>
+        <message>
+            <source>Pair</source>
+            <translation>Appairer</translation>
+        </message>
+        <message>
+            <source>Forget this hub</source>
+            <translation>Oublier ce poste</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubSettingRow</name>
+        <message>
+            <source>Workshop hub: %1 (%2)</source>
+            <translation>Poste d’atelier : %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Workshop hub: none (progress goes to the LRS only).</source>
+            <translation>Poste d’atelier : aucun (la progression va seulement au LRS).</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop…</source>
+            <translation>&amp;Atelier…</translation>
         </message>
     </context>
     <context>

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from player.core import dashboard as core
 from player.core.errors import PlayerError
+from player.ui.geometry import fit_to_screen
 from player.ui.ops import trainer
 from player.ui.ops.changes import PROGRESS_AND_OUTBOX
 from player.ui.screens.dashboard_table import (
@@ -318,7 +319,7 @@ class DashboardDialog(Retranslatable, QDialog):
         self._loaded: str | None = None  # the course whose rows were read (None: every course)
         self._loading: str | None = None  # the course being read
         self.setObjectName("dashboard-dialog")
-        self.resize(960, 640)
+        fit_to_screen(self, QSize(960, 640))
         self.stack = QStackedWidget()
 
         # PIN gate

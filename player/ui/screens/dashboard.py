@@ -420,12 +420,19 @@ class DashboardDialog(Retranslatable, QDialog):
         filters.addWidget(self.module_filter, 1)
         filters.addWidget(self.learner_label)
         filters.addWidget(self.learner_filter, 1)
-        buttons = QHBoxLayout()
-        for button in (self.import_button, self.csv_button, self.pdf_button, self.usb_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.trainer_pin_button)
-        buttons.addWidget(self.refresh_button)
+        # two rows of buttons: one row is wider than a 1024-pixel netbook screen in French
+        buttons = QVBoxLayout()
+        files, others = QHBoxLayout(), QHBoxLayout()
+        for button in (self.import_button, self.usb_button):
+            files.addWidget(button)
+        files.addStretch(1)
+        for button in (self.csv_button, self.pdf_button):
+            others.addWidget(button)
+        others.addStretch(1)
+        others.addWidget(self.trainer_pin_button)
+        others.addWidget(self.refresh_button)
+        buttons.addLayout(files)
+        buttons.addLayout(others)
         board = QVBoxLayout(self.board)
         board.addLayout(top)
         board.addLayout(filters)

@@ -378,6 +378,9 @@ class UsbDestinationDialog(Retranslatable, QDialog):
         item = QListWidgetItem(self.volume_text(volume))
         item.setData(VOLUME_ROLE, volume)
         item.setToolTip(str(volume.path))
+        if not volume.writable or volume.free_bytes is None:
+            # listed ("read-only"), but never chosen: not by default, not by focus or keys
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
         self.volumes.addItem(item)
         return item
 

@@ -263,7 +263,7 @@ def main() -> int:
     # The trainer dashboard, with two more learners of the workshop.
     workshop(services)
     dashboard = window.open_dashboard()
-    wait(lambda: dashboard.table.rowCount() > 0)
+    wait(lambda: dashboard.table.model().rowCount() > 0)
     wait(lambda: not services.tasks.busy)
     shoot(dashboard, "15-tableau-de-bord")
     dashboard.close()

@@ -416,6 +416,46 @@ Key of this package:
             <source>The trainer PIN was removed.</source>
             <translation>The trainer PIN was removed.</translation>
         </message>
+        <message>
+            <source>&amp;Module:</source>
+            <translation>&amp;Module:</translation>
+        </message>
+        <message>
+            <source>part of a module's title</source>
+            <translation>part of a module's title</translation>
+        </message>
+        <message>
+            <source>Show only the modules containing</source>
+            <translation>Show only the modules containing</translation>
+        </message>
+        <message>
+            <source>L&amp;earner:</source>
+            <translation>L&amp;earner:</translation>
+        </message>
+        <message>
+            <source>part of a name</source>
+            <translation>part of a name</translation>
+        </message>
+        <message>
+            <source>Show only the learners containing</source>
+            <translation>Show only the learners containing</translation>
+        </message>
+        <message>
+            <source>Course</source>
+            <translation>Course</translation>
+        </message>
+        <message>
+            <source>% of the learners who completed it, average best quiz score</source>
+            <translation>% of the learners who completed it, average best quiz score</translation>
+        </message>
+        <message>
+            <source>Modules</source>
+            <translation>Modules</translation>
+        </message>
+        <message>
+            <source>E&amp;very learner's progress to a USB stick…</source>
+            <translation>E&amp;very learner's progress to a USB stick…</translation>
+        </message>
     </context>
     <context>
         <name>TrainerPinPage</name>
@@ -608,6 +648,10 @@ Key of this package:
         <message>
             <source>No course is installed yet. Add one from a file, a USB stick or a web address; everything then works without a network.</source>
             <translation>No course is installed yet. Add one from a file, a USB stick or a web address; everything then works without a network.</translation>
+        </message>
+        <message>
+            <source>Export my progress to a USB stick…</source>
+            <translation>Export my progress to a USB stick…</translation>
         </message>
     </context>
     <context>
@@ -1641,6 +1685,26 @@ Key of this package:
             <source>The server has refused nothing.</source>
             <translation>The server has refused nothing.</translation>
         </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Sending…</translation>
+        </message>
+        <message>
+            <source>Results sent to the training server</source>
+            <translation>Results sent to the training server</translation>
+        </message>
+        <message>
+            <source>Already there with other content:</source>
+            <translation>Already there with other content:</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>Server:</translation>
+        </message>
+        <message>
+            <source>&amp;Send now</source>
+            <translation>&amp;Send now</translation>
+        </message>
     </context>
     <context>
         <name>Units</name>
@@ -2655,6 +2719,167 @@ Key of this package:
         <message>
             <source>&amp;Workshop…</source>
             <translation>&amp;Workshop…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardCsv</name>
+        <message>
+            <source>Course</source>
+            <translation>Course</translation>
+        </message>
+        <message>
+            <source>Course version</source>
+            <translation>Course version</translation>
+        </message>
+        <message>
+            <source>Learner</source>
+            <translation>Learner</translation>
+        </message>
+        <message>
+            <source>Learner identifier</source>
+            <translation>Learner identifier</translation>
+        </message>
+        <message>
+            <source>Module</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Lessons done</source>
+            <translation>Lessons done</translation>
+        </message>
+        <message>
+            <source>Lessons in the module</source>
+            <translation>Lessons in the module</translation>
+        </message>
+        <message>
+            <source>Best quiz score</source>
+            <translation>Best quiz score</translation>
+        </message>
+        <message>
+            <source>Time spent</source>
+            <translation>Time spent</translation>
+        </message>
+        <message>
+            <source>Last activity</source>
+            <translation>Last activity</translation>
+        </message>
+        <message>
+            <source>Module completed on</source>
+            <translation>Module completed on</translation>
+        </message>
+        <message>
+            <source>Course complete</source>
+            <translation>Course complete</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>Results waiting to be sent</source>
+            <translation>Results waiting to be sent</translation>
+        </message>
+        <message>
+            <source>Known from</source>
+            <translation>Known from</translation>
+        </message>
+        <message>
+            <source>Imported from</source>
+            <translation>Imported from</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>complete</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>locked</translation>
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation>not reported</translation>
+        </message>
+        <message>
+            <source>nothing to send</source>
+            <translation>nothing to send</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>waiting</translation>
+        </message>
+        <message>
+            <source>all sent</source>
+            <translation>all sent</translation>
+        </message>
+        <message>
+            <source>refused by the server</source>
+            <translation>refused by the server</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>this computer</translation>
+        </message>
+        <message>
+            <source>a progress file</source>
+            <translation>a progress file</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressToUsbDialog</name>
+        <message>
+            <source>Export every learner's progress to a USB stick</source>
+            <translation>Export every learner's progress to a USB stick</translation>
+        </message>
+        <message>
+            <source>Every learner's progress on this computer</source>
+            <translation>Every learner's progress on this computer</translation>
+        </message>
+        <message>
+            <source>Export my progress to a USB stick</source>
+            <translation>Export my progress to a USB stick</translation>
+        </message>
+        <message>
+            <source>The progress of %1</source>
+            <translation>The progress of %1</translation>
+        </message>
+        <message>
+            <source>The results not yet sent are written as one progress file, time spent included. On the trainer's computer, open the trainer dashboard and import it.</source>
+            <translation>The results not yet sent are written as one progress file, time spent included. On the trainer's computer, open the trainer dashboard and import it.</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Export</translation>
+        </message>
+        <message>
+            <source>Writing the progress file… Do not remove the stick.</source>
+            <translation>Writing the progress file… Do not remove the stick.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n result(s) copied to %1, to import on the trainer's computer.</source>
+            <translation>
+                <numerusform>%n result copied to %1, to import on the trainer's computer.</numerusform>
+                <numerusform>%n results copied to %1, to import on the trainer's computer.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No result to copy: everything was already sent.</source>
+            <translation>No result to copy: everything was already sent.</translation>
         </message>
     </context>
 </TS>

@@ -416,6 +416,46 @@ Clé de ce paquet :
             <source>The trainer PIN was removed.</source>
             <translation>Le code PIN du formateur a été supprimé.</translation>
         </message>
+        <message>
+            <source>&amp;Module:</source>
+            <translation>&amp;Module :</translation>
+        </message>
+        <message>
+            <source>part of a module's title</source>
+            <translation>une partie du titre d’un module</translation>
+        </message>
+        <message>
+            <source>Show only the modules containing</source>
+            <translation>N’afficher que les modules contenant</translation>
+        </message>
+        <message>
+            <source>L&amp;earner:</source>
+            <translation>Appre&amp;nant :</translation>
+        </message>
+        <message>
+            <source>part of a name</source>
+            <translation>une partie d’un nom</translation>
+        </message>
+        <message>
+            <source>Show only the learners containing</source>
+            <translation>N’afficher que les apprenants contenant</translation>
+        </message>
+        <message>
+            <source>Course</source>
+            <translation>Cours</translation>
+        </message>
+        <message>
+            <source>% of the learners who completed it, average best quiz score</source>
+            <translation>% des apprenants qui l’ont terminé, meilleur score moyen au quiz</translation>
+        </message>
+        <message>
+            <source>Modules</source>
+            <translation>Modules</translation>
+        </message>
+        <message>
+            <source>E&amp;very learner's progress to a USB stick…</source>
+            <translation>Progression de &amp;tous vers une clé USB…</translation>
+        </message>
     </context>
     <context>
         <name>TrainerPinPage</name>
@@ -608,6 +648,10 @@ Clé de ce paquet :
         <message>
             <source>No course is installed yet. Add one from a file, a USB stick or a web address; everything then works without a network.</source>
             <translation>Aucun cours n’est encore installé. Ajoutez-en un depuis un fichier, une clé USB ou une adresse web ; tout fonctionne ensuite sans réseau.</translation>
+        </message>
+        <message>
+            <source>Export my progress to a USB stick…</source>
+            <translation>Exporter ma progression vers une clé USB…</translation>
         </message>
     </context>
     <context>
@@ -1641,6 +1685,26 @@ Clé de ce paquet :
             <source>The server has refused nothing.</source>
             <translation>Le serveur n’a rien refusé.</translation>
         </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Envoi en cours…</translation>
+        </message>
+        <message>
+            <source>Results sent to the training server</source>
+            <translation>Résultats envoyés au serveur de la formation</translation>
+        </message>
+        <message>
+            <source>Already there with other content:</source>
+            <translation>Déjà sur le serveur avec un autre contenu :</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>Serveur :</translation>
+        </message>
+        <message>
+            <source>&amp;Send now</source>
+            <translation>&amp;Envoyer maintenant</translation>
+        </message>
     </context>
     <context>
         <name>Units</name>
@@ -2655,6 +2719,167 @@ Clé de ce paquet :
         <message>
             <source>&amp;Workshop…</source>
             <translation>&amp;Atelier…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardCsv</name>
+        <message>
+            <source>Course</source>
+            <translation>Cours</translation>
+        </message>
+        <message>
+            <source>Course version</source>
+            <translation>Version du cours</translation>
+        </message>
+        <message>
+            <source>Learner</source>
+            <translation>Apprenant</translation>
+        </message>
+        <message>
+            <source>Learner identifier</source>
+            <translation>Identifiant de l’apprenant</translation>
+        </message>
+        <message>
+            <source>Module</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Lessons done</source>
+            <translation>Leçons faites</translation>
+        </message>
+        <message>
+            <source>Lessons in the module</source>
+            <translation>Leçons du module</translation>
+        </message>
+        <message>
+            <source>Best quiz score</source>
+            <translation>Meilleur score au quiz</translation>
+        </message>
+        <message>
+            <source>Time spent</source>
+            <translation>Temps passé</translation>
+        </message>
+        <message>
+            <source>Last activity</source>
+            <translation>Dernière activité</translation>
+        </message>
+        <message>
+            <source>Module completed on</source>
+            <translation>Module terminé le</translation>
+        </message>
+        <message>
+            <source>Course complete</source>
+            <translation>Cours terminé</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Envoi</translation>
+        </message>
+        <message>
+            <source>Results waiting to be sent</source>
+            <translation>Résultats en attente d’envoi</translation>
+        </message>
+        <message>
+            <source>Known from</source>
+            <translation>Connu par</translation>
+        </message>
+        <message>
+            <source>Imported from</source>
+            <translation>Importé de</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>terminé</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>ouvert</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>verrouillé</translation>
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation>non signalé</translation>
+        </message>
+        <message>
+            <source>nothing to send</source>
+            <translation>rien à envoyer</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>en attente</translation>
+        </message>
+        <message>
+            <source>all sent</source>
+            <translation>tout envoyé</translation>
+        </message>
+        <message>
+            <source>refused by the server</source>
+            <translation>refusé par le serveur</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>cet ordinateur</translation>
+        </message>
+        <message>
+            <source>a progress file</source>
+            <translation>un fichier de progression</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressToUsbDialog</name>
+        <message>
+            <source>Export every learner's progress to a USB stick</source>
+            <translation>Exporter la progression de tous les apprenants vers une clé USB</translation>
+        </message>
+        <message>
+            <source>Every learner's progress on this computer</source>
+            <translation>La progression de tous les apprenants de cet ordinateur</translation>
+        </message>
+        <message>
+            <source>Export my progress to a USB stick</source>
+            <translation>Exporter ma progression vers une clé USB</translation>
+        </message>
+        <message>
+            <source>The progress of %1</source>
+            <translation>La progression de %1</translation>
+        </message>
+        <message>
+            <source>The results not yet sent are written as one progress file, time spent included. On the trainer's computer, open the trainer dashboard and import it.</source>
+            <translation>Les résultats pas encore envoyés sont écrits dans un fichier de progression, temps passé compris. Sur l’ordinateur du formateur, ouvrez le tableau de bord du formateur et importez-le.</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Exporter</translation>
+        </message>
+        <message>
+            <source>Writing the progress file… Do not remove the stick.</source>
+            <translation>Écriture du fichier de progression… Ne retirez pas la clé.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n result(s) copied to %1, to import on the trainer's computer.</source>
+            <translation>
+                <numerusform>%n résultat copié dans %1, à importer sur l’ordinateur du formateur.</numerusform>
+                <numerusform>%n résultats copiés dans %1, à importer sur l’ordinateur du formateur.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No result to copy: everything was already sent.</source>
+            <translation>Aucun résultat à copier : tout a déjà été envoyé.</translation>
         </message>
     </context>
 </TS>

@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self.online.setAutoRaise(True)
         self.online.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.online.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.online.clicked.connect(self.action_sync_details.trigger)  # a real button: details
         self.sync_details_button = QToolButton()
         self.sync_details_button.setObjectName("sync-details")
         self.sync_details_button.setAutoRaise(True)
@@ -481,7 +482,12 @@ class MainWindow(QMainWindow):
     def open_sync_details(self) -> QWidget:
         from player.ui.screens.sync_details import SyncDetailsDialog
 
-        return self._open_once("sync_details", lambda: SyncDetailsDialog(self.services, self))
+        def build() -> QWidget:
+            dialog = SyncDetailsDialog(self.services, self)
+            dialog.send_now.connect(self.sync.tick)  # "Send now": one sync, the same as the timer's
+            return dialog
+
+        return self._open_once("sync_details", build)
 
     def open_workshop(self) -> QWidget:
         from player.ui.screens.workshop import WorkshopDialog

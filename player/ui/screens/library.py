@@ -121,9 +121,14 @@ class LibraryScreen(Screen):
         self.heading = Heading(factor=1.6)
         self.add = QPushButton()
         self.add.clicked.connect(self.add_requested)
+        # "Export my progress to a USB stick", beside the courses' "Copy to a USB stick"
+        self.export_progress = QPushButton()
+        self.export_progress.setObjectName("export-progress-to-usb")
+        self.export_progress.clicked.connect(self.progress_to_usb)
         self.status = Note()
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.export_progress)
         top.addWidget(self.add)
 
         self.grid_host = QWidget()
@@ -144,6 +149,7 @@ class LibraryScreen(Screen):
         self.heading.setText(self.tr("My courses"))
         self.add.setText(self.tr("Add a course…"))
         self.add.setAccessibleName(self.tr("Add a course"))
+        self.export_progress.setText(self.tr("Export my progress to a USB stick…"))
         self._update_status()
 
     def _update_status(self) -> None:
@@ -207,6 +213,22 @@ class LibraryScreen(Screen):
         if self.copy_dialog is not None:
             self.copy_dialog.close()
         dialog = CopyToUsbDialog(self.services, course.id, course.title, course.bytes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._copy_dialog_gone(dialog))
+        self.copy_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def progress_to_usb(self) -> QWidget | None:
+        """Open "Export my progress to a USB stick" for the current learner (window-modal)."""
+        from player.ui.screens.usb import ProgressToUsbDialog
+
+        learner = self.services.learner
+        if learner is None:
+            return None
+        if self.copy_dialog is not None:
+            self.copy_dialog.close()
+        dialog = ProgressToUsbDialog(self.services, int(learner.id), str(learner.name), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._copy_dialog_gone(dialog))
         self.copy_dialog = dialog

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QSizePolicy,
@@ -35,6 +36,7 @@ from player.ui.sync import SyncMonitor, SyncView
 from player.ui.tasks import one_line
 from player.ui.units import local_time
 from player.ui.widgets.common import Note, show_error
+from player.ui.widgets.focus import chain_tab_order, install_focus_ring
 from player.ui.widgets.icons import dot_icon
 
 if TYPE_CHECKING:
@@ -64,6 +66,9 @@ class MainWindow(QMainWindow):
             owner=self,
         )
         self.setObjectName("main-window")
+        app = QCoreApplication.instance()
+        if isinstance(app, QApplication):
+            install_focus_ring(app)
         self.resize(1200, 760)
         self.setMinimumSize(QSize(800, 520))
 
@@ -152,8 +157,13 @@ class MainWindow(QMainWindow):
         self.action_add.setShortcut(QKeySequence.StandardKey.Open)
         self.action_add.triggered.connect(self.add_course)
         self.action_back = QAction(self)
+        self.action_back.setObjectName("action-back")
+        # Alt+Left once: the platform's "Back" binding is Alt+Left too on Linux, and one key
+        # listed twice is an "ambiguous shortcut" that Qt never fires.
         self.action_back.setShortcuts(
-            [QKeySequence("Alt+Left"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Back)]
+            _unique(
+                [QKeySequence("Alt+Left"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Back)]
+            )
         )
         self.action_back.triggered.connect(self.go_back)
         self.addAction(self.action_back)
@@ -170,6 +180,10 @@ class MainWindow(QMainWindow):
         self.action_sync_details = QAction(self)
         self.action_sync_details.triggered.connect(self.open_sync_details)
         self.addAction(self.action_sync_details)
+        self.action_shortcuts = QAction(self)
+        self.action_shortcuts.setObjectName("action-shortcuts")
+        self.action_shortcuts.setShortcut(QKeySequence("F1"))
+        self.action_shortcuts.triggered.connect(self.open_shortcuts)
         bar.addAction(self.action_library)
         bar.addAction(self.action_add)
         spacer = QWidget()
@@ -178,6 +192,19 @@ class MainWindow(QMainWindow):
         bar.addAction(self.action_learner)
         bar.addAction(self.action_dashboard)
         bar.addAction(self.action_settings)
+        bar.addAction(self.action_shortcuts)
+        # Qt leaves tool bar buttons out of the Tab chain: the keyboard must reach them too.
+        self._toolbar_buttons = [
+            widget
+            for action in bar.actions()
+            if (widget := bar.widgetForAction(action)) is not None
+            and action is not None
+            and not action.isSeparator()
+            and widget is not spacer
+        ]
+        for widget in self._toolbar_buttons:
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        chain_tab_order(self._toolbar_buttons)
         self._dialogs: dict[str, QWidget] = {}  # the non-blocking dialogs open now, by name
         self.toolbar = bar
 
@@ -206,13 +233,19 @@ class MainWindow(QMainWindow):
         self.action_library.setText(self.tr("&Library"))
         self.action_library.setToolTip(self.tr("Your courses (Ctrl+Home)"))
         self.action_add.setText(self.tr("&Add a course…"))
-        self.action_add.setToolTip(self.tr("Install a course from a file, a USB stick or the web"))
         self.action_back.setText(self.tr("Back"))
         self.action_settings.setText(self.tr("&Settings"))
         self.action_dashboard.setText(self.tr("&Trainer dashboard"))
         self.action_dashboard.setToolTip(
             self.tr("Who is where in the workshop: learners × modules (Ctrl+Shift+D)")
         )
+        self.action_back.setToolTip(self.tr("Back (Alt+Left)"))
+        self.action_settings.setToolTip(self.tr("Settings (Ctrl+,)"))
+        self.action_add.setToolTip(
+            self.tr("Install a course from a file, a USB stick or the web (Ctrl+O)")
+        )
+        self.action_shortcuts.setText(self.tr("&Keyboard shortcuts"))
+        self.action_shortcuts.setToolTip(self.tr("Every keyboard shortcut of the app (F1)"))
         self.action_sync_details.setText(self.tr("Sync details…"))
         self.action_sync_details.setToolTip(
             self.tr("What is waiting to be sent, and what the server refused")
@@ -295,6 +328,39 @@ class MainWindow(QMainWindow):
         screen.setFocus(Qt.FocusReason.OtherFocusReason)
         self._drop_hidden()
         self.screen_changed.emit(screen.objectName())
+
+    def tab_chain(self) -> list[QWidget]:
+        """What Tab visits, in order: the tool bar, the screen shown, then the status bar.
+
+        Screens are built after the bars, and Qt's Tab order is creation order: left to Qt,
+        Tab would visit the status bar before the screen it shows. Within the screen, its own
+        order stands (screens set it with ``chain_tab_order``).
+        """
+        screen = self.stack.currentWidget()
+        inside: list[QWidget] = []
+        if screen is not None:
+            widget = screen.nextInFocusChain()
+            while widget is not None and widget is not screen:
+                if screen.isAncestorOf(widget):
+                    inside.append(widget)
+                widget = widget.nextInFocusChain()
+        status = [self.sync_details_button, self.online]
+        return [w for w in [*self._toolbar_buttons, *inside, *status] if _tabbable(w, self)]
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
+        chain = self.tab_chain()
+        current = QApplication.focusWidget()
+        if not chain or current is None or not self.isAncestorOf(current):
+            return super().focusNextPrevChild(next)
+        if current in chain:
+            target = chain[(chain.index(current) + (1 if next else -1)) % len(chain)]
+        else:  # the screen itself holds the focus (just shown): into the screen
+            screen = self.stack.currentWidget()
+            inside = [w for w in chain if screen is not None and screen.isAncestorOf(w)] or chain
+            target = inside[0] if next else inside[-1]
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     def _drop_hidden(self) -> None:
         """Delete screens that are neither shown, in the history, nor the library."""
@@ -467,6 +533,12 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def open_shortcuts(self) -> QWidget:
+        """The "Keyboard shortcuts" help page (F1), a non-blocking dialog."""
+        from player.ui.screens.shortcuts import ShortcutsDialog
+
+        return self._open_once("shortcuts", lambda: ShortcutsDialog(self))
+
     def open_settings(self) -> None:
         from player.ui.screens.settings import SettingsDialog
 
@@ -479,6 +551,25 @@ class MainWindow(QMainWindow):
         for screen in self._screens():
             screen.release()
         super().closeEvent(event)
+
+
+def _tabbable(widget: QWidget, window: QWidget) -> bool:
+    """Whether Tab stops on ``widget`` (Qt's own rule for the focus chain)."""
+    return (
+        bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and widget.focusProxy() is None
+        and widget.isEnabled()
+        and widget.isVisibleTo(window)
+    )
+
+
+def _unique(sequences: list[QKeySequence]) -> list[QKeySequence]:
+    """Each key sequence once, in order (empty ones dropped)."""
+    seen: list[QKeySequence] = []
+    for sequence in sequences:
+        if not sequence.isEmpty() and sequence not in seen:
+            seen.append(sequence)
+    return seen
 
 
 __all__ = ["MainWindow", "Note"]

@@ -41,6 +41,7 @@ pytest_plugins: list[str] = [
     "tests.fixtures.faultproxy",
     "tests.fixtures.xvfb",
     "tests.fixtures.video_media",
+    "tests.fixtures.atspi",
 ]
 
 

@@ -623,6 +623,26 @@ Key of this package:
             <source>What is waiting to be sent, and what the server refused</source>
             <translation>What is waiting to be sent, and what the server refused</translation>
         </message>
+        <message>
+            <source>Back (Alt+Left)</source>
+            <translation>Back (Alt+Left)</translation>
+        </message>
+        <message>
+            <source>Settings (Ctrl+,)</source>
+            <translation>Settings (Ctrl+,)</translation>
+        </message>
+        <message>
+            <source>Install a course from a file, a USB stick or the web (Ctrl+O)</source>
+            <translation>Install a course from a file, a USB stick or the web (Ctrl+O)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Every keyboard shortcut of the app (F1)</source>
+            <translation>Every keyboard shortcut of the app (F1)</translation>
+        </message>
     </context>
     <context>
         <name>OutlineScreen</name>
@@ -751,6 +771,18 @@ Key of this package:
             <comment>between the steps that open a module</comment>
             <translation>; </translation>
         </message>
+        <message>
+            <source>Locked module</source>
+            <translation>Locked module</translation>
+        </message>
+        <message>
+            <source>Open module</source>
+            <translation>Open module</translation>
+        </message>
+        <message>
+            <source>Completed module</source>
+            <translation>Completed module</translation>
+        </message>
     </context>
     <context>
         <name>QuestionPage</name>
@@ -781,6 +813,10 @@ Key of this package:
         <message>
             <source>Your answer</source>
             <translation>Your answer</translation>
+        </message>
+        <message>
+            <source>Enter: next question</source>
+            <translation>Enter: next question</translation>
         </message>
     </context>
     <context>
@@ -908,6 +944,10 @@ Key of this package:
             <source>False</source>
             <translation>False</translation>
         </message>
+        <message>
+            <source>Back to the course outline (Alt+Left)</source>
+            <translation>Back to the course outline (Alt+Left)</translation>
+        </message>
     </context>
     <context>
         <name>ReadingScreen</name>
@@ -1017,6 +1057,10 @@ Key of this package:
             <source>Your answer</source>
             <translation>Your answer</translation>
         </message>
+        <message>
+            <source>%1 out of 5</source>
+            <translation>%1 out of 5</translation>
+        </message>
     </context>
     <context>
         <name>SurveyScreen</name>
@@ -1051,6 +1095,10 @@ Key of this package:
         <message>
             <source>Thank you! Your answers were saved.</source>
             <translation>Thank you! Your answers were saved.</translation>
+        </message>
+        <message>
+            <source>Back to the course outline (Alt+Left)</source>
+            <translation>Back to the course outline (Alt+Left)</translation>
         </message>
     </context>
     <context>
@@ -1170,6 +1218,10 @@ Key of this package:
         <message>
             <source>Off</source>
             <translation>Off</translation>
+        </message>
+        <message>
+            <source>Video lesson: %1</source>
+            <translation>Video lesson: %1</translation>
         </message>
     </context>
     <context>
@@ -2139,6 +2191,197 @@ Key of this package:
         <message>
             <source>%1; comes with the app</source>
             <translation>%1; comes with the app</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Everywhere</source>
+            <translation>Everywhere</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>Next button or field</source>
+            <translation>Next button or field</translation>
+        </message>
+        <message>
+            <source>Shift+Tab</source>
+            <translation>Shift+Tab</translation>
+        </message>
+        <message>
+            <source>Previous button or field</source>
+            <translation>Previous button or field</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Space</translation>
+        </message>
+        <message>
+            <source>Press the button, tick the box</source>
+            <translation>Press the button, tick the box</translation>
+        </message>
+        <message>
+            <source>Alt+Left arrow</source>
+            <translation>Alt+Left arrow</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Ctrl+Home</source>
+            <translation>Ctrl+Home</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>Library</translation>
+        </message>
+        <message>
+            <source>Ctrl+O</source>
+            <translation>Ctrl+O</translation>
+        </message>
+        <message>
+            <source>Add a course</source>
+            <translation>Add a course</translation>
+        </message>
+        <message>
+            <source>Ctrl+L</source>
+            <translation>Ctrl+L</translation>
+        </message>
+        <message>
+            <source>Switch learner</source>
+            <translation>Switch learner</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+D</source>
+            <translation>Ctrl+Shift+D</translation>
+        </message>
+        <message>
+            <source>Trainer dashboard</source>
+            <translation>Trainer dashboard</translation>
+        </message>
+        <message>
+            <source>Ctrl+,</source>
+            <translation>Ctrl+,</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>F1</source>
+            <translation>F1</translation>
+        </message>
+        <message>
+            <source>This list of shortcuts</source>
+            <translation>This list of shortcuts</translation>
+        </message>
+        <message>
+            <source>Alt+underlined letter</source>
+            <translation>Alt+underlined letter</translation>
+        </message>
+        <message>
+            <source>Press that button</source>
+            <translation>Press that button</translation>
+        </message>
+        <message>
+            <source>Quiz and survey</source>
+            <translation>Quiz and survey</translation>
+        </message>
+        <message>
+            <source>Up arrow, Down arrow</source>
+            <translation>Up arrow, Down arrow</translation>
+        </message>
+        <message>
+            <source>Previous or next answer choice</source>
+            <translation>Previous or next answer choice</translation>
+        </message>
+        <message>
+            <source>Pick the answer choice that has the focus</source>
+            <translation>Pick the answer choice that has the focus</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>After a typed answer: next question</source>
+            <translation>After a typed answer: next question</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Enter</translation>
+        </message>
+        <message>
+            <source>Submit the answers</source>
+            <translation>Submit the answers</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <source>Play or pause</source>
+            <translation>Play or pause</translation>
+        </message>
+        <message>
+            <source>Left arrow</source>
+            <translation>Left arrow</translation>
+        </message>
+        <message>
+            <source>Back 10 seconds</source>
+            <translation>Back 10 seconds</translation>
+        </message>
+        <message>
+            <source>Right arrow</source>
+            <translation>Right arrow</translation>
+        </message>
+        <message>
+            <source>Forward 10 seconds</source>
+            <translation>Forward 10 seconds</translation>
+        </message>
+        <message>
+            <source>M</source>
+            <translation>M</translation>
+        </message>
+        <message>
+            <source>Mute or unmute</source>
+            <translation>Mute or unmute</translation>
+        </message>
+        <message>
+            <source>F</source>
+            <translation>F</translation>
+        </message>
+        <message>
+            <source>Full screen</source>
+            <translation>Full screen</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <source>Leave full screen</source>
+            <translation>Leave full screen</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Everything in the app can be done with the keyboard alone. The button or field that has the focus is circled in blue.</source>
+            <translation>Everything in the app can be done with the keyboard alone. The button or field that has the focus is circled in blue.</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <source>What they do</source>
+            <translation>What they do</translation>
         </message>
     </context>
 </TS>

@@ -623,6 +623,26 @@ Clé de ce paquet :
             <source>What is waiting to be sent, and what the server refused</source>
             <translation>Ce qui attend d’être envoyé, et ce que le serveur a refusé</translation>
         </message>
+        <message>
+            <source>Back (Alt+Left)</source>
+            <translation>Retour (Alt+Gauche)</translation>
+        </message>
+        <message>
+            <source>Settings (Ctrl+,)</source>
+            <translation>Paramètres (Ctrl+,)</translation>
+        </message>
+        <message>
+            <source>Install a course from a file, a USB stick or the web (Ctrl+O)</source>
+            <translation>Installer un cours depuis un fichier, une clé USB ou le web (Ctrl+O)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Every keyboard shortcut of the app (F1)</source>
+            <translation>Tous les raccourcis clavier de l’application (F1)</translation>
+        </message>
     </context>
     <context>
         <name>OutlineScreen</name>
@@ -751,6 +771,18 @@ Clé de ce paquet :
             <comment>between the steps that open a module</comment>
             <translation> ; </translation>
         </message>
+        <message>
+            <source>Locked module</source>
+            <translation>Module verrouillé</translation>
+        </message>
+        <message>
+            <source>Open module</source>
+            <translation>Module ouvert</translation>
+        </message>
+        <message>
+            <source>Completed module</source>
+            <translation>Module terminé</translation>
+        </message>
     </context>
     <context>
         <name>QuestionPage</name>
@@ -781,6 +813,10 @@ Clé de ce paquet :
         <message>
             <source>Your answer</source>
             <translation>Votre réponse</translation>
+        </message>
+        <message>
+            <source>Enter: next question</source>
+            <translation>Entrée : question suivante</translation>
         </message>
     </context>
     <context>
@@ -908,6 +944,10 @@ Clé de ce paquet :
             <source>False</source>
             <translation>Faux</translation>
         </message>
+        <message>
+            <source>Back to the course outline (Alt+Left)</source>
+            <translation>Retour au sommaire du cours (Alt+Gauche)</translation>
+        </message>
     </context>
     <context>
         <name>ReadingScreen</name>
@@ -1017,6 +1057,10 @@ Clé de ce paquet :
             <source>Your answer</source>
             <translation>Votre réponse</translation>
         </message>
+        <message>
+            <source>%1 out of 5</source>
+            <translation>%1 sur 5</translation>
+        </message>
     </context>
     <context>
         <name>SurveyScreen</name>
@@ -1051,6 +1095,10 @@ Clé de ce paquet :
         <message>
             <source>Thank you! Your answers were saved.</source>
             <translation>Merci ! Vos réponses ont été enregistrées.</translation>
+        </message>
+        <message>
+            <source>Back to the course outline (Alt+Left)</source>
+            <translation>Retour au sommaire du cours (Alt+Gauche)</translation>
         </message>
     </context>
     <context>
@@ -1170,6 +1218,10 @@ Clé de ce paquet :
         <message>
             <source>Off</source>
             <translation>Désactivés</translation>
+        </message>
+        <message>
+            <source>Video lesson: %1</source>
+            <translation>Leçon vidéo : %1</translation>
         </message>
     </context>
     <context>
@@ -2139,6 +2191,197 @@ Clé de ce paquet :
         <message>
             <source>%1; comes with the app</source>
             <translation>%1 ; fournie avec l’application</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Everywhere</source>
+            <translation>Partout</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>Next button or field</source>
+            <translation>Bouton ou champ suivant</translation>
+        </message>
+        <message>
+            <source>Shift+Tab</source>
+            <translation>Maj+Tab</translation>
+        </message>
+        <message>
+            <source>Previous button or field</source>
+            <translation>Bouton ou champ précédent</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Espace</translation>
+        </message>
+        <message>
+            <source>Press the button, tick the box</source>
+            <translation>Appuyer sur le bouton, cocher la case</translation>
+        </message>
+        <message>
+            <source>Alt+Left arrow</source>
+            <translation>Alt+Flèche gauche</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Retour</translation>
+        </message>
+        <message>
+            <source>Ctrl+Home</source>
+            <translation>Ctrl+Début</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>Bibliothèque</translation>
+        </message>
+        <message>
+            <source>Ctrl+O</source>
+            <translation>Ctrl+O</translation>
+        </message>
+        <message>
+            <source>Add a course</source>
+            <translation>Ajouter un cours</translation>
+        </message>
+        <message>
+            <source>Ctrl+L</source>
+            <translation>Ctrl+L</translation>
+        </message>
+        <message>
+            <source>Switch learner</source>
+            <translation>Changer d’apprenant</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+D</source>
+            <translation>Ctrl+Maj+D</translation>
+        </message>
+        <message>
+            <source>Trainer dashboard</source>
+            <translation>Tableau de bord formateur</translation>
+        </message>
+        <message>
+            <source>Ctrl+,</source>
+            <translation>Ctrl+,</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>F1</source>
+            <translation>F1</translation>
+        </message>
+        <message>
+            <source>This list of shortcuts</source>
+            <translation>Cette liste de raccourcis</translation>
+        </message>
+        <message>
+            <source>Alt+underlined letter</source>
+            <translation>Alt+lettre soulignée</translation>
+        </message>
+        <message>
+            <source>Press that button</source>
+            <translation>Appuyer sur ce bouton</translation>
+        </message>
+        <message>
+            <source>Quiz and survey</source>
+            <translation>Quiz et questionnaire</translation>
+        </message>
+        <message>
+            <source>Up arrow, Down arrow</source>
+            <translation>Flèche haut, flèche bas</translation>
+        </message>
+        <message>
+            <source>Previous or next answer choice</source>
+            <translation>Choix de réponse précédent ou suivant</translation>
+        </message>
+        <message>
+            <source>Pick the answer choice that has the focus</source>
+            <translation>Choisir la réponse qui a le focus</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Entrée</translation>
+        </message>
+        <message>
+            <source>After a typed answer: next question</source>
+            <translation>Après une réponse tapée : question suivante</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Entrée</translation>
+        </message>
+        <message>
+            <source>Submit the answers</source>
+            <translation>Valider les réponses</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Vidéo</translation>
+        </message>
+        <message>
+            <source>Play or pause</source>
+            <translation>Lecture ou pause</translation>
+        </message>
+        <message>
+            <source>Left arrow</source>
+            <translation>Flèche gauche</translation>
+        </message>
+        <message>
+            <source>Back 10 seconds</source>
+            <translation>Reculer de 10 secondes</translation>
+        </message>
+        <message>
+            <source>Right arrow</source>
+            <translation>Flèche droite</translation>
+        </message>
+        <message>
+            <source>Forward 10 seconds</source>
+            <translation>Avancer de 10 secondes</translation>
+        </message>
+        <message>
+            <source>M</source>
+            <translation>M</translation>
+        </message>
+        <message>
+            <source>Mute or unmute</source>
+            <translation>Couper ou rétablir le son</translation>
+        </message>
+        <message>
+            <source>F</source>
+            <translation>F</translation>
+        </message>
+        <message>
+            <source>Full screen</source>
+            <translation>Plein écran</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Échap</translation>
+        </message>
+        <message>
+            <source>Leave full screen</source>
+            <translation>Quitter le plein écran</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Everything in the app can be done with the keyboard alone. The button or field that has the focus is circled in blue.</source>
+            <translation>Tout, dans l’application, peut se faire au clavier seul. Le bouton ou le champ qui a le focus est entouré de bleu.</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Touches</translation>
+        </message>
+        <message>
+            <source>What they do</source>
+            <translation>Action</translation>
         </message>
     </context>
 </TS>

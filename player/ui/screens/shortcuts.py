@@ -1,15 +1,14 @@
 """The "Keyboard shortcuts" help page (F1): every key the app answers to, by place.
 
-A table rather than a paragraph: a screen reader reads it row by row, key then action, and the
-keys are written the way the platform names them (``QKeySequence.NativeText``, "Ctrl" in French
-too). The list is kept here, next to nothing else, so a new shortcut is added in one place; the
-tooltips of the buttons name their own key as well.
+A table rather than a paragraph: a screen reader reads it row by row, key then action. Key
+names are translated too ("Espace", "Flèche gauche"): Qt's own key names stay English unless
+its translations are loaded. The list is kept here, so a new shortcut is added in one place;
+the tooltips of the buttons name their own key as well.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,74 +25,126 @@ from player.ui.widgets.common import Note
 
 CONTEXT = "ShortcutsDialog"
 
-#: (place, [(keys, what they do)]): keys are portable QKeySequence text or a plain key name.
+#: (place, [(keys, what they do)]), every text translated: key names too ("Espace").
 SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Everywhere"),
         [
-            ("Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next button or field")),
-            ("Shift+Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous button or field")),
-            ("Space", QT_TRANSLATE_NOOP("ShortcutsDialog", "Press the button, tick the box")),
-            ("Alt+Left", QT_TRANSLATE_NOOP("ShortcutsDialog", "Back")),
-            ("Ctrl+Home", QT_TRANSLATE_NOOP("ShortcutsDialog", "Library")),
-            ("Ctrl+O", QT_TRANSLATE_NOOP("ShortcutsDialog", "Add a course")),
-            ("Ctrl+L", QT_TRANSLATE_NOOP("ShortcutsDialog", "Switch learner")),
-            ("Ctrl+Shift+D", QT_TRANSLATE_NOOP("ShortcutsDialog", "Trainer dashboard")),
-            ("Ctrl+,", QT_TRANSLATE_NOOP("ShortcutsDialog", "Settings")),
-            ("F1", QT_TRANSLATE_NOOP("ShortcutsDialog", "This list of shortcuts")),
             (
-                "Alt",
-                QT_TRANSLATE_NOOP("ShortcutsDialog", "With the underlined letter: that button"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Tab"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Next button or field"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Shift+Tab"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous button or field"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Space"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Press the button, tick the box"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Alt+Left arrow"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Back"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+Home"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Library"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+O"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Add a course"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+L"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Switch learner"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+Shift+D"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Trainer dashboard"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+,"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Settings"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "F1"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "This list of shortcuts"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Alt+underlined letter"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Press that button"),
             ),
         ],
     ),
     (
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Quiz and survey"),
         [
-            ("Up", QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous answer choice")),
-            ("Down", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next answer choice")),
-            ("Return", QT_TRANSLATE_NOOP("ShortcutsDialog", "After a typed answer: next question")),
-            ("Ctrl+Return", QT_TRANSLATE_NOOP("ShortcutsDialog", "Submit the answers")),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Up arrow, Down arrow"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous or next answer choice"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Space"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Pick the answer choice that has the focus"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "After a typed answer: next question"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Ctrl+Enter"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Submit the answers"),
+            ),
         ],
     ),
     (
         QT_TRANSLATE_NOOP("ShortcutsDialog", "Video"),
         [
-            ("Space", QT_TRANSLATE_NOOP("ShortcutsDialog", "Play or pause")),
-            ("Left", QT_TRANSLATE_NOOP("ShortcutsDialog", "Back 10 seconds")),
-            ("Right", QT_TRANSLATE_NOOP("ShortcutsDialog", "Forward 10 seconds")),
-            ("M", QT_TRANSLATE_NOOP("ShortcutsDialog", "Mute or unmute")),
-            ("F", QT_TRANSLATE_NOOP("ShortcutsDialog", "Full screen")),
-            ("Esc", QT_TRANSLATE_NOOP("ShortcutsDialog", "Leave full screen")),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Space"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Play or pause"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Left arrow"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Back 10 seconds"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Right arrow"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Forward 10 seconds"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "M"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Mute or unmute"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "F"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Full screen"),
+            ),
+            (
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Esc"),
+                QT_TRANSLATE_NOOP("ShortcutsDialog", "Leave full screen"),
+            ),
         ],
     ),
 ]
-
-
-def key_text(keys: str) -> str:
-    """Keys as the platform writes them, in the UI language where Qt translates them."""
-    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText) or keys
 
 
 class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts-dialog")
-        translate = QCoreApplication.translate
-        self.setWindowTitle(translate(CONTEXT, "Keyboard shortcuts"))
+        translate = QCoreApplication.translate  # for the texts marked in SHORTCUTS
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         intro = Note(
-            translate(
-                CONTEXT,
+            self.tr(
                 "Everything in the app can be done with the keyboard alone. "
-                "The button or field that has the focus is circled in blue.",
+                "The button or field that has the focus is circled in blue."
             )
         )
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("shortcuts-table")
-        self.table.setAccessibleName(translate(CONTEXT, "Keyboard shortcuts"))
-        self.table.setHorizontalHeaderLabels(
-            [translate(CONTEXT, "Keys"), translate(CONTEXT, "What they do")]
-        )
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -105,7 +156,7 @@ class ShortcutsDialog(QDialog):
         for place, rows in SHORTCUTS:
             self._add_row(translate(CONTEXT, place), "", heading=True)
             for keys, action in rows:
-                self._add_row(key_text(keys), translate(CONTEXT, action))
+                self._add_row(translate(CONTEXT, keys), translate(CONTEXT, action))
         self.table.setCurrentCell(1, 0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

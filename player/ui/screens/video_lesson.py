@@ -396,6 +396,8 @@ class VideoLessonView(Screen):
         self.back.setToolTip(self.tr("Back to the course outline"))
         self.back.setAccessibleName(self.tr("Back to the course outline"))
         self.surface.setAccessibleName(self.tr("Video"))
+        if self._lesson is not None:
+            self.setAccessibleName(self.tr("Video lesson: %1").replace("%1", self._lesson.title))
         self.seek_bar.setAccessibleName(self.tr("Position in the video"))
         self.elapsed.setAccessibleName(self.tr("Time played"))
         self.total.setAccessibleName(self.tr("Length of the video"))
@@ -415,6 +417,8 @@ class VideoLessonView(Screen):
         self.subtitles.setAccessibleName(self.tr("Subtitles"))
         self.quality_label.setText(self.tr("&Quality"))
         self.quality.setAccessibleName(self.tr("Video quality"))
+        for combo in (self.speed, self.subtitles, self.quality):
+            combo.view().setAccessibleName(combo.accessibleName())  # its drop-down list
         self.next_button.setText(self.tr("Next lesson →"))
         self.next_button.setAccessibleName(self.tr("Next lesson"))
         self._fill_speeds()
@@ -432,6 +436,7 @@ class VideoLessonView(Screen):
         self._lesson = lesson
         self._sink = sink
         self.title.setText(lesson.title)
+        self.setAccessibleName(self.tr("Video lesson: %1").replace("%1", lesson.title))
         self.next_button.hide()
         self.notice.hide()
         self._sources = [source for source in lesson.sources if source.path.is_file()]

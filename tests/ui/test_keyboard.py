@@ -250,3 +250,69 @@ def test_the_focused_widget_has_a_visible_ring(qtbot, demo_window) -> None:
     image = ring.grab().toImage()
     middle_top = image.pixelColor(image.width() // 2, 0)
     assert middle_top.name() == FOCUS_RING
+
+
+def complete_all_but_the_survey(services) -> None:
+    """Every video watched, page read and quiz passed, through the learning engine."""
+    from player.core.learning.activity import record_position, record_reading
+    from player.core.learning.quiz import answer, start_attempt, submit
+
+    db, learner = services.context.db, services.learner_id
+    manifest = services.context.manifest(DEMO)
+    for lesson in manifest.lessons:
+        if lesson.type == "video":
+            for position in range(0, int(lesson.duration) + 5, 5):
+                at = min(float(position), lesson.duration)
+                record_position(db, learner, manifest, lesson.id, at, lesson.duration, elapsed=5.0)
+        elif lesson.type == "text":
+            record_reading(db, learner, manifest, lesson.id, elapsed=240, at_end=True)
+        elif lesson.type == "quiz":
+            attempt = start_attempt(db, learner, manifest, lesson.id)
+            for question in lesson.questions:
+                right = list(question.answer)
+                value = right if question.kind == "multiple" else right[0]
+                answer(db, manifest, attempt.id, question.id, value)
+            assert submit(db, manifest, attempt.id).passed
+
+
+def test_the_survey_is_answered_with_the_keyboard_alone(qtbot, demo_window) -> None:
+    from player.core.learning.survey import survey_answers
+
+    window = demo_window
+    complete_all_but_the_survey(window.services)
+    window.open_lesson(DEMO, "m2-avis", "survey")  # where the test starts: behind two modules
+    survey = window.current_screen()
+    qtbot.waitUntil(lambda: bool(survey.questions))
+    usefulness, videos, length, ideas = survey.questions
+
+    # The focus starts on the first rating; Right moves along the scale, Space picks.
+    assert focused() is usefulness.group.button(1)
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Right)
+    assert focused() is usefulness.group.button(4)
+    assert focused().accessibleName() == "4 sur 5"
+    press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_Tab)  # the next question, not the other buttons of this scale
+    assert focused() is videos.group.button(1)
+    press(qtbot, Qt.Key.Key_Right)
+    press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is length.group.button(0)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is ideas.text
+    qtbot.keyClicks(focused(), "Plus d'exemples")
+    press(qtbot, Qt.Key.Key_Tab)  # Tab leaves the text box for "Envoyer mes réponses"
+    assert focused() is survey.submit_button
+    with qtbot.waitSignal(survey.submitted, timeout=10_000):
+        press(qtbot, Qt.Key.Key_Space)
+
+    services = window.services
+    answers = survey_answers(services.context.db, services.learner_id, DEMO, "m2-avis")
+    assert answers == {
+        "utilite": 4,
+        "videos": 2,
+        "duree": "adaptee",
+        "suggestions": "Plus d'exemples",
+    }

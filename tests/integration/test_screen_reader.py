@@ -35,6 +35,7 @@ SCREENS = {
     "library": "library-screen",
     "outline": "outline-screen",
     "video": "video-lesson",
+    "reading": "reading-screen",
     "quiz": "quiz-screen",
     "survey": "survey-screen",
     "shortcuts": "shortcuts-dialog",

@@ -57,12 +57,16 @@ def focused() -> QWidget:
 
 
 def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = NO_MODIFIER) -> None:
+    # Between two keys a person leaves the event loop time to run (widgets just added to a
+    # shown screen appear through it).
+    QApplication.processEvents()
     qtbot.keyClick(focused(), key, modifier)
 
 
 def tab_to(qtbot, wanted: Callable[[QWidget], bool], limit: int = 40) -> QWidget:
     """Press Tab until the focus is on a widget ``wanted`` accepts; fail if it never comes."""
     seen = []
+    QApplication.processEvents()
     for _ in range(limit):
         widget = focused()
         if wanted(widget):
@@ -87,6 +91,7 @@ def open_demo_quiz_by_keys(qtbot, window) -> object:
         press(qtbot, Qt.Key.Key_Space)
     outline = window.current_screen()
     qtbot.waitUntil(lambda: outline.outline is not None)
+    qtbot.waitUntil(lambda: outline.lesson_buttons["m1-quiz"].isVisible())
     tab_to(qtbot, lambda w: w is outline.lesson_buttons["m1-quiz"])
     with qtbot.waitSignal(window.screen_changed, timeout=10_000):
         press(qtbot, Qt.Key.Key_Space)
@@ -188,12 +193,15 @@ def test_ctrl_enter_submits_and_enter_after_the_last_typed_answer_too(qtbot, dem
 
     def dismiss() -> None:
         box = QApplication.activeModalWidget()
-        if box is not None:
-            asked.append(box.text())
-            qtbot.keyClick(box, Qt.Key.Key_Escape)
+        if box is None:
+            QTimer.singleShot(10, dismiss)  # the question is not up yet
+            return
+        asked.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
 
+    QApplication.processEvents()
     QTimer.singleShot(0, dismiss)
-    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert asked and "pas encore de réponse" in asked[0]
     assert quiz.pages_stack.currentIndex() == 0
 

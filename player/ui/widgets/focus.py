@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
@@ -51,28 +52,38 @@ class _FocusFollower(QObject):
         self.setObjectName("focus-follower")
         self.ring: FocusRing | None = None
         app.focusChanged.connect(self._focus_changed)
+        app.aboutToQuit.connect(self._stop)
+
+    def _stop(self) -> None:
+        """The app quits: windows are torn down, follow no widget through that."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        ring = self._ring()
-        if new is None or new.isWindow() or not new.isVisible() or _is_container(new):
-            ring.setWidget(None)  # type: ignore[arg-type]  # Qt takes nullptr: follow nothing
-            ring.hide()
+        if QApplication.closingDown():
             return
-        ring.setWidget(new)
+        if new is None or new.isWindow() or not new.isVisible() or _is_container(new):
+            ring = self._live_ring()
+            if ring is not None:
+                ring.setWidget(None)  # type: ignore[arg-type]  # Qt takes nullptr: follow nothing
+                ring.hide()
+            return
+        ring = self._live_ring()
+        if ring is None:
+            ring = self.ring = FocusRing()
+            ring.destroyed.connect(self._forget)
+        ring.setWidget(new)  # the ring becomes a child of the widget's parent, drawn above it
         ring.show()
         ring.raise_()
 
-    def _ring(self) -> FocusRing:
+    def _live_ring(self) -> FocusRing | None:
+        """The ring, unless Qt deleted it with the parent it had (a screen left, say)."""
         ring = self.ring
-        try:
-            if ring is not None:
-                ring.objectName()  # raises if Qt deleted it with its last parent
-                return ring
-        except RuntimeError:
-            pass
-        self.ring = FocusRing()
-        self.ring.destroyed.connect(self._forget)
-        return self.ring
+        if ring is not None and shiboken6.isValid(ring):
+            return ring
+        self.ring = None
+        return None
 
     def _forget(self) -> None:
         self.ring = None

@@ -15,12 +15,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-
-if TYPE_CHECKING:
-    from player.ui.main_window import MainWindow
 
 ENVIRONMENT_VARIABLE = "COURSE_PLAYER_OPEN_SCREEN"
 LESSON_KINDS = {"video": "video", "reading": "text", "quiz": "quiz", "survey": "survey"}
@@ -34,7 +31,8 @@ def requested_screen() -> str | None:
 class ScreenOpener(QObject):
     """Waits for the library, then walks to the requested screen and says so on stdout."""
 
-    def __init__(self, window: MainWindow, screen: str) -> None:
+    def __init__(self, window: Any, screen: str) -> None:
+        """``window`` is the app's ``MainWindow`` (not imported: only app.py imports it)."""
         super().__init__(window)
         self.window = window
         self.screen = screen
@@ -87,7 +85,7 @@ class ScreenOpener(QObject):
         print(f"screen: {name}", flush=True)
 
 
-def open_requested_screen(window: MainWindow) -> None:
+def open_requested_screen(window: Any) -> None:
     """Open the screen ``COURSE_PLAYER_OPEN_SCREEN`` names, if any, once the app is ready."""
     screen = requested_screen()
     if screen is None:

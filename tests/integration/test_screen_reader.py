@@ -224,6 +224,7 @@ def test_locks_and_progress_are_spoken_on_the_outline(trees: dict[str, list[Node
     nodes = trees["outline"]
     locked = named(nodes, "push button", r"verrouillé")
     assert locked and all("enabled" not in n["states"] for n in locked)
+    assert all(n["description"].startswith("Verrouillé. Pour l’ouvrir") for n in locked)
     reason = [
         n
         for n in nodes

@@ -319,6 +319,7 @@ class OutlineScreen(Screen):
         button.setAccessibleName(text)
         if button.locked and module.lock is not None:
             button.setToolTip(self.lock_text(module.lock))
+            button.setAccessibleDescription(self.lock_text(module.lock))  # read after its name
 
     # ------------------------------------------------------------------ actions
 

@@ -482,6 +482,10 @@ class QuizScreen(Screen):
             .replace("%3", percent(result.best_score))
         )
         self.score.setAccessibleName(self.verdict.text() + ". " + self.score.text())
+        # The focus lands on one of these when the result shows: a screen reader reads the
+        # verdict and the score with it, not only the button's name.
+        for button in (self.retry, self.next_lesson, self.to_outline):
+            button.setAccessibleDescription(self.score.accessibleName())
         if outcome.unlocked:
             names = ", ".join(self.tr("“%1”").replace("%1", title) for title in outcome.unlocked)
             self.unlocked.setText(self.tr("Unlocked: %1 is now open.").replace("%1", names))

@@ -21,7 +21,15 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 ENVIRONMENT_VARIABLE = "COURSE_PLAYER_OPEN_SCREEN"
 LESSON_KINDS = {"video": "video", "reading": "text", "quiz": "quiz", "survey": "survey"}
-SCREENS = ("library", "outline", "shortcuts", *LESSON_KINDS)
+#: Dialogs, by the name given here: the window's method that opens each, and its object name.
+DIALOGS = {
+    "shortcuts": ("open_shortcuts", "shortcuts-dialog"),
+    "dashboard": ("open_dashboard", "dashboard-dialog"),
+    "settings": ("open_settings", "settings-dialog"),
+    "learners": ("switch_learner", "learner-dialog"),
+    "add-course": ("add_course", "add-course-dialog"),
+}
+SCREENS = ("library", "outline", *DIALOGS, *LESSON_KINDS)
 
 
 def requested_screen() -> str | None:
@@ -49,9 +57,11 @@ class ScreenOpener(QObject):
         window = self.window
         if self.screen == "library":
             self._announce(window.library.objectName())
-        elif self.screen == "shortcuts":
-            dialog = window.open_shortcuts()
-            self._announce(dialog.objectName())
+        elif self.screen in DIALOGS:
+            method, name = DIALOGS[self.screen]
+            # Some are modal (their own event loop runs until closed): say it once it shows.
+            QTimer.singleShot(0, lambda: self._announce(name))
+            getattr(window, method)()
         else:
             course_id = window.library.cards[0].course.id
             window.open_course(course_id)

@@ -4,7 +4,7 @@
 Run by Debian's python3 (``python3-pyatspi`` is a system package, not in the venv), on the
 session bus where ``at-spi-bus-launcher`` runs:
 
-    atspi_walker.py PID [--wait-for OBJECT_NAME_OR_ROLE_NAME] [--timeout SECONDS]
+    atspi_walker.py PID [--wait-for NAME_OR_OBJECT_NAME] [--timeout SECONDS]
 
 It finds the application whose process id is PID on the AT-SPI registry, waits until a node
 satisfies ``--wait-for`` (the screen a test opened: its accessible name, or the end of its

@@ -175,7 +175,7 @@ def test_the_demo_quiz_is_passed_with_the_keyboard_alone(qtbot, demo_window) -> 
 
 def test_answers_come_before_the_buttons_in_the_tab_order(qtbot, demo_window) -> None:
     quiz = open_demo_quiz_by_keys(qtbot, demo_window)
-    quiz.go_to(1)  # the multiple-choice question
+    next_question(qtbot, quiz)  # to the multiple-choice question
     page = quiz.pages[1]
     order = tab_order(qtbot, 7)
     assert order == [*page.buttons.values(), quiz.previous, quiz.next, quiz.submit_button]
@@ -183,7 +183,9 @@ def test_answers_come_before_the_buttons_in_the_tab_order(qtbot, demo_window) ->
 
 def test_ctrl_enter_submits_and_enter_after_the_last_typed_answer_too(qtbot, demo_window) -> None:
     quiz = open_demo_quiz_by_keys(qtbot, demo_window)
-    quiz.go_to(3)
+    for _ in range(3):
+        next_question(qtbot, quiz)
+    assert focused() is quiz.pages[3].line
     qtbot.keyClicks(focused(), "reformuler")
     with qtbot.waitSignal(quiz.saved, timeout=10_000):
         press(qtbot, Qt.Key.Key_Return)

@@ -36,7 +36,7 @@ from player.ui.sync import SyncMonitor, SyncView
 from player.ui.tasks import one_line
 from player.ui.units import local_time
 from player.ui.widgets.common import Note, show_error
-from player.ui.widgets.focus import chain_tab_order, install_focus_ring
+from player.ui.widgets.focus import install_focus_ring
 from player.ui.widgets.icons import dot_icon
 
 if TYPE_CHECKING:
@@ -193,18 +193,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.action_dashboard)
         bar.addAction(self.action_settings)
         bar.addAction(self.action_shortcuts)
-        # Qt leaves tool bar buttons out of the Tab chain: the keyboard must reach them too.
-        self._toolbar_buttons = [
-            widget
-            for action in bar.actions()
-            if (widget := bar.widgetForAction(action)) is not None
-            and action is not None
-            and not action.isSeparator()
-            and widget is not spacer
-        ]
-        for widget in self._toolbar_buttons:
-            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        chain_tab_order(self._toolbar_buttons)
+        self._give_toolbar_buttons_tab_stops(bar)
         self._dialogs: dict[str, QWidget] = {}  # the non-blocking dialogs open now, by name
         self.toolbar = bar
 
@@ -330,22 +319,41 @@ class MainWindow(QMainWindow):
         self.screen_changed.emit(screen.objectName())
 
     def tab_chain(self) -> list[QWidget]:
-        """What Tab visits, in order: the tool bar, the screen shown, then the status bar.
+        """What Tab visits, in order: the tool bars, the screen shown, then the status bar.
 
         Screens are built after the bars, and Qt's Tab order is creation order: left to Qt,
-        Tab would visit the status bar before the screen it shows. Within the screen, its own
-        order stands (screens set it with ``chain_tab_order``).
+        Tab would visit the status bar before the screen it shows. Within each part Qt's order
+        stands (screens set theirs with ``chain_tab_order``); widgets in none of these parts
+        come after the screen.
         """
+        everything: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self and len(everything) < 10_000:
+            everything.append(widget)
+            widget = widget.nextInFocusChain()
+        bars = self.findChildren(QToolBar)
+        for bar in bars:
+            self._give_toolbar_buttons_tab_stops(bar)  # buttons added since the window was built
         screen = self.stack.currentWidget()
-        inside: list[QWidget] = []
-        if screen is not None:
-            widget = screen.nextInFocusChain()
-            while widget is not None and widget is not screen:
-                if screen.isAncestorOf(widget):
-                    inside.append(widget)
-                widget = widget.nextInFocusChain()
-        status = [self.sync_details_button, self.online]
-        return [w for w in [*self._toolbar_buttons, *inside, *status] if _tabbable(w, self)]
+        status = self.statusBar()
+
+        def part(widget: QWidget) -> int:
+            if any(bar.isAncestorOf(widget) for bar in bars):
+                return 0
+            if screen is not None and screen.isAncestorOf(widget):
+                return 1
+            return 3 if status.isAncestorOf(widget) else 2
+
+        ordered = sorted(everything, key=part)  # stable: Qt's order within each part
+        return [w for w in ordered if _tabbable(w, self)]
+
+    @staticmethod
+    def _give_toolbar_buttons_tab_stops(bar: QToolBar) -> None:
+        """Qt leaves tool bar buttons out of the Tab chain: the keyboard must reach them too."""
+        for action in bar.actions():
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton) and button.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
         chain = self.tab_chain()

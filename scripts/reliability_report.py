@@ -44,6 +44,13 @@ AREAS = {
         "CLI (trusted keys, installed courses). A refusal is one error line with nothing changed "
         "(files, courses, pins, version floors); an acceptance shows only what the laptop knows."
     ),
+    "Hostile servers": (
+        "`test_hostile_servers.py` (issue 14): `course-player install URL` as a child process "
+        "against a local server on loopback that would make the install endless (no size and "
+        "no end, a file that changes on every request while the link drops, an https address "
+        "redirecting to plain http). Each must exit with one error line after a bounded number "
+        "of bytes, leave nothing in the staging folder, and `course-player check` stays clean."
+    ),
     "Kills (SIGKILL)": (
         "`test_kills.py`: real processes killed with SIGKILL at random moments, then run again. "
         "*Lost* counts acknowledged writes missing afterwards, *duplicated* events written twice."
@@ -59,10 +66,31 @@ AREAS = {
         "connections, with the LRS stopped and restarted, or the sync process killed; the "
         "statements are read back from the LRS (its API and its storage file)."
     ),
+    "LRS credentials and delivery": (
+        "`test_lrs_hostile.py` (issue 14): hostile networks and courses against the sync, all on "
+        "127.0.0.1: Ralph, nginx (TLS with a throw-away CA, a Wi-Fi captive portal, an https -> "
+        "http redirect), the fault proxy (counting what crosses plain http) and a spy server a "
+        "course's manifest names. *Lost* counts statements recorded as sent that the LRS does "
+        "not have; the LRS is read back."
+    ),
+    "Hostile progress files": (
+        "`test_hostile_progress.py`: progress files written as a forger or a broken laptop "
+        "would, each given to `course-player import-progress` as a child process capped at 1 GiB "
+        "of address space, on a data folder where the test course is installed and Ana has done "
+        "nothing. No traceback; the last line is the one-line summary (its counts checked); a "
+        "rejected line is named by its number; no forged completion reaches Ana's progress. "
+        "*Peak memory* is the child's own."
+    ),
     "Fuzzing (Hypothesis)": (
         "`test_fuzz.py`: the manifest parser and the statement importer on arbitrary bytes and on "
         "structured mutations of valid input; *tried* is the number of examples. Only the app's "
         "own errors (`PlayerError`, one line) may escape."
+    ),
+    "Shared laptop": (
+        "`test_shared_laptop.py` (issue 14): another learner guesses PINs through the real "
+        "database file, closed and opened between guesses as a restart would, with a clock that "
+        "jumps to the end of each delay instead of sleeping; another account (`nobody`, a real "
+        "child process) tries to read the data folder the app created under umask 022."
     ),
 }
 

@@ -39,8 +39,11 @@ pytest_plugins: list[str] = [
     "tests.fixtures.ralph",
     "tests.fixtures.nginx",
     "tests.fixtures.faultproxy",
+    "tests.fixtures.hostile_http",
     "tests.fixtures.xvfb",
     "tests.fixtures.video_media",
+    "tests.fixtures.xapi_validator",
+    "tests.fixtures.chromium",
     "tests.fixtures.atspi",
 ]
 

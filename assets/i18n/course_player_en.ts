@@ -183,6 +183,10 @@ Key of this package:
             <source>Not installed: the key used until now is kept.</source>
             <translation>Not installed: the key used until now is kept.</translation>
         </message>
+        <message>
+            <source>Courses available on the network</source>
+            <translation>Courses available on the network</translation>
+        </message>
     </context>
     <context>
         <name>CourseCard</name>
@@ -346,8 +350,8 @@ Key of this package:
             <translation>rejected by the LRS</translation>
         </message>
         <message>
-            <source>Known from an imported progress file</source>
-            <translation>Known from an imported progress file</translation>
+            <source>Imported from: %1</source>
+            <translation>Imported from: %1</translation>
         </message>
         <message numerus="yes">
             <source>%n learner(s)</source>
@@ -365,8 +369,8 @@ Key of this package:
             <translation>Progress files (*.jsonl);;All files (*)</translation>
         </message>
         <message>
-            <source>%1: %2 new, %3 already here, %4 rejected line(s).</source>
-            <translation>%1: %2 new, %3 already here, %4 rejected line(s).</translation>
+            <source>%1: %2 new (%3 merged into progress, %4 not merged), %5 already here, %6 rejected line(s).</source>
+            <translation>%1: %2 new (%3 merged into progress, %4 not merged), %5 already here, %6 rejected line(s).</translation>
         </message>
         <message>
             <source>Export CSV</source>
@@ -395,6 +399,81 @@ Key of this package:
         <message>
             <source>Summary written to %1</source>
             <translation>Summary written to %1</translation>
+        </message>
+        <message>
+            <source>&amp;Trainer PIN…</source>
+            <translation>&amp;Trainer PIN…</translation>
+        </message>
+        <message>
+            <source>Type the trainer PIN first.</source>
+            <translation>Type the trainer PIN first.</translation>
+        </message>
+        <message>
+            <source>The trainer PIN is set.</source>
+            <translation>The trainer PIN is set.</translation>
+        </message>
+        <message>
+            <source>The trainer PIN was removed.</source>
+            <translation>The trainer PIN was removed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainerPinPage</name>
+        <message>
+            <source>Protect this dashboard with a trainer PIN?</source>
+            <translation>Protect this dashboard with a trainer PIN?</translation>
+        </message>
+        <message>
+            <source>Several learners use this computer. With a trainer PIN, only you can open this dashboard, import progress files and export results. 4 to 8 digits.</source>
+            <translation>Several learners use this computer. With a trainer PIN, only you can open this dashboard, import progress files and export results. 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>&amp;Not now</source>
+            <translation>&amp;Not now</translation>
+        </message>
+        <message>
+            <source>Trainer PIN</source>
+            <translation>Trainer PIN</translation>
+        </message>
+        <message>
+            <source>Only someone who knows the trainer PIN can open this dashboard, import progress files and export results. 4 to 8 digits.</source>
+            <translation>Only someone who knows the trainer PIN can open this dashboard, import progress files and export results. 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;New trainer PIN:</source>
+            <translation>&amp;New trainer PIN:</translation>
+        </message>
+        <message>
+            <source>New trainer PIN &amp;again:</source>
+            <translation>New trainer PIN &amp;again:</translation>
+        </message>
+        <message>
+            <source>New trainer PIN</source>
+            <translation>New trainer PIN</translation>
+        </message>
+        <message>
+            <source>New trainer PIN again</source>
+            <translation>New trainer PIN again</translation>
+        </message>
+        <message>
+            <source>&amp;Set the trainer PIN</source>
+            <translation>&amp;Set the trainer PIN</translation>
+        </message>
+        <message>
+            <source>&amp;Remove the trainer PIN</source>
+            <translation>&amp;Remove the trainer PIN</translation>
+        </message>
+        <message>
+            <source>A PIN has 4 to 8 digits.</source>
+            <translation>A PIN has 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>The two PINs differ. Type them again.</source>
+            <translation>The two PINs differ. Type them again.</translation>
         </message>
     </context>
     <context>
@@ -499,6 +578,18 @@ Key of this package:
             <source>Your PIN was removed.</source>
             <translation>Your PIN was removed.</translation>
         </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>Course Player</source>
+            <translation>Course Player</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continue</translation>
+        </message>
     </context>
     <context>
         <name>LibraryScreen</name>
@@ -582,10 +673,10 @@ Key of this package:
             <translation>Connection: %1</translation>
         </message>
         <message numerus="yes">
-            <source>%n completion(s) waiting to be sent</source>
+            <source>%n result(s) waiting to be sent</source>
             <translation>
-                <numerusform>%n completion waiting to be sent</numerusform>
-                <numerusform>%n completions waiting to be sent</numerusform>
+                <numerusform>%n result waiting to be sent</numerusform>
+                <numerusform>%n results waiting to be sent</numerusform>
             </translation>
         </message>
         <message>
@@ -624,6 +715,14 @@ Key of this package:
             <translation>What is waiting to be sent, and what the server refused</translation>
         </message>
         <message>
+            <source>Share in a &amp;workshop…</source>
+            <translation>Share in a &amp;workshop…</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</source>
+            <translation>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</translation>
+        </message>
+        <message>
             <source>Back (Alt+Left)</source>
             <translation>Back (Alt+Left)</translation>
         </message>
@@ -642,6 +741,10 @@ Key of this package:
         <message>
             <source>Every keyboard shortcut of the app (F1)</source>
             <translation>Every keyboard shortcut of the app (F1)</translation>
+        </message>
+        <message>
+            <source>More actions</source>
+            <translation>More actions</translation>
         </message>
     </context>
     <context>
@@ -770,6 +873,13 @@ Key of this package:
             <source>; </source>
             <comment>between the steps that open a module</comment>
             <translation>; </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n optional survey(s), not counted.</source>
+            <translation>
+                <numerusform>%n optional survey, not counted.</numerusform>
+                <numerusform>%n optional surveys, not counted.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Locked module</source>
@@ -945,6 +1055,10 @@ Key of this package:
             <translation>False</translation>
         </message>
         <message>
+            <source>The right answers are shown once you pass this quiz.</source>
+            <translation>The right answers are shown once you pass this quiz.</translation>
+        </message>
+        <message>
             <source>Back to the course outline (Alt+Left)</source>
             <translation>Back to the course outline (Alt+Left)</translation>
         </message>
@@ -986,6 +1100,18 @@ Key of this package:
     </context>
     <context>
         <name>SettingsDialog</name>
+        <message>
+            <source>This password was saved for another server. Type it again to send it to this address.</source>
+            <translation>This password was saved for another server. Type it again to send it to this address.</translation>
+        </message>
+        <message>
+            <source>Allow an LRS on another computer over plain http (&amp;unencrypted)</source>
+            <translation>Allow an LRS on another computer over plain http (&amp;unencrypted)</translation>
+        </message>
+        <message>
+            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline. The user name and password are sent to this server only.</source>
+            <translation>When this address answers, completions are sent in the background. Without it, the player works fully offline. The user name and password are sent to this server only.</translation>
+        </message>
         <message>
             <source>Settings</source>
             <translation>Settings</translation>
@@ -1035,16 +1161,20 @@ Key of this package:
             <translation>&amp;Password:</translation>
         </message>
         <message>
-            <source>When this address answers, completions are sent in the background. Without it, the player works fully offline.</source>
-            <translation>When this address answers, completions are sent in the background. Without it, the player works fully offline.</translation>
-        </message>
-        <message>
             <source>&amp;Save</source>
             <translation>&amp;Save</translation>
         </message>
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Text size:</source>
+            <translation>&amp;Text size:</translation>
+        </message>
+        <message>
+            <source>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</source>
+            <translation>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</translation>
         </message>
     </context>
     <context>
@@ -1219,9 +1349,39 @@ Key of this package:
             <source>Off</source>
             <translation>Off</translation>
         </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This video does not count as watched yet: %1 not watched. Resume at %2?</source>
+            <translation>This video does not count as watched yet: %1 not watched. Resume at %2?</translation>
+        </message>
+        <message>
+            <source>Resume at %1</source>
+            <translation>Resume at %1</translation>
+        </message>
+        <message>
+            <source>Resume at the first part not watched, %1</source>
+            <translation>Resume at the first part not watched, %1</translation>
+        </message>
         <message>
             <source>Video lesson: %1</source>
             <translation>Video lesson: %1</translation>
+        </message>
+        <message>
+            <source>Resume the unwatched part</source>
+            <translation>Resume the unwatched part</translation>
         </message>
     </context>
     <context>
@@ -1450,6 +1610,14 @@ Key of this package:
     <context>
         <name>SyncDetailsDialog</name>
         <message>
+            <source>&amp;Approve this server</source>
+            <translation>&amp;Approve this server</translation>
+        </message>
+        <message>
+            <source>A course asks to send its completions to {server}. They stay here until you approve this server; your LRS password is never sent to it.</source>
+            <translation>A course asks to send its completions to {server}. They stay here until you approve this server; your LRS password is never sent to it.</translation>
+        </message>
+        <message>
             <source>refused</source>
             <translation>refused</translation>
         </message>
@@ -1596,6 +1764,10 @@ Key of this package:
     </context>
     <context>
         <name>CoreErrors</name>
+        <message>
+            <source>The LRS endpoint {endpoint} from {origin} uses plain http to another computer: passwords and results would cross the network unencrypted. Use https, or allow it explicitly (sync --allow-insecure, or lrs_allow_insecure in the settings).</source>
+            <translation>The LRS endpoint {endpoint} from {origin} uses plain http to another computer: passwords and results would cross the network unencrypted. Use https, or allow it explicitly (sync --allow-insecure, or lrs_allow_insecure in the settings).</translation>
+        </message>
         <message>
             <source>Cannot use the data folder {path}: {reason}.</source>
             <translation>Cannot use the data folder {path}: {reason}.</translation>
@@ -1767,6 +1939,26 @@ Key of this package:
         <message>
             <source>{member} is larger than the {limit} bytes allowed.</source>
             <translation>{member} is larger than the {limit} bytes allowed.</translation>
+        </message>
+        <message>
+            <source>{package} holds more than the {limit} entries a course package may have; refused.</source>
+            <translation>{package} holds more than the {limit} entries a course package may have; refused.</translation>
+        </message>
+        <message>
+            <source>{name} is larger than the {limit} allowed; the download was stopped.</source>
+            <translation>{name} is larger than the {limit} allowed; the download was stopped.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: it had to start over {count} times (it keeps changing on the server, or the server cannot resume); try again later.</source>
+            <translation>Gave up on {name}: it had to start over {count} times (it keeps changing on the server, or the server cannot resume); try again later.</translation>
+        </message>
+        <message>
+            <source>Gave up on {name}: the server sent {received} for it, more than the {budget} allowed, without completing it.</source>
+            <translation>Gave up on {name}: the server sent {received} for it, more than the {budget} allowed, without completing it.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: {host} redirects from https to plain http ({target}); refused.</source>
+            <translation>Cannot fetch {name}: {host} redirects from https to plain http ({target}); refused.</translation>
         </message>
         <message>
             <source>{path} is not a readable zip file (truncated or damaged: {cause}).</source>
@@ -2084,6 +2276,210 @@ Key of this package:
             <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
             <translation>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</translation>
         </message>
+        <message>
+            <source>Cannot fetch {name}: the server does not have this file ({status}); check the address.</source>
+            <translation>Cannot fetch {name}: the server does not have this file ({status}); check the address.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</source>
+            <translation>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
+            <translation>Question {question!r} has no choice {choice!r} (choices: {choices}).</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a list of choices.</source>
+            <translation>Question {question!r} takes a list of choices.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r}.</source>
+            <translation>Question {question!r} has no choice {choice!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r}: a choice is picked twice.</source>
+            <translation>Question {question!r}: a choice is picked twice.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes true or false.</source>
+            <translation>Question {question!r} takes true or false.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has an unknown kind {kind!r}.</source>
+            <translation>Question {question!r} has an unknown kind {kind!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a text answer.</source>
+            <translation>Question {question!r} takes a text answer.</translation>
+        </message>
+        <message>
+            <source>There is no learner with id {learner}.</source>
+            <translation>There is no learner with id {learner}.</translation>
+        </message>
+        <message>
+            <source>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</source>
+            <translation>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</translation>
+        </message>
+        <message>
+            <source>There is no quiz attempt {attempt}.</source>
+            <translation>There is no quiz attempt {attempt}.</translation>
+        </message>
+        <message>
+            <source>Attempt {attempt} belongs to course {course!r}.</source>
+            <translation>Attempt {attempt} belongs to course {course!r}.</translation>
+        </message>
+        <message>
+            <source>Quiz {lesson!r} has no question {question!r}.</source>
+            <translation>Quiz {lesson!r} has no question {question!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a rating from 1 to 5.</source>
+            <translation>Question {question!r} takes a rating from 1 to 5.</translation>
+        </message>
+        <message>
+            <source>Survey {lesson!r} has no question {question!r}.</source>
+            <translation>Survey {lesson!r} has no question {question!r}.</translation>
+        </message>
+        <message>
+            <source>The elapsed time</source>
+            <translation>The elapsed time</translation>
+        </message>
+        <message>
+            <source>The time spent</source>
+            <translation>The time spent</translation>
+        </message>
+        <message>
+            <source>The position</source>
+            <translation>The position</translation>
+        </message>
+        <message>
+            <source>The duration</source>
+            <translation>The duration</translation>
+        </message>
+        <message>
+            <source>Lost the progress of lesson {lesson!r}.</source>
+            <translation>Lost the progress of lesson {lesson!r}.</translation>
+        </message>
+        <message>
+            <source>Course {course!r} has no lesson {lesson!r}.</source>
+            <translation>Course {course!r} has no lesson {lesson!r}.</translation>
+        </message>
+        <message>
+            <source>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</source>
+            <translation>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</translation>
+        </message>
+        <message>
+            <source>{what} must be a number of seconds.</source>
+            <translation>{what} must be a number of seconds.</translation>
+        </message>
+        <message>
+            <source>{what} must be a finite number of seconds ≥ 0, not {value}.</source>
+            <translation>{what} must be a finite number of seconds ≥ 0, not {value}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC could not be loaded ({reason}).</source>
+            <translation>Video playback is unavailable: libVLC could not be loaded ({reason}).</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</source>
+            <translation>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</translation>
+        </message>
+        <message>
+            <source>The video file is missing: {path}</source>
+            <translation>The video file is missing: {path}</translation>
+        </message>
+        <message>
+            <source>There is no subtitle track number {number}.</source>
+            <translation>There is no subtitle track number {number}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: VLC refused to start.</source>
+            <translation>Video playback is unavailable: VLC refused to start.</translation>
+        </message>
+        <message>
+            <source>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</source>
+            <translation>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</translation>
+        </message>
+        <message>
+            <source>Type the hub&apos;s pairing code.</source>
+            <translation>Type the hub&apos;s pairing code.</translation>
+        </message>
+        <message>
+            <source>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</source>
+            <translation>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused the pairing code; check it and try again.</source>
+            <translation>The hub at {url} refused the pairing code; check it and try again.</translation>
+        </message>
+        <message>
+            <source>{url} does not answer as a course hub.</source>
+            <translation>{url} does not answer as a course hub.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</source>
+            <translation>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</translation>
+        </message>
+        <message>
+            <source>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</source>
+            <translation>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</translation>
+        </message>
+        <message>
+            <source>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</source>
+            <translation>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: try again in {seconds} s.</source>
+            <translation>Too many wrong PINs: try again in {seconds} s.</translation>
+        </message>
+        <message>
+            <source>No LRS is configured: give its address (stats --lrs URL), or configure one with course-player sync --configure URL (or {variable}).</source>
+            <translation>No LRS is configured: give its address (stats --lrs URL), or configure one with course-player sync --configure URL (or {variable}).</translation>
+        </message>
+        <message>
+            <source>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</source>
+            <translation>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</source>
+            <translation>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</translation>
+        </message>
+        <message>
+            <source>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</source>
+            <translation>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} refused to list statements (HTTP {status}); check the LRS user name and password (course-player sync --configure) and that they may read statements.</source>
+            <translation>The LRS at {endpoint} refused to list statements (HTTP {status}); check the LRS user name and password (course-player sync --configure) and that they may read statements.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered with a redirect (HTTP {status}); redirects are not followed. Check the LRS address.</source>
+            <translation>The LRS at {endpoint} answered with a redirect (HTTP {status}); redirects are not followed. Check the LRS address.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered HTTP {status} when asked for statements. Run the same command again to continue where it stopped.</source>
+            <translation>The LRS at {endpoint} answered HTTP {status} when asked for statements. Run the same command again to continue where it stopped.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a page of statements {problem}.</source>
+            <translation>The LRS at {endpoint} sent a page of statements {problem}.</translation>
+        </message>
+        <message>
+            <source>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</source>
+            <translation>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</translation>
+        </message>
+        <message>
+            <source>Not a subtitle choice: {choice!r}.</source>
+            <translation>Not a subtitle choice: {choice!r}.</translation>
+        </message>
+        <message>
+            <source>A playback speed is from {low}× to {high}×.</source>
+            <translation>A playback speed is from {low}× to {high}×.</translation>
+        </message>
+        <message>
+            <source>A text size is one of {sizes} %.</source>
+            <translation>A text size is one of {sizes} %.</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>
@@ -2191,6 +2587,138 @@ Key of this package:
         <message>
             <source>%1; comes with the app</source>
             <translation>%1; comes with the app</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkCoursesPanel</name>
+        <message>
+            <source>Looking for courses on the network…</source>
+            <translation>Looking for courses on the network…</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, %3) — hub %4</source>
+            <translation>%1 (version %2, %3) — hub %4</translation>
+        </message>
+        <message>
+            <source>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</source>
+            <translation>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</translation>
+        </message>
+        <message>
+            <source>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</source>
+            <translation>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</translation>
+        </message>
+        <message>
+            <source>&amp;Search the network</source>
+            <translation>&amp;Search the network</translation>
+        </message>
+        <message>
+            <source>Show this course</source>
+            <translation>Show this course</translation>
+        </message>
+        <message>
+            <source>Or the hub&apos;s &amp;address:</source>
+            <translation>Or the hub&apos;s &amp;address:</translation>
+        </message>
+        <message>
+            <source>Address of the hub</source>
+            <translation>Address of the hub</translation>
+        </message>
+        <message>
+            <source>Show its courses</source>
+            <translation>Show its courses</translation>
+        </message>
+        <message>
+            <source>Courses on the network</source>
+            <translation>Courses on the network</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkshopDialog</name>
+        <message>
+            <source>Stop sharing</source>
+            <translation>Stop sharing</translation>
+        </message>
+        <message>
+            <source>Start sharing</source>
+            <translation>Start sharing</translation>
+        </message>
+        <message>
+            <source>QR code of the address and the pairing code</source>
+            <translation>QR code of the address and the pairing code</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n statement(s) received from laptops.</source>
+            <translation>
+                <numerusform>%n statement received from laptops.</numerusform>
+                <numerusform>%n statements received from laptops.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Paired with the hub %1 (%2): progress is sent there.</source>
+            <translation>Paired with the hub %1 (%2): progress is sent there.</translation>
+        </message>
+        <message>
+            <source>Not paired with a hub.</source>
+            <translation>Not paired with a hub.</translation>
+        </message>
+        <message>
+            <source>Share in a workshop</source>
+            <translation>Share in a workshop</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses</source>
+            <translation>Share this laptop&apos;s courses</translation>
+        </message>
+        <message>
+            <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</source>
+            <translation>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Address:</translation>
+        </message>
+        <message>
+            <source>Pairing code:</source>
+            <translation>Pairing code:</translation>
+        </message>
+        <message>
+            <source>Send my progress to a hub</source>
+            <translation>Send my progress to a hub</translation>
+        </message>
+        <message>
+            <source>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</source>
+            <translation>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</translation>
+        </message>
+        <message>
+            <source>Hub address:</source>
+            <translation>Hub address:</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>Code:</translation>
+        </message>
+        <message>
+            <source>Pair</source>
+            <translation>Pair</translation>
+        </message>
+        <message>
+            <source>Forget this hub</source>
+            <translation>Forget this hub</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubSettingRow</name>
+        <message>
+            <source>Workshop hub: %1 (%2)</source>
+            <translation>Workshop hub: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Workshop hub: none (progress goes to the LRS only).</source>
+            <translation>Workshop hub: none (progress goes to the LRS only).</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop…</source>
+            <translation>&amp;Workshop…</translation>
         </message>
     </context>
     <context>

@@ -23,8 +23,10 @@ COMMAND_MODULES = (
     "player.cli.packages",
     "player.cli.learning",
     "player.cli.sync",
+    "player.cli.hub",
     "player.cli.partners",
     "player.cli.maintenance",
+    "player.cli.stats",
 )
 
 Handler = Callable[[argparse.Namespace], int]

@@ -36,7 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("install", help="install or update a course")
     p.add_argument("package", help="a package folder, a .zip, or an http(s) URL")
     p.add_argument("--quality", choices=QUALITIES, help="one video source per lesson")
-    p.add_argument("--max-bytes", type=int, help="refuse a plan that would fetch more")
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        help="refuse a plan that would fetch more (and stop a .zip of unknown size there)",
+    )
     p.add_argument("--allow-downgrade", action="store_true", help="install an older version")
     add_http_arguments(p)
     p.add_argument(
@@ -66,6 +70,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
         f"Packed {result.manifest.id} version {result.manifest.version}: "
         f"{len(result.manifest.files)} files, {format_bytes(result.total_bytes)} → {args.out}"
     )
+    for warning in result.warnings:
+        say(f"Warning: {warning}")
     report_pack(preparer, result.manifest)
     return 0
 

@@ -7,21 +7,29 @@ Rows come from two places:
 - learners known only from imported ``export-progress`` files (laptops that never go online):
   their xAPI statements, queued once each by ``import_progress`` (deduplicated by statement id,
   so a file imported twice counts once), are folded into the engine's own ``LessonState`` /
-  ``ModuleState`` so the module figures follow the same rules. What a statement cannot tell
-  (whether an untouched module is locked) shows as ``not_reported``.
+  ``ModuleState`` so the module figures follow the same rules. Module and course completion
+  are derived from the lessons, as ``learning.state`` does (all required lessons done, the
+  module before complete under sequential gating): a "completed" statement about a module or
+  a course counts only for its date, never as the completion itself, so a forged file cannot
+  make a course complete. What a statement cannot tell (whether an untouched module is
+  locked) shows as ``not_reported``.
+
+Every row says which imported files its learner's statements came from (``imported_from``).
 
 A learner is identified across laptops as the xAPI actor is: ``mailto:<e-mail>`` when an e-mail
 is known, else ``account:<uuid>``. Sync state is per learner × course, from the outbox.
 
 ``write_csv`` is the one CSV writer: the dashboard's export button and
-``course-player progress --csv`` both call it.
+``course-player progress --csv`` both call it, and every cell goes through ``csv_cell``: text
+that a spreadsheet would read as a formula (OWASP's CSV-injection rule: a first character of
+``=``, ``+``, ``-``, ``@``, tab or carriage return) is prefixed with ``'``. A learner's name
+comes from any progress file, so ``=HYPERLINK(...)`` must stay text.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
@@ -29,21 +37,23 @@ from datetime import UTC, datetime
 from typing import IO, Any, cast
 
 from player.core.context import Context
-from player.core.errors import LearningError, PlayerError
+from player.core.errors import LearningError
 from player.core.learning import progress_report
 from player.core.learning.completion import History, lesson_status, required
-from player.core.learning.learners import Learner, _pin_matches, hash_pin, list_learners
+from player.core.learning.learners import Learner, list_learners
 from player.core.learning.state import LessonState, ModuleState, ModuleStatus
 from player.core.package.manifest import Manifest
-from player.core.settings import load_settings, update_settings
-from player.core.sync.statements import ACCOUNT_HOME_PAGE, VERB_COMPLETED, VERB_PASSED
+from player.core.sync.merge import course_version
+from player.core.sync.statements import (
+    ACCOUNT_HOME_PAGE,
+    VERB_COMPLETED,
+    VERB_PASSED,
+    VERB_SATISFIED,
+    VERB_TERMINATED,
+    duration_seconds,
+)
 
 NOT_REPORTED = "not_reported"
-TRAINER_PIN_SETTING = "trainer_pin_hash"
-_DURATION_RE = re.compile(
-    r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?"
-    r"(?:(?P<m>\d+(?:\.\d+)?)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
-)
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,7 @@ class DashboardRow:
     course_complete: bool
     sync_state: str  # nothing, waiting, all_sent, problem
     sync_waiting: int
+    imported_from: str = ""  # the progress files this learner × course was imported from ("; ")
 
     @classmethod
     def columns(cls) -> list[str]:
@@ -74,6 +85,21 @@ class DashboardRow:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value safe to put in a CSV cell: text a spreadsheet would evaluate gets a ``'`` first.
+
+    Numbers we compute stay numbers; only text (names, titles, ids: anything a file or package
+    may have written) is escaped. Every CSV writer of the app goes through this function.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def write_csv(rows: Iterable[DashboardRow], stream: IO[str]) -> int:
@@ -85,7 +111,7 @@ def write_csv(rows: Iterable[DashboardRow], stream: IO[str]) -> int:
         values = row.as_dict()
         if values["best_quiz_score"] is not None:
             values["best_quiz_score"] = round(values["best_quiz_score"], 4)
-        writer.writerow(values)
+        writer.writerow({key: csv_cell(value) for key, value in values.items()})
         count += 1
     return count
 
@@ -108,11 +134,12 @@ def actor_key(actor: dict[str, Any]) -> str | None:
 
 def iso_seconds(duration: Any) -> float:
     """Seconds in an xAPI ISO 8601 duration (``PT1M3.5S``); 0 when absent or malformed."""
-    match = _DURATION_RE.match(duration) if isinstance(duration, str) else None
-    if not match:
+    if not isinstance(duration, str):
         return 0.0
-    parts = {k: float(v) if v else 0.0 for k, v in match.groupdict().items()}
-    return parts["d"] * 86400 + parts["h"] * 3600 + parts["m"] * 60 + parts["s"]
+    try:
+        return duration_seconds(duration)
+    except ValueError:
+        return 0.0
 
 
 def _latest(*moments: str | None) -> str | None:
@@ -143,6 +170,7 @@ class _Imported:
     best: dict[str, float] = field(default_factory=dict)
     time: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     last: dict[str, str] = field(default_factory=dict)  # module id (or "") -> latest timestamp
+    files: set[str] = field(default_factory=set)  # the imported files the statements came from
 
 
 def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, str], _Imported]:
@@ -164,8 +192,12 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
         scope, item = event.get("scope"), event.get("item_id")
         if key is None or scope is None or item is None:
             continue
+        if (course_version(statement) or 0) > manifest.version:
+            continue  # about content this laptop does not have (as import_progress's merge)
         facts = found.setdefault((key, manifest.id), _Imported())
         facts.name = facts.name or statement["actor"].get("name")
+        if isinstance(event.get("imported_from"), str):
+            facts.files.add(event["imported_from"])
         facts.learner_id = row["learner_id"] or facts.learner_id
         verb = statement.get("verb", {}).get("id")
         at = statement.get("timestamp")
@@ -174,11 +206,12 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
             module = manifest.module_of(item)
             module_id = module.id if module else ""
             facts.touched.add(item)
-            facts.time[item] += iso_seconds(result.get("duration"))
+            if verb != VERB_TERMINATED:  # a video session's time is in its completion too
+                facts.time[item] += iso_seconds(result.get("duration"))
             scaled = (result.get("score") or {}).get("scaled")
             if isinstance(scaled, int | float):
                 facts.best[item] = max(facts.best.get(item, 0.0), float(scaled))
-            if verb == VERB_PASSED:
+            if verb == VERB_PASSED and result.get("success") is not False:
                 facts.passed.add(item)
             elif verb == VERB_COMPLETED:
                 lesson = manifest.lesson(item)
@@ -189,7 +222,7 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
                 facts.answered.add(item)
         else:
             module_id = item if scope == "module" else ""
-            if verb == VERB_COMPLETED:
+            if verb in (VERB_SATISFIED, VERB_COMPLETED):  # completed: earlier versions
                 facts.completed[(scope, item)] = at
         facts.last[module_id] = _latest(facts.last.get(module_id), at) or ""
     return found
@@ -309,6 +342,7 @@ def dashboard_table(ctx: Context, course_id: str | None = None) -> list[Dashboar
                     course_complete=report.course_complete,
                     sync_state=state,
                     sync_waiting=waiting,
+                    imported_from=_files(extra),
                 )
             )
     remote = sorted(
@@ -355,17 +389,18 @@ def _imported_rows(
                     passed=lesson.id in facts.passed,
                 )
             )
-        reported = ("module", module.id) in facts.completed
+        accessible = manifest.gating == "open" or not modules or modules[-1].status == "complete"
+        met = all(les.status == "complete" for les in lessons if les.required)
         module_status = cast(
             ModuleStatus,
             "complete"
-            if reported
+            if accessible and met
             else "open"
             if any(les.status != "not_started" for les in lessons)
             else NOT_REPORTED,
         )
         modules.append(ModuleState(module.id, module.title, module_status, tuple(lessons)))
-    course_complete = ("course", manifest.id) in facts.completed
+    course_complete = all(m.status == "complete" for m in modules)
     state, waiting = _sync_summary(sync)
     name = facts.name or key.split(":", 1)[1]
     return [
@@ -385,13 +420,20 @@ def _imported_rows(
             best_quiz_score=m.best_quiz_score,
             time_spent_s=round(m.time_spent, 1),
             last_activity=facts.last.get(m.module_id) or None,
-            module_completed_at=facts.completed.get(("module", m.module_id)),
+            module_completed_at=(
+                facts.completed.get(("module", m.module_id)) if m.status == "complete" else None
+            ),
             course_complete=course_complete,
             sync_state=state,
             sync_waiting=waiting,
+            imported_from=_files(facts),
         )
         for m in modules
     ]
+
+
+def _files(facts: _Imported | None) -> str:
+    return "; ".join(sorted(facts.files)) if facts is not None else ""
 
 
 # --- chart and per-learner summary -------------------------------------------------------------
@@ -488,25 +530,3 @@ def learner_summary(ctx: Context, learner: str, course_id: str) -> LearnerSummar
         course_completed_at=completed_at,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
     )
-
-
-# --- the trainer's optional PIN ------------------------------------------------------------------
-
-
-def trainer_pin_set(ctx: Context) -> bool:
-    return bool(load_settings(ctx.data.settings).get(TRAINER_PIN_SETTING))
-
-
-def set_trainer_pin(ctx: Context, pin: str | None) -> None:
-    """Guard the dashboard with a 4–8 digit PIN (None removes it)."""
-    update_settings(ctx.data.settings, **{TRAINER_PIN_SETTING: hash_pin(pin) if pin else None})
-
-
-def check_trainer_pin(ctx: Context, pin: str) -> bool:
-    stored = load_settings(ctx.data.settings).get(TRAINER_PIN_SETTING)
-    if not stored:
-        return True
-    try:
-        return _pin_matches(pin, str(stored))
-    except PlayerError:
-        return False

@@ -11,6 +11,13 @@ Errors that may pass (connection reset or refused, DNS failure, timeouts, 5xx, 4
 with exponential backoff and jitter; the backoff starts over whenever bytes arrive, so a link that
 drops often but works in between keeps its speed. After ``deadline_without_progress`` seconds
 without a single byte the transfer gives up with a ``TransferError``.
+
+A server cannot make a download endless (docs/security.md, "Bounded reads"): a file of unknown
+size has a limit too; the bytes received for one file, retries and restarts included, stay within
+``wire_budget`` (twice its size, plus a little); a file may start over at most
+``MAX_RESTARTS`` times (its ETag changing on every request, say). A full disk discards the
+partial file, since the space is what the learner needs back. An https URL may not redirect to
+plain http (``make_session``).
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
@@ -52,6 +59,16 @@ DEFAULT_DEADLINE = 180.0
 FREE_SPACE_MARGIN = 16 * 1024 * 1024
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+#: Times one file may start over from byte 0 in one run (the server's copy changed, it refused
+#: to resume...) before the download gives up.
+MAX_RESTARTS = 4
+#: Bytes received for one file, beyond twice its size, before the download gives up.
+WIRE_SLACK = 1024 * 1024
+
+
+def wire_budget(planned: int) -> int:
+    """The most bytes a file of ``planned`` bytes may take on the wire, retries included."""
+    return 2 * planned + WIRE_SLACK
 
 
 @dataclass
@@ -64,12 +81,13 @@ class TransferPolicy:
     backoff_base: float = 0.5
     backoff_max: float = 20.0
     #: Set once any response arrived from the server: before that, a refused connection or an
-    #: unknown host is most likely a wrong URL, so we give up sooner.
+    #: unknown host is most likely a wrong URL, so we give up sooner: within 10 s, connect
+    #: attempts included (a typo in an address must not keep a learner waiting).
     contacted: bool = field(default=False)
-    first_contact_deadline: float = 20.0
+    first_contact_deadline: float = 10.0
 
     def timeouts(self) -> tuple[float, float]:
-        limit = max(0.5, self.deadline_without_progress)
+        limit = max(0.5, self.deadline())
         return min(self.connect_timeout, limit), min(self.read_timeout, limit)
 
     def deadline(self) -> float:
@@ -78,14 +96,48 @@ class TransferPolicy:
         return min(self.deadline_without_progress, self.first_contact_deadline)
 
 
+class InsecureRedirect(requests.exceptions.RequestException):
+    """An https URL redirected to plain http (raised while requests follows redirects)."""
+
+
+class PackageSession(requests.Session):
+    """A ``requests.Session`` that refuses to follow an https URL to plain http.
+
+    Plain http is fine for a package given as an http URL (every file is checked against its
+    SHA-256), but a redirect must not quietly drop the encryption the user asked for.
+    """
+
+    def get_redirect_target(self, resp: requests.Response) -> str | None:
+        target = super().get_redirect_target(resp)
+        if target is None or urlsplit(resp.url).scheme != "https":
+            return target
+        if urlsplit(urljoin(resp.url, target)).scheme != "https":
+            resp.close()
+            raise InsecureRedirect(urljoin(resp.url, target), response=resp)
+        return target
+
+    def merge_environment_settings(
+        self, url: Any, proxies: Any, stream: Any, verify: Any, cert: Any
+    ) -> dict[str, Any]:
+        """A ``ca_bundle`` given to ``make_session`` wins over ``REQUESTS_CA_BUNDLE`` (requests
+        lets the environment replace the session's own ``verify``)."""
+        settings: dict[str, Any] = super().merge_environment_settings(
+            url, proxies, stream, verify, cert
+        )
+        if isinstance(self.verify, str) and verify is None:
+            settings["verify"] = self.verify
+        return settings
+
+
 def make_session(ca_bundle: str | os.PathLike[str] | None = None) -> requests.Session:
     """A session for fetching packages.
 
     Certificates are always verified (``ca_bundle`` adds a custom authority file, it never turns
-    verification off); redirects are limited; proxies come from the environment (``HTTPS_PROXY``,
-    ``NO_PROXY``...). urllib3 retries a failed connect briefly; ``download`` handles the rest.
+    verification off); redirects are limited and never lead from https to http; proxies come
+    from the environment (``HTTPS_PROXY``, ``NO_PROXY``...). urllib3 retries a failed connect
+    briefly; ``download`` handles the rest.
     """
-    session = requests.Session()
+    session = PackageSession()
     if ca_bundle is not None:
         bundle = Path(ca_bundle)
         if not bundle.is_file():
@@ -220,6 +272,11 @@ class HttpStatusError(TransferError):
         self.status = status
 
 
+class WireLimitError(TransferError):
+    """A download stopped at a limit: the file is larger than allowed, the server sent more
+    than ``wire_budget`` for it, or it started over more than ``MAX_RESTARTS`` times."""
+
+
 class _Retryable(Exception):  # noqa: N818 - a signal to retry, caught in this module
     """Internal: a fault that may pass; wait and try again."""
 
@@ -239,8 +296,10 @@ class _State:
     counted: int = 0  # bytes of this file reported to the meter in this run
     received: int = 0  # bytes received in this run, restarts included
     limit: int | None = None  # read at most limit + 1 bytes
+    budget: int | None = None  # the most bytes this run may receive (wire_budget)
     complete_at: int | None = None  # the declared size, when known
     range_ignored: bool = False
+    restarts: int = 0  # times the file started over from byte 0 in this run
 
     @classmethod
     def fresh(cls, dest: Path) -> _State:
@@ -297,8 +356,10 @@ def download(
     """Fetch ``url`` into ``dest``, resuming a partial ``dest``; return its SHA-256.
 
     With ``expected_size``/``expected_sha256`` the file is verified (``IntegrityError`` after one
-    fresh retry); ``max_size`` bounds a file of unknown size. On return ``dest`` is complete and
-    its sidecar gone. On failure or cancellation the partial file and sidecar stay for a resume.
+    fresh retry); ``max_size`` bounds a file of unknown size (a larger one is a ``TransferError``).
+    On return ``dest`` is complete and its sidecar gone. On failure or cancellation the partial
+    file and sidecar stay for a resume, except when the disk is full or the server misbehaves
+    (more than ``wire_budget`` bytes or ``MAX_RESTARTS`` restarts): then they are discarded.
     """
     policy = policy or TransferPolicy()
     cancel = cancel or CancelToken()
@@ -308,12 +369,45 @@ def download(
     if state is None:  # already complete and verified
         return expected_sha256 or ""
     state.limit = expected_size if expected_size is not None else max_size
+    state.budget = None if state.limit is None else wire_budget(state.limit)
     state.complete_at = expected_size
+    try:
+        return _download(
+            session, url, state, expected_size, expected_sha256, meter, cancel, policy, name
+        )
+    except (DiskFullError, WireLimitError):
+        discard_partial(dest)
+        raise
+
+
+def _download(
+    session: requests.Session,
+    url: str,
+    state: _State,
+    expected_size: int | None,
+    expected_sha256: str | None,
+    meter: ProgressMeter | None,
+    cancel: CancelToken,
+    policy: TransferPolicy,
+    name: str,
+) -> str:
+    """``download``'s loop: attempts, retries with backoff, one fresh retry after a mismatch."""
+    dest = state.dest
     bad_files = 0
     failures = 0
     last_progress = time.monotonic()
     while True:
         cancel.raise_if_cancelled()
+        if state.restarts > MAX_RESTARTS:
+            raise WireLimitError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors",
+                    "Gave up on {name}: it had to start over {count} times (it keeps changing "
+                    "on the server, or the server cannot resume); try again later.",
+                ),
+                name=name,
+                count=state.restarts,
+            )
         before = state.received
         try:
             _attempt(session, url, state, expected_sha256, meter, cancel, policy, name)
@@ -339,6 +433,15 @@ def download(
                 meter.add(0, label=f"{name}: {fault.reason}; retrying")
             _sleep(delay, cancel)
             continue
+        if expected_size is None and state.limit is not None and state.size > state.limit:
+            raise WireLimitError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors",
+                    "{name} is larger than the {limit} allowed; the download was stopped.",
+                ),
+                name=name,
+                limit=ByteCount(state.limit),
+            )
         problem = _verify_problem(state, expected_size, expected_sha256)
         if problem is None:
             break
@@ -383,6 +486,7 @@ def _restart(state: _State, meter: ProgressMeter | None) -> None:
     state.digest = hashlib.sha256()
     state.size = 0
     state.counted = 0
+    state.restarts += 1
 
 
 def _backoff(failures: int, policy: TransferPolicy, retry_after: float | None) -> float:
@@ -533,6 +637,17 @@ def _request(
             name=name,
             host=_host(url),
         ) from None
+    except InsecureRedirect as error:
+        raise TransferError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "Cannot fetch {name}: {host} redirects from https to plain http ({target}); "
+                "refused.",
+            ),
+            name=name,
+            host=_host(url),
+            target=str(error),
+        ) from None
     except requests.exceptions.SSLError as error:
         raise TransferError.of(
             QT_TRANSLATE_NOOP("CoreErrors", "Cannot fetch {name} from {host}: {reason}."),
@@ -567,6 +682,8 @@ def _check_status(response: requests.Response, name: str, *, resuming: bool) -> 
             Phrase(QT_TRANSLATE_NOOP("CoreErrors", "the server answered {status}"), status=status),
             _retry_after(response),
         )
+    if status in PLAIN_STATUS_REASONS:
+        raise HttpStatusError.of(PLAIN_STATUS_REASONS[status], status, name=name, status=status)
     if status >= 400:
         reason = f" {response.reason}" if response.reason else ""
         raise HttpStatusError.of(
@@ -586,6 +703,30 @@ def _check_status(response: requests.Response, name: str, *, resuming: bool) -> 
             name=name,
             status=status,
         )
+
+
+#: The statuses a learner meets with a wrong or private address, said in plain words (and
+#: translated); other statuses keep the server's own reason phrase.
+PLAIN_STATUS_REASONS: dict[int, str] = {
+    404: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Cannot fetch {name}: the server does not have this file ({status}); check the address.",
+    ),
+    410: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Cannot fetch {name}: the server does not have this file ({status}); check the address.",
+    ),
+    401: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you "
+        "the address.",
+    ),
+    403: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you "
+        "the address.",
+    ),
+}
 
 
 def _retry_after(response: requests.Response) -> float | None:
@@ -627,6 +768,17 @@ def _stream_body(
                     state.received += len(chunk)
                     if meter is not None:
                         meter.add(len(chunk), label=name)
+                    if state.budget is not None and state.received > state.budget:
+                        raise WireLimitError.of(
+                            QT_TRANSLATE_NOOP(
+                                "CoreErrors",
+                                "Gave up on {name}: the server sent {received} for it, more "
+                                "than the {budget} allowed, without completing it.",
+                            ),
+                            name=name,
+                            received=ByteCount(state.received),
+                            budget=ByteCount(state.budget),
+                        )
                     if limit is not None and state.size > limit:
                         break  # longer than declared: verification will say so
                     cancel.raise_if_cancelled()  # after writing: nothing received is lost

@@ -11,6 +11,7 @@ the task runner announces, and the screens redraw from those.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QSizePolicy,
@@ -27,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.ui import ops
+from player.core.errors import PlayerError
+from player.ui import geometry, ops
 from player.ui.ops.changes import Changes
 from player.ui.screens.base import Screen
 from player.ui.screens.library import LibraryScreen
@@ -69,8 +72,8 @@ class MainWindow(QMainWindow):
         app = QCoreApplication.instance()
         if isinstance(app, QApplication):
             install_focus_ring(app)
-        self.resize(1200, 760)
         self.setMinimumSize(QSize(800, 520))
+        self._maximize = geometry.restore(self, services.settings, QSize(1200, 760))
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -121,7 +124,10 @@ class MainWindow(QMainWindow):
         after the first frame and paint the whole window a second time (a flicker on slow
         machines). Handling them now lets that first frame be the final one.
         """
-        self.show()
+        if self._maximize:
+            self.showMaximized()
+        else:
+            self.show()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _first_screen_failed(self, error: BaseException) -> None:
@@ -129,9 +135,15 @@ class MainWindow(QMainWindow):
         self._first_screen_done()
 
     def _first_screen_ready(self, first: ops.FirstScreen) -> None:
+        if first.learner.has_pin:
+            self.sync.start(first.outbox)
+            self._first_screen_done()
+            self.ask_pin_at_start(first.learner)
+            return
         self.services.learner = first.learner
         self._update_learner_action()
         self.learner_changed.emit()
+        self._apply_preferences()
         self.library.show_courses(first.courses)
         self.sync.start(first.outbox)
         self._first_screen_done()
@@ -177,6 +189,9 @@ class MainWindow(QMainWindow):
         self.action_dashboard.setObjectName("action-dashboard")
         self.action_dashboard.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.action_dashboard.triggered.connect(self.open_dashboard)
+        self.action_workshop = QAction(self)
+        self.action_workshop.setObjectName("action-workshop")
+        self.action_workshop.triggered.connect(self.open_workshop)
         self.action_sync_details = QAction(self)
         self.action_sync_details.triggered.connect(self.open_sync_details)
         self.addAction(self.action_sync_details)
@@ -191,10 +206,12 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         bar.addAction(self.action_learner)
         bar.addAction(self.action_dashboard)
+        bar.addAction(self.action_workshop)
         bar.addAction(self.action_settings)
         bar.addAction(self.action_shortcuts)
         self._give_toolbar_buttons_tab_stops(bar)
         self._dialogs: dict[str, QWidget] = {}  # the non-blocking dialogs open now, by name
+        self.start_prompt: QWidget | None = None
         self.toolbar = bar
 
     def _build_status_bar(self) -> None:
@@ -235,6 +252,10 @@ class MainWindow(QMainWindow):
         )
         self.action_shortcuts.setText(self.tr("&Keyboard shortcuts"))
         self.action_shortcuts.setToolTip(self.tr("Every keyboard shortcut of the app (F1)"))
+        self.action_workshop.setText(self.tr("Share in a &workshop…"))
+        self.action_workshop.setToolTip(
+            self.tr("Share this laptop's courses over the local Wi-Fi, or pair with a hub")
+        )
         self.action_sync_details.setText(self.tr("Sync details…"))
         self.action_sync_details.setToolTip(
             self.tr("What is waiting to be sent, and what the server refused")
@@ -279,7 +300,7 @@ class MainWindow(QMainWindow):
         if view is None:
             text = ""
         elif view.pending:
-            text = self.tr("%n completion(s) waiting to be sent", "", view.pending)
+            text = self.tr("%n result(s) waiting to be sent", "", view.pending)
         elif view.last_sent_at:
             text = self.tr("All sent at %1").replace("%1", local_time(view.last_sent_at))
         else:
@@ -347,11 +368,18 @@ class MainWindow(QMainWindow):
         ordered = sorted(everything, key=part)  # stable: Qt's order within each part
         return [w for w in ordered if _tabbable(w, self)]
 
-    @staticmethod
-    def _give_toolbar_buttons_tab_stops(bar: QToolBar) -> None:
-        """Qt leaves tool bar buttons out of the Tab chain: the keyboard must reach them too."""
-        for action in bar.actions():
-            button = bar.widgetForAction(action)
+    def _give_toolbar_buttons_tab_stops(self, bar: QToolBar) -> None:
+        """Qt leaves tool bar buttons out of the Tab chain: the keyboard must reach them too.
+
+        That includes the "»" button a narrow window shows for the actions that do not fit,
+        which opens them as a menu (arrows and Enter).
+        """
+        buttons = [bar.widgetForAction(action) for action in bar.actions()]
+        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:
+            more.setAccessibleName(self.tr("More actions"))
+            buttons.append(more)
+        for button in buttons:
             if isinstance(button, QToolButton) and button.focusPolicy() == Qt.FocusPolicy.NoFocus:
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
@@ -456,6 +484,7 @@ class MainWindow(QMainWindow):
             )
 
         screen = ReadingScreen(page, report=report)
+        screen.text_size_changed.connect(self.remember_text_size)
         self._show_lesson(screen, page.course_id, page.lesson_id, replace)
 
     def _show_lesson(self, screen: Screen, course_id: str, lesson_id: str, replace: bool) -> None:
@@ -501,10 +530,26 @@ class MainWindow(QMainWindow):
         dialog.switched.connect(self._learner_switched)
         dialog.exec()
 
+    def ask_pin_at_start(self, learner: Any) -> QWidget:
+        """The app starts on a learner with a PIN: ask it before showing any of their progress.
+
+        The switcher opens with that learner selected; picking another learner is fine, and
+        Quit (or closing the prompt) closes the app. Until then there is no current learner.
+        """
+        from player.ui.screens.learners import LearnerDialog
+
+        dialog = LearnerDialog(self.services, self, start_learner=learner)
+        dialog.switched.connect(self._learner_switched)
+        dialog.rejected.connect(self.close)
+        self.start_prompt = dialog
+        dialog.open()
+        return dialog
+
     def _learner_switched(self, learner: Any) -> None:
         self.services.learner = learner
         self._update_learner_action()
         self.learner_changed.emit()
+        self._apply_preferences()
         self.services.tasks.announce(Changes(learner=True), self)  # their progress, not mine
         self.show_library()
 
@@ -518,6 +563,11 @@ class MainWindow(QMainWindow):
         from player.ui.screens.sync_details import SyncDetailsDialog
 
         return self._open_once("sync_details", lambda: SyncDetailsDialog(self.services, self))
+
+    def open_workshop(self) -> QWidget:
+        from player.ui.screens.workshop import WorkshopDialog
+
+        return self._open_once("workshop", lambda: WorkshopDialog(self.services, self))
 
     @property
     def dashboard(self) -> QWidget | None:
@@ -548,13 +598,62 @@ class MainWindow(QMainWindow):
         return self._open_once("shortcuts", lambda: ShortcutsDialog(self))
 
     def open_settings(self) -> None:
+        self.settings_dialog().exec()
+
+    def settings_dialog(self) -> QDialog:
+        """The Settings dialog, its choices wired to the window (not shown yet)."""
         from player.ui.screens.settings import SettingsDialog
 
         dialog = SettingsDialog(self.services, self)
         dialog.saved.connect(self.library.refresh)  # trusted keys change the publisher lines
-        dialog.exec()
+        dialog.text_size_chosen.connect(self.remember_text_size)
+        dialog.language_switched.connect(self._rename_default_learner)
+        return dialog
+
+    # ------------------------------------------------------------------ learner's choices
+
+    def _apply_preferences(self) -> None:
+        """The learner's text size, once their profile is known (their own, on a shared laptop)."""
+        from player.ui import text_size
+
+        learner_id = self.services.learner_id
+        self.services.tasks.run(
+            lambda: ops.learner_preferences(self.services, learner_id),
+            lambda prefs: text_size.apply(prefs.text_size),
+            owner=self,
+        )
+
+    def _rename_default_learner(self, old_name: str, new_name: str) -> None:
+        """The placeholder profile ("Learner") takes the new language's name ("Apprenant")."""
+
+        def renamed(learner: Any) -> None:
+            current = self.services.learner
+            if learner is not None and current is not None and learner.id == current.id:
+                self.services.learner = learner
+                self._update_learner_action()
+                self.learner_changed.emit()
+
+        self.services.tasks.run(
+            lambda: ops.rename_default_learner(self.services, old_name, new_name),
+            renamed,
+            owner=self,
+        )
+
+    def remember_text_size(self, percent: int) -> None:
+        from player.ui.screens.lessons import remember
+
+        remember(self.services, self, text_size=percent)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        place = geometry.remembered(self, self.services.settings)
+        if place is not None:
+            # A settings file that cannot be written: the next start is centred, that is all.
+            with contextlib.suppress(PlayerError, OSError):
+                self.services.save_settings(**{geometry.SETTINGS_KEY: place})
+        if "workshop_hub" in self.services.extras:
+            from player.ui.screens.workshop import stop_sharing
+
+            stop_sharing(self.services)
         self.sync.close()
         for screen in self._screens():
             screen.release()

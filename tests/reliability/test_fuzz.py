@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import tempfile
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 from sqlite_utils import Database
@@ -28,10 +30,11 @@ from player.core.package.pack import pack
 from player.core.store.database import open_database
 from player.core.sync import outbox
 from player.core.sync.merge import CourseIndex
-from player.core.sync.service import no_manifests
+from player.core.sync.statements import EXT_COURSE_VERSION
 from player.core.sync.usb import ImportReport, import_progress
+from tests.core.learning_fixtures import make_manifest
 from tests.helpers.courses import write_source
-from tests.helpers.outbox import add_completions, add_course, add_event, add_learner, event
+from tests.helpers.outbox import add_course, add_event, add_learner, event
 from tests.reliability.harness import record_outcome
 
 AREA = "Fuzzing (Hypothesis)"
@@ -55,6 +58,10 @@ JSON_SCALARS = (
     | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=40)
     | EXTREMES
+)
+#: What JSON text can hold but SQLite and arithmetic cannot (``json.dumps`` writes NaN as NaN).
+HOSTILE_NUMBERS = st.sampled_from(
+    [10**30, -(10**30), 2**63, -(2**63) - 1, math.nan, math.inf, -math.inf, -0.0, 1e308]
 )
 JSON_VALUES = st.recursive(
     JSON_SCALARS,
@@ -206,20 +213,30 @@ def test_manifest_parser_on_damaged_bytes(manifest_bytes: bytes) -> None:
 # --------------------------------------------------------------------------- statements
 
 
+#: The seed statements: a whole first module and the course, so every merge path is fuzzed.
+SEED_EVENTS = [
+    ("lesson_completed", {"lesson_id": "m1-video"}),
+    ("lesson_completed", {"lesson_id": "m1-read", "lesson_type": "text"}),
+    ("quiz_attempted", {"lesson_id": "m1-quiz"}),
+    ("module_completed", {"module_id": "m1"}),
+    ("course_completed", {}),
+]
+
+
 @pytest.fixture(scope="module")
 def trainer() -> Iterator[tuple[Database, CourseIndex, list[dict[str, Any]], Path]]:
-    """A database knowing the course and learner the seed statements are about."""
+    """A database knowing the course (and its manifest) and learner the seeds are about."""
     db = open_database(":memory:")
     add_course(db, "demo")
     learner, learner_uuid = add_learner(db, "Ana", "ana@example.org")
-    add_completions(db, learner, learner_uuid, 2)
-    add_event(db, learner, "quiz_attempted", event(learner_uuid, kind="quiz_attempted"))
-    add_event(db, learner, "module_completed", event(learner_uuid, kind="module_completed"))
+    for kind, fields in SEED_EVENTS:
+        add_event(db, learner, kind, event(learner_uuid, kind=kind, **fields))
     outbox.freeze_pending(db, lambda _: None)
     seeds = [json.loads(row["statement"]) for row in db.query("SELECT statement FROM outbox")]
     db.execute("DELETE FROM outbox")  # imported copies must not be mere duplicates
+    manifest = make_manifest()
     with tempfile.TemporaryDirectory() as folder:
-        yield db, CourseIndex.load(db, no_manifests), seeds, Path(folder)
+        yield db, CourseIndex.load(db, lambda _: manifest), seeds, Path(folder)
     db.conn.close()
 
 
@@ -267,7 +284,7 @@ def test_importer_on_mutated_statements(trainer: Any) -> None:
             if data.draw(st.booleans(), label="one xAPI field"):
                 statement = dict(seed)
                 statement[data.draw(st.sampled_from(XAPI_FIELDS), label="field")] = data.draw(
-                    JSON_VALUES, label="value"
+                    JSON_VALUES | HOSTILE_NUMBERS, label="value"
                 )
             else:
                 statement = mutate(seed, data)
@@ -283,6 +300,28 @@ def test_importer_on_mutated_statements(trainer: Any) -> None:
     record(
         "import_progress: valid statements, one xAPI field or 1–3 values anywhere changed", tally
     )
+
+
+def test_importer_on_any_course_version(trainer: Any) -> None:
+    """The course-version extension of each kind of statement, set to any JSON value."""
+    seeds = {statement["object"]["id"].split("/")[-2]: statement for statement in trainer[2]}
+    tally = Tally()
+
+    @FUZZ
+    @given(kind=st.sampled_from(sorted(seeds)), version=JSON_VALUES | HOSTILE_NUMBERS)
+    @example(kind="modules", version=10**30)  # OverflowError from SQLite (issue 18's failed run)
+    @example(kind="lessons", version=math.nan)
+    def run(kind: str, version: Any) -> None:
+        statement = copy.deepcopy(seeds[kind])
+        statement["id"] = str(uuid.uuid4())
+        statement["context"].setdefault("extensions", {})[EXT_COURSE_VERSION] = version
+        report = import_lines(trainer, [json.dumps(statement).encode()])
+        tally.examples += 1
+        tally.refused += report is None or bool(report.rejected)
+        tally.accepted += report is not None and bool(report.queued)
+
+    run()
+    record("import_progress: any value as the course-version of each kind of statement", tally)
 
 
 def test_importer_on_deep_and_huge_json(trainer: Any) -> None:

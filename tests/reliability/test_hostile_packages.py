@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import struct
+import sys
 import uuid
 import warnings
 import zipfile
@@ -31,12 +32,16 @@ from player.core.package.pack import pack
 from player.core.paths import DataDir
 from player.core.trust import generate_key, signer_for
 from tests.helpers.courses import MEDIA, document, write_source
-from tests.reliability.harness import cli_env, record_outcome, run_cli, snapshot
+from tests.reliability.harness import cli_env, record_outcome, run_child, run_cli, snapshot
 
 AREA = "Hostile packages"
 MiB = 1024 * 1024
 #: What a zip bomb member inflates to (it compresses to about 1/1000 of that).
 BOMB_BYTES = 256 * MiB
+#: What a bzip2 bomb member inflates to (it compresses to about 1 KB).
+BZIP2_BOMB_BYTES = 1024 * MiB
+#: Peak memory (RSS) allowed to a child reading a hostile package (issue 14).
+MAX_RSS_MIB = 300
 TOKEN = uuid.uuid4().hex[:12]
 ESCAPE = f"escape-{TOKEN}.txt"
 V2_MEDIA = {name: data + b"\nv2\n" for name, data in MEDIA.items()}
@@ -358,6 +363,62 @@ def encrypted_member(corpus: Corpus) -> Path:
     return patch_member(dest, "media/intro.m4a", flags=0x1)
 
 
+def compressed_member(corpus: Corpus, name: str, method: int) -> Path:
+    """An honest member compressed with ``method`` (zipfile writes bzip2 and LZMA too)."""
+    dest = corpus.out(name)
+    members = corpus.members()
+    with zipfile.ZipFile(dest, "w") as archive:
+        for member, data in members.items():
+            compress = method if member == "media/intro.m4a" else zipfile.ZIP_STORED
+            archive.writestr(member, data, compress_type=compress)
+    return dest
+
+
+def bzip2_member(corpus: Corpus) -> Path:
+    return compressed_member(corpus, "bzip2-member", zipfile.ZIP_BZIP2)
+
+
+def lzma_member(corpus: Corpus) -> Path:
+    return compressed_member(corpus, "lzma-member", zipfile.ZIP_LZMA)
+
+
+def bzip2_bomb(corpus: Corpus, name: str = "media/intro.m4a", out: str = "bzip2-bomb") -> Path:
+    """A member of 1 GiB of zeros in about 1 KB of bzip2, its headers claiming the declared
+    size: ``zipfile`` decompresses a bzip2 chunk whole, with no output limit."""
+    members = corpus.members()
+    declared = len(members.pop(name))
+    dest = write_zip(corpus.out(out), members)
+    info = zipfile.ZipInfo(name)
+    info.compress_type = zipfile.ZIP_BZIP2
+    with zipfile.ZipFile(dest, "a") as archive, archive.open(info, "w") as stream:
+        block = bytes(16 * MiB)
+        for _ in range(BZIP2_BOMB_BYTES // len(block)):
+            stream.write(block)
+    return patch_member(dest, name, size=declared)
+
+
+def many_entries(corpus: Corpus) -> Path:
+    """100,000 empty entries beside the course (zipfile builds an object for each)."""
+    items = [*corpus.members().items(), *((f"pad/{i}", b"") for i in range(100_000))]
+    return write_zip(corpus.out("many-entries"), items)
+
+
+def entry_count_lying(corpus: Corpus) -> Path:
+    """150,000 entries (8 MB of central directory) while the ZIP64 end record declares 10."""
+    items = [*corpus.members().items(), *((f"p/{i}", b"") for i in range(150_000))]
+    dest = write_zip(corpus.out("entry-count-lying"), items)
+    data = bytearray(dest.read_bytes())
+    record = data.rindex(b"PK\x06\x06")
+    data[record + 24 : record + 40] = struct.pack("<QQ", 10, 10)
+    dest.write_bytes(bytes(data))
+    return dest
+
+
+def manifest_declared_1gb(corpus: Corpus) -> Path:
+    dest = write_zip(corpus.out("manifest-1gb"), corpus.members())
+    return patch_member(dest, "course.json", size=1024**3)
+
+
 def unknown_compression(corpus: Corpus) -> Path:
     dest = write_zip(corpus.out("unknown-compression"), corpus.members())
     return patch_member(dest, "media/intro.m4a", method=98)  # PPMd
@@ -540,6 +601,27 @@ CASES = [
         unknown_compression,
         "unsupported compression method",
     ),
+    Case("bzip2-member", "member compressed with bzip2", bzip2_member, "compression method"),
+    Case("lzma-member", "member compressed with LZMA", lzma_member, "compression method"),
+    Case(
+        "bzip2-bomb",
+        "bzip2 bomb: 1 GiB of zeros in 1 KB, header lies",
+        bzip2_bomb,
+        "compression method",
+    ),
+    Case("many-entries", "100,000 zip entries", many_entries, "entries a course package"),
+    Case(
+        "entry-count-lying",
+        "150,000 entries, the end record declaring 10",
+        entry_count_lying,
+        "entries a course package",
+    ),
+    Case(
+        "manifest-declared-1gb",
+        "course.json declared 1 GiB in its zip header",
+        manifest_declared_1gb,
+        "larger than",
+    ),
     Case("threshold-range", "pass_threshold 7", threshold_range, "between 0 and 1"),
     Case("threshold-negative", "module threshold -0.5", threshold_negative, "between 0 and 1"),
     Case("threshold-text", 'quiz threshold "0.5"', threshold_text, "number between 0 and 1"),
@@ -636,6 +718,7 @@ def test_hostile_package_is_refused_without_harm(case: Case, corpus: Corpus) -> 
     run = run_cli(["install", str(bad)], corpus.home, cwd=corpus.work, env=env)
     message = run.one_line_error()
     assert re.search(case.expect, message), message
+    assert run.max_rss_mib < MAX_RSS_MIB, f"peak memory {run.max_rss_mib:.0f} MiB"
 
     assert snapshot(corpus.home) == home_before, "the data folder changed"
     assert snapshot(corpus.parent, skip=(corpus.home,)) == outside_before, "written outside"
@@ -671,3 +754,40 @@ def test_the_good_packages_of_the_corpus_install(corpus: Corpus, tmp_path: Path)
         run = run_cli(["install", str(good)], home)
         assert run.returncode == 0, run.stderr
         assert "Updated test-course from version 1 to 2" in run.stderr
+
+
+SCAN = (
+    "import sys; from pathlib import Path; from player.core.usb import find_packages; "
+    "print(sorted(p.path.name for p in find_packages([Path(sys.argv[1])])))"
+)
+
+
+def test_usb_scan_reads_hostile_packages_within_bounds(corpus: Corpus) -> None:
+    """The scan of a stick reads each zip's course.json: a bomb there is skipped, not inflated."""
+    stick = corpus.parent / "stick"
+    stick.mkdir()
+    shutil.copy(corpus.v2_zip, stick / "good.zip")
+    hostile = {
+        "manifest-1gib-deflated.zip": zip_with_stream(
+            corpus.out("scan-manifest-bomb"), corpus.members(), "course.json", b"{", 1024 * MiB
+        ),
+        "manifest-bzip2-bomb.zip": bzip2_bomb(corpus, "course.json", "scan-bzip2-bomb"),
+        "many-entries.zip": many_entries(corpus),
+    }
+    patch_member(hostile["manifest-1gib-deflated.zip"], "course.json", size=4096)
+    for name, path in hostile.items():
+        shutil.move(path, stick / name)
+
+    run = run_child(
+        [sys.executable, "-c", SCAN, str(stick)], corpus.work, cli_env(corpus.home), timeout=60
+    )
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert run.stdout.strip() == "['good.zip']", run.stdout
+    assert run.max_rss_mib < MAX_RSS_MIB, f"peak memory {run.max_rss_mib:.0f} MiB"
+    record_outcome(
+        AREA,
+        "USB scan of a stick holding a 1 GiB deflated course.json declared 4 KB, a bzip2 bomb "
+        "course.json and 100,000 entries",
+        result="the hostile packages are skipped, the good one listed",
+        figures={"seconds": round(run.seconds, 1), "peak memory (MiB)": round(run.max_rss_mib)},
+    )

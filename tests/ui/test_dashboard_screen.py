@@ -5,9 +5,13 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from player.core.dashboard import dashboard_table, set_trainer_pin, write_csv
-from player.core.learning import create_learner, record_reading
+from player.core.dashboard import dashboard_table, write_csv
+from player.core.learning import create_learner, list_learners, record_reading
+from player.core.learning.pins import mark_trainer_pin_offered, set_trainer_pin
+from player.core.store.database import open_database, utc_now
+from player.core.sync.usb import export_progress
 from player.ui.screens.dashboard import DashboardDialog
+from tests.helpers.outbox import add_course, add_event, event
 from tests.ui.test_reports import pdf_pages
 
 
@@ -17,6 +21,7 @@ def add_learners(services) -> None:
     ana = create_learner(ctx.db, "Ana").id
     create_learner(ctx.db, "Bea")
     record_reading(ctx.db, ana, manifest, "m1-read", elapsed=30, at_end=True)
+    mark_trainer_pin_offered(ctx.db)  # the first-time offer was answered (test_shared_laptop)
 
 
 def open_dialog(qtbot, services) -> DashboardDialog:
@@ -61,7 +66,7 @@ def test_dashboard_table_chart_and_exports(qtbot, services, tmp_path: Path) -> N
 
 def test_trainer_pin_gate(qtbot, services) -> None:
     add_learners(services)
-    set_trainer_pin(services.context, "2468")
+    set_trainer_pin(services.context.db, "2468")
     dialog = open_dialog(qtbot, services)
     qtbot.waitUntil(lambda: dialog.pin.hasFocus() or not services.tasks.busy, timeout=10_000)
     assert dialog.stack.currentWidget() is dialog.gate
@@ -73,3 +78,32 @@ def test_trainer_pin_gate(qtbot, services) -> None:
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         dialog.unlock.click()
     assert dialog.table.rowCount() == 4
+
+
+def test_import_reports_merged_and_reported_statements(qtbot, services, tmp_path: Path) -> None:
+    """Ana's file says she finished module 1; only her video counts: the claim is reported."""
+    add_learners(services)
+    ana = next(learner for learner in list_learners(services.context.db) if learner.name == "Ana")
+    laptop = open_database(tmp_path / "laptop.sqlite3")
+    add_course(laptop, "test-course")
+    laptop.execute(
+        "INSERT INTO learners (uuid, name, created_at) VALUES (?, 'Ana', ?)", [ana.uuid, utc_now()]
+    )
+    fields = {"course_id": "test-course", "module_id": "m1"}
+    add_event(laptop, 1, "lesson_completed", event(ana.uuid, lesson_id="m1-intro", **fields))
+    add_event(laptop, 1, "module_completed", event(ana.uuid, kind="module_completed", **fields))
+    export_progress(laptop, tmp_path / "ana.jsonl", lambda _: None)
+    dialog = open_dialog(qtbot, services)
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        pass
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.import_file(tmp_path / "ana.jsonl")
+    assert dialog.status.text() == (
+        "ana.jsonl: 2 new (1 merged into progress, 1 not merged), 0 already here,"
+        " 0 rejected line(s)."
+    )
+    tips = {
+        dialog.table.item(r, 0).text(): dialog.table.item(r, 0).toolTip()
+        for r in range(dialog.table.rowCount())
+    }
+    assert tips == {"Ana": "Imported from: ana.jsonl", "Bea": ""}

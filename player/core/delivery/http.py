@@ -48,6 +48,9 @@ from player.core.transfer import (
 )
 
 Announce = Callable[[str], None]
+#: The most a ``.zip`` whose server gives no size (no Content-Length) is downloaded to, without
+#: ``--max-bytes``: an endless body stops there instead of filling the disk.
+DEFAULT_MAX_UNSIZED_BYTES = 4 * 1024**3
 
 
 def _ignore(_: str) -> None:
@@ -199,9 +202,10 @@ class HttpZipSource:
     """A package ``.zip`` on a web server: downloaded resumably, then read as a local zip.
 
     Before downloading, the size is asked (HEAD) and announced with the free disk; ``max_bytes``
-    refuses a larger zip. A complete download is kept (with its validators) until the course it
-    holds is installed, so a failed install does not fetch it again; a zip whose members fail
-    verification is dropped.
+    refuses a larger zip. When the server gives no size, the download stops at ``max_bytes`` (or
+    ``DEFAULT_MAX_UNSIZED_BYTES``) with an error. A complete download is kept (with its
+    validators) until the course it holds is installed, so a failed install does not fetch it
+    again; a zip whose members fail verification is dropped.
     """
 
     keeps_partial_files = True
@@ -279,7 +283,7 @@ class HttpZipSource:
             cancel=cancel,
             policy=policy,
             label=Path(urlsplit(self.location).path).name,
-            max_size=size,
+            max_size=size if size is not None else (max_bytes or DEFAULT_MAX_UNSIZED_BYTES),
         )
         meter.finish()
         validators = remote.validators

@@ -3,6 +3,15 @@
 Both check every member name before reading it (no absolute paths, no ``..``, no symlinks, no
 members the manifest does not list) and stream members through ``copy_verified``, which stops
 reading as soon as a member exceeds its declared size (zip bombs) and checks the SHA-256.
+
+Reads from a zip are bounded whatever its headers say (docs/security.md, "Bounded reads"):
+- its end record is read before ``zipfile`` builds one object per entry, and a zip declaring
+  more than ``MAX_ZIP_ENTRIES`` entries (or a larger central directory) is refused;
+- only stored and deflated members are read, what ``pack`` writes: ``zipfile`` inflates with an
+  output limit (the size asked for), but bzip2 and LZMA members would be decompressed one whole
+  input chunk at a time (4 KB of bzip2 can hold gigabytes);
+- every read asks for at most the declared size + 1 bytes, in chunks; ``zipfile`` stops at the
+  size its headers declare and checks the CRC there, so a member longer than declared fails.
 """
 
 from __future__ import annotations
@@ -10,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -18,6 +28,7 @@ from typing import IO
 from player.core.errors import QT_TRANSLATE_NOOP, DiskFullError, IntegrityError, PackageError
 from player.core.package.manifest import (
     MANIFEST_NAME,
+    MAX_FILES,
     MAX_MANIFEST_BYTES,
     RESERVED_NAMES,
     SIGNATURE_NAME,
@@ -28,6 +39,12 @@ from player.core.progress import CancelToken, ProgressMeter
 
 CHUNK = 256 * 1024
 MAX_SIGNATURE_BYTES = 4096
+#: Entries a package zip may hold: every file a manifest may list, the manifest and its
+#: signature, and the folder entries zip tools add.
+MAX_ZIP_ENTRIES = 2 * MAX_FILES
+#: Bytes of central directory per allowed entry (46 bytes of header, the name, extra fields):
+#: a directory of tiny entries under this bound still parses in well under 300 MB.
+_MAX_CENTRAL_BYTES_PER_ENTRY = 256
 
 
 def copy_verified(
@@ -207,9 +224,42 @@ class FolderSource(_LocalSource):
         pass
 
 
-#: Methods ``zipfile`` decompresses; an encrypted member or another method would only fail
-#: later, in the middle of an install, with an error that is not a ``PackageError``.
-_READABLE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+#: The methods ``pack`` writes, the only ones read (bzip2 and LZMA have no output limit in
+#: ``zipfile``); an encrypted member or another method would only fail later, in the middle of
+#: an install, with an error that is not a ``PackageError``.
+_READABLE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+
+_END_RECORD = struct.Struct("<4s4H2LH")  # end of central directory, 22 bytes
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")  # 20 bytes, just before the end record
+_ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")  # 56 bytes
+
+
+def central_directory_size(path: Path) -> tuple[int, int] | None:
+    """(entries, bytes) of a zip's central directory, as its end record declares them.
+
+    Read from the last 64 KiB of the file (the ZIP64 record when there is one), before
+    ``zipfile`` parses the directory into one object per entry. None when no end record is
+    found: ``zipfile`` then says the file is not a zip.
+    """
+    with open(path, "rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        tail_size = min(size, _END_RECORD.size + 0xFFFF)
+        handle.seek(size - tail_size)
+        tail = handle.read(tail_size)
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or len(tail) - at < _END_RECORD.size:
+            return None
+        fields = _END_RECORD.unpack_from(tail, at)
+        entries, directory = fields[4], fields[5]
+        if at >= _ZIP64_LOCATOR.size:
+            locator = _ZIP64_LOCATOR.unpack_from(tail, at - _ZIP64_LOCATOR.size)
+            if locator[0] == b"PK\x06\x07":
+                handle.seek(locator[2])
+                record = handle.read(_ZIP64_END_RECORD.size)
+                if len(record) == _ZIP64_END_RECORD.size and record.startswith(b"PK\x06\x06"):
+                    fields = _ZIP64_END_RECORD.unpack(record)
+                    entries, directory = fields[7], fields[8]
+    return entries, directory
 
 
 def _is_symlink(info: zipfile.ZipInfo) -> bool:
@@ -223,6 +273,7 @@ class ZipSource(_LocalSource):
         self.path = path
         self.location = str(path.resolve())
         try:
+            _check_entry_count(path, central_directory_size(path))
             self._zip = zipfile.ZipFile(path)
         except FileNotFoundError:
             raise PackageError.of(
@@ -237,8 +288,19 @@ class ZipSource(_LocalSource):
                 path=str(path),
                 cause=error,
             ) from error
-        self._members: dict[str, zipfile.ZipInfo] = {}
-        for info in self._zip.infolist():
+        try:
+            self._members = self._index(path)
+        except BaseException:
+            self._zip.close()  # a refused zip on a stick leaves no open handle behind
+            raise
+
+    def _index(self, path: Path) -> dict[str, zipfile.ZipInfo]:
+        """Every member by name, each checked (safe name, no link, readable method, once)."""
+        members: dict[str, zipfile.ZipInfo] = {}
+        infos = self._zip.infolist()
+        if len(infos) > MAX_ZIP_ENTRIES:  # a directory holding more entries than it declares
+            _check_entry_count(path, (len(infos), 0))
+        for info in infos:
             name = info.filename
             if info.is_dir():
                 if name.startswith("/") or ".." in name.split("/"):
@@ -276,14 +338,14 @@ class ZipSource(_LocalSource):
                     member=name,
                     package=path.name,
                 )
-            if name in self._members:
+            if name in members:
                 raise PackageError.of(
                     QT_TRANSLATE_NOOP("CoreErrors", "{member} appears twice in {package}."),
                     member=name,
                     package=path.name,
                 )
-            self._members[name] = info
-        if MANIFEST_NAME not in self._members:
+            members[name] = info
+        if MANIFEST_NAME not in members:
             raise PackageError.of(
                 QT_TRANSLATE_NOOP(
                     "CoreErrors", "{package} is not a course package: it has no {name}."
@@ -291,6 +353,7 @@ class ZipSource(_LocalSource):
                 package=path.name,
                 name=MANIFEST_NAME,
             )
+        return members
 
     def _read_small(self, name: str, limit: int) -> bytes | None:
         info = self._members.get(name)
@@ -306,8 +369,8 @@ class ZipSource(_LocalSource):
             )
         try:
             with self._zip.open(info) as stream:
-                data = stream.read(limit + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as error:
+                data = stream.read(info.file_size + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile, zlib.error) as error:
             raise PackageError.of(
                 QT_TRANSLATE_NOOP("CoreErrors", "{member} cannot be read from {package}: {cause}"),
                 member=name,
@@ -363,6 +426,21 @@ class ZipSource(_LocalSource):
 
     def close(self) -> None:
         self._zip.close()
+
+
+def _check_entry_count(path: Path, directory: tuple[int, int] | None) -> None:
+    if directory is None:
+        return
+    entries, size = directory
+    if entries > MAX_ZIP_ENTRIES or size > MAX_ZIP_ENTRIES * _MAX_CENTRAL_BYTES_PER_ENTRY:
+        raise PackageError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors",
+                "{package} holds more than the {limit} entries a course package may have; refused.",
+            ),
+            package=path.name,
+            limit=MAX_ZIP_ENTRIES,
+        )
 
 
 def _within_limit(data: bytes, name: str, limit: int) -> bytes:

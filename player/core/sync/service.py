@@ -3,7 +3,10 @@
 Rules (issue 6):
 - statements leave oldest first, in batches (100 by default) that halve after each failure and
   grow back after each success;
-- a row is marked sent only after a 200/204 for a batch that contained it;
+- a row is marked sent only after a 204 for a batch that contained it, or a 200 that lists its
+  id, from the endpoint itself: redirects are not followed, and a redirect, a 200 that is not
+  an xAPI answer or a certificate that cannot be verified stop the run for that LRS (a captive
+  portal's login page is not an LRS);
 - a batch answered 400/422/409 is split in halves until the statement at fault stands alone; it
   is then quarantined (400/422) or recorded as a conflict (409) with the server's reason, and the
   others go through;
@@ -42,7 +45,13 @@ from player.core.package.manifest import Manifest
 from player.core.progress import CancelToken
 from player.core.sync import outbox
 from player.core.sync.client import LrsClient, Outcome, PostResult, is_reachable
-from player.core.sync.config import LrsConfig, SyncSettings
+from player.core.sync.config import (
+    Blocked,
+    LrsConfig,
+    SyncSettings,
+    TrustedCourse,
+    no_trusted_courses,
+)
 from player.core.sync.status import SyncStatus, counts, sync_status
 
 if TYPE_CHECKING:
@@ -89,9 +98,10 @@ class SyncReport:
 
 
 class _Transient(Exception):  # noqa: N818 - a signal to back off, caught in this module
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, give_up: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.give_up = give_up
 
 
 @dataclass
@@ -172,11 +182,15 @@ class _Run:
 
     def deliver(self, drain: _Drain, rows: Sequence[outbox.OutboxRow]) -> None:
         """Send ``rows``; split on a rejected batch; raise ``_Transient`` to back off."""
-        result = drain.client.post([row.statement for row in rows])
+        result = drain.client.post(
+            [row.statement for row in rows], [row.statement_id for row in rows]
+        )
         drain.requests += 1
         self.report.requests += 1
         self.report.bytes_sent += result.bytes_sent
         if result.outcome is Outcome.STORED:
+            if result.stored_ids is not None:  # the others stay pending: sent again
+                rows = [row for row in rows if row.statement_id in result.stored_ids]
             outbox.mark_sent(self.db, rows)
             self.report.sent += len(rows)
             drain.last_stored = drain.requests
@@ -187,6 +201,8 @@ class _Run:
             return
         if result.outcome is Outcome.TRANSIENT:
             outbox.mark_failed_attempt(self.db, rows, result.reason)
+            if result.give_up:
+                raise _Transient(result.reason, give_up=True)
             if not (result.server_fault and drain.lrs_answers()):
                 if len(rows) == 1 and rows[0].seq in drain.suspects:
                     drain.suspects[rows[0].seq] = _Suspect(first_failure=drain.requests)
@@ -268,6 +284,9 @@ class _Run:
                 try:
                     self.deliver(drain, rows)
                 except _Transient as problem:
+                    if problem.give_up:
+                        self.report.stopped.append(f"{config.endpoint}: {problem.reason}")
+                        return
                     failures += 1
                     size = max(1, size // 2)
                     waited = time.monotonic() - self.last_progress
@@ -312,6 +331,7 @@ def sync_outbox(
     settings: SyncSettings,
     *,
     manifests: ManifestLookup = no_manifests,
+    trusted: TrustedCourse = no_trusted_courses,
     timeout: float = DEFAULT_TIMEOUT,
     batch_size: int = DEFAULT_BATCH,
     on_status: Callable[[SyncStatus], None] | None = None,
@@ -321,7 +341,9 @@ def sync_outbox(
     """Send every pending statement; ``report.complete`` is true when nothing is left pending.
 
     Raises ``SyncAuthError`` when the LRS refuses the credentials. Statements of courses with no
-    LRS configured stay pending and are named in ``report.stopped``.
+    LRS configured, or whose manifest names one not approved, stay pending and are named in
+    ``report.stopped``. ``trusted(course_id)``: the course is signed by a key this laptop
+    trusts, which approves the endpoint its manifest names.
     """
     bases = activity_bases(manifests)
     outbox.freeze_pending(db, bases)
@@ -337,11 +359,7 @@ def sync_outbox(
     run.emit("sending")
     # Rows the engine writes while we send are frozen and sent by the next round.
     for _round in range(3):
-        groups: dict[LrsConfig | None, list[str | None]] = {}
-        for course_id in outbox.pending_courses(db):
-            manifest = manifests(course_id) if course_id else None
-            config = settings.for_course(manifest.sync_endpoint if manifest else None)
-            groups.setdefault(config, []).append(course_id)
+        groups, blocked = lrs_groups(db, settings, manifests, trusted)
         for config, course_ids in groups.items():
             if config is not None and "cancelled" not in run.report.stopped:
                 run.drain(config, course_ids)
@@ -351,12 +369,36 @@ def sync_outbox(
         waiting = len(outbox.pending_batch(db, 1_000_000, course_ids=groups[None]))
         if waiting:
             run.report.stopped.append(
-                f"no LRS endpoint is configured for {waiting} statement(s): set lrs_endpoint"
-                " in the settings or COURSE_PLAYER_LRS_ENDPOINT"
+                f"no LRS endpoint is configured for {waiting} statement(s): run 'course-player"
+                " sync --configure ENDPOINT --user NAME', or set COURSE_PLAYER_LRS_ENDPOINT"
             )
+    run.report.stopped.extend(found.reason for found in blocked)
     run.report.pending = counts(db).pending
     run.emit("done" if run.report.complete else "stopped", "; ".join(run.report.stopped))
     return run.report
+
+
+def lrs_groups(
+    db: Database,
+    settings: SyncSettings,
+    manifests: ManifestLookup,
+    trusted: TrustedCourse = no_trusted_courses,
+) -> tuple[dict[LrsConfig | None, list[str | None]], list[Blocked]]:
+    """Pending courses by the LRS they go to (None: no LRS), and the endpoints not usable yet."""
+    groups: dict[LrsConfig | None, list[str | None]] = {}
+    blocked: list[Blocked] = []
+    for course_id in outbox.pending_courses(db):
+        manifest = manifests(course_id) if course_id else None
+        found = settings.resolve(
+            manifest.sync_endpoint if manifest else None,
+            trusted=bool(course_id) and trusted(course_id or ""),
+        )
+        if isinstance(found, Blocked):
+            if found not in blocked:
+                blocked.append(found)
+            continue
+        groups.setdefault(found, []).append(course_id)
+    return groups, blocked
 
 
 class AutoSync:
@@ -372,12 +414,14 @@ class AutoSync:
         settings: Callable[[], SyncSettings],
         *,
         manifests: ManifestLookup = no_manifests,
+        trusted: TrustedCourse = no_trusted_courses,
         check_every: float = 180.0,
         timeout: float = 20.0,
     ) -> None:
         self.db = db
         self.settings = settings
         self.manifests = manifests
+        self.trusted = trusted
         self.check_every = check_every
         self.timeout = timeout
         self._last_check: float | None = None
@@ -397,24 +441,15 @@ class AutoSync:
                 return status
             self._last_check = now
             settings = self.settings()
-            endpoints = {
-                config.endpoint
-                for course_id in outbox.pending_courses(self.db)
-                if (
-                    config := settings.for_course(
-                        (m.sync_endpoint if (m := self.manifests(course_id)) else None)
-                        if course_id
-                        else None
-                    )
-                )
-                is not None
-            }
+            groups, _blocked = lrs_groups(self.db, settings, self.manifests, self.trusted)
+            endpoints = {config.endpoint for config in groups if config is not None}
             if not any(is_reachable(endpoint) for endpoint in endpoints):
                 return status
             sync_outbox(
                 self.db,
                 settings,
                 manifests=self.manifests,
+                trusted=self.trusted,
                 timeout=self.timeout,
                 on_status=on_status,
                 cancel=cancel,

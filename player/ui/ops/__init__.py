@@ -35,7 +35,9 @@ if TYPE_CHECKING:
     from player.ui.ops.learners import (
         add_learner,
         change_own_pin,
+        learner_preferences,
         list_learners,
+        rename_default_learner,
         set_learner_pin,
         switch_learner,
     )
@@ -71,6 +73,7 @@ if TYPE_CHECKING:
     )
     from player.ui.ops.sync import (
         SyncDetails,
+        approve_endpoint,
         sync_details,
     )
 
@@ -94,6 +97,7 @@ _WHERE = {
     "Volume": "courses",
     "add_learner": "learners",
     "add_time_spent": "lessons",
+    "approve_endpoint": "sync",
     "change_own_pin": "learners",
     "course_outline": "lessons",
     "current_learner": "library",
@@ -103,6 +107,7 @@ _WHERE = {
     "install_demo": "courses",
     "installed_courses": "library",
     "library_courses": "library",
+    "learner_preferences": "learners",
     "list_learners": "learners",
     "list_volumes": "courses",
     "next_lesson_after": "lessons",
@@ -114,6 +119,7 @@ _WHERE = {
     "record_reading": "lessons",
     "save_answer": "lessons",
     "scan_usb": "courses",
+    "rename_default_learner": "learners",
     "set_learner_pin": "learners",
     "start_quiz": "lessons",
     "submit_quiz": "lessons",
@@ -142,6 +148,7 @@ __all__ = [
     "Volume",
     "add_learner",
     "add_time_spent",
+    "approve_endpoint",
     "change_own_pin",
     "course_outline",
     "current_learner",
@@ -151,6 +158,7 @@ __all__ = [
     "install_demo",
     "installed_courses",
     "library_courses",
+    "learner_preferences",
     "list_learners",
     "list_volumes",
     "next_lesson_after",
@@ -160,6 +168,7 @@ __all__ = [
     "publisher_view",
     "record_position",
     "record_reading",
+    "rename_default_learner",
     "save_answer",
     "scan_usb",
     "set_learner_pin",

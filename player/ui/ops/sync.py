@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from player.core.errors import PlayerError
 from player.core.sync.config import SyncSettings
 from player.core.sync.outbox import problems
-from player.core.sync.service import sync_status
+from player.core.sync.service import lrs_groups, manifests_of, sync_status
 
 if TYPE_CHECKING:
     from player.core.sync.outbox import Problem
@@ -22,13 +22,24 @@ class SyncDetails:
 
     status: SyncStatus
     problems: list[Problem]
-    endpoint: str | None
+    endpoint: str | None  # never with credentials in it
+    # LRS addresses courses name that are not used yet (not approved), with pending statements
+    unapproved: list[str] = field(default_factory=list)
 
 
 def sync_details(services: Services) -> SyncDetails:
     db = services.context.db
     try:
-        endpoint = SyncSettings.load(services.data.settings).endpoint
+        settings = SyncSettings.load(services.data.settings)
     except PlayerError:  # a bad endpoint is reported by Settings, not here
-        endpoint = None
-    return SyncDetails(sync_status(db), problems(db), endpoint)
+        settings = SyncSettings()
+    _groups, blocked = lrs_groups(db, settings, manifests_of(services.context))
+    unapproved = [found.endpoint for found in blocked if "--approve" in found.reason]
+    return SyncDetails(sync_status(db), problems(db), settings.endpoint, unapproved)
+
+
+def approve_endpoint(services: Services, endpoint: str) -> None:
+    """The user approved the LRS a course names (no credentials: none are configured for it)."""
+    from player.core.sync.endpoints import approve
+
+    approve(services.data.settings, endpoint)

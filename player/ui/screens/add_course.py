@@ -7,6 +7,7 @@ what was fetched: "Resume" (the same install again) continues where it stopped.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +32,26 @@ from PySide6.QtWidgets import (
 from player.core.errors import TransferCancelled
 from player.core.progress import Progress
 from player.ui import ops
+from player.ui.screens.network_courses import NetworkCoursesPanel
 from player.ui.screens.usb import UsbPanel
 from player.ui.services import Services
 from player.ui.tasks import Task, one_line
 from player.ui.units import format_size
 from player.ui.widgets.common import Note, Retranslatable
 from player.ui.widgets.progress import show_progress
+
+
+def web_address(text: str) -> str:
+    """The address as typed, with ``https://`` in front when it names no scheme.
+
+    A file path pasted there ("/media/…", "C:\\…", "~/…") stays a path.
+    """
+    text = text.strip()
+    if not text or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text):
+        return text
+    if text.startswith(("/", "~", ".", "\\")) or re.match(r"^[A-Za-z]:[\\/]", text):
+        return text
+    return "https://" + text
 
 
 class AddCourseDialog(Retranslatable, QDialog):
@@ -78,7 +93,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.url_label.setBuddy(self.url)
         self.check = QPushButton()
         self.check.setObjectName("check-url")
-        self.check.clicked.connect(lambda: self.read_plan(self.url.text().strip()))
+        self.check.clicked.connect(self.check_address)
         self.url.returnPressed.connect(self.check.click)
         row = QHBoxLayout()
         row.addWidget(self.url, 1)
@@ -91,11 +106,17 @@ class AddCourseDialog(Retranslatable, QDialog):
         web_layout.addStretch(1)
         self.tabs.addTab(file_tab, "")
         self.tabs.addTab(web_tab, "")
+        # Courses available on the network (workshop hubs)
+        self.network = NetworkCoursesPanel(services)
+        self.network.course_chosen.connect(self._from_network)
+        self.tabs.addTab(self.network, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         # The plan and the progress, shared by both tabs.
         self.plan_box = QWidget()
         form = QFormLayout(self.plan_box)
         self.plan_title = QLabel()
+        self.plan_title.setTextFormat(Qt.TextFormat.PlainText)  # the package's title
         self.plan_title.setObjectName("plan-title")
         self.plan_title.setWordWrap(True)
         self.quality_label = QLabel()
@@ -118,6 +139,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.bar.setRange(0, 1000)
         self.bar.hide()
         self.progress_text = QLabel()
+        self.progress_text.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_text.setObjectName("progress-text")
         self.message = Note()
         self.message.setObjectName("add-message")
@@ -151,6 +173,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.setWindowTitle(self.tr("Add a course"))
         self.tabs.setTabText(0, self.tr("From a file or USB stick"))
         self.tabs.setTabText(1, self.tr("From a web address"))
+        self.tabs.setTabText(2, self.tr("Courses available on the network"))
         self.file_intro.setText(
             self.tr(
                 "Or choose a course package yourself: a .zip file, or the course.json of a "
@@ -209,10 +232,34 @@ class AddCourseDialog(Retranslatable, QDialog):
         if path:
             self.read_plan(path)
 
+    def check_address(self) -> None:
+        """Read the plan at the typed address; one without a scheme is tried with https://."""
+        address = web_address(self.url.text())
+        if address != self.url.text():
+            self.url.setText(address)
+        self.read_plan(address)
+
+    def _tab_changed(self, _index: int) -> None:
+        """Another tab: the previous course's plan and messages belong to the other source."""
+        if self.task is not None:
+            return
+        self.plan = None
+        self.install_after_plan = False
+        self.plan_box.hide()
+        self.bar.hide()
+        self.progress_text.clear()
+        self.message.clear()
+        self.install_button.setEnabled(False)
+        self._update_install_text()
+
     def install_from_usb(self, path: str) -> None:
         """A package's Install button: read its plan, then install at the default quality."""
         self.install_after_plan = True
         self.read_plan(path)
+
+    def _from_network(self, url: str) -> None:
+        self.url.setText(url)
+        self.read_plan(url)
 
     def read_plan(self, location: str) -> None:
         if not location or self.task is not None:
@@ -373,6 +420,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         box = QMessageBox(self)
         box.setObjectName("key-changed")
         box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # quotes the package's title
         box.setWindowTitle(self.tr("The publisher's key changed"))
         box.setText(
             self.tr(

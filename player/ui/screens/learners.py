@@ -1,4 +1,9 @@
-"""The learner switcher: pick who is learning on this shared laptop (PIN when they set one)."""
+"""The learner switcher: pick who is learning on this shared laptop (PIN when they set one).
+
+It is also the prompt when the app starts on a learner with a PIN (``start_learner``): that
+learner is selected with the PIN field focused, another learner can be picked (or added)
+instead, and Quit closes the app; nothing of the protected learner shows before their PIN.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ from PySide6.QtWidgets import (
 from player.ui import ops
 from player.ui.services import Services
 from player.ui.tasks import one_line
-from player.ui.widgets.common import Heading, Retranslatable
+from player.ui.widgets.common import Heading, Retranslatable, say
 from player.ui.widgets.icons import State, state_icon
 
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -43,10 +48,13 @@ class LearnerDialog(Retranslatable, QDialog):
     switched = Signal(object)  # the Learner now current
     learners_loaded = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, start_learner: Any = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self._notice = ""
+        self.start_learner = start_learner  # the app starts on this learner, who has a PIN
         self.setObjectName("learner-dialog")
         self.setModal(True)
         self.heading = Heading(factor=1.4)
@@ -61,8 +69,8 @@ class LearnerDialog(Retranslatable, QDialog):
         self.pin_label.setBuddy(self.pin)
         self.message = QLabel()
         self.message.setObjectName("learner-message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # quotes a learner's name
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
         pin_row = QHBoxLayout()
         pin_row.addWidget(self.pin_label)
         pin_row.addWidget(self.pin, 1)
@@ -109,9 +117,10 @@ class LearnerDialog(Retranslatable, QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.new_box)
         layout.addWidget(self.buttons)
+        self.my_pin.setVisible(start_learner is None)
         self.retranslate()
         self._set_pin_visible(False)
-        self.reload()
+        self.reload(select_id=None if start_learner is None else start_learner.id)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Switch learner"))
@@ -132,7 +141,13 @@ class LearnerDialog(Retranslatable, QDialog):
         self.my_pin.setText(self.tr("My &PIN…"))
         self.my_pin.setToolTip(self.tr("Set, change or remove the PIN of %1").replace("%1", name))
         self.my_pin.setEnabled(self.services.learner is not None)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if self.start_learner is None:
+            cancel.setText(self.tr("Cancel"))
+        else:
+            cancel.setText(self.tr("&Quit"))
+            self.setWindowTitle(self.tr("Course Player"))
+            self.switch_button.setText(self.tr("&Continue"))
 
     def reload(self, select_id: int | None = None) -> None:
         self.services.tasks.run(
@@ -158,9 +173,13 @@ class LearnerDialog(Retranslatable, QDialog):
             self.list.addItem(item)
             if learner.id == wanted:
                 self.list.setCurrentItem(item)
-        self.list.setFocus()
+        chosen = self.selected()
+        if self.start_learner is not None and chosen is not None and chosen.has_pin:
+            self.pin.setFocus()
+        else:
+            self.list.setFocus()
         if self._notice:
-            self.message.setText(self._notice)
+            say(self.message, self._notice, ok=True)
             self._notice = ""
         self.learners_loaded.emit()
 
@@ -183,7 +202,7 @@ class LearnerDialog(Retranslatable, QDialog):
         if learner is None:
             return
         if learner.has_pin and not self.pin.text():
-            self.message.setText(self.tr("Enter %1's PIN.").replace("%1", learner.name))
+            say(self.message, self.tr("Enter %1's PIN.").replace("%1", learner.name))
             self.pin.setFocus()
             return
         pin = self.pin.text()
@@ -198,7 +217,7 @@ class LearnerDialog(Retranslatable, QDialog):
     def _switched(self, learner: Any) -> None:
         self.switch_button.setEnabled(True)
         if learner is None:
-            self.message.setText(self.tr("Wrong PIN. Try again."))
+            say(self.message, self.tr("Wrong PIN. Try again."))
             self.pin.selectAll()
             self.pin.setFocus()
             return
@@ -208,7 +227,7 @@ class LearnerDialog(Retranslatable, QDialog):
     def _add(self) -> None:
         name, email, pin = self.new_name.text(), self.new_email.text(), self.new_pin.text()
         if pin and len(pin) < 4:
-            self.message.setText(self.tr("A PIN has 4 to 8 digits."))
+            say(self.message, self.tr("A PIN has 4 to 8 digits."))
             self.new_pin.setFocus()
             return
         self.services.tasks.run(
@@ -247,7 +266,7 @@ class LearnerDialog(Retranslatable, QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.switch_button.setEnabled(True)
-        self.message.setText(one_line(error))
+        say(self.message, one_line(error))
 
 
 class PinDialog(Retranslatable, QDialog):
@@ -283,8 +302,8 @@ class PinDialog(Retranslatable, QDialog):
         self.current.setVisible(learner.has_pin)
         self.message = QLabel()
         self.message.setObjectName("pin-message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save = QPushButton()
         self.save.setObjectName("save-pin")
@@ -327,16 +346,16 @@ class PinDialog(Retranslatable, QDialog):
     def submit(self, remove: bool) -> None:
         current, new = self.current.text(), self.new.text()
         if self.learner.has_pin and not current:
-            self.message.setText(self.tr("Type your current PIN first."))
+            say(self.message, self.tr("Type your current PIN first."))
             self.current.setFocus()
             return
         if not remove:
             if len(new) < 4:
-                self.message.setText(self.tr("A PIN has 4 to 8 digits."))
+                say(self.message, self.tr("A PIN has 4 to 8 digits."))
                 self.new.setFocus()
                 return
             if new != self.again.text():
-                self.message.setText(self.tr("The two new PINs differ. Type them again."))
+                say(self.message, self.tr("The two new PINs differ. Type them again."))
                 self.again.clear()
                 self.again.setFocus()
                 return
@@ -354,7 +373,7 @@ class PinDialog(Retranslatable, QDialog):
         self.save.setEnabled(True)
         self.remove.setEnabled(True)
         if learner is None:
-            self.message.setText(self.tr("Wrong current PIN. Nothing was changed."))
+            say(self.message, self.tr("Wrong current PIN. Nothing was changed."))
             self.current.selectAll()
             self.current.setFocus()
             return
@@ -364,4 +383,4 @@ class PinDialog(Retranslatable, QDialog):
     def _failed(self, error: BaseException) -> None:
         self.save.setEnabled(True)
         self.remove.setEnabled(True)
-        self.message.setText(one_line(error))
+        say(self.message, one_line(error))

@@ -1,13 +1,15 @@
 """Sync details: what ``course-player sync --status`` shows, in a small dialog.
 
-Counts (waiting, sent, refused, conflicts, last sent), the LRS address, and each statement the
-LRS would not take with the server's reason — quarantined statements are never resent, so this
-is where a trainer sees them.
+Counts (waiting, sent, refused, conflicts, last sent), the LRS address (never with credentials
+in it), and each statement the LRS would not take with the server's reason — quarantined
+statements are never resent, so this is where a trainer sees them. An LRS address a course's
+manifest names is used only once approved here (or with ``course-player sync --approve``),
+and then without the credentials configured for another server.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.ui import ops
+from player.ui.geometry import fit_to_screen
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.units import local_time
@@ -37,13 +40,14 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         self.services = services
         self.details: ops.SyncDetails | None = None
         self.setObjectName("sync-details-dialog")
-        self.resize(720, 420)
+        fit_to_screen(self, QSize(720, 420))
         self.heading = Heading(factor=1.3)
         self.form = QFormLayout()
         self.labels: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         for key in ("pending", "sent", "quarantined", "conflicts", "last", "endpoint"):
             label, value = QLabel(), QLabel()
+            value.setTextFormat(Qt.TextFormat.PlainText)  # e.g. the endpoint's address
             value.setObjectName(f"sync-{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.labels[key], self.values[key] = label, value
@@ -60,6 +64,11 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.problems.setWordWrap(True)
         self.problems_label.setBuddy(self.problems)
+        self.approval = Note()
+        self.approval.setObjectName("sync-approval")
+        self.approve_button = QPushButton()
+        self.approve_button.setObjectName("sync-approve")
+        self.approve_button.clicked.connect(self.approve)
         self.note = Note()
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("sync-refresh")
@@ -73,6 +82,8 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems, 1)
+        layout.addWidget(self.approval)
+        layout.addWidget(self.approve_button)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.retranslate()
@@ -86,6 +97,18 @@ class SyncDetailsDialog(Retranslatable, QDialog):
     def refresh(self) -> None:
         self.services.tasks.run(
             lambda: ops.sync_details(self.services), self._show, self._failed, owner=self
+        )
+
+    def approve(self) -> None:
+        """Approve the first LRS address a course names; send nothing until the next sync."""
+        if self.details is None or not self.details.unapproved:
+            return
+        endpoint = self.details.unapproved[0]
+        self.services.tasks.run(
+            lambda: ops.approve_endpoint(self.services, endpoint),
+            lambda _result: self.refresh(),
+            self._failed,
+            owner=self,
         )
 
     def _failed(self, error: BaseException) -> None:
@@ -119,8 +142,19 @@ class SyncDetailsDialog(Retranslatable, QDialog):
             [self.tr("State"), self.tr("Event"), self.tr("Learner"), self.tr("Server's reason")]
         )
         self.refresh_button.setText(self.tr("&Refresh"))
+        self.approve_button.setText(self.tr("&Approve this server"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         details = self.details
+        waiting = details.unapproved if details is not None else []
+        self.approval.setVisible(bool(waiting))
+        self.approve_button.setVisible(bool(waiting))
+        if waiting:
+            self.approval.setText(
+                self.tr(
+                    "A course asks to send its completions to {server}. They stay here until "
+                    "you approve this server; your LRS password is never sent to it."
+                ).format(server=waiting[0])
+            )
         if details is None:
             return
         status = details.status

@@ -19,7 +19,7 @@ def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
 
 
 class Heading(QLabel):
-    """A title label; its size is relative to the system font."""
+    """A title label; its size is relative to the system font, and follows the text size."""
 
     def __init__(self, text: str = "", factor: float = 1.5, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
@@ -28,6 +28,16 @@ class Heading(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)  # a title from a package is no HTML
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def rescale(self, base: QFont) -> None:
+        """Follow a new application font (the text size changed), keeping the proportion."""
+        font = QFont(base)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * self._factor)
+        elif font.pixelSize() > 0:
+            font.setPixelSize(round(font.pixelSize() * self._factor))
+        font.setBold(True)
+        self.setFont(font)
 
 
 class Note(QLabel):
@@ -89,10 +99,12 @@ class Retranslatable:
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
-    """A one-line error, as the core wrote it, in a modal box."""
+    """A one-line error, as the core wrote it, in a modal box (shown as typed: it may quote a
+    package)."""
     box = QMessageBox(
         QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAccessibleName(title)
     box.exec()
 
@@ -103,3 +115,13 @@ def percent(value: float) -> str:
     if QLocale().language() == QLocale.Language.French:
         return f"{number}\u202f%"
     return f"{number}%"
+
+
+ERROR_STYLE = "color: #b00020;"
+SUCCESS_STYLE = "color: #1b5e20;"
+
+
+def say(label: QLabel, text: str, *, ok: bool = False) -> None:
+    """A message under a form: red for a problem, green for what worked (never red)."""
+    label.setStyleSheet(SUCCESS_STYLE if ok else ERROR_STYLE)
+    label.setText(text)

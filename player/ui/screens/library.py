@@ -137,6 +137,7 @@ class LibraryScreen(Screen):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.grid_host)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the cards
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from player.ui.ops import PublisherView
 from player.ui.widgets.common import Retranslatable
 
-VERIFIED_COLOUR = "#2e7d32"
+VERIFIED_COLOUR = "#1b5e20"  # text: 4.5:1 on the window (colours.py)
 UNSIGNED_COLOUR = "#8a5a00"
 
 

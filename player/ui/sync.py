@@ -12,6 +12,7 @@ sent), so the status line never waits for the next tick.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -54,6 +55,10 @@ class SyncMonitor(QObject):
         super().__init__(parent)
         self.services = services
         self._context: Context | None = None
+        # The sync's own connections are used on the transfer lane and closed by ``close`` on
+        # the main thread: never both at once (closing SQLite under a running query crashes).
+        self._connections = threading.Lock()
+        self._closed = False
         self._online: bool | None = None
         self._last_check = 0.0
         self._busy = False
@@ -112,6 +117,12 @@ class SyncMonitor(QObject):
 
     def _sync(self) -> SyncTick:
         """Transfer lane: check the LRS (rarely) and send what is pending."""
+        with self._connections:
+            if self._closed:
+                return SyncTick(None)
+            return self._sync_now()
+
+    def _sync_now(self) -> SyncTick:
         from player.core.context import open_context
         from player.core.sync.client import is_reachable
         from player.core.sync.config import SyncSettings
@@ -176,9 +187,12 @@ class SyncMonitor(QObject):
             self.refresh_counts()
 
     def close(self) -> None:
+        """Stop the timers and close the sync's connections, once a running sync is done."""
         self._timer.stop()
         self._first_tick.stop()
-        for context in (self._context, self._hub_context):
-            if context is not None:
-                context.close()
-        self._context = self._hub_context = None
+        with self._connections:
+            self._closed = True
+            for context in (self._context, self._hub_context):
+                if context is not None:
+                    context.close()
+            self._context = self._hub_context = None

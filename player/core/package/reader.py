@@ -16,6 +16,7 @@ Reads from a zip are bounded whatever its headers say (docs/security.md, "Bounde
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -35,6 +36,7 @@ from player.core.package.manifest import (
     FileEntry,
     path_problem,
 )
+from player.core.pipeline import read_ahead, write_behind
 from player.core.progress import CancelToken, ProgressMeter
 
 CHUNK = 256 * 1024
@@ -56,20 +58,21 @@ def copy_verified(
 ) -> None:
     """Copy ``stream`` to ``dest``, hashing while copying; refuse a size or hash mismatch.
 
-    Reads at most ``entry.size + 1`` bytes. ``dest`` is fsynced before returning so that a
-    verified file survives a power cut; on any failure it is removed. With ``dest=None`` the
-    bytes are only checked (``verify``).
+    Reads at most ``entry.size + 1`` bytes. Reading, hashing and writing overlap
+    (``player/core/pipeline.py``): a thread reads ahead, this one hashes, another writes behind.
+    ``dest`` is fsynced before returning so that a verified file survives a power cut; on any
+    failure it is removed. With ``dest=None`` the bytes are only checked (``verify``).
     """
     digest = hashlib.sha256()
     written = 0
     try:
-        with open(dest or os.devnull, "wb") as out:
-            while True:
+        with contextlib.ExitStack() as stack:
+            out = stack.enter_context(open(dest, "wb")) if dest is not None else None
+            writer = stack.enter_context(write_behind(out)) if out is not None else None
+            chunks = stack.enter_context(read_ahead(stream.read, entry.size + 1))
+            for chunk in chunks:
                 if cancel is not None:
                     cancel.raise_if_cancelled()
-                chunk = stream.read(min(CHUNK, entry.size + 1 - written))
-                if not chunk:
-                    break
                 written += len(chunk)
                 if written > entry.size:
                     raise IntegrityError.of(
@@ -80,12 +83,14 @@ def copy_verified(
                         path=entry.path,
                         size=entry.size,
                     )
+                if writer is not None:
+                    writer.write(chunk)
                 digest.update(chunk)
-                out.write(chunk)
                 if meter is not None:
                     meter.add(len(chunk), label=entry.path)
-            out.flush()
-            if dest is not None:
+            if writer is not None and out is not None:
+                writer.close()  # every chunk written, or the writer's error raised here
+                out.flush()
                 os.fsync(out.fileno())
         if written != entry.size:
             raise IntegrityError.of(

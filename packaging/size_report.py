@@ -4,8 +4,9 @@
 
 Prints MB on disk per category (symbolic links count once, as the files they point to) and,
 with ``--archive``, the size of the archive a user downloads. MB here are MiB (2**20 bytes, the
-unit of ``du -sh`` and of the figures in issue 19: "358 MB on disk" was ``du -sh``). Exits 1 when the bundle is above
-``DISK_BUDGET`` or the archive above ``ARCHIVE_BUDGET``: the build fails there.
+unit of ``du -sh`` and of the figures in issue 19: "358 MB on disk" was ``du -sh``). Exits 1
+when the bundle is above ``DISK_BUDGET`` or the archive above ``ARCHIVE_BUDGET``: the build
+fails there.
 """
 
 from __future__ import annotations

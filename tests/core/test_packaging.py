@@ -152,7 +152,9 @@ def make_update(tmp_path: Path) -> tuple[Path, Path, Path]:
     old = make_bundle(tmp_path / "v1" / "course-player", OLD)
     new = make_bundle(tmp_path / "v2" / "course-player", NEW)
     old_list = tmp_path / "v1.files.json"
-    subprocess.run([*tool, "manifest", str(old), "--version", "1", "--out", str(old_list)], check=True)
+    subprocess.run(
+        [*tool, "manifest", str(old), "--version", "1", "--out", str(old_list)], check=True
+    )
     archive = tmp_path / "update.tar.xz"
     subprocess.run(
         [*tool, "delta", str(new), "--old", str(old_list), "--version", "2", "--out", str(archive)],

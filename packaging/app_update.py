@@ -14,6 +14,9 @@ which a laptop runs with nothing but POSIX tools:
 3. swaps the two folders with two renames; the old version stays as ``course-player.previous``
    until the next update, so a failed start can be rolled back by hand.
 
+Only files the old release listed are ever removed: a portable data folder (learners' progress)
+and ``portable.txt`` beside the executable come along untouched.
+
     python packaging/app_update.py manifest BUNDLE --version V --out FILES.json
     python packaging/app_update.py delta BUNDLE --old OLD.files.json --out UPDATE.tar.xz
 """
@@ -81,6 +84,9 @@ def delta(bundle: Path, new: dict, old: dict, out: Path) -> tuple[int, int]:
         "CARRIED.sha256": "".join(
             f"{new['files'][path]['sha256']}  ./{path}\n" for path in carried
         ),
+        # Only what the old release had and the new one has not: the portable data folder
+        # (learners' progress) and portable.txt beside the executable are never touched.
+        "REMOVED": "".join(f"./{path}\n" for path in old_files if path not in new["files"]),
         "LINKS": "".join(
             f"./{path} {info['link']}\n" for path, info in new["files"].items() if "link" in info
         ),

@@ -6,6 +6,7 @@
 #      (or copies) of the unchanged files and the carried ones, then checked file by file;
 #   3. two renames swap it in; the old version stays as COURSE-PLAYER.previous.
 # Usage: sh apply-update.sh /path/to/course-player      (close the app first)
+# Learners' data in a portable folder (course-player-data/, portable.txt) comes along untouched.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 [ $# -eq 1 ] || { echo "usage: sh $0 /path/to/course-player" >&2; exit 2; }
@@ -29,12 +30,9 @@ cp -al "$APP" "$NEW" 2>/dev/null || { rm -rf "$NEW"; cp -a "$APP" "$NEW"; }
     rm -f "$NEW/$path"                 # a hard link: never write through it into the old version
     cp -p "$path" "$NEW/$path"
 done < "$HERE/CARRIED")
-# Files the new version no longer has, then its symbolic links.
-{ cut -c67- "$HERE/SHA256SUMS"; cut -d' ' -f1 "$HERE/LINKS"; } > "$NEW.keep"
-(cd "$NEW" && find . \( -type f -o -type l \) | while IFS= read -r path; do
-    grep -q -x -F -e "$path" "$NEW.keep" || rm -f "$path"
-done)
-rm -f "$NEW.keep"
+# Files the old release had and this one has not (nothing else: a portable data folder and
+# portable.txt stay), then the symbolic links.
+(cd "$NEW" && while IFS= read -r path; do rm -f "$path"; done < "$HERE/REMOVED")
 while IFS=' ' read -r path target; do
     rm -f "$NEW/$path"
     ln -s "$target" "$NEW/$path"

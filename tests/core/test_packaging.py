@@ -167,6 +167,9 @@ def make_update(tmp_path: Path) -> tuple[Path, Path, Path]:
     (update,) = (tmp_path / "stick").iterdir()
     installed = tmp_path / "laptop" / "course-player"
     shutil.copytree(old, installed, symlinks=True)
+    (installed / "portable.txt").write_text("portable\n")  # learners' data beside the app
+    (installed / "course-player-data").mkdir()
+    (installed / "course-player-data" / "player.db").write_bytes(b"progress")
     return installed, update, new
 
 
@@ -186,7 +189,8 @@ def test_an_app_update_carries_only_what_changed_and_installs_the_new_version(
         ["sh", str(update / "apply-update.sh"), str(installed)], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    assert tree(installed) == tree(new)
+    portable = {"portable.txt": b"portable\n", "course-player-data/player.db": b"progress"}
+    assert tree(installed) == tree(new) | portable
     assert os.access(installed / "course-player", os.X_OK)
     assert tree(installed.with_name("course-player.previous"))["course-player"] == b"launcher v1"
     listing = json.loads((update / "files.json").read_text("utf-8"))

@@ -237,6 +237,9 @@ _READABLE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _END_RECORD = struct.Struct("<4s4H2LH")  # end of central directory, 22 bytes
 _ZIP64_LOCATOR = struct.Struct("<4sLQL")  # 20 bytes, just before the end record
 _ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")  # 56 bytes
+#: A member's local header, 30 bytes: signature, versions, flags, method, time, date, CRC,
+#: sizes, then the lengths of the name (field 9) and of the extra field (10) that follow it.
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 
 
 def central_directory_size(path: Path) -> tuple[int, int] | None:
@@ -412,8 +415,12 @@ class ZipSource(_LocalSource):
                 size=entry.size,
             )
         try:
-            with self._zip.open(info) as stream:
-                copy_verified(stream, entry, dest, meter, cancel)
+            if info.compress_type == zipfile.ZIP_STORED:
+                with _StoredMember(self.path, info) as stream:
+                    copy_verified(stream, entry, dest, meter, cancel)  # type: ignore[arg-type]
+            else:
+                with self._zip.open(info) as stream:
+                    copy_verified(stream, entry, dest, meter, cancel)
         except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, zlib.error) as error:
             raise PackageError.of(
                 QT_TRANSLATE_NOOP("CoreErrors", "{path} cannot be read: {cause}"),
@@ -431,6 +438,54 @@ class ZipSource(_LocalSource):
 
     def close(self) -> None:
         self._zip.close()
+
+
+class _StoredMember:
+    """The bytes of a stored (uncompressed) member, read straight from the zip file.
+
+    Media are stored, not deflated (``pack``). ``zipfile`` would also compute each member's
+    CRC-32 as it reads, a second checksum on every byte when ``copy_verified`` checks SHA-256
+    anyway: reading the member's bytes directly spares that CPU (an install runs hashing on one
+    core and reading and writing on others, so each saved pass shows). The local header is
+    checked as ``zipfile`` checks it (signature, same name), and reads stop at the size the
+    central directory declares, whatever the file holds after it.
+    """
+
+    def __init__(self, path: Path, info: zipfile.ZipInfo) -> None:
+        self._file = open(path, "rb")  # noqa: SIM115 - closed by __exit__ / close
+        try:
+            self._file.seek(info.header_offset)
+            header = self._file.read(_LOCAL_HEADER.size)
+            if len(header) != _LOCAL_HEADER.size:
+                raise zipfile.BadZipFile(f"{info.filename}: truncated local header")
+            fields = _LOCAL_HEADER.unpack(header)
+            if fields[0] != b"PK\x03\x04":
+                raise zipfile.BadZipFile(f"{info.filename}: bad local header signature")
+            name = self._file.read(fields[9])
+            if name.decode("utf-8", "replace") != info.orig_filename and name.decode(
+                "cp437", "replace"
+            ) != info.orig_filename:
+                raise zipfile.BadZipFile(f"{info.filename}: local header names another file")
+            self._file.seek(fields[10], os.SEEK_CUR)
+        except BaseException:
+            self._file.close()
+            raise
+        self._left = info.compress_size
+
+    def read(self, size: int = -1) -> bytes:
+        size = self._left if size < 0 else min(size, self._left)
+        data = self._file.read(size) if size > 0 else b""
+        self._left -= len(data)
+        return data
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> _StoredMember:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def _check_entry_count(path: Path, directory: tuple[int, int] | None) -> None:

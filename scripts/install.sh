@@ -18,7 +18,8 @@ APP_PACKAGES="python3 python3-venv python3-pip libvlc5 libvlc-bin vlc-plugin-bas
   libxcb-randr0 libxcb-render0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0
   libxcb-xkb1 libx11-xcb1 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6
   libdbus-1-3 fontconfig fonts-dejavu-core"
-TEST_PACKAGES="xvfb xauth nginx-light ffmpeg espeak-ng imagemagick xdotool poppler-utils util-linux"
+TEST_PACKAGES="xvfb xauth nginx-light ffmpeg espeak-ng imagemagick xdotool poppler-utils util-linux
+  nasm gcc make binutils xz-utils"  # the last line: the bundle build (packaging/README.md)
 
 PACKAGES="$APP_PACKAGES"
 [ "$WITH_TESTS" = 1 ] && PACKAGES="$PACKAGES $TEST_PACKAGES"

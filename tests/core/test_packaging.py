@@ -77,17 +77,20 @@ def test_the_specs_we_cannot_build_here_run_and_name_only_files_that_exist(
     vlc = tmp_path / "VLC"
     if "windows" in spec:
         names = ["libvlc.dll", "libvlccore.dll", "plugins/codec/libavcodec_plugin.dll"]
+        skipped = "plugins/lua/liblua_plugin.dll"
         monkeypatch.setenv("VLC_DIR", str(vlc))
     else:
         names = ["lib/libvlc.dylib", "lib/libvlccore.dylib", "plugins/libavcodec_plugin.dylib"]
+        skipped = "plugins/lua/liblua_plugin.dylib"
         monkeypatch.setenv("VLC_APP", str(vlc))
-    for relative in names:
+    for relative in [*names, skipped]:
         (vlc / relative).parent.mkdir(parents=True, exist_ok=True)
         (vlc / relative).write_bytes(b"")
     recorder = Recorder()
     run_spec(spec, recorder)
 
-    assert [c[0] for c in recorder.calls][:4] == ["Analysis", "PYZ", "EXE", "COLLECT"]
+    assert [c[0] for c in recorder.calls][:3] == ["Analysis", "PYZ", "EXE"]
+    assert "COLLECT" in [c[0] for c in recorder.calls]
     missing = [p for p in named_paths(recorder) if not Path(p).exists()]
     assert missing == []
     analysis = recorder.calls[0][2]

@@ -11,11 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from player.core.errors import DiskFullError, IntegrityError, TransferCancelled
+from player.core.context import open_context
+from player.core.errors import DiskFullError, IntegrityError, PackageError, TransferCancelled
+from player.core.install import install
 from player.core.package.manifest import FileEntry
-from player.core.package.reader import copy_verified
+from player.core.package.pack import pack
+from player.core.package.reader import ZipSource, copy_verified
+from player.core.paths import DataDir
 from player.core.pipeline import CHUNK, DEPTH, read_ahead, write_behind
 from player.core.progress import CancelToken
+from tests.helpers.courses import write_source
 
 WAIT = 10  # seconds: only reached when the behaviour under test is missing
 
@@ -182,3 +187,28 @@ def test_a_hash_mismatch_is_refused_and_nothing_is_left(tmp_path: Path) -> None:
     with pytest.raises(IntegrityError, match="SHA-256"):
         copy_verified(io.BytesIO(data[:-1] + b"!"), entry_for(data), dest)
     assert not dest.exists()
+
+
+def test_a_stored_member_whose_local_header_names_another_file_is_refused(
+    tmp_path: Path,
+) -> None:
+    # Stored media are read straight from the zip (no second pass of zipfile's CRC-32): the
+    # local header is still checked as zipfile checks it, and nothing is installed.
+    package = pack(write_source(tmp_path / "src"), tmp_path / "course.zip").dest
+    data = bytearray(package.read_bytes())
+    name = b"media/intro-480.mp4"
+    local = data.index(b"PK\x03\x04")  # the first local header
+    while data[local + 30 : local + 30 + len(name)] != name:
+        local = data.index(b"PK\x03\x04", local + 4)
+    data[local + 30 + len(name) - 5] = ord("X")  # "...-48X.mp4" in the local header only
+    package.write_bytes(bytes(data))
+
+    ctx = open_context(DataDir(tmp_path / "data"))
+    source = ZipSource(package)
+    try:
+        with pytest.raises(PackageError, match="intro-480.mp4 cannot be read"):
+            install(ctx, source)
+        assert ctx.db.execute("SELECT COUNT(*) FROM courses").fetchone()[0] == 0
+    finally:
+        source.close()
+        ctx.close()

@@ -18,7 +18,6 @@ current chunk, so no thread outlives the copy or touches a file the caller close
 from __future__ import annotations
 
 import contextlib
-import os
 import queue
 import threading
 from collections.abc import Callable, Iterator
@@ -30,7 +29,6 @@ CHUNK = 1024 * 1024
 DEPTH = 4
 
 _END = object()
-_DONTNEED = getattr(os, "POSIX_FADV_DONTNEED", 4)
 
 
 class _Failed:
@@ -100,22 +98,10 @@ def read_ahead(
 
 
 class WriteBehind:
-    """Writes chunks to ``out`` on a background thread; ``close`` waits and raises its error.
+    """Writes chunks to ``out`` on a background thread; ``close`` waits and raises its error."""
 
-    With ``drop_behind`` (a file descriptor: the file ``out`` ends in), what has reached the
-    kernel is handed to the disk at once and left out of the page cache
-    (``POSIX_FADV_DONTNEED``: on Linux it starts writeback of dirty pages, then drops them once
-    clean). The caller's final ``fsync`` then has little left to wait for instead of the whole
-    file, so the disk works while the copy runs; and a 1 GB course does not push the rest of
-    a small laptop's memory out. A no-op where ``posix_fadvise`` does not exist.
-    """
-
-    def __init__(
-        self, out: IO[bytes] | Callable[[bytes], object], *, drop_behind: int | None = None
-    ) -> None:
+    def __init__(self, out: IO[bytes] | Callable[[bytes], object]) -> None:
         self._write = out if callable(out) else out.write
-        self._fd = drop_behind if hasattr(os, "posix_fadvise") else None
-        self._dropped = 0
         self._chunks: queue.Queue[object] = queue.Queue(maxsize=DEPTH)
         self._stop = threading.Event()
         self._error: BaseException | None = None
@@ -130,20 +116,10 @@ class WriteBehind:
                 return
             try:
                 self._write(item)  # type: ignore[arg-type]
-                if self._fd is not None:
-                    self._drop_written()
             except BaseException as error:  # re-raised on the caller's thread
                 self._error = error
                 self._stop.set()
                 return
-
-    def _drop_written(self) -> None:
-        assert self._fd is not None
-        reached = os.lseek(self._fd, 0, os.SEEK_CUR)  # what the kernel holds, not our buffer
-        if reached > self._dropped:
-            with contextlib.suppress(OSError):
-                os.posix_fadvise(self._fd, self._dropped, reached - self._dropped, _DONTNEED)
-            self._dropped = reached
 
     def write(self, data: bytes) -> None:
         """Queue ``data``; raises at once if an earlier write failed."""
@@ -176,11 +152,9 @@ class WriteBehind:
 
 
 @contextlib.contextmanager
-def write_behind(
-    out: IO[bytes] | Callable[[bytes], object], *, drop_behind: int | None = None
-) -> Iterator[WriteBehind]:
+def write_behind(out: IO[bytes] | Callable[[bytes], object]) -> Iterator[WriteBehind]:
     """A ``WriteBehind`` that is flushed on success and abandoned on any error."""
-    writer = WriteBehind(out, drop_behind=drop_behind)
+    writer = WriteBehind(out)
     try:
         yield writer
     except BaseException:

@@ -283,7 +283,7 @@ def _write_zip(
                 open(ctx.objects.path_for(entry), "rb") as stream,
                 archive.open(info, "w", force_zip64=entry.size > 2**31) as out,
                 read_ahead(stream.read, entry.size + 1) as chunks,
-                write_behind(out, drop_behind=raw.fileno()) as writer,
+                write_behind(out) as writer,
             ):
                 for chunk in chunks:
                     if cancel is not None:

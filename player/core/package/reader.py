@@ -68,11 +68,7 @@ def copy_verified(
     try:
         with contextlib.ExitStack() as stack:
             out = stack.enter_context(open(dest, "wb")) if dest is not None else None
-            writer = (
-                stack.enter_context(write_behind(out, drop_behind=out.fileno()))
-                if out is not None
-                else None
-            )
+            writer = stack.enter_context(write_behind(out)) if out is not None else None
             chunks = stack.enter_context(read_ahead(stream.read, entry.size + 1))
             for chunk in chunks:
                 if cancel is not None:
@@ -466,10 +462,9 @@ class _StoredMember:
             if fields[0] != b"PK\x03\x04":
                 raise zipfile.BadZipFile(f"{info.filename}: bad local header signature")
             name = self._file.read(fields[9])
-            if (
-                name.decode("utf-8", "replace") != info.orig_filename
-                and name.decode("cp437", "replace") != info.orig_filename
-            ):
+            if name.decode("utf-8", "replace") != info.orig_filename and name.decode(
+                "cp437", "replace"
+            ) != info.orig_filename:
                 raise zipfile.BadZipFile(f"{info.filename}: local header names another file")
             self._file.seek(fields[10], os.SEEK_CUR)
         except BaseException:

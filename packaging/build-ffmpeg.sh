@@ -38,13 +38,17 @@ TARBALL="$SRC/ffmpeg_$VERSION.orig.tar.xz"
 if [ ! -f "$TARBALL" ]; then
     APT="$(mktemp -d)"
     trap 'rm -rf "$APT"' EXIT
-    mkdir -p "$APT/parts" "$APT/lists/partial"
-    # deb-src twins of the system's own deb822 sources (Debian 12 writes only .sources files).
+    mkdir -p "$APT/parts" "$APT/lists/partial" "$APT/cache/archives/partial"
+    # deb-src twins of the system's own sources (deb822 .sources files, or one-line lists).
     for f in /etc/apt/sources.list.d/*.sources; do
-        sed 's/^Types: deb$/Types: deb-src/' "$f" > "$APT/parts/$(basename "$f")"
+        [ -f "$f" ] && sed 's/^Types: deb$/Types: deb-src/' "$f" > "$APT/parts/$(basename "$f")"
+    done
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+        [ -f "$f" ] && sed -n 's/^deb /deb-src /p' "$f" >> "$APT/parts/from-lists.list"
     done
     OPTS=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$APT/parts"
-          -o "Dir::State::Lists=$APT/lists")
+          -o "Dir::State::Lists=$APT/lists" -o "Dir::Cache=$APT/cache"
+          -o "Debug::NoLocking=1")
     apt-get "${OPTS[@]}" -q update
     (cd "$SRC" && apt-get "${OPTS[@]}" -q source --download-only "ffmpeg=$(dpkg-query -W -f='${source:Version}' libavcodec59)")
 fi

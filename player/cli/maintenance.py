@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import time
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 from player.cli.common import context, say
 from player.core.check import check
@@ -59,12 +61,12 @@ def cmd_play_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _play_one(vlc: object, instance: object, path: Path, seconds: float) -> tuple[str, str]:
+def _play_one(vlc: ModuleType, instance: Any, path: Path, seconds: float) -> tuple[str, str]:
     """(problem or "", summary) after playing ``path`` for ``seconds``."""
     if not path.is_file():
         return f"no such file {path}", ""
-    player = instance.media_player_new()  # type: ignore[attr-defined]
-    media = instance.media_new_path(str(path))  # type: ignore[attr-defined]
+    player = instance.media_player_new()
+    media = instance.media_new_path(str(path))
     player.set_media(media)
     player.play()
     samples = []
@@ -74,21 +76,21 @@ def _play_one(vlc: object, instance: object, path: Path, seconds: float) -> tupl
         samples.append(player.get_time())
     state = player.get_state()
     has_vout = player.has_vout()
-    stats = vlc.MediaStats()  # type: ignore[attr-defined]
+    stats = vlc.MediaStats()
     media.get_stats(stats)
     kinds = {track.type for track in media.tracks_get() or []}
     player.stop()
     player.release()
     media.release()
-    video = vlc.TrackType.video in kinds  # type: ignore[attr-defined]
-    audio = vlc.TrackType.audio in kinds  # type: ignore[attr-defined]
+    video = vlc.TrackType.video in kinds
+    audio = vlc.TrackType.audio in kinds
     summary = (
         f"{state}, clock {max(samples, default=-1)} ms"
         + (f", {stats.displayed_pictures} video frames shown" if video else "")
         + (f", {stats.played_abuffers} audio buffers played" if audio else "")
     )
-    ended = state == vlc.State.Ended  # type: ignore[attr-defined]
-    if state != vlc.State.Playing and not ended:  # type: ignore[attr-defined]
+    ended = state == vlc.State.Ended
+    if state != vlc.State.Playing and not ended:
         return f"did not play ({summary})", summary
     if not ended and (len(set(samples)) < 2 or max(samples) <= 0):
         return f"the clock did not advance ({summary})", summary

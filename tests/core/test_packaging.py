@@ -211,3 +211,25 @@ def test_a_damaged_app_update_changes_nothing(tmp_path: Path) -> None:
     assert "damaged; nothing was changed" in done.stderr
     assert tree(installed) == before
     assert sorted(p.name for p in installed.parent.iterdir()) == ["course-player"]
+
+
+# --- play-check: the smoke test's playback check -------------------------------------------
+
+
+def test_play_check_passes_the_demo_video_and_audio_and_fails_what_does_not_play(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from player.cli import main
+
+    media = ROOT / "assets" / "demo-course" / "media"
+    assert main(["play-check", "--seconds", "1.5", str(media / "clarte-240.mp4")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("OK: clarte-240.mp4: State.Playing")
+    assert "video frames shown" in out and "audio buffers played" in out
+
+    not_media = tmp_path / "notes.mp4"
+    not_media.write_bytes(b"not a video at all " * 100)
+    assert main(["play-check", "--seconds", "1", str(media / "clarte.m4a"), str(not_media)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("OK: clarte.m4a: State.Playing")
+    assert lines[1].startswith("FAILED: notes.mp4:")

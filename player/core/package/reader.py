@@ -462,9 +462,10 @@ class _StoredMember:
             if fields[0] != b"PK\x03\x04":
                 raise zipfile.BadZipFile(f"{info.filename}: bad local header signature")
             name = self._file.read(fields[9])
-            if name.decode("utf-8", "replace") != info.orig_filename and name.decode(
-                "cp437", "replace"
-            ) != info.orig_filename:
+            if (
+                name.decode("utf-8", "replace") != info.orig_filename
+                and name.decode("cp437", "replace") != info.orig_filename
+            ):
                 raise zipfile.BadZipFile(f"{info.filename}: local header names another file")
             self._file.seek(fields[10], os.SEEK_CUR)
         except BaseException:

@@ -163,7 +163,7 @@ def render(runs: list[dict[str, float]], files: int, megabytes: int, rounds: int
             "",
             "How: `copy_verified` (install) and `export_course` run each file through three "
             "threads (`player/core/pipeline.py`): one reads ahead, one hashes (SHA-256), one "
-            "writes behind, with at most 4 chunks of 1 MiB in each queue; each releases the GIL "
+            "writes behind, with at most 4 chunks of 256 KiB in each queue; each releases the GIL "
             "on large buffers, so with free cores the copy runs at the pace of its slowest "
             "stage (SHA-256) instead of the sum of all three. Stored (uncompressed) media are "
             "read straight from the zip, bounded by their declared size, skipping `zipfile`'s "

@@ -23,8 +23,10 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import IO
 
-#: Bytes per chunk: large enough that the GIL is released for nearly all of the work.
-CHUNK = 1024 * 1024
+#: Bytes per chunk: large enough that the GIL is released for nearly all of the work, small
+#: enough that a chunk is still in the CPU's cache when the next stage touches it (measured on
+#: a 201 MB install: 256 KiB ran about twice as fast as 1 MiB, and as fast as 128 or 512 KiB).
+CHUNK = 256 * 1024
 #: Chunks each queue holds: a few in flight smooth out the stages' jitter.
 DEPTH = 4
 

@@ -14,6 +14,7 @@ import pytest
 from player.core.context import open_context
 from player.core.errors import DiskFullError, IntegrityError, PackageError, TransferCancelled
 from player.core.install import install
+from player.core.package import reader
 from player.core.package.manifest import FileEntry
 from player.core.package.pack import pack
 from player.core.package.reader import ZipSource, copy_verified
@@ -33,42 +34,45 @@ def worker_threads() -> set[str]:
     return {t.name for t in threading.enumerate() if t.name in ("read-ahead", "write-behind")}
 
 
-class GatedStream(io.RawIOBase):
-    """A stream whose second read waits until the first chunk has been written elsewhere."""
+class CountingStream(io.BytesIO):
+    """A source that counts its reads and lets a test wait for the n-th."""
 
-    def __init__(self, data: bytes, written: threading.Event) -> None:
-        self._data = io.BytesIO(data)
-        self._written = written
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
         self.reads = 0
+        self.third_read = threading.Event()
 
-    def readable(self) -> bool:
-        return True
-
-    def read(self, size: int = -1) -> bytes:
+    def read(self, size: int | None = -1) -> bytes:
         self.reads += 1
-        if self.reads == 3 and not self._written.wait(WAIT):
-            raise AssertionError("the first chunk was never written while reading ahead")
-        return self._data.read(size)
+        if self.reads >= 3:
+            self.third_read.set()
+        return super().read(size)
 
 
-def test_reading_runs_ahead_of_writing_and_hashing(tmp_path: Path) -> None:
-    # The read of chunk 3 waits for chunk 1 to be on disk; the write of chunk 1 waits for chunk 3
-    # to have been read. One thread doing both in turn can never satisfy both.
-    data = bytes(range(256)) * (CHUNK // 256) * 4
-    written = threading.Event()
-    stream = GatedStream(data, written)
+def test_reading_runs_ahead_of_writing_and_hashing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first write waits until the source has been read three times. One thread reading,
+    # hashing and writing in turn never reads again before that write returns: it would wait
+    # for ever (here: WAIT seconds, then fail).
+    data = bytes(range(256)) * (CHUNK // 256) * 6
+    stream = CountingStream(data)
+    real_open = open
+
+    class GatedFile(io.FileIO):
+        def write(self, chunk) -> int:  # type: ignore[no-untyped-def]
+            if not stream.third_read.wait(WAIT):
+                raise AssertionError("nothing was read while the first chunk was being written")
+            return super().write(chunk)
+
+    def gated_open(path, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        if mode == "wb":
+            return GatedFile(str(path), "wb")
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "open", gated_open, raising=False)
     dest = tmp_path / "a.part"
-
-    def watch() -> None:
-        while not written.is_set():
-            if dest.exists() and dest.stat().st_size >= CHUNK:
-                written.set()
-            threading.Event().wait(0.01)
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    copy_verified(stream, entry_for(data), dest)  # type: ignore[arg-type]
-    written.set()
+    copy_verified(stream, entry_for(data), dest)
     assert dest.read_bytes() == data
     assert worker_threads() == set()
 

@@ -1,11 +1,13 @@
-"""Start-up and memory budget (issue 8).
+"""Start-up and memory budget (issues 8 and 18).
 
 * Start-up with 20 installed courses to a ready window (``course-player --exit-when-ready``)
-  against a bare PySide6 script that shows an empty QMainWindow, run alternately, median of N.
+  against a bare PySide6 script that shows an empty QMainWindow, run alternately, median of N,
+  on Qt's ``offscreen`` platform and on ``xcb`` under an Xvfb the benchmark starts (when Xvfb is
+  installed). The budget is judged on ``xcb``: a real X server, as on a learner's laptop.
 * Peak RSS of that start-up (the library shows 20 courses) and while playing a 480p video.
 
-Run: ``.venv/bin/python bench/bench_startup.py [--runs 7]``; writes the "Start-up and memory"
-section of docs/performance.md. Uses QT_QPA_PLATFORM=offscreen (xcb under Xvfb with --xcb).
+Run: ``.venv/bin/python bench/bench_startup.py [--runs 15] [--no-write]``; writes the "Start-up
+and memory" section of docs/performance.md unless ``--no-write``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,6 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, median, write_section
+
+#: The budget (issue 18): ready window ≤ 2 × the bare window under Xvfb/xcb, and ≤ 0.35 s.
+MAX_RATIO = 2.0
+MAX_SECONDS = 0.35
 
 PLAY_SCRIPT = r"""
 import os, sys, time, resource
@@ -76,93 +83,100 @@ def make_courses(home: Path, count: int) -> None:
         ctx.close()
 
 
+def measure(env: dict[str, str], runs: int) -> dict[str, float]:
+    """Medians of ``runs`` alternate starts of the app and of the bare window, in ``env``."""
+    app_cmd = [sys.executable, "-m", "player", "--exit-when-ready"]
+    bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_qt_window.py")]
+    run_measured(app_cmd, env, expect=READY)  # warm the file cache for both
+    run_measured(bare_cmd, env)
+    app_times, bare_times, app_rss = [], [], []
+    for _ in range(runs):
+        t, _rss = run_measured(bare_cmd, env)
+        bare_times.append(t)
+        t, rss = run_measured(app_cmd, env, expect=READY)
+        app_times.append(t)
+        app_rss.append(rss)
+    app, bare = median(app_times), median(bare_times)
+    return {
+        "app_median_s": round(app, 3),
+        "bare_median_s": round(bare, 3),
+        "ratio": round(app / bare, 2),
+        "peak_rss_mb": round(max(app_rss) / 1024, 1),
+    }
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=15, help="alternate runs per platform")
+    parser.add_argument(
+        "--no-write", action="store_true", help="print the figures, leave performance.md alone"
+    )
     args = parser.parse_args()
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     # An installed app has its bytecode compiled (pip and PyInstaller do it); this machine sets
     # PYTHONDONTWRITEBYTECODE, so compile once here or every run would parse every module.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "player")], check=True)
+    figures: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
         make_courses(home, 20)
-        env["COURSE_PLAYER_HOME"] = str(home)
-        app_cmd = [sys.executable, "-m", "player", "--exit-when-ready"]
-        bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_qt_window.py")]
-        run_measured(app_cmd, env, expect=READY)  # warm the file cache for both
-        run_measured(bare_cmd, env)
-        app_times, bare_times, app_rss = [], [], []
-        for _ in range(args.runs):
-            t, rss = run_measured(bare_cmd, env)
-            bare_times.append(t)
-            t, rss = run_measured(app_cmd, env, expect=READY)
-            app_times.append(t)
-            app_rss.append(rss)
+        env = dict(os.environ, COURSE_PLAYER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+        figures["offscreen"] = measure(env, args.runs)
+        if shutil.which("Xvfb") is not None:
+            from tests.fixtures.xvfb import XvfbServer
+
+            with XvfbServer() as display:
+                xcb = dict(env, QT_QPA_PLATFORM="xcb", DISPLAY=display)
+                figures["xcb"] = measure(xcb, args.runs)
         video = ROOT / "assets" / "demo-course" / "media"
         video_file = next(iter(sorted(video.glob("*-480.mp4"))))
         _, play_rss = run_measured([sys.executable, "-c", PLAY_SCRIPT, str(video_file)], env)
-    app_median, bare_median = median(app_times), median(bare_times)
-    figures = {
-        "runs": args.runs,
-        "app_median_s": round(app_median, 3),
-        "bare_median_s": round(bare_median, 3),
-        "ratio": round(app_median / bare_median, 2),
-        "peak_rss_mb_20_courses": round(max(app_rss) / 1024, 1),
-        "peak_rss_mb_playing_480p": round(play_rss / 1024, 1),
-    }
-    print(json.dumps(figures, indent=2))
-    verdict = (
-        "The 1.5 × target is met in this run."
-        if app_median / bare_median <= 1.5
-        else "The 1.5 × target is not met in this run."
+    print(json.dumps({"runs": args.runs, **figures, "playing_480p_rss_mb": play_rss // 1024}))
+    if not args.no_write:
+        write_section("Start-up and memory", section(args.runs, figures, play_rss / 1024))
+
+
+def section(runs: int, figures: dict[str, dict[str, float]], play_mb: float) -> str:
+    judged = figures.get("xcb", figures["offscreen"])
+    met = judged["ratio"] <= MAX_RATIO and judged["app_median_s"] <= MAX_SECONDS
+    rows = "\n".join(
+        f"| {platform} | {f['app_median_s']:.2f} s | {f['bare_median_s']:.2f} s "
+        f"| **{f['ratio']:.2f} ×** | {f['peak_rss_mb']:.0f} MB |"
+        for platform, f in figures.items()
     )
-    write_section(
-        "Start-up and memory",
-        f"""
-Measured by `bench/bench_startup.py` ({args.runs} alternate runs each, medians, Qt `offscreen`
-platform, 2-core machine). Target: start-up ≤ 1.5 × a bare PySide6 window; RSS < 200 MB.
+    return f"""
+Measured by `bench/bench_startup.py` ({runs} alternate runs of each, medians, on a 2-core machine
+shared with other work, so single runs vary by ±10 %). Budget: the ready window with 20 installed
+courses within 2 × a bare PySide6 window under Xvfb/`xcb` and within 0.35 s; RSS < 200 MB.
 
-| measure | value |
-|---|---|
-| start-up to a ready window, 20 installed courses (`--exit-when-ready`) | {app_median:.2f} s |
-| bare PySide6 script showing an empty `QMainWindow` (baseline) | {bare_median:.2f} s |
-| **ratio app ÷ baseline** | **{app_median / bare_median:.2f}** |
-| peak RSS, library with 20 courses | {max(app_rss) / 1024:.0f} MB |
-| peak RSS, playing the demo's 480p video (VLC, dummy output) | {play_rss / 1024:.0f} MB |
+| Qt platform | app ready, 20 courses | bare `QMainWindow` | ratio | app peak RSS |
+|---|---|---|---|---|
+{rows}
 
-Where the difference goes (timestamps inside the process, `python -X importtime`, cProfile): the
-baseline is the interpreter, PySide6's import and the exit (≈ 0.1 s, the exit alike for both).
-"Ready" is the window on screen with its 20 cards, each with its progress and publisher:
-`--exit-when-ready` waits for the task runner to deliver them and says how many it shows. On top
-of the baseline, about a third is the 20 cards (one course instead of 20 starts ≈ 16 ms sooner:
-making, laying out and painting them), about a third building the window (Qt loading fonts for
-the first text, ≈ 4 ms; the toolbar, status bar and library screen) and binding the Qt classes
-it uses, and the rest our Python start-up code: the Qt-free modules that read the first screen
-(sqlite3, json, the learner, card and trust modules), the window's modules, and PySide6's import
-hook, which reads the source of every module imported after PySide6 to look for `__feature__`
-switches (≈ 4 ms for 43 modules; the bundle ships compiled modules only, so it has no sources to
-read). The read itself (learner, 20 courses with their progress from the stored cards,
-publishers, outbox counts) takes ≈ 2 ms on the storage lane while the window is built.
+Peak RSS playing the demo's 480p video (VLC, dummy output): {play_mb:.0f} MB.
+{"The budget is met in this run." if met else "The budget is NOT met in this run."}
 
-Done to get from 2.6 × to this: no sqlite-utils (≈ 50 ms) or cryptography (≈ 13 ms) on the
-start-up path (reads go through the plain connection; migrations apply through sqlite-utils only
-when one is pending); no manifest parsing or learning engine (each install stores the course's
-card: its lessons' ids and types and the publisher's name); one trip to the storage lane instead
-of three; the window shown once, complete, with its layouts settled before its first frame (it
-was painted twice, ≈ 5 ms); none of the enums of Qt's `Qt` namespace, which PySide6 builds all
-at once (≈ 12 ms) the first time one is used: the few the first screen sets go through Qt's
-property system by name (`set_enum_property`); the task lanes on plain threads rather than
-`concurrent.futures`; the records read at start-up as NamedTuples (a frozen dataclass takes ≈
-0.4 ms to define on Python 3.11); lazy loading of every screen, of the HTTP stack and of the
-operations not needed by the library; the Qt-free modules of the first screen imported before
-PySide6, with all their imports at the top (none left for the read). Tried and dropped: drawing
-the cards with one item view and a delegate (no faster at 20 courses: binding `QStyle` and the
-item-view classes costs what the card widgets do). Under Xvfb with the `xcb` platform
-(`QT_QPA_PLATFORM=xcb xvfb-run -a ... --runs 9`, run separately on 2026-11-30): 1.40 ×.
-{verdict}
-""",
-    )
+"Ready" is the window on screen with its 20 cards, each with its progress and publisher
+(`--exit-when-ready` waits for the task runner to deliver them and says how many it shows). The
+baseline is the interpreter, PySide6's import and the exit. On top of it the app builds its
+window and 20 card widgets, lets PySide6 build the enums of Qt's `Qt` namespace on first use
+(about 12 ms on this machine), binds the Qt classes it uses (`QMessageBox` alone ≈ 2 ms), imports
+its own modules (PySide6's import hook reads the source of each module imported after it, looking
+for `__feature__` switches), and reads the learner, the cards' progress and the outbox counts in
+one trip to the storage lane while the window is built. The window is shown with its layouts
+settled (`MainWindow._show_settled`), so its first frame is its final one; otherwise it would be
+painted twice (≈ 5 ms, and a flicker on slow machines).
+
+The budget is kept by what start-up does not do, checked by `tests/ui/test_startup_imports.py`:
+no VLC, no manifest parser (each install stores the card the library shows), no quiz or gating
+engine, no network stack (sync checks start later), no cryptography; lesson screens and dialogs
+are imported when first opened. The code otherwise uses Qt and Python the ordinary way. Issue 18
+removed the micro-optimisations that had brought the ratio to ≈ 1.45 × by working around the
+framework (enum properties set by name to spare the `Qt` namespace's enums, ≈ 12 ms; the online
+dot computed pixel by pixel; NamedTuples instead of frozen dataclasses, ≈ 0.3 ms each; the first
+screen's modules imported before PySide6 to spare its import hook, ≈ 5 ms; garbage collection
+off during start-up; skipping sqlite-utils' plugin scan, ≈ 20 ms when a migration runs). The
+figures above are with all of them gone.
+"""
 
 
 if __name__ == "__main__":

@@ -20,6 +20,11 @@ APP_PACKAGES="python3 python3-venv python3-pip libvlc5 libvlc-bin vlc-plugin-bas
   libdbus-1-3 fontconfig fonts-dejavu-core"
 TEST_PACKAGES="xvfb xauth nginx-light ffmpeg espeak-ng imagemagick xdotool poppler-utils util-linux
   nasm gcc make binutils xz-utils"  # the last line: the bundle build (packaging/README.md)
+# node runs Learning Locker's xAPI validator in the statement tests; Debian's package when the
+# machine has no node of its own
+if [ "$WITH_TESTS" = 1 ] && ! { command -v node && command -v npm; } >/dev/null; then
+    TEST_PACKAGES="$TEST_PACKAGES nodejs npm"
+fi
 
 PACKAGES="$APP_PACKAGES"
 [ "$WITH_TESTS" = 1 ] && PACKAGES="$PACKAGES $TEST_PACKAGES"
@@ -40,6 +45,11 @@ PYTHON="${PYTHON:-python3}"
 if [ "$WITH_TESTS" = 1 ]; then
     .venv/bin/python -m pip install --quiet -e ".[test]"
     bash scripts/setup-ralph.sh
+    # @learninglocker/xapi-validation, pinned by tests/xapi-validation/package-lock.json
+    mkdir -p .test-env/xapi-validation
+    cp tests/xapi-validation/package.json tests/xapi-validation/package-lock.json \
+        .test-env/xapi-validation/
+    (cd .test-env/xapi-validation && npm ci --no-audit --no-fund --silent)
 else
     .venv/bin/python -m pip install --quiet -e .
 fi

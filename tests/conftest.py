@@ -42,6 +42,7 @@ pytest_plugins: list[str] = [
     "tests.fixtures.hostile_http",
     "tests.fixtures.xvfb",
     "tests.fixtures.video_media",
+    "tests.fixtures.xapi_validator",
 ]
 
 

@@ -183,6 +183,10 @@ Key of this package:
             <source>Not installed: the key used until now is kept.</source>
             <translation>Not installed: the key used until now is kept.</translation>
         </message>
+        <message>
+            <source>Courses available on the network</source>
+            <translation>Courses available on the network</translation>
+        </message>
     </context>
     <context>
         <name>CourseCard</name>
@@ -396,6 +400,81 @@ Key of this package:
             <source>Summary written to %1</source>
             <translation>Summary written to %1</translation>
         </message>
+        <message>
+            <source>&amp;Trainer PIN…</source>
+            <translation>&amp;Trainer PIN…</translation>
+        </message>
+        <message>
+            <source>Type the trainer PIN first.</source>
+            <translation>Type the trainer PIN first.</translation>
+        </message>
+        <message>
+            <source>The trainer PIN is set.</source>
+            <translation>The trainer PIN is set.</translation>
+        </message>
+        <message>
+            <source>The trainer PIN was removed.</source>
+            <translation>The trainer PIN was removed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainerPinPage</name>
+        <message>
+            <source>Protect this dashboard with a trainer PIN?</source>
+            <translation>Protect this dashboard with a trainer PIN?</translation>
+        </message>
+        <message>
+            <source>Several learners use this computer. With a trainer PIN, only you can open this dashboard, import progress files and export results. 4 to 8 digits.</source>
+            <translation>Several learners use this computer. With a trainer PIN, only you can open this dashboard, import progress files and export results. 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>&amp;Not now</source>
+            <translation>&amp;Not now</translation>
+        </message>
+        <message>
+            <source>Trainer PIN</source>
+            <translation>Trainer PIN</translation>
+        </message>
+        <message>
+            <source>Only someone who knows the trainer PIN can open this dashboard, import progress files and export results. 4 to 8 digits.</source>
+            <translation>Only someone who knows the trainer PIN can open this dashboard, import progress files and export results. 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;New trainer PIN:</source>
+            <translation>&amp;New trainer PIN:</translation>
+        </message>
+        <message>
+            <source>New trainer PIN &amp;again:</source>
+            <translation>New trainer PIN &amp;again:</translation>
+        </message>
+        <message>
+            <source>New trainer PIN</source>
+            <translation>New trainer PIN</translation>
+        </message>
+        <message>
+            <source>New trainer PIN again</source>
+            <translation>New trainer PIN again</translation>
+        </message>
+        <message>
+            <source>&amp;Set the trainer PIN</source>
+            <translation>&amp;Set the trainer PIN</translation>
+        </message>
+        <message>
+            <source>&amp;Remove the trainer PIN</source>
+            <translation>&amp;Remove the trainer PIN</translation>
+        </message>
+        <message>
+            <source>A PIN has 4 to 8 digits.</source>
+            <translation>A PIN has 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>The two PINs differ. Type them again.</source>
+            <translation>The two PINs differ. Type them again.</translation>
+        </message>
     </context>
     <context>
         <name>LearnerDialog</name>
@@ -499,6 +578,18 @@ Key of this package:
             <source>Your PIN was removed.</source>
             <translation>Your PIN was removed.</translation>
         </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>Course Player</source>
+            <translation>Course Player</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continue</translation>
+        </message>
     </context>
     <context>
         <name>LibraryScreen</name>
@@ -582,10 +673,10 @@ Key of this package:
             <translation>Connection: %1</translation>
         </message>
         <message numerus="yes">
-            <source>%n completion(s) waiting to be sent</source>
+            <source>%n result(s) waiting to be sent</source>
             <translation>
-                <numerusform>%n completion waiting to be sent</numerusform>
-                <numerusform>%n completions waiting to be sent</numerusform>
+                <numerusform>%n result waiting to be sent</numerusform>
+                <numerusform>%n results waiting to be sent</numerusform>
             </translation>
         </message>
         <message>
@@ -622,6 +713,14 @@ Key of this package:
         <message>
             <source>What is waiting to be sent, and what the server refused</source>
             <translation>What is waiting to be sent, and what the server refused</translation>
+        </message>
+        <message>
+            <source>Share in a &amp;workshop…</source>
+            <translation>Share in a &amp;workshop…</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</source>
+            <translation>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</translation>
         </message>
     </context>
     <context>
@@ -2072,6 +2171,154 @@ Key of this package:
             <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
             <translation>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</translation>
         </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
+            <translation>Question {question!r} has no choice {choice!r} (choices: {choices}).</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a list of choices.</source>
+            <translation>Question {question!r} takes a list of choices.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r}.</source>
+            <translation>Question {question!r} has no choice {choice!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r}: a choice is picked twice.</source>
+            <translation>Question {question!r}: a choice is picked twice.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes true or false.</source>
+            <translation>Question {question!r} takes true or false.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has an unknown kind {kind!r}.</source>
+            <translation>Question {question!r} has an unknown kind {kind!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a text answer.</source>
+            <translation>Question {question!r} takes a text answer.</translation>
+        </message>
+        <message>
+            <source>There is no learner with id {learner}.</source>
+            <translation>There is no learner with id {learner}.</translation>
+        </message>
+        <message>
+            <source>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</source>
+            <translation>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</translation>
+        </message>
+        <message>
+            <source>There is no quiz attempt {attempt}.</source>
+            <translation>There is no quiz attempt {attempt}.</translation>
+        </message>
+        <message>
+            <source>Attempt {attempt} belongs to course {course!r}.</source>
+            <translation>Attempt {attempt} belongs to course {course!r}.</translation>
+        </message>
+        <message>
+            <source>Quiz {lesson!r} has no question {question!r}.</source>
+            <translation>Quiz {lesson!r} has no question {question!r}.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a rating from 1 to 5.</source>
+            <translation>Question {question!r} takes a rating from 1 to 5.</translation>
+        </message>
+        <message>
+            <source>Survey {lesson!r} has no question {question!r}.</source>
+            <translation>Survey {lesson!r} has no question {question!r}.</translation>
+        </message>
+        <message>
+            <source>The elapsed time</source>
+            <translation>The elapsed time</translation>
+        </message>
+        <message>
+            <source>The time spent</source>
+            <translation>The time spent</translation>
+        </message>
+        <message>
+            <source>The position</source>
+            <translation>The position</translation>
+        </message>
+        <message>
+            <source>The duration</source>
+            <translation>The duration</translation>
+        </message>
+        <message>
+            <source>Lost the progress of lesson {lesson!r}.</source>
+            <translation>Lost the progress of lesson {lesson!r}.</translation>
+        </message>
+        <message>
+            <source>Course {course!r} has no lesson {lesson!r}.</source>
+            <translation>Course {course!r} has no lesson {lesson!r}.</translation>
+        </message>
+        <message>
+            <source>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</source>
+            <translation>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</translation>
+        </message>
+        <message>
+            <source>{what} must be a number of seconds.</source>
+            <translation>{what} must be a number of seconds.</translation>
+        </message>
+        <message>
+            <source>{what} must be a finite number of seconds ≥ 0, not {value}.</source>
+            <translation>{what} must be a finite number of seconds ≥ 0, not {value}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC could not be loaded ({reason}).</source>
+            <translation>Video playback is unavailable: libVLC could not be loaded ({reason}).</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</source>
+            <translation>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</translation>
+        </message>
+        <message>
+            <source>The video file is missing: {path}</source>
+            <translation>The video file is missing: {path}</translation>
+        </message>
+        <message>
+            <source>There is no subtitle track number {number}.</source>
+            <translation>There is no subtitle track number {number}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: VLC refused to start.</source>
+            <translation>Video playback is unavailable: VLC refused to start.</translation>
+        </message>
+        <message>
+            <source>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</source>
+            <translation>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</translation>
+        </message>
+        <message>
+            <source>Type the hub&apos;s pairing code.</source>
+            <translation>Type the hub&apos;s pairing code.</translation>
+        </message>
+        <message>
+            <source>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</source>
+            <translation>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused the pairing code; check it and try again.</source>
+            <translation>The hub at {url} refused the pairing code; check it and try again.</translation>
+        </message>
+        <message>
+            <source>{url} does not answer as a course hub.</source>
+            <translation>{url} does not answer as a course hub.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</source>
+            <translation>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</translation>
+        </message>
+        <message>
+            <source>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</source>
+            <translation>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</translation>
+        </message>
+        <message>
+            <source>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</source>
+            <translation>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: try again in {seconds} s.</source>
+            <translation>Too many wrong PINs: try again in {seconds} s.</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>
@@ -2179,6 +2426,134 @@ Key of this package:
         <message>
             <source>%1; comes with the app</source>
             <translation>%1; comes with the app</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkCoursesPanel</name>
+        <message>
+            <source>Looking for courses on the network…</source>
+            <translation>Looking for courses on the network…</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, %3) — hub %4</source>
+            <translation>%1 (version %2, %3) — hub %4</translation>
+        </message>
+        <message>
+            <source>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</source>
+            <translation>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</translation>
+        </message>
+        <message>
+            <source>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</source>
+            <translation>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</translation>
+        </message>
+        <message>
+            <source>&amp;Search the network</source>
+            <translation>&amp;Search the network</translation>
+        </message>
+        <message>
+            <source>Show this course</source>
+            <translation>Show this course</translation>
+        </message>
+        <message>
+            <source>Or the hub&apos;s &amp;address:</source>
+            <translation>Or the hub&apos;s &amp;address:</translation>
+        </message>
+        <message>
+            <source>Address of the hub</source>
+            <translation>Address of the hub</translation>
+        </message>
+        <message>
+            <source>Show its courses</source>
+            <translation>Show its courses</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkshopDialog</name>
+        <message>
+            <source>Stop sharing</source>
+            <translation>Stop sharing</translation>
+        </message>
+        <message>
+            <source>Start sharing</source>
+            <translation>Start sharing</translation>
+        </message>
+        <message>
+            <source>QR code of the address and the pairing code</source>
+            <translation>QR code of the address and the pairing code</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n statement(s) received from laptops.</source>
+            <translation>
+                <numerusform>%n statement received from laptops.</numerusform>
+                <numerusform>%n statements received from laptops.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Paired with the hub %1 (%2): progress is sent there.</source>
+            <translation>Paired with the hub %1 (%2): progress is sent there.</translation>
+        </message>
+        <message>
+            <source>Not paired with a hub.</source>
+            <translation>Not paired with a hub.</translation>
+        </message>
+        <message>
+            <source>Share in a workshop</source>
+            <translation>Share in a workshop</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses</source>
+            <translation>Share this laptop&apos;s courses</translation>
+        </message>
+        <message>
+            <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</source>
+            <translation>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Address:</translation>
+        </message>
+        <message>
+            <source>Pairing code:</source>
+            <translation>Pairing code:</translation>
+        </message>
+        <message>
+            <source>Send my progress to a hub</source>
+            <translation>Send my progress to a hub</translation>
+        </message>
+        <message>
+            <source>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</source>
+            <translation>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</translation>
+        </message>
+        <message>
+            <source>Hub address:</source>
+            <translation>Hub address:</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>Code:</translation>
+        </message>
+        <message>
+            <source>Pair</source>
+            <translation>Pair</translation>
+        </message>
+        <message>
+            <source>Forget this hub</source>
+            <translation>Forget this hub</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubSettingRow</name>
+        <message>
+            <source>Workshop hub: %1 (%2)</source>
+            <translation>Workshop hub: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Workshop hub: none (progress goes to the LRS only).</source>
+            <translation>Workshop hub: none (progress goes to the LRS only).</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop…</source>
+            <translation>&amp;Workshop…</translation>
         </message>
     </context>
 </TS>

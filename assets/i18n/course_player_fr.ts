@@ -183,6 +183,10 @@ Clé de ce paquet :
             <source>Not installed: the key used until now is kept.</source>
             <translation>Rien n’a été installé : la clé utilisée jusqu’ici est conservée.</translation>
         </message>
+        <message>
+            <source>Courses available on the network</source>
+            <translation>Cours disponibles sur le réseau</translation>
+        </message>
     </context>
     <context>
         <name>CourseCard</name>
@@ -396,6 +400,81 @@ Clé de ce paquet :
             <source>Summary written to %1</source>
             <translation>Bilan écrit dans %1</translation>
         </message>
+        <message>
+            <source>&amp;Trainer PIN…</source>
+            <translation>Code PIN du &amp;formateur…</translation>
+        </message>
+        <message>
+            <source>Type the trainer PIN first.</source>
+            <translation>Saisissez d’abord le code PIN du formateur.</translation>
+        </message>
+        <message>
+            <source>The trainer PIN is set.</source>
+            <translation>Le code PIN du formateur est enregistré.</translation>
+        </message>
+        <message>
+            <source>The trainer PIN was removed.</source>
+            <translation>Le code PIN du formateur a été supprimé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainerPinPage</name>
+        <message>
+            <source>Protect this dashboard with a trainer PIN?</source>
+            <translation>Protéger ce tableau de bord par un code PIN du formateur ?</translation>
+        </message>
+        <message>
+            <source>Several learners use this computer. With a trainer PIN, only you can open this dashboard, import progress files and export results. 4 to 8 digits.</source>
+            <translation>Plusieurs apprenants utilisent cet ordinateur. Avec un code PIN du formateur, personne d’autre que vous ne peut ouvrir ce tableau de bord, importer des fichiers de progression ni exporter les résultats. De 4 à 8 chiffres.</translation>
+        </message>
+        <message>
+            <source>&amp;Not now</source>
+            <translation>&amp;Pas maintenant</translation>
+        </message>
+        <message>
+            <source>Trainer PIN</source>
+            <translation>Code PIN du formateur</translation>
+        </message>
+        <message>
+            <source>Only someone who knows the trainer PIN can open this dashboard, import progress files and export results. 4 to 8 digits.</source>
+            <translation>Seule une personne qui connaît le code PIN du formateur peut ouvrir ce tableau de bord, importer des fichiers de progression et exporter les résultats. De 4 à 8 chiffres.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;New trainer PIN:</source>
+            <translation>&amp;Nouveau code PIN du formateur :</translation>
+        </message>
+        <message>
+            <source>New trainer PIN &amp;again:</source>
+            <translation>Nouveau code, &amp;encore une fois :</translation>
+        </message>
+        <message>
+            <source>New trainer PIN</source>
+            <translation>Nouveau code PIN du formateur</translation>
+        </message>
+        <message>
+            <source>New trainer PIN again</source>
+            <translation>Nouveau code PIN du formateur, une seconde fois</translation>
+        </message>
+        <message>
+            <source>&amp;Set the trainer PIN</source>
+            <translation>&amp;Enregistrer le code PIN du formateur</translation>
+        </message>
+        <message>
+            <source>&amp;Remove the trainer PIN</source>
+            <translation>&amp;Supprimer le code PIN du formateur</translation>
+        </message>
+        <message>
+            <source>A PIN has 4 to 8 digits.</source>
+            <translation>Un code PIN a de 4 à 8 chiffres.</translation>
+        </message>
+        <message>
+            <source>The two PINs differ. Type them again.</source>
+            <translation>Les deux codes PIN diffèrent. Saisissez-les à nouveau.</translation>
+        </message>
     </context>
     <context>
         <name>LearnerDialog</name>
@@ -499,6 +578,18 @@ Clé de ce paquet :
             <source>Your PIN was removed.</source>
             <translation>Votre code PIN a été supprimé.</translation>
         </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>Course Player</source>
+            <translation>Lecteur de cours</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continuer</translation>
+        </message>
     </context>
     <context>
         <name>LibraryScreen</name>
@@ -582,7 +673,7 @@ Clé de ce paquet :
             <translation>Connexion : %1</translation>
         </message>
         <message numerus="yes">
-            <source>%n completion(s) waiting to be sent</source>
+            <source>%n result(s) waiting to be sent</source>
             <translation>
                 <numerusform>%n résultat en attente d’envoi</numerusform>
                 <numerusform>%n résultats en attente d’envoi</numerusform>
@@ -622,6 +713,14 @@ Clé de ce paquet :
         <message>
             <source>What is waiting to be sent, and what the server refused</source>
             <translation>Ce qui attend d’être envoyé, et ce que le serveur a refusé</translation>
+        </message>
+        <message>
+            <source>Share in a &amp;workshop…</source>
+            <translation>Partager en &amp;atelier…</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</source>
+            <translation>Partager les cours de cet ordinateur sur le Wi-Fi local, ou s’appairer avec un poste d’atelier</translation>
         </message>
     </context>
     <context>
@@ -2072,6 +2171,154 @@ Clé de ce paquet :
             <source>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</source>
             <translation>{course} se réclame de l’éditeur de confiance {publisher!r} (clé {owner}), mais il est signé par {key} ; refusé.</translation>
         </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
+            <translation>La question « {question} » n’a pas de choix « {choice} » (choix : {choices}).</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a list of choices.</source>
+            <translation>La question « {question} » attend une liste de choix.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has no choice {choice!r}.</source>
+            <translation>La question « {question} » n’a pas de choix « {choice} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r}: a choice is picked twice.</source>
+            <translation>Question « {question} » : un choix est coché deux fois.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes true or false.</source>
+            <translation>La question « {question} » attend vrai ou faux.</translation>
+        </message>
+        <message>
+            <source>Question {question!r} has an unknown kind {kind!r}.</source>
+            <translation>La question « {question} » est d’un type inconnu, « {kind} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a text answer.</source>
+            <translation>La question « {question} » attend une réponse écrite.</translation>
+        </message>
+        <message>
+            <source>There is no learner with id {learner}.</source>
+            <translation>Il n’y a pas d’apprenant numéro {learner}.</translation>
+        </message>
+        <message>
+            <source>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</source>
+            <translation>Aucun apprenant ne s’appelle « {name} » ; voir « course-player learners list ».</translation>
+        </message>
+        <message>
+            <source>There is no quiz attempt {attempt}.</source>
+            <translation>Il n’y a pas de tentative de quiz numéro {attempt}.</translation>
+        </message>
+        <message>
+            <source>Attempt {attempt} belongs to course {course!r}.</source>
+            <translation>La tentative {attempt} appartient au cours « {course} ».</translation>
+        </message>
+        <message>
+            <source>Quiz {lesson!r} has no question {question!r}.</source>
+            <translation>Le quiz « {lesson} » n’a pas de question « {question} ».</translation>
+        </message>
+        <message>
+            <source>Question {question!r} takes a rating from 1 to 5.</source>
+            <translation>La question « {question} » attend une note de 1 à 5.</translation>
+        </message>
+        <message>
+            <source>Survey {lesson!r} has no question {question!r}.</source>
+            <translation>Le questionnaire « {lesson} » n’a pas de question « {question} ».</translation>
+        </message>
+        <message>
+            <source>The elapsed time</source>
+            <translation>Le temps écoulé</translation>
+        </message>
+        <message>
+            <source>The time spent</source>
+            <translation>Le temps passé</translation>
+        </message>
+        <message>
+            <source>The position</source>
+            <translation>La position</translation>
+        </message>
+        <message>
+            <source>The duration</source>
+            <translation>La durée</translation>
+        </message>
+        <message>
+            <source>Lost the progress of lesson {lesson!r}.</source>
+            <translation>La progression de la leçon « {lesson} » a été perdue.</translation>
+        </message>
+        <message>
+            <source>Course {course!r} has no lesson {lesson!r}.</source>
+            <translation>Le cours « {course} » n’a pas de leçon « {lesson} ».</translation>
+        </message>
+        <message>
+            <source>Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson.</source>
+            <translation>La leçon « {lesson} » est de type {kind}, pas {expected}.</translation>
+        </message>
+        <message>
+            <source>{what} must be a number of seconds.</source>
+            <translation>{what} doit être un nombre de secondes.</translation>
+        </message>
+        <message>
+            <source>{what} must be a finite number of seconds ≥ 0, not {value}.</source>
+            <translation>{what} doit être un nombre fini de secondes ≥ 0, et non {value}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC could not be loaded ({reason}).</source>
+            <translation>La lecture vidéo est impossible : libVLC n’a pas pu être chargé ({reason}).</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: libVLC started without its plugins (install VLC or its plugin packages).</source>
+            <translation>La lecture vidéo est impossible : libVLC a démarré sans ses modules (installez VLC ou ses paquets de modules).</translation>
+        </message>
+        <message>
+            <source>The video file is missing: {path}</source>
+            <translation>Le fichier vidéo est introuvable : {path}</translation>
+        </message>
+        <message>
+            <source>There is no subtitle track number {number}.</source>
+            <translation>Il n’y a pas de piste de sous-titres numéro {number}.</translation>
+        </message>
+        <message>
+            <source>Video playback is unavailable: VLC refused to start.</source>
+            <translation>La lecture vidéo est impossible : VLC a refusé de démarrer.</translation>
+        </message>
+        <message>
+            <source>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</source>
+            <translation>{address!r} n’est pas l’adresse d’un poste d’atelier ; tapez-la comme elle s’affiche sur le poste, par exemple 192.168.1.10:8765.</translation>
+        </message>
+        <message>
+            <source>Type the hub&apos;s pairing code.</source>
+            <translation>Tapez le code d’appairage du poste d’atelier.</translation>
+        </message>
+        <message>
+            <source>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</source>
+            <translation>Impossible de joindre le poste d’atelier {url} ; vérifiez que cet ordinateur est sur le même Wi-Fi et que le poste partage ses cours.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused the pairing code; check it and try again.</source>
+            <translation>Le poste d’atelier {url} a refusé le code d’appairage ; vérifiez-le et réessayez.</translation>
+        </message>
+        <message>
+            <source>{url} does not answer as a course hub.</source>
+            <translation>{url} ne répond pas comme un poste d’atelier.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</source>
+            <translation>Le poste d’atelier {url} a refusé l’appairage de cet ordinateur ; appairez-le de nouveau avec le code affiché sur le poste.</translation>
+        </message>
+        <message>
+            <source>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</source>
+            <translation>Impossible de lire les cours du poste d’atelier {url} ; vérifiez l’adresse et que le poste partage ses cours.</translation>
+        </message>
+        <message>
+            <source>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</source>
+            <translation>Impossible de partager sur {bind}, port {port} : {reason} (un autre partage est-il en cours ? essayez un autre --port).</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: try again in {seconds} s.</source>
+            <translation>Trop de codes PIN erronés : réessayez dans {seconds} s.</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>
@@ -2179,6 +2426,134 @@ Clé de ce paquet :
         <message>
             <source>%1; comes with the app</source>
             <translation>%1 ; fournie avec l’application</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkCoursesPanel</name>
+        <message>
+            <source>Looking for courses on the network…</source>
+            <translation>Recherche de cours sur le réseau…</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, %3) — hub %4</source>
+            <translation>%1 (version %2, %3) — poste %4</translation>
+        </message>
+        <message>
+            <source>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</source>
+            <translation>Aucun cours trouvé. Si le Wi-Fi empêche la découverte, tapez l’adresse affichée sur l’ordinateur du formateur.</translation>
+        </message>
+        <message>
+            <source>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</source>
+            <translation>L’ordinateur d’un formateur qui partage en atelier propose ses cours à tous les ordinateurs du même Wi-Fi, sans besoin d’internet.</translation>
+        </message>
+        <message>
+            <source>&amp;Search the network</source>
+            <translation>&amp;Chercher sur le réseau</translation>
+        </message>
+        <message>
+            <source>Show this course</source>
+            <translation>Voir ce cours</translation>
+        </message>
+        <message>
+            <source>Or the hub&apos;s &amp;address:</source>
+            <translation>Ou l’&amp;adresse du poste d’atelier :</translation>
+        </message>
+        <message>
+            <source>Address of the hub</source>
+            <translation>Adresse du poste d’atelier</translation>
+        </message>
+        <message>
+            <source>Show its courses</source>
+            <translation>Voir ses cours</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkshopDialog</name>
+        <message>
+            <source>Stop sharing</source>
+            <translation>Arrêter le partage</translation>
+        </message>
+        <message>
+            <source>Start sharing</source>
+            <translation>Commencer le partage</translation>
+        </message>
+        <message>
+            <source>QR code of the address and the pairing code</source>
+            <translation>QR code de l’adresse et du code d’appairage</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n statement(s) received from laptops.</source>
+            <translation>
+                <numerusform>%n déclaration reçue des ordinateurs.</numerusform>
+                <numerusform>%n déclarations reçues des ordinateurs.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Paired with the hub %1 (%2): progress is sent there.</source>
+            <translation>Appairé avec le poste d’atelier %1 (%2) : la progression y est envoyée.</translation>
+        </message>
+        <message>
+            <source>Not paired with a hub.</source>
+            <translation>Pas d’appairage avec un poste d’atelier.</translation>
+        </message>
+        <message>
+            <source>Share in a workshop</source>
+            <translation>Partager en atelier</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses</source>
+            <translation>Partager les cours de cet ordinateur</translation>
+        </message>
+        <message>
+            <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</source>
+            <translation>Les ordinateurs du même Wi-Fi installent les cours depuis celui-ci et lui envoient leur progression ; cet ordinateur la transmet quand il est en ligne. Le partage continue quand cette fenêtre est fermée, jusqu’à ce que vous l’arrêtiez ou quittiez l’application. Sous Windows, répondez « Autoriser » pour les réseaux privés quand le pare-feu le demande.</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Adresse :</translation>
+        </message>
+        <message>
+            <source>Pairing code:</source>
+            <translation>Code d’appairage :</translation>
+        </message>
+        <message>
+            <source>Send my progress to a hub</source>
+            <translation>Envoyer ma progression à un poste d’atelier</translation>
+        </message>
+        <message>
+            <source>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</source>
+            <translation>Tapez l’adresse et le code affichés sur l’ordinateur du formateur (ou collez l’adresse lue dans son QR code).</translation>
+        </message>
+        <message>
+            <source>Hub address:</source>
+            <translation>Adresse du poste :</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>Code :</translation>
+        </message>
+        <message>
+            <source>Pair</source>
+            <translation>Appairer</translation>
+        </message>
+        <message>
+            <source>Forget this hub</source>
+            <translation>Oublier ce poste</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubSettingRow</name>
+        <message>
+            <source>Workshop hub: %1 (%2)</source>
+            <translation>Poste d’atelier : %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Workshop hub: none (progress goes to the LRS only).</source>
+            <translation>Poste d’atelier : aucun (la progression va seulement au LRS).</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop…</source>
+            <translation>&amp;Atelier…</translation>
         </message>
     </context>
 </TS>

@@ -1,4 +1,9 @@
-"""Sub-commands for learners and progress: ``learners add|list``, ``progress``."""
+"""Sub-commands for learners and progress: ``learners add|list|set-pin|trainer-pin``, ``progress``.
+
+``set-pin`` and ``trainer-pin`` ask no current PIN: they are the way out of a forgotten one, for
+whoever can run commands on this computer (who can read the data folder anyway,
+``docs/security.md``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import getpass
 import sys
 
 from player.cli.common import context, print_json, say
+from player.core.dashboard import dashboard_table, write_csv
 from player.core.errors import LearningError
 from player.core.learning import create_learner, find_learner, list_learners, progress_report
 from player.core.progress import format_duration
@@ -27,6 +33,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "when it is not a terminal)",
     )
     add.set_defaults(func=cmd_learners_add)
+
+    setpin = actions.add_parser(
+        "set-pin", help="set or remove a learner's PIN (e.g. forgotten); wrong tries are reset"
+    )
+    setpin.add_argument("name")
+    setpin.add_argument("--remove", action="store_true", help="remove the PIN")
+    setpin.set_defaults(func=cmd_learners_set_pin)
+
+    trainer = actions.add_parser(
+        "trainer-pin", help="set or remove the PIN that guards the trainer dashboard in the app"
+    )
+    trainer.add_argument("--remove", action="store_true", help="remove the trainer PIN")
+    trainer.set_defaults(func=cmd_trainer_pin)
 
     lst = actions.add_parser("list", help="list learner profiles")
     lst.add_argument("--json", action="store_true")
@@ -60,6 +79,26 @@ def cmd_learners_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_learners_set_pin(args: argparse.Namespace) -> int:
+    from player.core.learning import set_pin
+
+    ctx = context()
+    learner = find_learner(ctx.db, args.name)
+    pin = None if args.remove else _read_pin()
+    set_pin(ctx.db, learner.id, pin)
+    say(f"{'Removed' if pin is None else 'Set'} the PIN of {learner.name!r}.")
+    return 0
+
+
+def cmd_trainer_pin(args: argparse.Namespace) -> int:
+    from player.core.learning.pins import set_trainer_pin
+
+    pin = None if args.remove else _read_pin()
+    set_trainer_pin(context().db, pin)
+    say(f"{'Removed' if pin is None else 'Set'} the trainer PIN.")
+    return 0
+
+
 def cmd_learners_list(args: argparse.Namespace) -> int:
     learners = list_learners(context().db)
     if args.json:
@@ -89,8 +128,6 @@ def cmd_progress(args: argparse.Namespace) -> int:
         print_json([row.as_dict() for row in rows])
         return 0
     if args.csv:  # the trainer dashboard's table: one writer for both (player/core/dashboard.py)
-        from player.core.dashboard import dashboard_table, write_csv
-
         table = dashboard_table(ctx, args.course)
         if learners:
             table = [r for r in table if r.learner_id == learners[0].id]

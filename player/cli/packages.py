@@ -70,6 +70,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
         f"Packed {result.manifest.id} version {result.manifest.version}: "
         f"{len(result.manifest.files)} files, {format_bytes(result.total_bytes)} → {args.out}"
     )
+    for warning in result.warnings:
+        say(f"Warning: {warning}")
     report_pack(preparer, result.manifest)
     return 0
 

@@ -1,4 +1,8 @@
-"""Sub-commands for partners and trainers: keygen, trust, export (USB), report (PDF per learner)."""
+"""Sub-commands for partners and trainers: keygen, trust, export (USB), report (PDF per learner).
+
+The PDF report is drawn with Qt: ``player.ui.reports`` is imported only when a PDF is asked for,
+so the other sub-commands run without PySide6.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,18 @@ import argparse
 from pathlib import Path
 
 from player.cli.common import context, print_json, say
+from player.core.dashboard import learner_summary
+from player.core.errors import SignatureError
 from player.core.progress import ProgressLine, format_bytes
+from player.core.trust import (
+    add_trusted_key,
+    generate_key,
+    key_fingerprint,
+    read_key_source,
+    remove_trusted_key,
+    trusted_publishers,
+)
+from player.core.usb import export_course
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,8 +66,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
-    from player.core.trust import generate_key
-
     public = generate_key(args.keyfile)
     say(f"Private key written to {args.keyfile} (keep it secret; mode 0600).")
     say("Public key (give it to whoever must trust your courses):")
@@ -61,8 +74,6 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_trust_add(args: argparse.Namespace) -> int:
-    from player.core.errors import SignatureError
-    from player.core.trust import add_trusted_key, key_fingerprint, read_key_source
 
     ctx = context()
     key, found_name = read_key_source(args.source)
@@ -84,8 +95,6 @@ def cmd_trust_add(args: argparse.Namespace) -> int:
 
 
 def cmd_trust_list(args: argparse.Namespace) -> int:
-    from player.core.trust import trusted_publishers
-
     entries = trusted_publishers(context())
     if args.json:
         print_json([e.as_json() for e in entries])
@@ -100,8 +109,6 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
 
 
 def cmd_trust_remove(args: argparse.Namespace) -> int:
-    from player.core.trust import remove_trusted_key
-
     removed = remove_trusted_key(context().data.settings, args.key)
     say(
         f"No longer trusted: {removed.name!r} ({removed.fingerprint}). Its courses stay installed,"
@@ -111,8 +118,6 @@ def cmd_trust_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from player.core.usb import export_course
-
     ctx = context()
     result = export_course(ctx, args.course_id, args.dest, progress=ProgressLine())
     say(
@@ -123,8 +128,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from player.core.dashboard import learner_summary
-
     ctx = context()
     summary = learner_summary(ctx, args.learner, args.course)
     from player.ui.reports import write_learner_pdf  # Qt only when a PDF is asked for

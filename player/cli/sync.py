@@ -27,6 +27,7 @@ from player.core.sync.service import (
     sync_status,
 )
 from player.core.sync.usb import export_progress, import_progress
+from player.core.trust import trusted_course_check
 
 if TYPE_CHECKING:
     from player.core.context import Context
@@ -71,6 +72,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "remembered",
     )
     p.add_argument("--json", action="store_true", help="with --status: as JSON")
+    p.add_argument("--hub", metavar="URL", help="send to a workshop hub (docs/hub.md)")
+    p.add_argument("--code", help="with --hub: the hub's pairing code (remembered once paired)")
     p.set_defaults(func=cmd_sync)
 
     p = subparsers.add_parser(
@@ -120,6 +123,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         raise SyncError("--user goes with --configure ENDPOINT or --approve ENDPOINT.")
     if args.configure or args.approve or args.forget:
         return _change_endpoints(args, default_data_dir().ensure().settings)
+    if not args.status and (args.hub or _paired_hub()):
+        from player.cli.hub import sync_via_hub
+
+        return sync_via_hub(args, _StatusLine())
     ctx = context()
     try:
         if args.status:
@@ -131,6 +138,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 ctx.db,
                 settings,
                 manifests=manifests_of(ctx),
+                trusted=trusted_course_check(ctx),
                 timeout=args.timeout,
                 on_status=line,
             )
@@ -153,6 +161,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 0
     finally:
         ctx.close()
+
+
+def _paired_hub() -> bool:
+    from player.core.hub.learner import load_link
+    from player.core.paths import default_data_dir
+
+    return load_link(default_data_dir().settings) is not None
 
 
 def _read_password(user: str, endpoint: str) -> str:

@@ -37,23 +37,23 @@ from datetime import UTC, datetime
 from typing import IO, Any, cast
 
 from player.core.context import Context
-from player.core.errors import LearningError, PlayerError
+from player.core.errors import LearningError
 from player.core.learning import progress_report
 from player.core.learning.completion import History, lesson_status, required
-from player.core.learning.learners import Learner, _pin_matches, hash_pin, list_learners
+from player.core.learning.learners import Learner, list_learners
 from player.core.learning.state import LessonState, ModuleState, ModuleStatus
 from player.core.package.manifest import Manifest
-from player.core.settings import load_settings, update_settings
 from player.core.sync.merge import course_version
 from player.core.sync.statements import (
     ACCOUNT_HOME_PAGE,
     VERB_COMPLETED,
     VERB_PASSED,
+    VERB_SATISFIED,
+    VERB_TERMINATED,
     duration_seconds,
 )
 
 NOT_REPORTED = "not_reported"
-TRAINER_PIN_SETTING = "trainer_pin_hash"
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,8 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
             module = manifest.module_of(item)
             module_id = module.id if module else ""
             facts.touched.add(item)
-            facts.time[item] += iso_seconds(result.get("duration"))
+            if verb != VERB_TERMINATED:  # a video session's time is in its completion too
+                facts.time[item] += iso_seconds(result.get("duration"))
             scaled = (result.get("score") or {}).get("scaled")
             if isinstance(scaled, int | float):
                 facts.best[item] = max(facts.best.get(item, 0.0), float(scaled))
@@ -221,7 +222,7 @@ def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, s
                 facts.answered.add(item)
         else:
             module_id = item if scope == "module" else ""
-            if verb == VERB_COMPLETED:
+            if verb in (VERB_SATISFIED, VERB_COMPLETED):  # completed: earlier versions
                 facts.completed[(scope, item)] = at
         facts.last[module_id] = _latest(facts.last.get(module_id), at) or ""
     return found
@@ -529,25 +530,3 @@ def learner_summary(ctx: Context, learner: str, course_id: str) -> LearnerSummar
         course_completed_at=completed_at,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
     )
-
-
-# --- the trainer's optional PIN ------------------------------------------------------------------
-
-
-def trainer_pin_set(ctx: Context) -> bool:
-    return bool(load_settings(ctx.data.settings).get(TRAINER_PIN_SETTING))
-
-
-def set_trainer_pin(ctx: Context, pin: str | None) -> None:
-    """Guard the dashboard with a 4–8 digit PIN (None removes it)."""
-    update_settings(ctx.data.settings, **{TRAINER_PIN_SETTING: hash_pin(pin) if pin else None})
-
-
-def check_trainer_pin(ctx: Context, pin: str) -> bool:
-    stored = load_settings(ctx.data.settings).get(TRAINER_PIN_SETTING)
-    if not stored:
-        return True
-    try:
-        return _pin_matches(pin, str(stored))
-    except PlayerError:
-        return False

@@ -366,6 +366,23 @@ def trusted_entry(
     return next((e for e in entries if e.key == key and e.covers(course_id)), None)
 
 
+def trusted_course_check(ctx: Context) -> Callable[[str], bool]:
+    """``course_id -> bool``: the installed course is signed by a key trusted here for that id.
+
+    Sync uses it as the "trusted key's signature" approval of an LRS address a course names
+    (docs/security.md): only a publisher this laptop trusts may say where results go unasked.
+    The trusted keys are read at each call, so a key removed in Settings stops counting at once.
+    """
+
+    def trusted(course_id: str) -> bool:
+        row = ctx.course_row(course_id)
+        if row is None:
+            return False
+        return trusted_entry(trusted_publishers(ctx), row.get("signed_by"), course_id) is not None
+
+    return trusted
+
+
 def _check_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:

@@ -125,6 +125,7 @@ def open_services(
 def ask_to_start_afresh(message: str) -> bool:
     translate = QCoreApplication.translate
     box = QMessageBox(QMessageBox.Icon.Critical, translate("StartUp", "Course Player"), message)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote a path
     box.setInformativeText(
         translate(
             "StartUp",
@@ -146,7 +147,14 @@ def _cannot_start(message: str, exit_when_ready: bool) -> int:
     """Say in one line why the app cannot open (a box, and the terminal for scripts)."""
     print(f"course-player: error: {message}", file=sys.stderr)
     if not exit_when_ready:
-        QMessageBox.critical(None, QCoreApplication.translate("StartUp", "Course Player"), message)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("StartUp", "Course Player"),
+            message,
+            QMessageBox.StandardButton.Ok,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
     return 1
 
 

@@ -124,6 +124,11 @@ class MainWindow(QMainWindow):
         self._first_screen_done()
 
     def _first_screen_ready(self, first: ops.FirstScreen) -> None:
+        if first.learner.has_pin:
+            self.sync.start(first.outbox)
+            self._first_screen_done()
+            self.ask_pin_at_start(first.learner)
+            return
         self.services.learner = first.learner
         self._update_learner_action()
         self.learner_changed.emit()
@@ -167,6 +172,9 @@ class MainWindow(QMainWindow):
         self.action_dashboard.setObjectName("action-dashboard")
         self.action_dashboard.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.action_dashboard.triggered.connect(self.open_dashboard)
+        self.action_workshop = QAction(self)
+        self.action_workshop.setObjectName("action-workshop")
+        self.action_workshop.triggered.connect(self.open_workshop)
         self.action_sync_details = QAction(self)
         self.action_sync_details.triggered.connect(self.open_sync_details)
         self.addAction(self.action_sync_details)
@@ -177,8 +185,10 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         bar.addAction(self.action_learner)
         bar.addAction(self.action_dashboard)
+        bar.addAction(self.action_workshop)
         bar.addAction(self.action_settings)
         self._dialogs: dict[str, QWidget] = {}  # the non-blocking dialogs open now, by name
+        self.start_prompt: QWidget | None = None
         self.toolbar = bar
 
     def _build_status_bar(self) -> None:
@@ -212,6 +222,10 @@ class MainWindow(QMainWindow):
         self.action_dashboard.setText(self.tr("&Trainer dashboard"))
         self.action_dashboard.setToolTip(
             self.tr("Who is where in the workshop: learners × modules (Ctrl+Shift+D)")
+        )
+        self.action_workshop.setText(self.tr("Share in a &workshop…"))
+        self.action_workshop.setToolTip(
+            self.tr("Share this laptop's courses over the local Wi-Fi, or pair with a hub")
         )
         self.action_sync_details.setText(self.tr("Sync details…"))
         self.action_sync_details.setToolTip(
@@ -257,7 +271,7 @@ class MainWindow(QMainWindow):
         if view is None:
             text = ""
         elif view.pending:
-            text = self.tr("%n completion(s) waiting to be sent", "", view.pending)
+            text = self.tr("%n result(s) waiting to be sent", "", view.pending)
         elif view.last_sent_at:
             text = self.tr("All sent at %1").replace("%1", local_time(view.last_sent_at))
         else:
@@ -427,6 +441,21 @@ class MainWindow(QMainWindow):
         dialog.switched.connect(self._learner_switched)
         dialog.exec()
 
+    def ask_pin_at_start(self, learner: Any) -> QWidget:
+        """The app starts on a learner with a PIN: ask it before showing any of their progress.
+
+        The switcher opens with that learner selected; picking another learner is fine, and
+        Quit (or closing the prompt) closes the app. Until then there is no current learner.
+        """
+        from player.ui.screens.learners import LearnerDialog
+
+        dialog = LearnerDialog(self.services, self, start_learner=learner)
+        dialog.switched.connect(self._learner_switched)
+        dialog.rejected.connect(self.close)
+        self.start_prompt = dialog
+        dialog.open()
+        return dialog
+
     def _learner_switched(self, learner: Any) -> None:
         self.services.learner = learner
         self._update_learner_action()
@@ -444,6 +473,11 @@ class MainWindow(QMainWindow):
         from player.ui.screens.sync_details import SyncDetailsDialog
 
         return self._open_once("sync_details", lambda: SyncDetailsDialog(self.services, self))
+
+    def open_workshop(self) -> QWidget:
+        from player.ui.screens.workshop import WorkshopDialog
+
+        return self._open_once("workshop", lambda: WorkshopDialog(self.services, self))
 
     @property
     def dashboard(self) -> QWidget | None:
@@ -475,6 +509,10 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if "workshop_hub" in self.services.extras:
+            from player.ui.screens.workshop import stop_sharing
+
+            stop_sharing(self.services)
         self.sync.close()
         for screen in self._screens():
             screen.release()

@@ -165,7 +165,7 @@ class TaskRunner(QObject):
             error: BaseException | None = None
             try:
                 result = call()
-            except BaseException as raised:  # noqa: BLE001 - every outcome goes to the UI
+            except BaseException as raised:  # every outcome goes to the UI
                 error = raised
             self._closure_ready.emit(
                 lambda: self._finish(

@@ -33,7 +33,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from player.core.errors import PlayerError
+from player.core.errors import QT_TRANSLATE_NOOP, PlayerError
 
 if TYPE_CHECKING:
     import vlc
@@ -90,14 +90,21 @@ def vlc_instance(args: Sequence[str]) -> vlc.Instance:
         try:
             import vlc
         except (ImportError, OSError, NotImplementedError) as exc:
-            raise VideoUnavailableError(
-                f"Video playback is unavailable: libVLC could not be loaded ({exc})."
+            raise VideoUnavailableError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors",
+                    "Video playback is unavailable: libVLC could not be loaded ({reason}).",
+                ),
+                reason=str(exc),
             ) from exc
         instance = vlc.Instance(list(args))
         if instance is None:
-            raise VideoUnavailableError(
-                "Video playback is unavailable: libVLC started without its plugins "
-                "(install VLC or its plugin packages)."
+            raise VideoUnavailableError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors",
+                    "Video playback is unavailable: libVLC started without its plugins "
+                    "(install VLC or its plugin packages).",
+                )
             )
         _instances[key] = instance
     return _instances[key]
@@ -242,7 +249,9 @@ class VideoPlayer(QObject):
             self._subtitle = None
         if not path.is_file():
             self._set_state(ERROR)
-            raise VideoError(f"The video file is missing: {path}")
+            raise VideoError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "The video file is missing: {path}"), path=path
+            )
         self._ensure_player()
         self._path = path
         self._start_at = self._position
@@ -352,7 +361,10 @@ class VideoPlayer(QObject):
     def set_subtitle(self, index: int | None) -> None:
         """Show the subtitles at ``index`` in ``subtitle_tracks()``, or none."""
         if index is not None and not 0 <= index < len(self._subtitles):
-            raise VideoError(f"There is no subtitle track number {index + 1}.")
+            raise VideoError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "There is no subtitle track number {number}."),
+                number=index + 1,
+            )
         self._subtitle = index
         self._apply_subtitle()
 
@@ -376,7 +388,11 @@ class VideoPlayer(QObject):
             args = vlc_arguments(QGuiApplication.platformName())
         player = vlc_instance(args).media_player_new()
         if player is None:
-            raise VideoUnavailableError("Video playback is unavailable: VLC refused to start.")
+            raise VideoUnavailableError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "Video playback is unavailable: VLC refused to start."
+                )
+            )
         player.video_set_key_input(False)  # keys and clicks go to Qt, not to VLC's window
         player.video_set_mouse_input(False)
         self._attach_events(player)

@@ -187,11 +187,20 @@ def _check(db: Any, acked: list[list[Any]], in_flight: list[Any] | None) -> None
     for uuid, row in attempts.items():
         expected = 1 if row["finished_at"] is not None else 0
         assert per_attempt[uuid] == expected, f"attempt {uuid}: {per_attempt[uuid]} events"
-    # Completions: one event each, and an event exactly when the state says complete.
+    # Completions and first-use traces: one event each, and a completion event exactly when
+    # the state says complete (per-question, progress and video events may repeat).
+    once = (
+        "lesson_completed",
+        "module_completed",
+        "course_completed",
+        "course_initialized",
+        "module_initialized",
+        "lesson_initialized",
+    )
     completed = Counter(
         (e["kind"], e["event"].get("lesson_id") or e["event"].get("module_id") or "")
         for e in events
-        if e["kind"] != "quiz_attempted"
+        if e["kind"] in once
     )
     assert all(count == 1 for count in completed.values()), completed
     done_lessons = {

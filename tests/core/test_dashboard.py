@@ -17,14 +17,11 @@ from player.core.context import Context, open_context
 from player.core.dashboard import (
     FORMULA_STARTS,
     DashboardRow,
-    check_trainer_pin,
     csv_cell,
     dashboard_table,
     iso_seconds,
     learner_summary,
     module_chart,
-    set_trainer_pin,
-    trainer_pin_set,
     write_csv,
 )
 from player.core.errors import LearningError
@@ -34,7 +31,7 @@ from player.core.package.pack import pack
 from player.core.paths import DataDir
 from player.core.sync.merge import CourseIndex
 from player.core.sync.service import activity_bases, manifests_of
-from player.core.sync.statements import EXT_COURSE_VERSION, VERB_COMPLETED, VERB_PASSED
+from player.core.sync.statements import VERB_COMPLETED, VERB_PASSED, VERB_SATISFIED
 from player.core.sync.usb import export_progress, import_progress
 from tests.core.learning_fixtures import take_quiz, watch_video
 from tests.helpers.courses import write_source
@@ -192,16 +189,6 @@ def test_learner_summary(workshop) -> None:
         learner_summary(a, "Alice", "nope")
 
 
-def test_trainer_pin(workshop) -> None:
-    a, _b, _file = workshop
-    assert not trainer_pin_set(a) and check_trainer_pin(a, "anything")
-    set_trainer_pin(a, "2468")
-    assert trainer_pin_set(a)
-    assert check_trainer_pin(a, "2468") and not check_trainer_pin(a, "1357")
-    set_trainer_pin(a, None)
-    assert not trainer_pin_set(a)
-
-
 def test_iso_durations() -> None:
     assert iso_seconds("PT1M3.5S") == 63.5
     assert iso_seconds("PT2H") == 7200
@@ -222,16 +209,16 @@ def chloe_forgery(stick_file: Path, name: str | None = None) -> list[dict]:
     """Chloé's real statements (a failed quiz), plus claims that she completed everything."""
     real = [json.loads(line) for line in stick_file.read_text(encoding="utf-8").splitlines()]
     chloe = [s for s in real if s["actor"].get("mbox") == "mailto:chloe@example.org"]
-    course = chloe[0]["context"]["contextActivities"]["grouping"][0]["id"]
+    course = next(s["object"]["id"] for s in chloe if s["verb"]["id"].endswith("/initialized"))
     claims = [
-        forged_copy(chloe[0], VERB_COMPLETED, f"{course}/modules/m1"),
-        forged_copy(chloe[0], VERB_COMPLETED, f"{course}/modules/m2"),
-        forged_copy(chloe[0], VERB_COMPLETED, course),
+        forged_copy(chloe[0], VERB_SATISFIED, f"{course}/modules/m1"),
+        forged_copy(chloe[0], VERB_SATISFIED, f"{course}/modules/m2"),
+        forged_copy(chloe[0], VERB_SATISFIED, course),
         forged_copy(chloe[0], VERB_COMPLETED, f"{course}/lessons/no-such-lesson"),
         forged_copy(chloe[0], VERB_PASSED, f"{course}/lessons/m1-quiz", result={"success": False}),
         forged_copy(chloe[0], VERB_COMPLETED, f"{course}/lessons/m1-intro"),
     ]
-    claims[-1]["context"]["extensions"][EXT_COURSE_VERSION] = 99  # not the installed version
+    claims[-1]["context"]["revision"] = "99"  # not the installed version
     statements = chloe + claims
     if name is not None:
         for statement in statements:

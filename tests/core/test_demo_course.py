@@ -95,6 +95,10 @@ def test_every_question_kind_appears_and_the_course_ends_with_a_survey(
 def test_demo_course_packs_and_verifies(tmp_path: Path, manifest: Manifest) -> None:
     result = pack(DEMO, tmp_path / "demo.zip")
     assert set(result.manifest.files) == referenced_files(manifest)
+    assert result.warnings == []  # it has an activity_base of its own
+    assert result.manifest.activity_base == (
+        "https://course-player.invalid/demo/courses/demo-communication"
+    )
     source = open_source(str(tmp_path / "demo.zip"))
     try:
         assert verify_source(source).problems == []

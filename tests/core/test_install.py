@@ -46,6 +46,16 @@ def v1_zip(tmp_path: Path) -> Path:
     return pack(tmp_path / "src1", tmp_path / "course-v1.zip").dest
 
 
+def test_pack_warns_when_the_course_has_no_activity_base(tmp_path: Path) -> None:
+    source = write_source(tmp_path / "src", document())
+    result = pack(source, tmp_path / "no-base.zip")
+    assert len(result.warnings) == 1 and "activity_base" in result.warnings[0]
+    with_base = document()
+    with_base["activity_base"] = "https://publisher.example.org/courses/safety"
+    source = write_source(tmp_path / "src2", with_base)
+    assert pack(source, tmp_path / "base.zip").warnings == []
+
+
 def test_round_trip_pack_verify_install_update(ctx: Context, tmp_path: Path, v1_zip: Path) -> None:
     result = install_path(ctx, v1_zip)
     assert result.version == 1 and result.fetched_files == len(MEDIA)  # type: ignore[attr-defined]

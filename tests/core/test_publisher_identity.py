@@ -31,6 +31,7 @@ from player.core.trust import (
     trusted_publishers,
 )
 from tests.helpers.courses import document, write_source
+from tests.helpers.outbox import add_event, add_learner, event
 
 NAME = "Association Écoute"
 
@@ -310,3 +311,36 @@ def test_version_floors_are_carried_over_from_older_databases(tmp_path: Path) ->
     rows = upgraded.execute("SELECT * FROM version_floors ORDER BY course_id").fetchall()
     assert rows == [("fresh", "ed25519:X", 2), ("pinned", "ed25519:K", 7), ("plain", "", 5)]
     upgraded.conn.close()
+
+
+# --------------------------------------------------------------------------- a course's LRS
+
+
+def test_only_a_trusted_publisher_may_name_its_courses_lrs(
+    ctx: Context, tmp_path: Path, keys
+) -> None:
+    """A course's own LRS address is used unasked only when a key trusted for it signed it."""
+    from player.core.sync.config import LrsConfig, SyncSettings
+    from player.core.sync.service import lrs_groups, manifests_of
+    from player.core.trust import trusted_course_check
+
+    key, public = keys["real"]
+    doc = document(publisher={"name": NAME}, sync={"endpoint": "https://lrs.example.org/xAPI/"})
+    source = write_source(tmp_path / "src-lrs", doc)
+    install_path(ctx, pack(source, tmp_path / "lrs.zip", sign=signer_for(key)).dest)
+    learner_id, learner_uuid = add_learner(ctx.db, "Ana")
+    add_event(ctx.db, learner_id, "lesson_completed", event(learner_uuid, "test-course"))
+    settings = SyncSettings.load(ctx.data.settings)
+    check = trusted_course_check(ctx)
+
+    assert check("test-course") is False  # signed, but by a key this laptop does not trust
+    groups, blocked = lrs_groups(ctx.db, settings, manifests_of(ctx), check)
+    assert not any(isinstance(config, LrsConfig) for config in groups) and blocked
+
+    trust(ctx, public, courses=("test-course",))
+    assert check("test-course") is True
+    groups, blocked = lrs_groups(ctx.db, settings, manifests_of(ctx), check)
+    endpoints = [config.endpoint for config in groups if config is not None]
+    assert endpoints == ["https://lrs.example.org/xAPI/"] and not blocked
+    assert all(config.password is None for config in groups if config is not None)
+    assert check("no-such-course") is False

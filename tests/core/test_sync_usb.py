@@ -13,6 +13,8 @@ import pytest
 from sqlite_utils import Database
 
 from player.core.errors import SyncError
+from player.core.learning import video
+from player.core.learning.learners import create_learner
 from player.core.learning.state import course_state
 from player.core.package.manifest import Manifest
 from player.core.settings import load_settings, update_settings
@@ -23,6 +25,7 @@ from player.core.sync.merge import CourseIndex
 from player.core.sync.service import no_manifests, sync_status
 from player.core.sync.usb import LineProblem, export_progress, import_progress
 from tests.core.learning_fixtures import make_manifest
+from tests.helpers.demo_trace import Clock, demo_manifest, whole_course
 from tests.helpers.outbox import add_completions, add_course, add_event, add_learner, event
 
 DEMO = make_manifest(threshold=0.7)
@@ -220,6 +223,28 @@ def test_a_course_whose_manifest_cannot_be_read_merges_nothing(tmp_path: Path) -
     report = import_progress(school, file, CourseIndex.load(school, no_manifests))
     assert (report.queued, report.merged) == (1, 0)
     assert "cannot be read here" in report.reported[0].reason
+
+
+def test_files_from_earlier_versions_still_merge_module_and_course_completions(
+    tmp_path: Path,
+) -> None:
+    """Before issue 16 a module was ``completed`` (now ``satisfied``) and the course version an
+    extension (now ``context.revision``)."""
+    statements = statements_of(tmp_path / "home.sqlite3", "ana@example.org", MODULE_1[:4])
+    assert statements[3]["verb"]["id"] == "https://w3id.org/xapi/adl/verbs/satisfied"
+    for statement in statements:  # as an earlier version wrote them
+        statement["context"].pop("revision")
+        statement["context"]["extensions"] = {
+            "https://course-player.invalid/xapi/extensions/course-version": 1
+        }
+    statements[3]["verb"] = {"id": "http://adlnet.gov/expapi/verbs/completed"}
+    file = write_lines(tmp_path / "old.jsonl", statements)
+    school = laptop(tmp_path / "school.sqlite3")
+    add_learner(school, "Ana", "ana@example.org")
+    report = import_progress(school, file, CourseIndex.load(school, installed_demo))
+    assert (report.queued, report.merged, report.reported) == (4, 4, [])
+    completions = school.query("SELECT scope, item_id FROM completions")
+    assert [tuple(r.values()) for r in completions] == [("module", "m1")]
 
 
 def test_unknown_learner_is_queued_but_not_merged(tmp_path: Path) -> None:
@@ -420,3 +445,27 @@ def test_line_reading_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
         (4, b"\n"),
         (5, None),
     ]
+
+
+def test_a_whole_course_from_the_engine_merges_on_another_laptop_with_nothing_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every statement kind the engine writes (issue 16) travels by USB: questions, video
+    sessions, traces and the survey are queued; lessons, passes and satisfied modules merge."""
+    clock = Clock()
+    monkeypatch.setattr(video, "now", clock)
+    course = demo_manifest()
+    home = open_database(tmp_path / "home.sqlite3")
+    add_course(home, course.id)
+    ana = create_learner(home, "Ana", email="ana@example.org").id
+    whole_course(home, ana, course, clock)
+    report = export_progress(home, tmp_path / "ana.jsonl", lambda _c: course.activity_base)
+
+    school = open_database(tmp_path / "school.sqlite3")
+    add_course(school, course.id)
+    here = create_learner(school, "Ana D.", email="ANA@example.org").id
+    imported = import_progress(
+        school, tmp_path / "ana.jsonl", CourseIndex.load(school, lambda _c: course)
+    )
+    assert (imported.queued, imported.rejected, imported.reported) == (report.statements, [], [])
+    assert course_state(school, here, course).complete

@@ -67,7 +67,7 @@ class Laptop:
 def laptop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Laptop]:
     root = tmp_path_factory.mktemp("hostile-progress")
     package = pack(write_source(root / "src"), root / "course.zip").dest
-    ctx = open_context(DataDir(root / "home"), install_demo=False)
+    ctx = open_context(DataDir(root / "home"))
     source = open_source(str(package))
     try:
         install(ctx, source)
@@ -143,7 +143,7 @@ def test_statements_about_unknown_lessons_are_reported(laptop: Laptop) -> None:
         return change
 
     def newer(statement: dict[str, Any]) -> None:
-        statement["context"]["extensions"][EXT_COURSE_VERSION] = 99
+        statement["context"].setdefault("extensions", {})[EXT_COURSE_VERSION] = 99
 
     lines = [
         laptop.statement("lesson", lesson("no-such-lesson")),

@@ -151,3 +151,57 @@ def test_french_translations_keep_the_placeholders_of_their_template() -> None:
         if fields(m.findtext("source") or "") != fields(m.findtext("translation") or "")
     ]
     assert wrong == []
+
+
+def test_learning_and_video_errors_say_so_in_french(french, data_dir: DataDir) -> None:
+    from player.core.errors import LearningError
+    from player.core.learning import quiz
+    from player.core.learning.activity import record_position
+    from player.core.learning.learners import ensure_default_learner, get_learner
+    from player.ui.video import VideoError, VideoPlayer
+
+    ctx = open_context(data_dir)
+    try:
+        learner = ensure_default_learner(ctx.db).id
+        manifest = ctx.manifest("test-course")
+        with pytest.raises(LearningError) as no_learner:
+            get_learner(ctx.db, 999)
+        with pytest.raises(LearningError) as no_question:
+            attempt = quiz.start_attempt(ctx.db, learner, manifest, "m1-quiz")
+            quiz.answer(ctx.db, manifest, attempt.id, "q9", "a")
+        with pytest.raises(LearningError) as bad_position:
+            record_position(ctx.db, learner, manifest, "m1-intro", float("nan"), 20.0)
+    finally:
+        ctx.close()
+    with pytest.raises(VideoError) as missing:
+        VideoPlayer().load(data_dir.root / "missing.mp4")
+    assert str(no_learner.value) == "There is no learner with id 999."
+    assert localized(no_learner.value) == "Il n’y a pas d’apprenant numéro 999."
+    assert localized(no_question.value) == (
+        f"Le quiz «{NBSP}m1-quiz{NBSP}» n’a pas de question «{NBSP}q9{NBSP}»."
+    )
+    assert str(bad_position.value) == "The position must be a number of seconds."
+    assert localized(bad_position.value) == "La position doit être un nombre de secondes."
+    assert localized(missing.value) == (
+        f"Le fichier vidéo est introuvable{NBSP}: {data_dir.root / 'missing.mp4'}"
+    )
+
+
+def test_the_learning_engine_and_video_player_raise_only_translatable_errors() -> None:
+    """A learner meets these errors in the app: each is built from a marked template."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "player"
+    files = [*sorted((root / "core" / "learning").glob("*.py")), root / "ui" / "video.py"]
+    plain = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Raise)
+                and isinstance(node.exc, ast.Call)
+                and isinstance(node.exc.func, ast.Name)
+                and node.exc.func.id.endswith("Error")
+                and node.exc.func.id not in ("ValueError", "RuntimeError", "TypeError")
+            ):
+                plain.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert plain == []

@@ -46,11 +46,13 @@ def test_a_submitted_quiz_reaches_status_line_outline_and_library_without_a_refr
     with qtbot.waitSignal(quiz.submitted, timeout=10_000):
         quiz.submit_button.click()
 
-    # The quiz is still on screen: the status line already counts its statement.
+    # The quiz is still on screen: the status line already counts its statements (its
+    # answers, its result, the first-use traces).
     pending = sync_status(services.context.db).pending
-    assert pending == 1
+    assert pending == services.context.db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+    assert pending > 1
     qtbot.waitUntil(lambda: not services.tasks.busy)  # no waiting for the sync timer
-    assert window.sync_label.text().startswith("1 completion")
+    assert window.sync_label.text().startswith(f"{pending} result")
     # Hidden screens read nothing yet, however many answers were saved ...
     assert outline_reads == [] and library_reads == []
 
@@ -191,7 +193,9 @@ def test_progress_imported_on_the_dashboard_reaches_the_status_line(
     assert window.sync_label.text() == "Nothing to send"
     dialog = DashboardDialog(services, window)
     qtbot.addWidget(dialog)
+    lines = len((tmp_path / "ana.jsonl").read_text(encoding="utf-8").splitlines())
+    qtbot.waitUntil(lambda: dialog.unlocked)  # no trainer PIN here: open once that is known
     dialog.import_file(tmp_path / "ana.jsonl")
-    qtbot.waitUntil(lambda: sync_status(services.context.db).pending == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: sync_status(services.context.db).pending == lines, timeout=10_000)
     qtbot.waitUntil(lambda: not services.tasks.busy)
-    assert window.sync_label.text().startswith("1 completion")
+    assert window.sync_label.text().startswith(f"{lines} result")

@@ -15,6 +15,8 @@ Course state and gating (``state``): ``course_state`` → ``CourseState`` (modul
 
 Activity (``activity``): ``open_lesson``, ``record_position`` + ``resume_position`` (video),
 ``record_reading`` (text), ``add_time_spent``.
+Behind them, ``video`` turns saved positions into Video Profile sessions and events, and
+``trace`` writes the started-not-finished traces (``initialized``, ``progressed``).
 
 Quizzes (``quiz``): ``start_attempt`` (start or resume), ``presented_questions``, ``answer``,
 ``submit`` → ``QuizResult``, ``feedback_for``, ``open_attempt``, ``get_attempt``.

@@ -18,16 +18,19 @@ Time spent: ``elapsed`` seconds passed to these calls, or to ``add_time_spent`` 
 surveys, add up per lesson (and per open quiz attempt, for the event's duration).
 
 Every call is one transaction; completing a lesson writes its ``lesson_completed`` event and any
-module/course completion that follows, once.
+module/course completion that follows, once. The first use of a lesson writes the
+started-not-finished traces (``trace``); opening a lesson ends the learner's video sessions, and
+saved positions become Video Profile events (``video``).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from player.core.errors import LearningError
+from player.core.errors import QT_TRANSLATE_NOOP, LearningError, Phrase
+from player.core.learning import trace, video
 from player.core.learning.events import emit
 from player.core.learning.intervals import add_interval, covered
 from player.core.learning.learners import get_learner
@@ -45,12 +48,16 @@ from player.core.store.database import utc_now
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-WATCHED_TO_COMPLETE = 0.9
+WATCHED_TO_COMPLETE = video.COMPLETION_THRESHOLD
 MAX_SPEED = 2.0
 STEP_SLACK = 1.0
 MAX_STEP = 12.0  # seconds of media between two saves 5 s apart at 2x, plus slack
 READING_SECONDS = 10.0
 MAX_ELAPSED = 24 * 3600.0
+
+# What a bad number of seconds is, in the error that refuses it.
+ELAPSED = Phrase(QT_TRANSLATE_NOOP("CoreErrors", "The elapsed time"))
+TIME_SPENT = Phrase(QT_TRANSLATE_NOOP("CoreErrors", "The time spent"))
 
 
 @dataclass(frozen=True)
@@ -74,11 +81,18 @@ class ReadingProgress:
 
 
 def open_lesson(db: Database, learner_id: int, manifest: Manifest, lesson_id: str) -> None:
-    """Mark a lesson as opened (in progress, and the one "continue" returns to)."""
-    lesson_of(manifest, lesson_id)
+    """Mark a lesson as opened (in progress, and the one "continue" returns to).
+
+    Ends the learner's open video sessions; opening a video starts a new one.
+    """
+    lesson = lesson_of(manifest, lesson_id)
     with db.atomic():
         require_open(db, learner_id, manifest, lesson_id)
-        touch_progress(db, learner_id, manifest.id, lesson_id)
+        video.end_sessions(db, learner_id)
+        trace.note_started(db, learner_id, manifest, lesson)
+        row = touch_progress(db, learner_id, manifest.id, lesson_id)
+        if lesson.type == "video":
+            video.start_session(db, learner_id, manifest, lesson, float(row["position"]))
 
 
 def resume_position(db: Database, learner_id: int, course_id: str, lesson_id: str) -> float:
@@ -100,14 +114,17 @@ def record_position(
 ) -> VideoProgress:
     """Save the playing position of a video; counts the stretch played since the last save."""
     lesson = lesson_of(manifest, lesson_id, "video")
-    position = check_seconds(position, "The position")
+    position = check_seconds(position, Phrase(QT_TRANSLATE_NOOP("CoreErrors", "The position")))
     if duration is not None:
-        duration = check_seconds(duration, "The duration") or None
+        duration = (
+            check_seconds(duration, Phrase(QT_TRANSLATE_NOOP("CoreErrors", "The duration"))) or None
+        )
     if elapsed is not None:
-        elapsed = min(check_seconds(elapsed, "The elapsed time"), MAX_ELAPSED)
+        elapsed = min(check_seconds(elapsed, ELAPSED), MAX_ELAPSED)
     with db.atomic():
         require_open(db, learner_id, manifest, lesson_id)
         before = progress_row(db, learner_id, manifest.id, lesson_id)
+        trace.note_started(db, learner_id, manifest, lesson)
         row = touch_progress(db, learner_id, manifest.id, lesson_id)
         duration = duration or row["duration"] or lesson.duration
         if duration:
@@ -116,10 +133,17 @@ def record_position(
             position = duration
         previous = float(row["position"]) if before is not None else 0.0
         step_limit = MAX_STEP if elapsed is None else elapsed * MAX_SPEED + STEP_SLACK
-        watched = watched_of(row)
-        if 0 < position - previous <= step_limit:
+        watched_before = watched = watched_of(row)
+        counted = 0 < position - previous <= step_limit
+        if counted:
             watched = add_interval(watched, previous, position)
         seen = covered(watched, duration)
+        session = video.session_for(db, learner_id, manifest, lesson, previous)
+        video.note_step(
+            db,
+            session,
+            video.Step(previous, position, counted, ended, elapsed, watched_before, duration),
+        )
         resume_at = 0.0 if ended else position
         db.execute(
             "UPDATE lesson_progress SET position = ?, duration = ?, watched = ?,"
@@ -137,7 +161,13 @@ def record_position(
         complete = bool(row["completed_at"])
         newly = False
         if not complete and duration and seen >= WATCHED_TO_COMPLETE * duration - 1e-6:
-            newly = complete = _complete(db, learner_id, manifest, lesson)
+            newly = complete = _complete(
+                db,
+                learner_id,
+                manifest,
+                lesson,
+                video.completion_fields(session, position, watched, duration),
+            )
     return VideoProgress(resume_at, duration, seen, complete, newly)
 
 
@@ -152,9 +182,10 @@ def record_reading(
 ) -> ReadingProgress:
     """Add reading time to a text lesson; complete at the end of the page or after 10 s open."""
     lesson = lesson_of(manifest, lesson_id, "text")
-    elapsed = min(check_seconds(elapsed, "The elapsed time"), MAX_ELAPSED)
+    elapsed = min(check_seconds(elapsed, ELAPSED), MAX_ELAPSED)
     with db.atomic():
         require_open(db, learner_id, manifest, lesson_id)
+        trace.note_started(db, learner_id, manifest, lesson)
         row = touch_progress(db, learner_id, manifest.id, lesson_id)
         spent = float(row["time_spent"]) + elapsed
         db.execute(
@@ -177,10 +208,11 @@ def add_time_spent(
     On a quiz with an unfinished attempt the time also counts for that attempt, whose
     ``quiz_attempted`` event carries it as ``duration_s``.
     """
-    lesson_of(manifest, lesson_id)
-    seconds = min(check_seconds(seconds, "The time spent"), MAX_ELAPSED)
+    lesson = lesson_of(manifest, lesson_id)
+    seconds = min(check_seconds(seconds, TIME_SPENT), MAX_ELAPSED)
     with db.atomic():
         get_learner(db, learner_id)
+        trace.note_started(db, learner_id, manifest, lesson)
         row = touch_progress(db, learner_id, manifest.id, lesson_id)
         total = float(row["time_spent"]) + seconds
         db.execute(
@@ -196,7 +228,13 @@ def add_time_spent(
     return total
 
 
-def _complete(db: Database, learner_id: int, manifest: Manifest, lesson: Lesson) -> bool:
+def _complete(
+    db: Database,
+    learner_id: int,
+    manifest: Manifest,
+    lesson: Lesson,
+    extra: dict[str, Any] | None = None,
+) -> bool:
     """Mark a video/text lesson complete with its event, then settle module/course completion.
 
     Returns False (and writes nothing) when it was already complete.
@@ -210,7 +248,10 @@ def _complete(db: Database, learner_id: int, manifest: Manifest, lesson: Lesson)
         return False
     row = progress_row(db, learner_id, manifest.id, lesson.id)
     if row is None:  # pragma: no cover - the UPDATE above found it
-        raise LearningError(f"Lost the progress of lesson {lesson.id!r}.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Lost the progress of lesson {lesson!r}."),
+            lesson=lesson.id,
+        )
     emit(
         db,
         "lesson_completed",
@@ -218,8 +259,9 @@ def _complete(db: Database, learner_id: int, manifest: Manifest, lesson: Lesson)
         learner_uuid=get_learner(db, learner_id).uuid,
         manifest=manifest,
         lesson=lesson,
-        lesson_type=lesson.type,
         duration_s=round(float(row["time_spent"]), 3),
+        **(extra or {}),
     )
+    trace.note_lesson_done(db, learner_id, manifest, lesson)
     settle(db, learner_id, manifest)
     return True

@@ -17,13 +17,48 @@ from player.core.store.database import utc_now
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+#: Every outbox event kind, one xAPI statement each (docs/outbox-events.md, docs/sync.md).
 KINDS = (
     "lesson_completed",
     "quiz_attempted",
     "module_completed",
     "course_completed",
     "survey_answered",
+    # issue 16: started-not-finished traces, per-question results, the Video Profile
+    "course_initialized",
+    "module_initialized",
+    "lesson_initialized",
+    "module_progressed",
+    "question_answered",
+    "survey_question_answered",
+    "video_initialized",
+    "video_played",
+    "video_paused",
+    "video_seeked",
+    "video_terminated",
 )
+
+
+def common_fields(
+    manifest: Manifest, lesson: Lesson | None = None, module: Module | None = None
+) -> dict[str, Any]:
+    """The fields every event of this course (and lesson or module) carries, timestamp aside."""
+    if lesson is not None and module is None:
+        module = manifest.module_of(lesson.id)
+    fields: dict[str, Any] = {
+        "course_id": manifest.id,
+        "course_version": manifest.version,
+        "course_title": manifest.title,
+        "course_language": manifest.language,
+    }
+    if module is not None:
+        fields["module_id"] = module.id
+        fields["module_title"] = module.title
+    if lesson is not None:
+        fields["lesson_id"] = lesson.id
+        fields["lesson_title"] = lesson.title
+        fields["lesson_type"] = lesson.type
+    return fields
 
 
 def emit(
@@ -38,26 +73,20 @@ def emit(
     **fields: Any,
 ) -> str:
     """Write one outbox row; returns its statement id. Must run inside ``db.atomic()``."""
+    event = common_fields(manifest, lesson, module)
+    event.update(fields)
+    return emit_event(db, kind, learner_id=learner_id, learner_uuid=learner_uuid, event=event)
+
+
+def emit_event(
+    db: Database, kind: str, *, learner_id: int, learner_uuid: str, event: dict[str, Any]
+) -> str:
+    """Write one outbox row from ready event fields (``course_id`` at least)."""
     if kind not in KINDS:
         raise ValueError(f"unknown outbox kind {kind!r}")
     if not db.conn.in_transaction:
         raise RuntimeError("outbox rows are written inside the transaction of their change")
-    if lesson is not None and module is None:
-        module = manifest.module_of(lesson.id)
-    event: dict[str, Any] = {
-        "timestamp": utc_now(),
-        "learner_uuid": learner_uuid,
-        "course_id": manifest.id,
-        "course_version": manifest.version,
-        "course_title": manifest.title,
-    }
-    if module is not None:
-        event["module_id"] = module.id
-        event["module_title"] = module.title
-    if lesson is not None:
-        event["lesson_id"] = lesson.id
-        event["lesson_title"] = lesson.title
-    event.update(fields)
+    event = {"timestamp": utc_now(), "learner_uuid": learner_uuid, **event}
     statement_id = str(uuid.uuid4())
     db.execute(
         "INSERT INTO outbox (statement_id, learner_id, course_id, kind, event, created_at)"
@@ -65,7 +94,7 @@ def emit(
         [
             statement_id,
             learner_id,
-            manifest.id,
+            event["course_id"],
             kind,
             json.dumps(event, ensure_ascii=False, sort_keys=True),
             event["timestamp"],

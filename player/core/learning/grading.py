@@ -37,28 +37,50 @@ def check_answer(question: Question, value: Any) -> Any:
     choice_ids = [choice.id for choice in question.choices]
     if question.kind == "single":
         if not isinstance(value, str) or value not in choice_ids:
-            raise LearningError(
-                f"Question {question.id!r} has no choice {value!r} (choices: "
-                f"{', '.join(choice_ids)})."
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors",
+                    "Question {question!r} has no choice {choice!r} (choices: {choices}).",
+                ),
+                question=question.id,
+                choice=value,
+                choices=", ".join(choice_ids),
             )
         return value
     if question.kind == "multiple":
         if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset):
-            raise LearningError(f"Question {question.id!r} takes a list of choices.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Question {question!r} takes a list of choices."),
+                question=question.id,
+            )
         picked = list(value)
         unknown = [v for v in picked if not isinstance(v, str) or v not in choice_ids]
         if unknown:
-            raise LearningError(f"Question {question.id!r} has no choice {unknown[0]!r}.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Question {question!r} has no choice {choice!r}."),
+                question=question.id,
+                choice=unknown[0],
+            )
         if len(set(picked)) != len(picked):
-            raise LearningError(f"Question {question.id!r}: a choice is picked twice.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Question {question!r}: a choice is picked twice."),
+                question=question.id,
+            )
         return sorted(picked, key=choice_ids.index)
     if question.kind == "true_false":
         if not isinstance(value, bool):
-            raise LearningError(f"Question {question.id!r} takes true or false.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Question {question!r} takes true or false."),
+                question=question.id,
+            )
         return value
     if question.kind == "text":
         return text_answer(question.id, value, MAX_TEXT_ANSWER)
-    raise LearningError(f"Question {question.id!r} has an unknown kind {question.kind!r}.")
+    raise LearningError.of(
+        QT_TRANSLATE_NOOP("CoreErrors", "Question {question!r} has an unknown kind {kind!r}."),
+        question=question.id,
+        kind=question.kind,
+    )
 
 
 @dataclass(frozen=True)
@@ -94,7 +116,10 @@ def grade(question: Question, value: Any, *, partial_credit: bool = False) -> Gr
 def text_answer(question_id: str, value: Any, limit: int) -> str:
     """A typed answer (quiz or survey), or a one-line error when it is not text or too long."""
     if not isinstance(value, str):
-        raise LearningError(f"Question {question_id!r} takes a text answer.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Question {question!r} takes a text answer."),
+            question=question_id,
+        )
     if len(value) > limit:
         raise LearningError.of(
             QT_TRANSLATE_NOOP(

@@ -8,8 +8,10 @@
   refused with a one-line ``LearningError``.
 - ``submit`` scores the attempt (0–1, unanswered questions score 0), compares it with the
   threshold in force (``manifest.threshold_for``), returns per-question feedback with the
-  explanation, writes the ``quiz_attempted`` event and, on a first pass, the pass and any
-  module/course completion that follows. Submitting twice is refused. Retries are unlimited;
+  explanation, writes one ``question_answered`` event per answered question and the
+  ``quiz_attempted`` event and, on a first pass, the pass and any module/course completion that
+  follows. An attempt submitted after the quiz was passed is a ``retake`` (its statements get
+  a registration of their own: docs/sync.md). Submitting twice is refused. Retries are unlimited;
   the best attempt counts; a pass is never taken back.
 """
 
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
+from player.core.learning import trace
 from player.core.learning.events import emit
 from player.core.learning.grading import check_answer, grade
 from player.core.learning.learners import get_learner
@@ -97,7 +100,10 @@ class QuizResult:
 def _attempt(db: Database, attempt_id: int) -> Attempt:
     rows = list(db.query("SELECT * FROM quiz_attempts WHERE id = ?", [attempt_id]))
     if not rows:
-        raise LearningError(f"There is no quiz attempt {attempt_id}.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "There is no quiz attempt {attempt}."),
+            attempt=attempt_id,
+        )
     row = rows[0]
     answers = {
         a["question_id"]: json.loads(a["answer"])
@@ -142,6 +148,7 @@ def start_attempt(db: Database, learner_id: int, manifest: Manifest, lesson_id: 
     lesson_of(manifest, lesson_id, "quiz")
     with db.atomic():
         require_open(db, learner_id, manifest, lesson_id)
+        trace.note_started(db, learner_id, manifest, lesson_of(manifest, lesson_id))
         touch_progress(db, learner_id, manifest.id, lesson_id)
         current = open_attempt(db, learner_id, manifest.id, lesson_id)
         if current is not None:
@@ -187,7 +194,11 @@ def presented_questions(attempt: Attempt, manifest: Manifest) -> list[PresentedQ
 
 def _quiz_of(attempt: Attempt, manifest: Manifest) -> Lesson:
     if attempt.course_id != manifest.id:
-        raise LearningError(f"Attempt {attempt.id} belongs to course {attempt.course_id!r}.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Attempt {attempt} belongs to course {course!r}."),
+            attempt=attempt.id,
+            course=attempt.course_id,
+        )
     return lesson_of(manifest, attempt.lesson_id, "quiz")
 
 
@@ -195,7 +206,11 @@ def _question(lesson: Lesson, question_id: str) -> Question:
     for question in lesson.questions:
         if question.id == question_id:
             return question
-    raise LearningError(f"Quiz {lesson.id!r} has no question {question_id!r}.")
+    raise LearningError.of(
+        QT_TRANSLATE_NOOP("CoreErrors", "Quiz {lesson!r} has no question {question!r}."),
+        lesson=lesson.id,
+        question=question_id,
+    )
 
 
 def answer(
@@ -263,8 +278,8 @@ def submit(db: Database, manifest: Manifest, attempt_id: int) -> QuizResult:
             )
         learner = get_learner(db, attempt.learner_id)
         feedback = feedback_for(attempt, manifest)
-        score = sum(f.credit for f in feedback) / len(feedback) if feedback else 0.0
-        score = round(score, 6)
+        raw = sum(f.credit for f in feedback)
+        score = round(raw / len(feedback), 6) if feedback else 0.0
         threshold = manifest.threshold_for(lesson)
         passed = score >= threshold - PASS_EPSILON
         now = utc_now()
@@ -279,6 +294,23 @@ def submit(db: Database, manifest: Manifest, attempt_id: int) -> QuizResult:
                     "CoreErrors", "This attempt was already submitted; start a new one to retry."
                 )
             )
+        retake = is_passed(db, learner.id, manifest.id, lesson.id)
+        for question, result in zip(lesson.questions, feedback, strict=True):
+            if result.given is not None:
+                emit(
+                    db,
+                    "question_answered",
+                    learner_id=learner.id,
+                    learner_uuid=learner.uuid,
+                    manifest=manifest,
+                    lesson=lesson,
+                    attempt_uuid=attempt.uuid,
+                    retake=retake,
+                    **question_fields(question),
+                    response=result.given,
+                    success=result.correct,
+                    credit=round(result.credit, 4),
+                )
         statement_id = emit(
             db,
             "quiz_attempted",
@@ -287,12 +319,17 @@ def submit(db: Database, manifest: Manifest, attempt_id: int) -> QuizResult:
             manifest=manifest,
             lesson=lesson,
             attempt_uuid=attempt.uuid,
+            retake=retake,
             score=score,
+            raw=round(raw, 4),
+            max=len(feedback),
             threshold=threshold,
             success=passed,
             duration_s=round(attempt.time_spent, 3),
         )
         newly_passed = passed and record_pass(db, learner.id, manifest, lesson, now)
+        if newly_passed:
+            trace.note_lesson_done(db, learner.id, manifest, lesson)
         touch_progress(db, learner.id, manifest.id, lesson.id)
         settle(db, learner.id, manifest)
         best = db.execute(
@@ -311,6 +348,25 @@ def submit(db: Database, manifest: Manifest, attempt_id: int) -> QuizResult:
         feedback,
         statement_id,
     )
+
+
+def question_fields(question: Question) -> dict[str, Any]:
+    """What a question's statement describes it with (its cmi.interaction definition)."""
+    return {
+        "question_id": question.id,
+        "question_kind": question.kind,
+        "prompt": question.prompt,
+        "choices": [[choice.id, choice.text] for choice in question.choices],
+        "correct": list(question.answer),
+    }
+
+
+def is_passed(db: Database, learner_id: int, course_id: str, lesson_id: str) -> bool:
+    row = db.execute(
+        "SELECT 1 FROM quiz_passes WHERE learner_id = ? AND course_id = ? AND lesson_id = ?",
+        [learner_id, course_id, lesson_id],
+    ).fetchone()
+    return row is not None
 
 
 def record_pass(

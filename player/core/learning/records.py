@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from player.core.errors import LearningError
+from player.core.errors import QT_TRANSLATE_NOOP, LearningError, Phrase
 from player.core.package.manifest import Lesson, Manifest
 from player.core.store.database import utc_now
 
@@ -17,10 +17,19 @@ def lesson_of(manifest: Manifest, lesson_id: str, *types: str) -> Lesson:
     """The lesson, or a one-line error when the course has no such lesson of those types."""
     lesson = manifest.lesson(lesson_id)
     if lesson is None:
-        raise LearningError(f"Course {manifest.id!r} has no lesson {lesson_id!r}.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Course {course!r} has no lesson {lesson!r}."),
+            course=manifest.id,
+            lesson=lesson_id,
+        )
     if types and lesson.type not in types:
-        raise LearningError(
-            f"Lesson {lesson_id!r} is a {lesson.type} lesson, not a {' or '.join(types)} lesson."
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "Lesson {lesson!r} is a {kind} lesson, not a {expected} lesson."
+            ),
+            lesson=lesson_id,
+            kind=lesson.type,
+            expected=" or ".join(types),
         )
     return lesson
 
@@ -65,10 +74,18 @@ def watched_of(row: dict[str, Any] | None) -> list[tuple[float, float]]:
         return []
 
 
-def check_seconds(value: float, what: str) -> float:
-    """A finite, non-negative number of seconds, or a one-line error."""
+def check_seconds(value: float, what: Phrase) -> float:
+    """A finite, non-negative number of seconds, or a one-line error naming ``what``."""
     if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-        raise LearningError(f"{what} must be a number of seconds.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "{what} must be a number of seconds."), what=what
+        )
     if value < 0 or value == float("inf"):
-        raise LearningError(f"{what} must be a finite number of seconds ≥ 0, not {value}.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP(
+                "CoreErrors", "{what} must be a finite number of seconds ≥ 0, not {value}."
+            ),
+            what=what,
+            value=value,
+        )
     return float(value)

@@ -304,6 +304,14 @@ def settle(db: Database, learner_id: int, manifest: Manifest) -> list[str]:
     }
     written: list[str] = []
     now = utc_now()
+    spent = {
+        row["lesson_id"]: float(row["time_spent"] or 0.0)
+        for row in db.query(
+            "SELECT lesson_id, time_spent FROM lesson_progress WHERE learner_id = ?"
+            " AND course_id = ?",
+            [learner_id, manifest.id],
+        )
+    }
     for module_state, module in zip(state.modules, manifest.modules, strict=True):
         if module_state.status == "complete" and ("module", module.id) not in snap_done:
             _record(db, learner_id, manifest, "module", module.id, now)
@@ -315,6 +323,7 @@ def settle(db: Database, learner_id: int, manifest: Manifest) -> list[str]:
                     learner_uuid=learner.uuid,
                     manifest=manifest,
                     module=module,
+                    duration_s=round(sum(spent.get(les.id, 0.0) for les in module.lessons), 3),
                 )
             )
     if state.complete and ("course", manifest.id) not in snap_done:
@@ -326,6 +335,8 @@ def settle(db: Database, learner_id: int, manifest: Manifest) -> list[str]:
                 learner_id=learner_id,
                 learner_uuid=learner.uuid,
                 manifest=manifest,
+                course_description=manifest.description,
+                duration_s=round(sum(spent.get(les.id, 0.0) for les in manifest.lessons), 3),
             )
         )
     return written

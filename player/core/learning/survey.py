@@ -4,6 +4,8 @@ Answer values: ``rating`` an integer 1–5, ``single`` a choice id, ``text`` a s
 2,000 characters). Questions may be left out, but not all of them. Each submission is kept
 (``survey_responses``) with one ``survey_answered`` event; submitting again adds a new
 response (the latest is the learner's current opinion) and the survey lesson stays complete.
+The event is preceded by one ``survey_question_answered`` event per answered question (so an
+LRS can average ratings), all naming the response's ``response_uuid``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
+from player.core.learning import trace
 from player.core.learning.events import emit
 from player.core.learning.grading import text_answer
 from player.core.learning.learners import get_learner
@@ -42,12 +45,21 @@ class SurveyResponse:
 def _check(question: Question, value: Any) -> Any:
     if question.kind == "rating":
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-            raise LearningError(f"Question {question.id!r} takes a rating from 1 to 5.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP(
+                    "CoreErrors", "Question {question!r} takes a rating from 1 to 5."
+                ),
+                question=question.id,
+            )
         return value
     if question.kind == "single":
         ids = [choice.id for choice in question.choices]
         if value not in ids:
-            raise LearningError(f"Question {question.id!r} has no choice {value!r}.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Question {question!r} has no choice {choice!r}."),
+                question=question.id,
+                choice=value,
+            )
         return value
     return text_answer(question.id, value, MAX_SURVEY_TEXT).strip()
 
@@ -65,7 +77,11 @@ def submit_survey(
     cleaned: dict[str, Any] = {}
     for question_id, value in answers.items():
         if question_id not in questions:
-            raise LearningError(f"Survey {lesson_id!r} has no question {question_id!r}.")
+            raise LearningError.of(
+                QT_TRANSLATE_NOOP("CoreErrors", "Survey {lesson!r} has no question {question!r}."),
+                lesson=lesson_id,
+                question=question_id,
+            )
         if value is None or value == "":
             continue
         cleaned[question_id] = _check(questions[question_id], value)
@@ -75,6 +91,7 @@ def submit_survey(
         )
     with db.atomic():
         require_open(db, learner_id, manifest, lesson_id)
+        trace.note_started(db, learner_id, manifest, lesson)
         learner = get_learner(db, learner_id)
         now = utc_now()
         response_uuid = str(uuid.uuid4())
@@ -97,6 +114,22 @@ def submit_survey(
             " AND lesson_id = ? AND completed_at IS NULL",
             [now, learner_id, manifest.id, lesson_id],
         )
+        for question in lesson.questions:
+            if question.id in cleaned:
+                emit(
+                    db,
+                    "survey_question_answered",
+                    learner_id=learner_id,
+                    learner_uuid=learner.uuid,
+                    manifest=manifest,
+                    lesson=lesson,
+                    response_uuid=response_uuid,
+                    question_id=question.id,
+                    question_kind=question.kind,
+                    prompt=question.prompt,
+                    choices=[[choice.id, choice.text] for choice in question.choices],
+                    response=cleaned[question.id],
+                )
         statement_id = emit(
             db,
             "survey_answered",
@@ -104,6 +137,7 @@ def submit_survey(
             learner_uuid=learner.uuid,
             manifest=manifest,
             lesson=lesson,
+            response_uuid=response_uuid,
             answers=cleaned,
         )
         settle(db, learner_id, manifest)

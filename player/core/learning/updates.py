@@ -4,9 +4,11 @@ The installer calls ``on_course_installed(db, old, new)`` inside its install tra
 writes join it through a savepoint, so they commit or roll back with the install).
 
 - A quiz not yet passed whose stored best score reaches the threshold now in force passes: a
-  ``quiz_passes`` row plus a ``quiz_attempted`` event for that best attempt (its score, the new
-  threshold, ``success: true``, ``reason: "threshold_changed"``). 70 % → 40 %: a learner at
-  50 % now passes and the next module opens.
+  ``quiz_passes`` row plus a ``quiz_attempted`` event for that best attempt (its attempt id
+  and score, the new threshold, the threshold it was graded against as
+  ``previous_threshold``, ``success: true``, ``reason: "threshold_changed"``, no duration: a
+  re-evaluation, not a new attempt). 70 % → 40 %: a learner at 50 % now passes and the next
+  module opens.
 - A pass is never revoked: 40 % → 70 % leaves a learner who passed at 50 % passed.
 - Module and course completions that now follow (a threshold lowered, a lesson removed) are
   recorded with their events, once.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from player.core.learning import trace
 from player.core.learning.events import emit
 from player.core.learning.learners import get_learner
 from player.core.learning.quiz import PASS_EPSILON, record_pass
@@ -46,7 +49,8 @@ def learners_with_progress(db: Database, course_id: str) -> list[int]:
 
 def on_course_installed(db: Database, old: Manifest | None, new: Manifest) -> None:
     """Recompute passes and completions for every learner of the course after an install."""
-    del old  # the stored best scores and passes say everything the old version decided
+    # the stored best scores and passes say everything the old version decided; ``old`` only
+    # tells how many questions an attempt graded under it had
     with db.atomic():
         for learner_id in learners_with_progress(db, new.id):
             learner = get_learner(db, learner_id)
@@ -72,6 +76,19 @@ def on_course_installed(db: Database, old: Manifest | None, new: Manifest) -> No
                 if not best or best[0]["score"] < threshold - PASS_EPSILON:
                     continue
                 if record_pass(db, learner_id, new, lesson, utc_now()):
+                    attempt = best[0]
+                    graded = next(
+                        (
+                            m.lesson(lesson.id)
+                            for m in (new, old)
+                            if m is not None and m.version == attempt["course_version"]
+                        ),
+                        None,
+                    )
+                    score_fields = {}
+                    if graded is not None and graded.questions:
+                        count = len(graded.questions)
+                        score_fields = {"raw": round(attempt["score"] * count, 4), "max": count}
                     emit(
                         db,
                         "quiz_attempted",
@@ -79,11 +96,13 @@ def on_course_installed(db: Database, old: Manifest | None, new: Manifest) -> No
                         learner_uuid=learner.uuid,
                         manifest=new,
                         lesson=lesson,
-                        attempt_uuid=best[0]["uuid"],
-                        score=best[0]["score"],
+                        attempt_uuid=attempt["uuid"],
+                        score=attempt["score"],
+                        **score_fields,
                         threshold=threshold,
+                        previous_threshold=attempt["threshold"],
                         success=True,
-                        duration_s=round(best[0]["time_spent"], 3),
                         reason="threshold_changed",
                     )
+                    trace.note_lesson_done(db, learner_id, new, lesson)
             settle(db, learner_id, new)

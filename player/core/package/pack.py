@@ -166,7 +166,20 @@ def pack(
             _write_folder(dest, manifest_bytes, signature, located)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
-    return PackResult(manifest, dest, total)
+    return PackResult(manifest, dest, total, warnings=pack_warnings(manifest))
+
+
+def pack_warnings(manifest: Manifest) -> list[str]:
+    """What the publisher should fix although the package is valid."""
+    warnings = []
+    if not manifest.activity_base:
+        warnings.append(
+            "The course has no activity_base: its xAPI statements will name it with the"
+            " player's placeholder IRI (https://course-player.invalid/...). Add activity_base,"
+            " an IRI you own such as https://example.org/courses/x, so an LRS can tell your"
+            " courses apart."
+        )
+    return warnings
 
 
 def _write_zip(

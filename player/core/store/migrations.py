@@ -282,3 +282,64 @@ def m008_version_floors(db: Database) -> None:
             SET highest_version = MAX(highest_version, excluded.highest_version)
         """
     )
+
+
+@migrations()
+def m009_pin_guards(db: Database) -> None:
+    """Wrong PINs counted per learner and for the trainer, and the trainer's own PIN.
+
+    ``pin_guards`` keeps the throttle of ``player/core/learning/pins.py`` across restarts
+    (``blocked_until`` in Unix seconds). ``trainer`` has one row: the trainer PIN's hash (kept
+    in ``settings.json`` by earlier versions, moved here when first read) and when the app
+    offered to set one.
+    """
+    db.execute(
+        """
+        CREATE TABLE pin_guards (
+            subject TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL DEFAULT 0,
+            blocked_until REAL NOT NULL DEFAULT 0,
+            last_failure_at TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE trainer (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            pin_hash TEXT,
+            offered_at TEXT
+        )
+        """
+    )
+
+
+@migrations()
+def m013_video_sessions(db: Database) -> None:
+    """Viewing sessions of a video, from which the core derives Video Profile statements.
+
+    One row per opening of a video lesson (``player/core/learning/video.py``): ``position`` and
+    ``saved_at`` are the last saved position and when it was saved, ``playing`` whether a
+    ``played`` statement is open (no pause, seek to the end or end since), ``time_spent`` the
+    seconds played in the session, ``event`` the common event fields (titles, language,
+    version) so the session can be terminated without its manifest, ``ended_at`` when it was.
+    """
+    db.execute(
+        """
+        CREATE TABLE video_sessions (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            course_id TEXT NOT NULL,
+            lesson_id TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            position REAL NOT NULL DEFAULT 0,
+            playing INTEGER NOT NULL DEFAULT 0,
+            time_spent REAL NOT NULL DEFAULT 0,
+            event TEXT NOT NULL,
+            ended_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX video_sessions_open ON video_sessions (learner_id, ended_at)")

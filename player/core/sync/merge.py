@@ -16,7 +16,8 @@ one lesson, never a verdict on a module or a course:
 - ``completed`` a video or reading → ``lesson_progress.completed_at`` (kept if already set);
 - ``passed`` a quiz → ``quiz_passes`` (a pass is never revoked) and its lesson complete, as
   the engine's ``record_pass`` does;
-- ``completed`` a module or the course is a *claim*, weighed once every lesson of the file is
+- ``satisfied`` (in files from earlier versions ``completed``) a module or the course is a
+  *claim*, weighed once every lesson of the file is
   merged (``ProgressMerge.finish``): it is recorded in ``completions`` (with the installed
   version, so the engine does not emit the completion a second time) only when the learning
   engine's own rules (``learning.state.course_state``: lessons done, gating) find the module or
@@ -24,7 +25,8 @@ one lesson, never a verdict on a module or a course:
 - every merge is also recorded in ``progress_imports`` (migration ``m006_progress_imports``);
   the outbox row of the same statement id says which file and line it came from.
 
-``failed`` attempts and survey answers are queued for the LRS but not merged.
+``failed`` attempts, survey answers and completions, answered questions and the
+started/video traces are queued for the LRS but not merged.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from player.core.sync.statements import (
     EXT_COURSE_VERSION,
     VERB_COMPLETED,
     VERB_PASSED,
+    VERB_SATISFIED,
     course_activity_id,
 )
 
@@ -113,9 +116,26 @@ class CourseIndex:
 
 
 def course_version(statement: dict[str, Any]) -> int | None:
-    """The course version a statement says it is about (our context extension), if any."""
+    """The course version a statement says it is about, if any: ``context.revision``, or the
+    context extension statements carried before it (the higher when a statement has both, so
+    neither can pass newer content off as installed)."""
     context = statement.get("context")
-    extensions = context.get("extensions") if isinstance(context, dict) else None
+    if not isinstance(context, dict):
+        return None
+    found = [v for v in (_revision(context), extension_course_version(context)) if v is not None]
+    return max(found) if found else None
+
+
+def _revision(context: dict[str, Any]) -> int | None:
+    revision = context.get("revision")
+    if isinstance(revision, str) and revision.isdigit() and len(revision) < 19:
+        return int(revision)
+    return None
+
+
+def extension_course_version(context: dict[str, Any]) -> int | None:
+    """The course-version context extension of earlier statements, when a whole number."""
+    extensions = context.get("extensions")
     value = extensions.get(EXT_COURSE_VERSION) if isinstance(extensions, dict) else None
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -166,6 +186,7 @@ class _Claim:
     scope: str
     item_id: str
     at: str
+    verb: str  # satisfied, or completed in files from earlier versions
 
 
 class ProgressMerge:
@@ -198,18 +219,21 @@ class ProgressMerge:
         verb = statement["verb"]["id"]
         problem = _place_problem(course, place)
         if problem is None and place.scope == "lesson" and verb in (VERB_COMPLETED, VERB_PASSED):
-            problem = _verb_problem(course.lessons[place.item_id], verb, statement)
+            lesson = course.lessons[place.item_id]
+            if lesson.type == "survey" and verb == VERB_COMPLETED:
+                return  # a submitted survey: for the LRS (surveys never gate)
+            problem = _verb_problem(lesson, verb, statement)
         if problem is not None:
             self.reported.append((line, problem))
             return
-        if learner_id is None or verb not in (VERB_COMPLETED, VERB_PASSED):
+        if learner_id is None or verb not in (VERB_COMPLETED, VERB_PASSED, VERB_SATISFIED):
             return
         if place.scope == "lesson":
             _merge_lesson(self._db, learner_id, place, verb, statement, self.imported_at)
             self.merged += 1
-        elif verb == VERB_COMPLETED:
+        elif verb in (VERB_SATISFIED, VERB_COMPLETED):
             at = statement["timestamp"]
-            claim = _Claim(line, statement["id"], place.scope, place.item_id, at)
+            claim = _Claim(line, statement["id"], place.scope, place.item_id, at, verb)
             self._claims.setdefault((learner_id, course.course_id), []).append(claim)
 
     def finish(self) -> None:
@@ -238,7 +262,7 @@ class ProgressMerge:
                 )
                 where = (learner_id, course_id, claim.scope, claim.item_id)
                 _record_import(
-                    self._db, claim.statement_id, *where, VERB_COMPLETED, claim.at, self.imported_at
+                    self._db, claim.statement_id, *where, claim.verb, claim.at, self.imported_at
                 )
                 self.merged += 1
         self._claims.clear()

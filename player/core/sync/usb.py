@@ -32,7 +32,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from player.core.errors import QT_TRANSLATE_NOOP, SyncError
 from player.core.files import atomic_write
 from player.core.sync import outbox
-from player.core.sync.merge import CourseIndex, LearnerIndex, ProgressMerge, course_version
+from player.core.sync.merge import (
+    CourseIndex,
+    LearnerIndex,
+    ProgressMerge,
+    extension_course_version,
+)
 from player.core.sync.statements import (
     EXT_COURSE_VERSION,
     duration_seconds,
@@ -265,7 +270,7 @@ def statement_problem(statement: Any, now: datetime, raw: bytes | None = None) -
         return "context must be an object"
     extensions = context.get("extensions")
     if isinstance(extensions, dict) and EXT_COURSE_VERSION in extensions:
-        version = course_version(statement)
+        version = extension_course_version(context)
         if version is None or not 1 <= version < INT64:
             return f"the course-version extension must be a whole number from 1 to {INT64 - 1}"
     problem = _result_problem(statement.get("result"))

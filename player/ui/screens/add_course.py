@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from player.core.errors import TransferCancelled
 from player.core.progress import Progress
 from player.ui import ops
+from player.ui.screens.network_courses import NetworkCoursesPanel
 from player.ui.screens.usb import UsbPanel
 from player.ui.services import Services
 from player.ui.tasks import Task, one_line
@@ -90,11 +91,16 @@ class AddCourseDialog(Retranslatable, QDialog):
         web_layout.addStretch(1)
         self.tabs.addTab(file_tab, "")
         self.tabs.addTab(web_tab, "")
+        # Courses available on the network (workshop hubs)
+        self.network = NetworkCoursesPanel(services)
+        self.network.course_chosen.connect(self._from_network)
+        self.tabs.addTab(self.network, "")
 
         # The plan and the progress, shared by both tabs.
         self.plan_box = QWidget()
         form = QFormLayout(self.plan_box)
         self.plan_title = QLabel()
+        self.plan_title.setTextFormat(Qt.TextFormat.PlainText)  # the package's title
         self.plan_title.setObjectName("plan-title")
         self.plan_title.setWordWrap(True)
         self.quality_label = QLabel()
@@ -117,6 +123,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.bar.setRange(0, 1000)
         self.bar.hide()
         self.progress_text = QLabel()
+        self.progress_text.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_text.setObjectName("progress-text")
         self.message = Note()
         self.message.setObjectName("add-message")
@@ -150,6 +157,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.setWindowTitle(self.tr("Add a course"))
         self.tabs.setTabText(0, self.tr("From a file or USB stick"))
         self.tabs.setTabText(1, self.tr("From a web address"))
+        self.tabs.setTabText(2, self.tr("Courses available on the network"))
         self.file_intro.setText(
             self.tr(
                 "Or choose a course package yourself: a .zip file, or the course.json of a "
@@ -212,6 +220,10 @@ class AddCourseDialog(Retranslatable, QDialog):
         """A package's Install button: read its plan, then install at the default quality."""
         self.install_after_plan = True
         self.read_plan(path)
+
+    def _from_network(self, url: str) -> None:
+        self.url.setText(url)
+        self.read_plan(url)
 
     def read_plan(self, location: str) -> None:
         if not location or self.task is not None:
@@ -372,6 +384,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         box = QMessageBox(self)
         box.setObjectName("key-changed")
         box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # quotes the package's title
         box.setWindowTitle(self.tr("The publisher's key changed"))
         box.setText(
             self.tr(

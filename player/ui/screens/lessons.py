@@ -41,9 +41,13 @@ def load_video(services: Services, course_id: str, lesson_id: str) -> VideoData:
     manifest = context.manifest(course_id)
     lesson = manifest.lesson(lesson_id)
     if lesson is None:
-        from player.core.errors import LearningError
+        from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 
-        raise LearningError(f"Course {course_id!r} has no lesson {lesson_id!r}.")
+        raise LearningError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Course {course!r} has no lesson {lesson!r}."),
+            course=course_id,
+            lesson=lesson_id,
+        )
     open_lesson(context.db, services.learner_id, manifest, lesson_id)
     ranked = sorted(
         lesson.sources, key=lambda s: (s.audio_only, -(s.height or 0))

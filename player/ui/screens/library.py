@@ -48,6 +48,7 @@ class CourseCard(Retranslatable, Card):
         self.setObjectName(f"course-card-{course.id}")
         self.title = Heading(factor=1.25)
         self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
         self.publisher = PublisherLabel()
         self.bar = QProgressBar()

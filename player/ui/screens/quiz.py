@@ -219,9 +219,11 @@ class QuizScreen(Screen):
         self.verdict = Heading(factor=1.5)
         self.verdict.setObjectName("quiz-verdict")
         self.score = QLabel()
+        self.score.setTextFormat(Qt.TextFormat.PlainText)
         self.score.setObjectName("quiz-score")
         self.score.setFont(scaled_font(self, 1.15))
         self.unlocked = QLabel()
+        self.unlocked.setTextFormat(Qt.TextFormat.PlainText)  # names modules
         self.unlocked.setObjectName("quiz-unlocked")
         self.unlocked.setWordWrap(True)
         self.unlocked.setStyleSheet(
@@ -374,6 +376,7 @@ class QuizScreen(Screen):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 self,
             )
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.setDefaultButton(QMessageBox.StandardButton.No)
             if box.exec() != QMessageBox.StandardButton.Yes:
                 return

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QElapsedTimer, QLocale, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QElapsedTimer, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -163,6 +163,7 @@ class ReadingScreen(Screen):
         self.browser.show_markdown(page.markdown, page.member, page.files)
         self.browser.external_link.connect(self._external)
         self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # quotes the package's links
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.next = QPushButton()

@@ -46,6 +46,7 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         self.values: dict[str, QLabel] = {}
         for key in ("pending", "sent", "quarantined", "conflicts", "last", "endpoint"):
             label, value = QLabel(), QLabel()
+            value.setTextFormat(Qt.TextFormat.PlainText)  # e.g. the endpoint's address
             value.setObjectName(f"sync-{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.labels[key], self.values[key] = label, value

@@ -269,6 +269,7 @@ class CopyToUsbDialog(Retranslatable, QDialog):
         self.bar.setRange(0, 1000)
         self.bar.hide()
         self.progress_text = QLabel()
+        self.progress_text.setTextFormat(Qt.TextFormat.PlainText)
         self.message = Note()
         self.message.setObjectName("copy-message")
 

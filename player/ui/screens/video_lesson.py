@@ -278,6 +278,7 @@ class VideoLessonView(Screen):
         self.next_button.setDefault(True)
         self.next_button.hide()
         self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
         self.notice.hide()
 

@@ -60,10 +60,12 @@ class Retranslatable:
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
-    """A one-line error, as the core wrote it, in a modal box."""
+    """A one-line error, as the core wrote it, in a modal box (shown as typed: it may quote a
+    package)."""
     box = QMessageBox(
         QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAccessibleName(title)
     box.exec()
 

@@ -54,6 +54,7 @@ if command -v ffmpeg > /dev/null; then  # WebM: VP9 video, Opus audio
         "$SMOKE/vp9-opus.webm"
     MEDIA+=("$SMOKE/vp9-opus.webm")
 fi
+run hubs --wait 0.5           # the hub's libraries load from their Python sources
 run play-check "${MEDIA[@]}" | tee "$SMOKE/play.txt"
 [ "$(grep -c '^OK: ' "$SMOKE/play.txt")" = "${#MEDIA[@]}" ]
 echo "smoke test passed"

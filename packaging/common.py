@@ -274,9 +274,29 @@ def prune_libraries(binaries: list[tuple[str, str, str]]) -> tuple[list, list[st
     return result, sorted(dropped)
 
 
+#: The workshop hub's libraries each ship C accelerators beside their pure-Python modules
+#: (zeroconf compiles every module with Cython: 2.9 MB; aiohttp's HTTP parser; yarl, multidict,
+#: frozenlist, propcache). The bundle takes their Python sources only (``module_collection_mode``
+#: "py") and leaves the compiled twins out: 4.3 MB, the margin under the size budget. The hub
+#: serves files with sendfile either way; parsing requests and mDNS in Python is slower, not
+#: wrong, and each library falls back by itself when its extension is absent.
+PURE_PYTHON_PACKAGES = ["zeroconf", "aiohttp", "yarl", "multidict", "frozenlist", "propcache"]
+
+
+def _compiled_twin(dest: str) -> bool:
+    top = dest.replace(os.sep, "/").split("/", 1)[0]
+    return top in PURE_PYTHON_PACKAGES and bool(_EXTENSION.search(os.path.basename(dest)))
+
+
 def trim(binaries: list, datas: list) -> tuple[list, list]:
     """What the Linux bundle ships: Qt trimmed, then libraries nothing loads removed."""
     languages = app_languages()
+    twins = [e for e in binaries if _compiled_twin(e[0])]
+    binaries = [e for e in binaries if not _compiled_twin(e[0])]
+    for dest, source, _kind in twins:  # the Python module each compiled one was built from
+        py = _EXTENSION.sub(".py", source)
+        if os.path.isfile(py):
+            datas.append((_EXTENSION.sub(".py", dest), py, "DATA"))
     binaries = [e for e in binaries if keep_qt_file(e[0], languages)]
     datas = [e for e in datas if keep_qt_file(e[0], languages)]
     binaries, dropped = prune_libraries(binaries)

@@ -21,21 +21,23 @@ DISK_BUDGET = 150 * MB
 ARCHIVE_BUDGET = 60 * MB
 
 _VLC = ("libvlc", "libav", "libsw")
-_PYTHON = ("libpython", "python3", "base_library.zip", "cryptography", "yaml", "_cffi", "_yaml")
 #: (category, test on the path inside ``_internal``), first match wins.
 CATEGORIES = [
     (
         "Qt (PySide6, Qt libraries and plugins, ICU)",
-        lambda p: p.startswith(("PySide6/", "libQt6", "libicu")),
+        lambda p: p.startswith(("PySide6/", "shiboken6/", "libQt6", "libicu")),
     ),
     ("VLC plugins", lambda p: p.startswith("vlc/")),
     ("libVLC and FFmpeg (libavcodec, libavutil...)", lambda p: p.startswith(_VLC)),
-    (
-        "Python (libpython, stdlib extensions, cryptography, yaml)",
-        lambda p: p.startswith(_PYTHON) or ".dist-info/" in p,
-    ),
     ("data (demo course, icons, app translations)", lambda p: p.startswith(("assets/", "player/"))),
-    ("other shared libraries (X11, fonts, audio, TLS, SQLite...)", lambda p: True),
+    (
+        "other shared libraries (X11, fonts, audio, TLS, SQLite...)",
+        lambda p: "/" not in p and p.startswith("lib") and not p.startswith("libpython"),
+    ),
+    (
+        "Python (libpython, stdlib, cryptography, yaml, the hub's aiohttp and zeroconf...)",
+        lambda p: True,
+    ),
 ]
 
 

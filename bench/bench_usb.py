@@ -5,16 +5,17 @@ rounds, on the same disk:
 
 - baseline: ``shutil.copyfile`` of the zip, then ``fsync`` (an install must fsync too, so the
   baseline does the same work on the disk; without fsync it is also reported);
-- install: ``install`` from the zip into a fresh data folder (hashing while copying, then the
-  atomic switch);
-- export: ``export_course`` back to a zip (copy with hashing, fsync, read back and verify).
+- install: ``install`` from the zip into a fresh data folder (reading, hashing and writing
+  overlapped on three threads, fsync, then the atomic switch);
+- export: ``export_course`` back to a zip (the same overlap, fsync, read back and verify).
 
-Figures are ratios of throughput to the baseline of the same run (best of the rounds, the page
-cache warm for every contender alike). The target is to stay close to the drive's read speed:
-an install ratio near 1 means hashing is not the bottleneck.
+Figures are ratios of throughput to the baseline of the same run (best of the rounds, the
+page cache warm for every contender alike); with ``--runs N`` the whole measure is repeated N
+times and the medians are reported (the machine may be shared). Target (issue 19): install
+>= 0.8 x copy + fsync, i.e. hashing no longer the bottleneck.
 
-    .venv/bin/python bench/bench_usb.py [--mb 64] [--files 3] [--rounds 3] [--dir FOLDER]
-                                        [--write docs/performance.md]
+    .venv/bin/python bench/bench_usb.py [--mb 64] [--files 3] [--rounds 3] [--runs 1]
+                                        [--dir FOLDER] [--write docs/performance.md]
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import replace_section  # noqa: E402
+from bench.common import median, replace_section  # noqa: E402
 from player.core.context import open_context  # noqa: E402
 from player.core.install import install  # noqa: E402
 from player.core.package.pack import pack  # noqa: E402
@@ -127,35 +128,51 @@ def run(files: int, megabytes: int, rounds: int, work: Path) -> dict[str, float]
     return result
 
 
-def render(result: dict[str, float], files: int, megabytes: int, rounds: int) -> str:
+def render(runs: list[dict[str, float]], files: int, megabytes: int, rounds: int) -> str:
+    result = {name: median([r[name] for r in runs]) for name in runs[0]}
+    ratios = {
+        name: median([r[name] / r["copy_fsync"] for r in runs])
+        for name in ("copy", "sha256", "install", "export")
+    }
     base = result["copy_fsync"]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    spread = ", ".join(f"{r['install'] / r['copy_fsync']:.2f}" for r in runs)
     return "\n".join(
         [
             SECTION,
             "",
-            f"`bench/bench_usb.py`: a {result['bytes'] / 1e6:.0f} MB course zip ({files} × "
-            f"{megabytes} MB of incompressible media), best of {rounds} rounds on this machine's "
-            "disk. Baseline: `shutil.copyfile` of the same zip followed by `fsync`, measured in "
-            "the same run (the page cache is warm for every contender alike).",
+            f"`bench/bench_usb.py --runs {len(runs)}`: a {result['bytes'] / 1e6:.0f} MB course "
+            f"zip ({files} × {megabytes} MB of incompressible media), best of {rounds} rounds "
+            f"per run, medians of {len(runs)} runs, on this machine's disk ({os.cpu_count()} "
+            f"cores, load average {load:.1f} at the end: other work shared the cores). "
+            "Baseline: `shutil.copyfile` of the same zip followed by `fsync`, measured in the "
+            "same rounds (the page cache is warm for every contender alike).",
             "",
             "| operation | MB/s | ÷ copy + fsync |",
             "|---|---:|---:|",
             f"| copy + fsync (baseline) | {base:.0f} | 1.00 |",
-            f"| copy without fsync | {result['copy']:.0f} | {result['copy'] / base:.2f} |",
+            f"| copy without fsync | {result['copy']:.0f} | {ratios['copy']:.2f} |",
             f"| SHA-256 of the zip alone (read + hash, no write) | {result['sha256']:.0f} | "
-            f"{result['sha256'] / base:.2f} |",
-            f"| install from the zip (hash while copying, fsync, switch) | {result['install']:.0f}"
-            f" | {result['install'] / base:.2f} |",
-            f"| export to a zip (hash while copying, fsync, read back and verify) | "
-            f"{result['export']:.0f} | {result['export'] / base:.2f} |",
+            f"{ratios['sha256']:.2f} |",
+            f"| install from the zip (read, hash and write overlapped; fsync; switch) | "
+            f"{result['install']:.0f} | {ratios['install']:.2f} |",
+            f"| export to a zip (the same overlap; fsync; read back and verify) | "
+            f"{result['export']:.0f} | {ratios['export']:.2f} |",
             "",
-            "One thread copies and hashes each chunk, so on a disk this fast the install's bound "
-            "is 1 / (1/copy + 1/SHA-256) = "
-            f"{1 / (1 / base + 1 / result['sha256']):.0f} MB/s; a USB stick (20–150 MB/s) is "
-            "far slower than SHA-256, so there the install runs near the stick's read speed. "
-            "Export reads every byte back after writing it, so it does about twice the work of a "
-            "copy; on a real stick the read-back is dropped from the page cache first "
-            "(`posix_fadvise`), so it measures the stick.",
+            f"Install ratio of each run: {spread}.",
+            "",
+            "How: `copy_verified` (install) and `export_course` run each file through three "
+            "threads (`player/core/pipeline.py`): one reads ahead, one hashes (SHA-256), one "
+            "writes behind, with at most 4 chunks of 256 KiB in each queue; each releases the GIL "
+            "on large buffers, so with free cores the copy runs at the pace of its slowest "
+            "stage (SHA-256) instead of the sum of all three. Stored (uncompressed) media are "
+            "read straight from the zip, bounded by their declared size, skipping `zipfile`'s "
+            "CRC-32, a second checksum on every byte when SHA-256 verifies it anyway. Every "
+            "byte is still verified before a course switches in. On a shared machine the "
+            "threads wait for cores, so the figures move with the load: on a laptop installing "
+            "from a stick (20–150 MB/s), the stick is the bound either way. Export writes, "
+            "fsyncs, then reads every byte back from the drive to verify the copy, so it does "
+            "two passes: about half a copy's speed is its ceiling.",
             "",
         ]
     )
@@ -166,16 +183,17 @@ def main() -> int:
     parser.add_argument("--mb", type=int, default=64, help="megabytes per media file")
     parser.add_argument("--files", type=int, default=3)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=1, help="repeat; report medians")
     parser.add_argument("--write", type=Path, help="update the USB section of this file")
     parser.add_argument(
         "--dir", type=Path, help="work folder on the disk to measure (default: temp)"
     )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(
-        prefix="bench-usb-", dir=ROOT / ".bench-tmp" if False else None
-    ) as tmp:
-        result = run(args.files, args.mb, args.rounds, Path(tmp))
-    section = render(result, args.files, args.mb, args.rounds)
+    runs = []
+    for _ in range(args.runs):
+        with tempfile.TemporaryDirectory(prefix="bench-usb-", dir=args.dir) as tmp:
+            runs.append(run(args.files, args.mb, args.rounds, Path(tmp)))
+    section = render(runs, args.files, args.mb, args.rounds)
     print(section)
     if args.write:
         replace_section(args.write, section)

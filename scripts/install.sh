@@ -19,9 +19,10 @@ APP_PACKAGES="python3 python3-venv python3-pip libvlc5 libvlc-bin vlc-plugin-bas
   libxcb-xkb1 libx11-xcb1 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6
   libdbus-1-3 fontconfig fonts-dejavu-core"
 TEST_PACKAGES="xvfb xauth nginx-light ffmpeg espeak-ng imagemagick xdotool poppler-utils util-linux
-  chromium dbus-daemon at-spi2-core python3-pyatspi"
+  chromium dbus-daemon at-spi2-core python3-pyatspi nasm gcc make binutils xz-utils"
 # chromium: the stats HTML report is rendered headless and looked at; dbus-daemon, at-spi2-core,
-# python3-pyatspi: the accessibility bus the screen-reader test reads (tests/fixtures/atspi.py)
+# python3-pyatspi: the accessibility bus the screen-reader test reads (tests/fixtures/atspi.py);
+# nasm gcc make binutils xz-utils: the bundle build (packaging/README.md)
 # node runs Learning Locker's xAPI validator in the statement tests; Debian's package when the
 # machine has no node of its own
 if [ "$WITH_TESTS" = 1 ] && ! { command -v node && command -v npm; } >/dev/null; then

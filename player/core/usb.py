@@ -2,9 +2,10 @@
 
 ``export_course`` writes the exact installed ``course.json`` (and ``course.json.sig``, so the
 publisher's signature still holds) with every member read from the object store, hashing while
-copying. It checks free space first, writes to a hidden temporary name, fsyncs, reads the file
-back from the drive and verifies every hash, and only then renames it into place, with a
-``README.txt`` (French and English) beside it. A stick removed, full or read-only during the
+copying (reading, hashing and writing overlap on three threads: ``player/core/pipeline.py``).
+It checks free space first, writes to a hidden temporary name, fsyncs, reads the file back from
+the drive and verifies every hash, and only then renames it into place, with a ``README.txt``
+(French and English) beside it. A stick removed, full or read-only during the
 copy gives a one-line error; the partial file is removed; the installed course is only read.
 
 A course installed with one video quality (``install --quality``) lacks files its manifest
@@ -47,7 +48,8 @@ from player.core.package.manifest import (
     FileEntry,
     parse_manifest,
 )
-from player.core.package.reader import CHUNK, ZipSource
+from player.core.package.reader import ZipSource
+from player.core.pipeline import read_ahead, write_behind
 from player.core.progress import (
     ByteCount,
     CancelToken,
@@ -276,15 +278,18 @@ def _write_zip(
             info.file_size = entry.size
             info.external_attr = 0o644 << 16
             digest = hashlib.sha256()
+            # Reading, hashing and writing (CRC-32, deflate, the stick) overlap: pipeline.py.
             with (
                 open(ctx.objects.path_for(entry), "rb") as stream,
                 archive.open(info, "w", force_zip64=entry.size > 2**31) as out,
+                read_ahead(stream.read, entry.size + 1) as chunks,
+                write_behind(out) as writer,
             ):
-                while chunk := stream.read(CHUNK):
+                for chunk in chunks:
                     if cancel is not None:
                         cancel.raise_if_cancelled()
+                    writer.write(chunk)
                     digest.update(chunk)
-                    out.write(chunk)
                     meter.add(len(chunk), label=entry.path)
             if digest.hexdigest() != entry.sha256:
                 raise IntegrityError.of(

@@ -16,6 +16,7 @@ Reads from a zip are bounded whatever its headers say (docs/security.md, "Bounde
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -35,6 +36,7 @@ from player.core.package.manifest import (
     FileEntry,
     path_problem,
 )
+from player.core.pipeline import read_ahead, write_behind
 from player.core.progress import CancelToken, ProgressMeter
 
 CHUNK = 256 * 1024
@@ -56,20 +58,21 @@ def copy_verified(
 ) -> None:
     """Copy ``stream`` to ``dest``, hashing while copying; refuse a size or hash mismatch.
 
-    Reads at most ``entry.size + 1`` bytes. ``dest`` is fsynced before returning so that a
-    verified file survives a power cut; on any failure it is removed. With ``dest=None`` the
-    bytes are only checked (``verify``).
+    Reads at most ``entry.size + 1`` bytes. Reading, hashing and writing overlap
+    (``player/core/pipeline.py``): a thread reads ahead, this one hashes, another writes behind.
+    ``dest`` is fsynced before returning so that a verified file survives a power cut; on any
+    failure it is removed. With ``dest=None`` the bytes are only checked (``verify``).
     """
     digest = hashlib.sha256()
     written = 0
     try:
-        with open(dest or os.devnull, "wb") as out:
-            while True:
+        with contextlib.ExitStack() as stack:
+            out = stack.enter_context(open(dest, "wb")) if dest is not None else None
+            writer = stack.enter_context(write_behind(out)) if out is not None else None
+            chunks = stack.enter_context(read_ahead(stream.read, entry.size + 1))
+            for chunk in chunks:
                 if cancel is not None:
                     cancel.raise_if_cancelled()
-                chunk = stream.read(min(CHUNK, entry.size + 1 - written))
-                if not chunk:
-                    break
                 written += len(chunk)
                 if written > entry.size:
                     raise IntegrityError.of(
@@ -80,12 +83,14 @@ def copy_verified(
                         path=entry.path,
                         size=entry.size,
                     )
+                if writer is not None:
+                    writer.write(chunk)
                 digest.update(chunk)
-                out.write(chunk)
                 if meter is not None:
                     meter.add(len(chunk), label=entry.path)
-            out.flush()
-            if dest is not None:
+            if writer is not None and out is not None:
+                writer.close()  # every chunk written, or the writer's error raised here
+                out.flush()
                 os.fsync(out.fileno())
         if written != entry.size:
             raise IntegrityError.of(
@@ -232,6 +237,9 @@ _READABLE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _END_RECORD = struct.Struct("<4s4H2LH")  # end of central directory, 22 bytes
 _ZIP64_LOCATOR = struct.Struct("<4sLQL")  # 20 bytes, just before the end record
 _ZIP64_END_RECORD = struct.Struct("<4sQ2H2L4Q")  # 56 bytes
+#: A member's local header, 30 bytes: signature, versions, flags, method, time, date, CRC,
+#: sizes, then the lengths of the name (field 9) and of the extra field (10) that follow it.
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 
 
 def central_directory_size(path: Path) -> tuple[int, int] | None:
@@ -407,8 +415,12 @@ class ZipSource(_LocalSource):
                 size=entry.size,
             )
         try:
-            with self._zip.open(info) as stream:
-                copy_verified(stream, entry, dest, meter, cancel)
+            if info.compress_type == zipfile.ZIP_STORED:
+                with _StoredMember(self.path, info) as stream:
+                    copy_verified(stream, entry, dest, meter, cancel)  # type: ignore[arg-type]
+            else:
+                with self._zip.open(info) as stream:
+                    copy_verified(stream, entry, dest, meter, cancel)
         except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, zlib.error) as error:
             raise PackageError.of(
                 QT_TRANSLATE_NOOP("CoreErrors", "{path} cannot be read: {cause}"),
@@ -426,6 +438,55 @@ class ZipSource(_LocalSource):
 
     def close(self) -> None:
         self._zip.close()
+
+
+class _StoredMember:
+    """The bytes of a stored (uncompressed) member, read straight from the zip file.
+
+    Media are stored, not deflated (``pack``). ``zipfile`` would also compute each member's
+    CRC-32 as it reads, a second checksum on every byte when ``copy_verified`` checks SHA-256
+    anyway: reading the member's bytes directly spares that CPU (an install runs hashing on one
+    core and reading and writing on others, so each saved pass shows). The local header is
+    checked as ``zipfile`` checks it (signature, same name), and reads stop at the size the
+    central directory declares, whatever the file holds after it.
+    """
+
+    def __init__(self, path: Path, info: zipfile.ZipInfo) -> None:
+        self._file = open(path, "rb")  # noqa: SIM115 - closed by __exit__ / close
+        try:
+            self._file.seek(info.header_offset)
+            header = self._file.read(_LOCAL_HEADER.size)
+            if len(header) != _LOCAL_HEADER.size:
+                raise zipfile.BadZipFile(f"{info.filename}: truncated local header")
+            fields = _LOCAL_HEADER.unpack(header)
+            if fields[0] != b"PK\x03\x04":
+                raise zipfile.BadZipFile(f"{info.filename}: bad local header signature")
+            name = self._file.read(fields[9])
+            if (
+                name.decode("utf-8", "replace") != info.orig_filename
+                and name.decode("cp437", "replace") != info.orig_filename
+            ):
+                raise zipfile.BadZipFile(f"{info.filename}: local header names another file")
+            self._file.seek(fields[10], os.SEEK_CUR)
+        except BaseException:
+            self._file.close()
+            raise
+        self._left = info.compress_size
+
+    def read(self, size: int = -1) -> bytes:
+        size = self._left if size < 0 else min(size, self._left)
+        data = self._file.read(size) if size > 0 else b""
+        self._left -= len(data)
+        return data
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> _StoredMember:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def _check_entry_count(path: Path, directory: tuple[int, int] | None) -> None:

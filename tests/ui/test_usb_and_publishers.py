@@ -140,7 +140,7 @@ def test_real_drive_detection_never_offers_the_system_root(qapp) -> None:
 
 
 def open_copy_dialog(qtbot, window, course_id: str = "test-course"):
-    window.library.cards[0].copy_button.click()
+    window.library.cards[0].copy_action.trigger()
     dialog = window.library.copy_dialog
     assert dialog is not None and dialog.course_id == course_id
     qtbot.waitUntil(lambda: dialog.volumes.count() > 0 or not window.services.tasks.busy)

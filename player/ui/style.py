@@ -209,6 +209,8 @@ QPushButton[primary="true"] {{
 }}
 QPushButton[primary="true"]:hover {{ background: {p.accent_hover}; }}
 QPushButton[primary="true"]:disabled {{ background: {p.track}; color: {p.locked}; }}
+QToolButton#course-menu {{ padding: {s.xs}px {s.s}px; }}
+QToolButton#course-menu::menu-indicator {{ image: none; width: 0px; }}
 QProgressBar {{
     background: {p.track}; border: none; border-radius: 4px; color: {p.text};
     text-align: center; min-height: 8px;

@@ -45,6 +45,7 @@ class Card(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("card")
+        self.setProperty("card", True)  # drawn by player.ui.style's sheet
 
 
 class Retranslatable:

@@ -99,6 +99,7 @@ GRAPHIC_ON = {
     "focus": ("window", "surface", "surface_alt", "next_surface"),
     "accent": ("window", "surface", "surface_alt", "next_surface", "track"),
     "success": ("window", "surface", "surface_alt", "track"),
+    "warning": ("window", "surface", "track"),  # a quiz score bar not passed yet
     "locked": ("window", "surface", "surface_alt"),
 }
 TEXT_RATIO = 4.5
@@ -202,6 +203,7 @@ QLabel[muted="true"] {{ color: {p.text_muted}; }}
 QLabel[figure="true"] {{ color: {p.accent}; }}
 QLabel[tone="success"] {{ color: {p.success}; }}
 QLabel[tone="danger"] {{ color: {p.danger}; }}
+QLabel[tone="warning"] {{ color: {p.warning}; }}
 QLabel[tone="locked"] {{ color: {p.locked}; }}
 QPushButton[primary="true"] {{
     background: {p.accent}; color: {p.on_accent}; border: none;

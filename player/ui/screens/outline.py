@@ -40,7 +40,15 @@ from player.ui.services import Services
 from player.ui.style import SPACING, mark
 from player.ui.tasks import TaskRunner, one_line
 from player.ui.widgets import pictures
-from player.ui.widgets.common import Card, Heading, Note, percent, scaled_font
+from player.ui.widgets.common import (
+    Card,
+    Heading,
+    Note,
+    lesson_header,
+    percent,
+    scaled_font,
+    screen_margins,
+)
 from player.ui.widgets.icons import State, svg_icon
 from player.ui.widgets.publisher import PublisherLabel
 
@@ -239,9 +247,7 @@ class OutlineScreen(Screen):
         mark(self.continue_button, primary=True)
         self.continue_button.setFont(scaled_font(self, 1.1, bold=True))
         self.continue_button.clicked.connect(self.continue_course)
-        top = QHBoxLayout()
-        top.addWidget(self.back)
-        top.addWidget(self.title, 1)
+        top = lesson_header(self.back, self.title)
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
         head.addWidget(self.continue_button)
@@ -254,7 +260,7 @@ class OutlineScreen(Screen):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.body)
 
-        layout = QVBoxLayout(self)
+        layout = screen_margins(QVBoxLayout(self))
         layout.addLayout(top)
         layout.addWidget(self.publisher)
         layout.addLayout(head)

@@ -37,8 +37,18 @@ from PySide6.QtWidgets import (
 from player.ui import ops
 from player.ui.screens.base import Screen
 from player.ui.services import Services
+from player.ui.style import mark
 from player.ui.tasks import one_line
-from player.ui.widgets.common import Heading, Note, Retranslatable, percent, scaled_font
+from player.ui.widgets.common import (
+    Heading,
+    Note,
+    Retranslatable,
+    lesson_header,
+    percent,
+    scaled_font,
+    screen_margins,
+)
+from player.ui.widgets.score import ScoreGauge
 
 TEXT_SAVE_DELAY_MS = 600
 
@@ -179,10 +189,7 @@ class QuizScreen(Screen):
         self.title = Heading(factor=1.4)
         self.position = QLabel()
         self.position.setObjectName("quiz-position")
-        top = QHBoxLayout()
-        top.addWidget(self.back)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.position)
+        top = lesson_header(self.back, self.title, self.position)
         self.info = Note()
         self.message = Note()
         self.message.setObjectName("quiz-message")
@@ -248,7 +255,9 @@ class QuizScreen(Screen):
         result_buttons.addWidget(self.next_lesson)
         result_layout = QVBoxLayout(result)
         result_layout.setContentsMargins(0, 0, 0, 0)
+        self.gauge = ScoreGauge()
         result_layout.addWidget(self.verdict)
+        result_layout.addWidget(self.gauge)
         result_layout.addWidget(self.score)
         result_layout.addWidget(self.unlocked)
         result_layout.addWidget(self.feedback, 1)
@@ -257,7 +266,7 @@ class QuizScreen(Screen):
         self.pages_stack.addWidget(asking)
         self.pages_stack.addWidget(result)
 
-        layout = QVBoxLayout(self)
+        layout = screen_margins(QVBoxLayout(self))
         layout.addLayout(top)
         layout.addWidget(self.info)
         layout.addWidget(self.message)
@@ -436,10 +445,11 @@ class QuizScreen(Screen):
         result = outcome.result
         if result.passed:
             self.verdict.setText(self.tr("✓ Passed"))
-            self.verdict.setStyleSheet("color: #1b5e20;")
+            mark(self.verdict, tone="success")
         else:
             self.verdict.setText(self.tr("Not passed yet"))
-            self.verdict.setStyleSheet("color: #8a4b00;")
+            mark(self.verdict, tone="warning")
+        self.gauge.set_result(result.score, result.threshold, result.passed)
         self.score.setText(
             self.tr("Your score: %1 — pass mark %2 — best score %3")
             .replace("%1", percent(result.score))

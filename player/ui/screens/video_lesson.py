@@ -72,7 +72,7 @@ from player.ui.video import (
     VideoPlayer,
     VideoUnavailableError,
 )
-from player.ui.widgets.common import Heading
+from player.ui.widgets.common import Heading, lesson_header, screen_margins
 
 log = logging.getLogger(__name__)
 
@@ -282,9 +282,7 @@ class VideoLessonView(Screen):
         self.notice.setWordWrap(True)
         self.notice.hide()
 
-        top = QHBoxLayout()
-        top.addWidget(self.back)
-        top.addWidget(self.title, 1)
+        top = lesson_header(self.back, self.title)
         self.header = QWidget()
         self.header.setLayout(top)
         top.setContentsMargins(0, 0, 0, 0)
@@ -312,7 +310,7 @@ class VideoLessonView(Screen):
         bottom.addWidget(self.notice, 1)
         bottom.addWidget(self.next_button)
 
-        layout = QVBoxLayout(self)
+        layout = screen_margins(QVBoxLayout(self))
         layout.addWidget(self.header)
         layout.addWidget(self.screen_stack, 1)
         layout.addLayout(seek_row)

@@ -209,7 +209,8 @@ class EmptyLibrary(Retranslatable, QWidget):
             (
                 self.tr("From a USB stick"),
                 self.tr(
-                    "Plug in the stick a trainer gave you, then choose Add a course… and USB stick."
+                    "Plug in the stick a trainer gave you, then choose Add a course…: the "
+                    "courses on the stick are listed there."
                 ),
             ),
             (

@@ -13,6 +13,7 @@ HIDDEN_IMPORTS = [
     "player.cli.packages",
     "player.cli.learning",
     "player.cli.sync",
+    "player.cli.hub",
     "player.cli.partners",
     "player.cli.maintenance",
     # player.ui.ops loads its parts by name on first use (start-up needs only the library's).

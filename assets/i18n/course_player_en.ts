@@ -183,6 +183,10 @@ Key of this package:
             <source>Not installed: the key used until now is kept.</source>
             <translation>Not installed: the key used until now is kept.</translation>
         </message>
+        <message>
+            <source>Courses available on the network</source>
+            <translation>Courses available on the network</translation>
+        </message>
     </context>
     <context>
         <name>CourseCard</name>
@@ -666,6 +670,14 @@ Key of this package:
         <message>
             <source>What is waiting to be sent, and what the server refused</source>
             <translation>What is waiting to be sent, and what the server refused</translation>
+        </message>
+        <message>
+            <source>Share in a &amp;workshop…</source>
+            <translation>Share in a &amp;workshop…</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</source>
+            <translation>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</translation>
         </message>
     </context>
     <context>
@@ -2240,6 +2252,38 @@ Key of this package:
             <source>Video playback is unavailable: VLC refused to start.</source>
             <translation>Video playback is unavailable: VLC refused to start.</translation>
         </message>
+        <message>
+            <source>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</source>
+            <translation>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</translation>
+        </message>
+        <message>
+            <source>Type the hub&apos;s pairing code.</source>
+            <translation>Type the hub&apos;s pairing code.</translation>
+        </message>
+        <message>
+            <source>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</source>
+            <translation>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused the pairing code; check it and try again.</source>
+            <translation>The hub at {url} refused the pairing code; check it and try again.</translation>
+        </message>
+        <message>
+            <source>{url} does not answer as a course hub.</source>
+            <translation>{url} does not answer as a course hub.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</source>
+            <translation>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</translation>
+        </message>
+        <message>
+            <source>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</source>
+            <translation>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</translation>
+        </message>
+        <message>
+            <source>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</source>
+            <translation>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>
@@ -2393,6 +2437,131 @@ Key of this package:
         <message>
             <source>pass mark %1</source>
             <translation>pass mark %1</translation>
+        <name>NetworkCoursesPanel</name>
+        <message>
+            <source>Looking for courses on the network…</source>
+            <translation>Looking for courses on the network…</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, %3) — hub %4</source>
+            <translation>%1 (version %2, %3) — hub %4</translation>
+        </message>
+        <message>
+            <source>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</source>
+            <translation>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</translation>
+        </message>
+        <message>
+            <source>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</source>
+            <translation>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</translation>
+        </message>
+        <message>
+            <source>&amp;Search the network</source>
+            <translation>&amp;Search the network</translation>
+        </message>
+        <message>
+            <source>Show this course</source>
+            <translation>Show this course</translation>
+        </message>
+        <message>
+            <source>Or the hub&apos;s &amp;address:</source>
+            <translation>Or the hub&apos;s &amp;address:</translation>
+        </message>
+        <message>
+            <source>Address of the hub</source>
+            <translation>Address of the hub</translation>
+        </message>
+        <message>
+            <source>Show its courses</source>
+            <translation>Show its courses</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkshopDialog</name>
+        <message>
+            <source>Stop sharing</source>
+            <translation>Stop sharing</translation>
+        </message>
+        <message>
+            <source>Start sharing</source>
+            <translation>Start sharing</translation>
+        </message>
+        <message>
+            <source>QR code of the address and the pairing code</source>
+            <translation>QR code of the address and the pairing code</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n statement(s) received from laptops.</source>
+            <translation>
+                <numerusform>%n statement received from laptops.</numerusform>
+                <numerusform>%n statements received from laptops.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Paired with the hub %1 (%2): progress is sent there.</source>
+            <translation>Paired with the hub %1 (%2): progress is sent there.</translation>
+        </message>
+        <message>
+            <source>Not paired with a hub.</source>
+            <translation>Not paired with a hub.</translation>
+        </message>
+        <message>
+            <source>Share in a workshop</source>
+            <translation>Share in a workshop</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses</source>
+            <translation>Share this laptop&apos;s courses</translation>
+        </message>
+        <message>
+            <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</source>
+            <translation>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Address:</translation>
+        </message>
+        <message>
+            <source>Pairing code:</source>
+            <translation>Pairing code:</translation>
+        </message>
+        <message>
+            <source>Send my progress to a hub</source>
+            <translation>Send my progress to a hub</translation>
+        </message>
+        <message>
+            <source>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</source>
+            <translation>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</translation>
+        </message>
+        <message>
+            <source>Hub address:</source>
+            <translation>Hub address:</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>Code:</translation>
+        </message>
+        <message>
+            <source>Pair</source>
+            <translation>Pair</translation>
+        </message>
+        <message>
+            <source>Forget this hub</source>
+            <translation>Forget this hub</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubSettingRow</name>
+        <message>
+            <source>Workshop hub: %1 (%2)</source>
+            <translation>Workshop hub: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Workshop hub: none (progress goes to the LRS only).</source>
+            <translation>Workshop hub: none (progress goes to the LRS only).</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop…</source>
+            <translation>&amp;Workshop…</translation>
         </message>
     </context>
 </TS>

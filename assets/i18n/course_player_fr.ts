@@ -183,6 +183,10 @@ Clé de ce paquet :
             <source>Not installed: the key used until now is kept.</source>
             <translation>Rien n’a été installé : la clé utilisée jusqu’ici est conservée.</translation>
         </message>
+        <message>
+            <source>Courses available on the network</source>
+            <translation>Cours disponibles sur le réseau</translation>
+        </message>
     </context>
     <context>
         <name>CourseCard</name>
@@ -666,6 +670,14 @@ Clé de ce paquet :
         <message>
             <source>What is waiting to be sent, and what the server refused</source>
             <translation>Ce qui attend d’être envoyé, et ce que le serveur a refusé</translation>
+        </message>
+        <message>
+            <source>Share in a &amp;workshop…</source>
+            <translation>Partager en &amp;atelier…</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</source>
+            <translation>Partager les cours de cet ordinateur sur le Wi-Fi local, ou s’appairer avec un poste d’atelier</translation>
         </message>
     </context>
     <context>
@@ -2240,6 +2252,38 @@ Clé de ce paquet :
             <source>Video playback is unavailable: VLC refused to start.</source>
             <translation>La lecture vidéo est impossible : VLC a refusé de démarrer.</translation>
         </message>
+        <message>
+            <source>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</source>
+            <translation>{address!r} n’est pas l’adresse d’un poste d’atelier ; tapez-la comme elle s’affiche sur le poste, par exemple 192.168.1.10:8765.</translation>
+        </message>
+        <message>
+            <source>Type the hub&apos;s pairing code.</source>
+            <translation>Tapez le code d’appairage du poste d’atelier.</translation>
+        </message>
+        <message>
+            <source>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</source>
+            <translation>Impossible de joindre le poste d’atelier {url} ; vérifiez que cet ordinateur est sur le même Wi-Fi et que le poste partage ses cours.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused the pairing code; check it and try again.</source>
+            <translation>Le poste d’atelier {url} a refusé le code d’appairage ; vérifiez-le et réessayez.</translation>
+        </message>
+        <message>
+            <source>{url} does not answer as a course hub.</source>
+            <translation>{url} ne répond pas comme un poste d’atelier.</translation>
+        </message>
+        <message>
+            <source>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</source>
+            <translation>Le poste d’atelier {url} a refusé l’appairage de cet ordinateur ; appairez-le de nouveau avec le code affiché sur le poste.</translation>
+        </message>
+        <message>
+            <source>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</source>
+            <translation>Impossible de lire les cours du poste d’atelier {url} ; vérifiez l’adresse et que le poste partage ses cours.</translation>
+        </message>
+        <message>
+            <source>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</source>
+            <translation>Impossible de partager sur {bind}, port {port} : {reason} (un autre partage est-il en cours ? essayez un autre --port).</translation>
+        </message>
     </context>
     <context>
         <name>TaskRunner</name>
@@ -2393,6 +2437,131 @@ Clé de ce paquet :
         <message>
             <source>pass mark %1</source>
             <translation>seuil de réussite %1</translation>
+        <name>NetworkCoursesPanel</name>
+        <message>
+            <source>Looking for courses on the network…</source>
+            <translation>Recherche de cours sur le réseau…</translation>
+        </message>
+        <message>
+            <source>%1 (version %2, %3) — hub %4</source>
+            <translation>%1 (version %2, %3) — poste %4</translation>
+        </message>
+        <message>
+            <source>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</source>
+            <translation>Aucun cours trouvé. Si le Wi-Fi empêche la découverte, tapez l’adresse affichée sur l’ordinateur du formateur.</translation>
+        </message>
+        <message>
+            <source>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</source>
+            <translation>L’ordinateur d’un formateur qui partage en atelier propose ses cours à tous les ordinateurs du même Wi-Fi, sans besoin d’internet.</translation>
+        </message>
+        <message>
+            <source>&amp;Search the network</source>
+            <translation>&amp;Chercher sur le réseau</translation>
+        </message>
+        <message>
+            <source>Show this course</source>
+            <translation>Voir ce cours</translation>
+        </message>
+        <message>
+            <source>Or the hub&apos;s &amp;address:</source>
+            <translation>Ou l’&amp;adresse du poste d’atelier :</translation>
+        </message>
+        <message>
+            <source>Address of the hub</source>
+            <translation>Adresse du poste d’atelier</translation>
+        </message>
+        <message>
+            <source>Show its courses</source>
+            <translation>Voir ses cours</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkshopDialog</name>
+        <message>
+            <source>Stop sharing</source>
+            <translation>Arrêter le partage</translation>
+        </message>
+        <message>
+            <source>Start sharing</source>
+            <translation>Commencer le partage</translation>
+        </message>
+        <message>
+            <source>QR code of the address and the pairing code</source>
+            <translation>QR code de l’adresse et du code d’appairage</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n statement(s) received from laptops.</source>
+            <translation>
+                <numerusform>%n déclaration reçue des ordinateurs.</numerusform>
+                <numerusform>%n déclarations reçues des ordinateurs.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Paired with the hub %1 (%2): progress is sent there.</source>
+            <translation>Appairé avec le poste d’atelier %1 (%2) : la progression y est envoyée.</translation>
+        </message>
+        <message>
+            <source>Not paired with a hub.</source>
+            <translation>Pas d’appairage avec un poste d’atelier.</translation>
+        </message>
+        <message>
+            <source>Share in a workshop</source>
+            <translation>Partager en atelier</translation>
+        </message>
+        <message>
+            <source>Share this laptop&apos;s courses</source>
+            <translation>Partager les cours de cet ordinateur</translation>
+        </message>
+        <message>
+            <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</source>
+            <translation>Les ordinateurs du même Wi-Fi installent les cours depuis celui-ci et lui envoient leur progression ; cet ordinateur la transmet quand il est en ligne. Le partage continue quand cette fenêtre est fermée, jusqu’à ce que vous l’arrêtiez ou quittiez l’application. Sous Windows, répondez « Autoriser » pour les réseaux privés quand le pare-feu le demande.</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Adresse :</translation>
+        </message>
+        <message>
+            <source>Pairing code:</source>
+            <translation>Code d’appairage :</translation>
+        </message>
+        <message>
+            <source>Send my progress to a hub</source>
+            <translation>Envoyer ma progression à un poste d’atelier</translation>
+        </message>
+        <message>
+            <source>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</source>
+            <translation>Tapez l’adresse et le code affichés sur l’ordinateur du formateur (ou collez l’adresse lue dans son QR code).</translation>
+        </message>
+        <message>
+            <source>Hub address:</source>
+            <translation>Adresse du poste :</translation>
+        </message>
+        <message>
+            <source>Code:</source>
+            <translation>Code :</translation>
+        </message>
+        <message>
+            <source>Pair</source>
+            <translation>Appairer</translation>
+        </message>
+        <message>
+            <source>Forget this hub</source>
+            <translation>Oublier ce poste</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubSettingRow</name>
+        <message>
+            <source>Workshop hub: %1 (%2)</source>
+            <translation>Poste d’atelier : %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Workshop hub: none (progress goes to the LRS only).</source>
+            <translation>Poste d’atelier : aucun (la progression va seulement au LRS).</translation>
+        </message>
+        <message>
+            <source>&amp;Workshop…</source>
+            <translation>&amp;Atelier…</translation>
         </message>
     </context>
 </TS>

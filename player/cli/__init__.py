@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "player.cli.packages",
     "player.cli.learning",
     "player.cli.sync",
+    "player.cli.hub",
     "player.cli.partners",
     "player.cli.maintenance",
 )

@@ -72,6 +72,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "remembered",
     )
     p.add_argument("--json", action="store_true", help="with --status: as JSON")
+    p.add_argument("--hub", metavar="URL", help="send to a workshop hub (docs/hub.md)")
+    p.add_argument("--code", help="with --hub: the hub's pairing code (remembered once paired)")
     p.set_defaults(func=cmd_sync)
 
     p = subparsers.add_parser(
@@ -121,6 +123,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
         raise SyncError("--user goes with --configure ENDPOINT or --approve ENDPOINT.")
     if args.configure or args.approve or args.forget:
         return _change_endpoints(args, default_data_dir().ensure().settings)
+    if not args.status and (args.hub or _paired_hub()):
+        from player.cli.hub import sync_via_hub
+
+        return sync_via_hub(args, _StatusLine())
     ctx = context()
     try:
         if args.status:
@@ -155,6 +161,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 0
     finally:
         ctx.close()
+
+
+def _paired_hub() -> bool:
+    from player.core.hub.learner import load_link
+    from player.core.paths import default_data_dir
+
+    return load_link(default_data_dir().settings) is not None
 
 
 def _read_password(user: str, endpoint: str) -> str:

@@ -156,3 +156,7 @@ class SyncError(PlayerError):
 
 class AuthoringError(PlayerError):
     """Packing media failed (undecodable video, bad subtitles, missing ffmpeg)."""
+
+
+class HubError(PlayerError):
+    """The workshop hub cannot start, or a laptop cannot pair with or reach it."""

@@ -167,6 +167,9 @@ class MainWindow(QMainWindow):
         self.action_dashboard.setObjectName("action-dashboard")
         self.action_dashboard.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.action_dashboard.triggered.connect(self.open_dashboard)
+        self.action_workshop = QAction(self)
+        self.action_workshop.setObjectName("action-workshop")
+        self.action_workshop.triggered.connect(self.open_workshop)
         self.action_sync_details = QAction(self)
         self.action_sync_details.triggered.connect(self.open_sync_details)
         self.addAction(self.action_sync_details)
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         bar.addAction(self.action_learner)
         bar.addAction(self.action_dashboard)
+        bar.addAction(self.action_workshop)
         bar.addAction(self.action_settings)
         self._dialogs: dict[str, QWidget] = {}  # the non-blocking dialogs open now, by name
         self.toolbar = bar
@@ -212,6 +216,10 @@ class MainWindow(QMainWindow):
         self.action_dashboard.setText(self.tr("&Trainer dashboard"))
         self.action_dashboard.setToolTip(
             self.tr("Who is where in the workshop: learners × modules (Ctrl+Shift+D)")
+        )
+        self.action_workshop.setText(self.tr("Share in a &workshop…"))
+        self.action_workshop.setToolTip(
+            self.tr("Share this laptop's courses over the local Wi-Fi, or pair with a hub")
         )
         self.action_sync_details.setText(self.tr("Sync details…"))
         self.action_sync_details.setToolTip(
@@ -445,6 +453,11 @@ class MainWindow(QMainWindow):
 
         return self._open_once("sync_details", lambda: SyncDetailsDialog(self.services, self))
 
+    def open_workshop(self) -> QWidget:
+        from player.ui.screens.workshop import WorkshopDialog
+
+        return self._open_once("workshop", lambda: WorkshopDialog(self.services, self))
+
     @property
     def dashboard(self) -> QWidget | None:
         return self._dialogs.get("dashboard")
@@ -475,6 +488,10 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if "workshop_hub" in self.services.extras:
+            from player.ui.screens.workshop import stop_sharing
+
+            stop_sharing(self.services)
         self.sync.close()
         for screen in self._screens():
             screen.release()

@@ -22,6 +22,7 @@ from player.ui.ops.changes import NOTHING, Changes
 
 if TYPE_CHECKING:
     from player.core.context import Context
+    from player.core.hub.learner import HubAutoSync
     from player.core.sync.status import OutboxCounts
     from player.ui.services import Services
 
@@ -56,6 +57,8 @@ class SyncMonitor(QObject):
         self._online: bool | None = None
         self._last_check = 0.0
         self._busy = False
+        self._hub: HubAutoSync | None = None
+        self._hub_context: Context | None = None
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.tick)
         services.tasks.operation_did_execute.connect(self._operation_did_execute)
@@ -112,6 +115,8 @@ class SyncMonitor(QObject):
         from player.core.sync.service import AutoSync, lrs_groups, manifests_of
         from player.core.trust import trusted_course_check
 
+        if self.services.settings.get("hub_url"):  # paired with a workshop hub
+            return self._sync_hub()
         if self._context is None:
             self._context = open_context(self.services.data)
             self._auto = AutoSync(
@@ -143,6 +148,23 @@ class SyncMonitor(QObject):
             return SyncTick(self._online, Changes(outbox=True))
         return SyncTick(self._online)
 
+    def _sync_hub(self) -> SyncTick:
+        """Transfer lane: the LRS directly when it answers, the rest to the paired hub."""
+        from player.core.context import open_context
+        from player.core.hub.learner import HubAutoSync
+        from player.core.sync.service import manifests_of
+
+        if self._hub is None:
+            self._hub_context = open_context(self.services.data)
+            self._hub = HubAutoSync(
+                self._hub_context.db,
+                self.services.data.settings,
+                manifests=manifests_of(self._hub_context),
+                check_every=CHECK_EVERY_S / 3,
+            )
+        online = self._hub.tick()
+        return SyncTick(online, Changes(outbox=True) if online else NOTHING)
+
     def _synced(self, tick: SyncTick) -> None:
         self._busy = False
         self._online = tick.online
@@ -152,6 +174,7 @@ class SyncMonitor(QObject):
 
     def close(self) -> None:
         self._timer.stop()
-        if self._context is not None:
-            self._context.close()
-            self._context = None
+        for context in (self._context, self._hub_context):
+            if context is not None:
+                context.close()
+        self._context = self._hub_context = None

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from player.core.errors import TransferCancelled
 from player.core.progress import Progress
 from player.ui import ops
+from player.ui.screens.network_courses import NetworkCoursesPanel
 from player.ui.screens.usb import UsbPanel
 from player.ui.services import Services
 from player.ui.tasks import Task, one_line
@@ -90,6 +91,10 @@ class AddCourseDialog(Retranslatable, QDialog):
         web_layout.addStretch(1)
         self.tabs.addTab(file_tab, "")
         self.tabs.addTab(web_tab, "")
+        # Courses available on the network (workshop hubs)
+        self.network = NetworkCoursesPanel(services)
+        self.network.course_chosen.connect(self._from_network)
+        self.tabs.addTab(self.network, "")
 
         # The plan and the progress, shared by both tabs.
         self.plan_box = QWidget()
@@ -152,6 +157,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.setWindowTitle(self.tr("Add a course"))
         self.tabs.setTabText(0, self.tr("From a file or USB stick"))
         self.tabs.setTabText(1, self.tr("From a web address"))
+        self.tabs.setTabText(2, self.tr("Courses available on the network"))
         self.file_intro.setText(
             self.tr(
                 "Or choose a course package yourself: a .zip file, or the course.json of a "
@@ -214,6 +220,10 @@ class AddCourseDialog(Retranslatable, QDialog):
         """A package's Install button: read its plan, then install at the default quality."""
         self.install_after_plan = True
         self.read_plan(path)
+
+    def _from_network(self, url: str) -> None:
+        self.url.setText(url)
+        self.read_plan(url)
 
     def read_plan(self, location: str) -> None:
         if not location or self.task is not None:

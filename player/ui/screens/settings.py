@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from player.core.errors import PlayerError
 from player.ui.i18n import LANGUAGES, pick_language
+from player.ui.screens.workshop import HubSettingRow
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Note, Retranslatable
@@ -135,6 +136,7 @@ class SettingsDialog(Retranslatable, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(general)
         layout.addWidget(self.sync_box)
+        layout.addWidget(HubSettingRow(services))  # paired workshop hub (docs/hub.md)
         layout.addWidget(self.trusted)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)

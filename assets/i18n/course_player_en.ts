@@ -2394,49 +2394,6 @@ Key of this package:
         </message>
     </context>
     <context>
-        <name>EmptyLibrary</name>
-        <message>
-            <source>No course yet: add your first one</source>
-            <translation>No course yet: add your first one</translation>
-        </message>
-        <message>
-            <source>From a USB stick</source>
-            <translation>From a USB stick</translation>
-        </message>
-        <message>
-            <source>Plug in the stick a trainer gave you, then choose Add a course…: the courses on the stick are listed there.</source>
-            <translation>Plug in the stick a trainer gave you, then choose Add a course…: the courses on the stick are listed there.</translation>
-        </message>
-        <message>
-            <source>From a web address</source>
-            <translation>From a web address</translation>
-        </message>
-        <message>
-            <source>Type the address your organisation sent you (it starts with https://). Once installed, the course works without a network.</source>
-            <translation>Type the address your organisation sent you (it starts with https://). Once installed, the course works without a network.</translation>
-        </message>
-        <message>
-            <source>From a workshop hub</source>
-            <translation>From a workshop hub</translation>
-        </message>
-        <message>
-            <source>In a workshop, the trainer&apos;s computer shares its courses on the local network: they appear under Add a course….</source>
-            <translation>In a workshop, the trainer&apos;s computer shares its courses on the local network: they appear under Add a course….</translation>
-        </message>
-        <message>
-            <source>Add a course…</source>
-            <translation>Add a course…</translation>
-        </message>
-        <message>
-            <source>Add a course</source>
-            <translation>Add a course</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScoreGauge</name>
-        <message>
-            <source>pass mark %1</source>
-            <translation>pass mark %1</translation>
         <name>NetworkCoursesPanel</name>
         <message>
             <source>Looking for courses on the network…</source>
@@ -2562,6 +2519,52 @@ Key of this package:
         <message>
             <source>&amp;Workshop…</source>
             <translation>&amp;Workshop…</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyLibrary</name>
+        <message>
+            <source>No course yet: add your first one</source>
+            <translation>No course yet: add your first one</translation>
+        </message>
+        <message>
+            <source>From a USB stick</source>
+            <translation>From a USB stick</translation>
+        </message>
+        <message>
+            <source>Plug in the stick a trainer gave you, then choose Add a course…: the courses on the stick are listed there.</source>
+            <translation>Plug in the stick a trainer gave you, then choose Add a course…: the courses on the stick are listed there.</translation>
+        </message>
+        <message>
+            <source>From a web address</source>
+            <translation>From a web address</translation>
+        </message>
+        <message>
+            <source>Type the address your organisation sent you (it starts with https://). Once installed, the course works without a network.</source>
+            <translation>Type the address your organisation sent you (it starts with https://). Once installed, the course works without a network.</translation>
+        </message>
+        <message>
+            <source>From a workshop hub</source>
+            <translation>From a workshop hub</translation>
+        </message>
+        <message>
+            <source>In a workshop, the trainer&apos;s computer shares its courses on the local network: they appear under Add a course….</source>
+            <translation>In a workshop, the trainer&apos;s computer shares its courses on the local network: they appear under Add a course….</translation>
+        </message>
+        <message>
+            <source>Add a course…</source>
+            <translation>Add a course…</translation>
+        </message>
+        <message>
+            <source>Add a course</source>
+            <translation>Add a course</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreGauge</name>
+        <message>
+            <source>pass mark %1</source>
+            <translation>pass mark %1</translation>
         </message>
     </context>
 </TS>

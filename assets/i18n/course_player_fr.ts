@@ -2394,49 +2394,6 @@ Clé de ce paquet :
         </message>
     </context>
     <context>
-        <name>EmptyLibrary</name>
-        <message>
-            <source>No course yet: add your first one</source>
-            <translation>Aucun cours pour l’instant : ajoutez le premier</translation>
-        </message>
-        <message>
-            <source>From a USB stick</source>
-            <translation>Depuis une clé USB</translation>
-        </message>
-        <message>
-            <source>Plug in the stick a trainer gave you, then choose Add a course…: the courses on the stick are listed there.</source>
-            <translation>Branchez la clé que votre formateur vous a remise, puis choisissez « Ajouter un cours… » : les cours de la clé y sont listés.</translation>
-        </message>
-        <message>
-            <source>From a web address</source>
-            <translation>Depuis une adresse web</translation>
-        </message>
-        <message>
-            <source>Type the address your organisation sent you (it starts with https://). Once installed, the course works without a network.</source>
-            <translation>Saisissez l’adresse que votre organisme vous a envoyée (elle commence par https://). Une fois installé, le cours fonctionne sans réseau.</translation>
-        </message>
-        <message>
-            <source>From a workshop hub</source>
-            <translation>Depuis un atelier</translation>
-        </message>
-        <message>
-            <source>In a workshop, the trainer&apos;s computer shares its courses on the local network: they appear under Add a course….</source>
-            <translation>En atelier, l’ordinateur du formateur partage ses cours sur le réseau local : ils apparaissent dans « Ajouter un cours… ».</translation>
-        </message>
-        <message>
-            <source>Add a course…</source>
-            <translation>Ajouter un cours…</translation>
-        </message>
-        <message>
-            <source>Add a course</source>
-            <translation>Ajouter un cours</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScoreGauge</name>
-        <message>
-            <source>pass mark %1</source>
-            <translation>seuil de réussite %1</translation>
         <name>NetworkCoursesPanel</name>
         <message>
             <source>Looking for courses on the network…</source>
@@ -2562,6 +2519,52 @@ Clé de ce paquet :
         <message>
             <source>&amp;Workshop…</source>
             <translation>&amp;Atelier…</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyLibrary</name>
+        <message>
+            <source>No course yet: add your first one</source>
+            <translation>Aucun cours pour l’instant : ajoutez le premier</translation>
+        </message>
+        <message>
+            <source>From a USB stick</source>
+            <translation>Depuis une clé USB</translation>
+        </message>
+        <message>
+            <source>Plug in the stick a trainer gave you, then choose Add a course…: the courses on the stick are listed there.</source>
+            <translation>Branchez la clé que votre formateur vous a remise, puis choisissez « Ajouter un cours… » : les cours de la clé y sont listés.</translation>
+        </message>
+        <message>
+            <source>From a web address</source>
+            <translation>Depuis une adresse web</translation>
+        </message>
+        <message>
+            <source>Type the address your organisation sent you (it starts with https://). Once installed, the course works without a network.</source>
+            <translation>Saisissez l’adresse que votre organisme vous a envoyée (elle commence par https://). Une fois installé, le cours fonctionne sans réseau.</translation>
+        </message>
+        <message>
+            <source>From a workshop hub</source>
+            <translation>Depuis un atelier</translation>
+        </message>
+        <message>
+            <source>In a workshop, the trainer&apos;s computer shares its courses on the local network: they appear under Add a course….</source>
+            <translation>En atelier, l’ordinateur du formateur partage ses cours sur le réseau local : ils apparaissent dans « Ajouter un cours… ».</translation>
+        </message>
+        <message>
+            <source>Add a course…</source>
+            <translation>Ajouter un cours…</translation>
+        </message>
+        <message>
+            <source>Add a course</source>
+            <translation>Ajouter un cours</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreGauge</name>
+        <message>
+            <source>pass mark %1</source>
+            <translation>seuil de réussite %1</translation>
         </message>
     </context>
 </TS>

@@ -8,6 +8,7 @@ some progress is made through the learning engine first so the screens show real
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -21,7 +22,9 @@ from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
+OUT = ROOT / "docs" / "screenshots" / os.environ.get("SCREENSHOTS_SUBDIR", "")
+#: The screen size (Xvfb's): the window fills it, less a title bar.
+WIDTH, HEIGHT = (int(n) for n in os.environ.get("SCREENSHOTS_SIZE", "1366x768").split("x"))
 
 
 def pump(seconds: float = 0.3) -> None:
@@ -120,10 +123,23 @@ def main() -> int:
         record_position(ctx.db, learner.id, manifest, first_video.id, position, elapsed=5.0)
     ctx.close()
 
+    # An empty library first: what a learner sees before any course is installed.
+    empty = build_services(DataDir(work / "empty"), translations=translations)
+    empty.install_demo = False
+    window = MainWindow(empty)
+    window.resize(WIDTH, HEIGHT - 28)
+    window.move(0, 0)
+    window.show()
+    wait(lambda: window.library.loaded)
+    wait(lambda: not empty.tasks.busy)
+    shoot(window, "00-bibliotheque-vide")
+    window.close()
+    empty.close()
+
     services = build_services(data, translations=translations)
     services.install_demo = False
     window = MainWindow(services)
-    window.resize(1366, 740)
+    window.resize(WIDTH, HEIGHT - 28)
     window.move(0, 0)
     window.show()
     wait(lambda: services.learner is not None and bool(window.library.cards))

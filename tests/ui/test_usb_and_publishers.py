@@ -239,11 +239,13 @@ def card_colour(window) -> str:
 def test_publisher_shown_verified_only_for_a_trusted_key(qtbot, services, window, tmp_path) -> None:
     """Issue 14: a self-signed package used to show a green "verified publisher"."""
     from player.core.trust import short_fingerprint
-    from player.ui.widgets.publisher import UNSIGNED_COLOUR, VERIFIED_COLOUR
+    from player.ui import style
+
+    verified_colour, unsigned_colour = style.current().success, style.current().warning
 
     qtbot.waitUntil(lambda: card_publisher(window) != "")
     assert card_publisher(window) == "Unsigned"  # the test course names no publisher
-    assert card_colour(window) == UNSIGNED_COLOUR
+    assert card_colour(window) == unsigned_colour
 
     key = tmp_path / "publisher.key"
     public = generate_key(key)
@@ -252,7 +254,7 @@ def test_publisher_shown_verified_only_for_a_trusted_key(qtbot, services, window
         window.library.refresh()
     unknown = f"{PUBLISHER} — signed by an unknown publisher ({short_fingerprint(public)})"
     assert card_publisher(window) == unknown
-    assert card_colour(window) != VERIFIED_COLOUR
+    assert card_colour(window) != verified_colour
     assert public in window.library.cards[0].publisher.toolTip()
 
     # Trusted in Settings, under the name this computer knows it by: green, verified.
@@ -260,7 +262,7 @@ def test_publisher_shown_verified_only_for_a_trusted_key(qtbot, services, window
     with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
         dialog.save()
     assert card_publisher(window) == "✔ Écoute (partner) — verified publisher"
-    assert card_colour(window) == VERIFIED_COLOUR
+    assert card_colour(window) == verified_colour
 
     window.open_course("test-course")
     outline = window.current_screen()

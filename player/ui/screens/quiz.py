@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.ui import ops
+from player.ui import ops, style
 from player.ui.screens.base import Screen
 from player.ui.services import Services
 from player.ui.style import mark
@@ -234,7 +234,8 @@ class QuizScreen(Screen):
         self.unlocked.setObjectName("quiz-unlocked")
         self.unlocked.setWordWrap(True)
         self.unlocked.setStyleSheet(
-            "background: #e3f2e5; color: #1b5e20; border: 1px solid #2e7d32;"
+            f"background: {style.current().surface}; color: {style.current().success};"
+            f" border: 2px solid {style.current().success};"
             " border-radius: 4px; padding: 8px; font-weight: bold;"
         )
         self.feedback = QTextBrowser()
@@ -475,9 +476,9 @@ class QuizScreen(Screen):
         key = html.escape(self.tr("Correct answer:"))
         for number, item in enumerate(outcome.result.feedback, start=1):
             mark = (
-                f"<span style='color:#1b5e20'>✓ {right}</span>"
+                f"<span style='color:{style.current().success}'>✓ {right}</span>"
                 if item.correct
-                else f"<span style='color:#b00020'>✗ {wrong}</span>"
+                else f"<span style='color:{style.current().danger}'>✗ {wrong}</span>"
             )
             prompt = html.escape(outcome.prompts.get(item.question_id, item.question_id))
             given = html.escape(self._answer_text(outcome, item.question_id, item.kind, item.given))

@@ -424,6 +424,10 @@ Key of this package:
             <source>Summary written to %1</source>
             <translation>Summary written to %1</translation>
         </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
     </context>
     <context>
         <name>LearnerDialog</name>

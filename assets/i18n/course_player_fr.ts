@@ -424,6 +424,10 @@ Clé de ce paquet :
             <source>Summary written to %1</source>
             <translation>Bilan écrit dans %1</translation>
         </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
     </context>
     <context>
         <name>LearnerDialog</name>

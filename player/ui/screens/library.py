@@ -366,7 +366,7 @@ class LibraryScreen(Screen):
             if box.clickedButton() is remove:
                 self.services.tasks.run(
                     lambda: ops.remove_course(self.services, course_id),
-                    None,
+                    lambda _changes: self.refresh(),
                     self.show_error,
                     owner=self,
                 )

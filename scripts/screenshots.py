@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Take a screenshot of every screen, in French, from the demo course (run under Xvfb).
 
-Use ``scripts/screenshots.sh``, which starts Xvfb at 1366×768 and calls this. Images go to
-``docs/screenshots/``. The data folder is a fresh temporary one with the demo course installed;
-some progress is made through the learning engine first so the screens show real states.
+Use ``scripts/screenshots.sh``, which starts Xvfb for each colour scheme and screen size and
+calls this (``COURSE_PLAYER_COLOR_SCHEME``, ``SCREENSHOTS_SIZE``); images go to
+``docs/screenshots/<scheme>-<size>/``. The data folder is a fresh temporary one with the demo
+course installed; some progress is made through the learning engine first so the screens show
+real states.
 """
 
 from __future__ import annotations
@@ -264,15 +266,6 @@ def main() -> int:
     wait(lambda: not services.tasks.busy)
     shoot(dashboard, "15-tableau-de-bord")
     dashboard.close()
-
-    # The netbook size: 1024×600.
-    window.show_library()
-    window.resize(1024, 600)
-    pump(0.5)
-    window.open_course(course_id)
-    outline = window.current_screen()
-    wait(lambda: outline.outline is not None)
-    shoot(window, "12-sommaire-1024x600")
 
     window.close()
     services.close()

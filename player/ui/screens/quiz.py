@@ -451,6 +451,8 @@ class QuizScreen(Screen):
             self.verdict.setText(self.tr("Not passed yet"))
             mark(self.verdict, tone="warning")
         self.gauge.set_result(result.score, result.threshold, result.passed)
+        mark(self.next_lesson, primary=result.passed)  # the one thing to do next stands out
+        mark(self.retry, primary=not result.passed)
         self.score.setText(
             self.tr("Your score: %1 — pass mark %2 — best score %3")
             .replace("%1", percent(result.score))

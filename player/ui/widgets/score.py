@@ -40,7 +40,7 @@ class ScoreGauge(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         figure = QFontMetrics(self.figure_font).height()
         label = QFontMetrics(self.label_font).height()
-        return QSize(360, figure + SPACING.s + 14 + SPACING.xs + label + SPACING.xs)
+        return QSize(360, figure + SPACING.s + 20 + SPACING.xs + label + SPACING.xs)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         p = style.current()
@@ -73,7 +73,7 @@ class ScoreGauge(QWidget):
         label_width = QFontMetrics(self.label_font).horizontalAdvance(label)
         left = min(max(0.0, x - label_width / 2), self.width() - label_width)
         painter.drawText(
-            QRectF(left, bar_top + 14 + SPACING.xs, label_width + 2, self.height()),
+            QRectF(left, bar_top + 20 + SPACING.xs, label_width + 2, self.height()),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
             label,
         )

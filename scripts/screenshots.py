@@ -111,6 +111,9 @@ def main() -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application([sys.argv[0]])
+    from PySide6.QtGui import QCursor
+
+    QCursor.setPos(WIDTH - 1, HEIGHT - 1)  # no row under the mouse looks hovered
     translations = Translations(app)
     translations.apply("fr")
     work = Path(tempfile.mkdtemp(prefix="screenshots-"))

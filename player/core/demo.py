@@ -17,10 +17,14 @@ def install_demo_course(ctx: Context) -> bool:
     from player.core.install import install
     from player.core.package.pack import pack
     from player.core.package.reader import FolderSource
+    from player.core.transfer import ensure_free_space
 
     source = demo_course_source()
     if not (source / "course.yaml").is_file():
         return False
+    # Packed into staging first: a full disk is said in one line before anything is written.
+    size = sum(path.stat().st_size for path in source.rglob("*") if path.is_file())
+    ensure_free_space(ctx.data.staging, size)
     work = tempfile.mkdtemp(prefix="demo-", dir=ctx.data.staging)
     try:
         packed = ctx.data.staging / work / "package"

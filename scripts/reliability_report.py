@@ -86,6 +86,12 @@ AREAS = {
         "structured mutations of valid input; *tried* is the number of examples. Only the app's "
         "own errors (`PlayerError`, one line) may escape."
     ),
+    "Shared laptop": (
+        "`test_shared_laptop.py` (issue 14): another learner guesses PINs through the real "
+        "database file, closed and opened between guesses as a restart would, with a clock that "
+        "jumps to the end of each delay instead of sleeping; another account (`nobody`, a real "
+        "child process) tries to read the data folder the app created under umask 022."
+    ),
 }
 
 

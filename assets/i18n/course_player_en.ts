@@ -425,8 +425,83 @@ Key of this package:
             <translation>Summary written to %1</translation>
         </message>
         <message>
+            <source>&amp;Trainer PIN…</source>
+            <translation>&amp;Trainer PIN…</translation>
+        </message>
+        <message>
+            <source>Type the trainer PIN first.</source>
+            <translation>Type the trainer PIN first.</translation>
+        </message>
+        <message>
+            <source>The trainer PIN is set.</source>
+            <translation>The trainer PIN is set.</translation>
+        </message>
+        <message>
+            <source>The trainer PIN was removed.</source>
+            <translation>The trainer PIN was removed.</translation>
+        </message>
+        <message>
             <source>Close</source>
             <translation>Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainerPinPage</name>
+        <message>
+            <source>Protect this dashboard with a trainer PIN?</source>
+            <translation>Protect this dashboard with a trainer PIN?</translation>
+        </message>
+        <message>
+            <source>Several learners use this computer. With a trainer PIN, only you can open this dashboard, import progress files and export results. 4 to 8 digits.</source>
+            <translation>Several learners use this computer. With a trainer PIN, only you can open this dashboard, import progress files and export results. 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>&amp;Not now</source>
+            <translation>&amp;Not now</translation>
+        </message>
+        <message>
+            <source>Trainer PIN</source>
+            <translation>Trainer PIN</translation>
+        </message>
+        <message>
+            <source>Only someone who knows the trainer PIN can open this dashboard, import progress files and export results. 4 to 8 digits.</source>
+            <translation>Only someone who knows the trainer PIN can open this dashboard, import progress files and export results. 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;New trainer PIN:</source>
+            <translation>&amp;New trainer PIN:</translation>
+        </message>
+        <message>
+            <source>New trainer PIN &amp;again:</source>
+            <translation>New trainer PIN &amp;again:</translation>
+        </message>
+        <message>
+            <source>New trainer PIN</source>
+            <translation>New trainer PIN</translation>
+        </message>
+        <message>
+            <source>New trainer PIN again</source>
+            <translation>New trainer PIN again</translation>
+        </message>
+        <message>
+            <source>&amp;Set the trainer PIN</source>
+            <translation>&amp;Set the trainer PIN</translation>
+        </message>
+        <message>
+            <source>&amp;Remove the trainer PIN</source>
+            <translation>&amp;Remove the trainer PIN</translation>
+        </message>
+        <message>
+            <source>A PIN has 4 to 8 digits.</source>
+            <translation>A PIN has 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>The two PINs differ. Type them again.</source>
+            <translation>The two PINs differ. Type them again.</translation>
         </message>
     </context>
     <context>
@@ -530,6 +605,18 @@ Key of this package:
         <message>
             <source>Your PIN was removed.</source>
             <translation>Your PIN was removed.</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>Course Player</source>
+            <translation>Course Player</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continue</translation>
         </message>
     </context>
     <context>
@@ -2287,6 +2374,10 @@ Key of this package:
         <message>
             <source>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</source>
             <translation>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: try again in {seconds} s.</source>
+            <translation>Too many wrong PINs: try again in {seconds} s.</translation>
         </message>
     </context>
     <context>

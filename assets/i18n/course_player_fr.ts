@@ -425,8 +425,83 @@ Clé de ce paquet :
             <translation>Bilan écrit dans %1</translation>
         </message>
         <message>
+            <source>&amp;Trainer PIN…</source>
+            <translation>Code PIN du &amp;formateur…</translation>
+        </message>
+        <message>
+            <source>Type the trainer PIN first.</source>
+            <translation>Saisissez d’abord le code PIN du formateur.</translation>
+        </message>
+        <message>
+            <source>The trainer PIN is set.</source>
+            <translation>Le code PIN du formateur est enregistré.</translation>
+        </message>
+        <message>
+            <source>The trainer PIN was removed.</source>
+            <translation>Le code PIN du formateur a été supprimé.</translation>
+        </message>
+        <message>
             <source>Close</source>
             <translation>Fermer</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainerPinPage</name>
+        <message>
+            <source>Protect this dashboard with a trainer PIN?</source>
+            <translation>Protéger ce tableau de bord par un code PIN du formateur ?</translation>
+        </message>
+        <message>
+            <source>Several learners use this computer. With a trainer PIN, only you can open this dashboard, import progress files and export results. 4 to 8 digits.</source>
+            <translation>Plusieurs apprenants utilisent cet ordinateur. Avec un code PIN du formateur, personne d’autre que vous ne peut ouvrir ce tableau de bord, importer des fichiers de progression ni exporter les résultats. De 4 à 8 chiffres.</translation>
+        </message>
+        <message>
+            <source>&amp;Not now</source>
+            <translation>&amp;Pas maintenant</translation>
+        </message>
+        <message>
+            <source>Trainer PIN</source>
+            <translation>Code PIN du formateur</translation>
+        </message>
+        <message>
+            <source>Only someone who knows the trainer PIN can open this dashboard, import progress files and export results. 4 to 8 digits.</source>
+            <translation>Seule une personne qui connaît le code PIN du formateur peut ouvrir ce tableau de bord, importer des fichiers de progression et exporter les résultats. De 4 à 8 chiffres.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;New trainer PIN:</source>
+            <translation>&amp;Nouveau code PIN du formateur :</translation>
+        </message>
+        <message>
+            <source>New trainer PIN &amp;again:</source>
+            <translation>Nouveau code, &amp;encore une fois :</translation>
+        </message>
+        <message>
+            <source>New trainer PIN</source>
+            <translation>Nouveau code PIN du formateur</translation>
+        </message>
+        <message>
+            <source>New trainer PIN again</source>
+            <translation>Nouveau code PIN du formateur, une seconde fois</translation>
+        </message>
+        <message>
+            <source>&amp;Set the trainer PIN</source>
+            <translation>&amp;Enregistrer le code PIN du formateur</translation>
+        </message>
+        <message>
+            <source>&amp;Remove the trainer PIN</source>
+            <translation>&amp;Supprimer le code PIN du formateur</translation>
+        </message>
+        <message>
+            <source>A PIN has 4 to 8 digits.</source>
+            <translation>Un code PIN a de 4 à 8 chiffres.</translation>
+        </message>
+        <message>
+            <source>The two PINs differ. Type them again.</source>
+            <translation>Les deux codes PIN diffèrent. Saisissez-les à nouveau.</translation>
         </message>
     </context>
     <context>
@@ -530,6 +605,18 @@ Clé de ce paquet :
         <message>
             <source>Your PIN was removed.</source>
             <translation>Votre code PIN a été supprimé.</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>Course Player</source>
+            <translation>Lecteur de cours</translation>
+        </message>
+        <message>
+            <source>&amp;Continue</source>
+            <translation>&amp;Continuer</translation>
         </message>
     </context>
     <context>
@@ -2287,6 +2374,10 @@ Clé de ce paquet :
         <message>
             <source>Cannot serve on {bind} port {port}: {reason} (another hub running? try another --port).</source>
             <translation>Impossible de partager sur {bind}, port {port} : {reason} (un autre partage est-il en cours ? essayez un autre --port).</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: try again in {seconds} s.</source>
+            <translation>Trop de codes PIN erronés : réessayez dans {seconds} s.</translation>
         </message>
     </context>
     <context>

@@ -1,4 +1,9 @@
-"""Sub-commands for learners and progress: ``learners add|list``, ``progress``."""
+"""Sub-commands for learners and progress: ``learners add|list|set-pin|trainer-pin``, ``progress``.
+
+``set-pin`` and ``trainer-pin`` ask no current PIN: they are the way out of a forgotten one, for
+whoever can run commands on this computer (who can read the data folder anyway,
+``docs/security.md``).
+"""
 
 from __future__ import annotations
 
@@ -29,6 +34,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add.set_defaults(func=cmd_learners_add)
 
+    setpin = actions.add_parser(
+        "set-pin", help="set or remove a learner's PIN (e.g. forgotten); wrong tries are reset"
+    )
+    setpin.add_argument("name")
+    setpin.add_argument("--remove", action="store_true", help="remove the PIN")
+    setpin.set_defaults(func=cmd_learners_set_pin)
+
+    trainer = actions.add_parser(
+        "trainer-pin", help="set or remove the PIN that guards the trainer dashboard in the app"
+    )
+    trainer.add_argument("--remove", action="store_true", help="remove the trainer PIN")
+    trainer.set_defaults(func=cmd_trainer_pin)
+
     lst = actions.add_parser("list", help="list learner profiles")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=cmd_learners_list)
@@ -58,6 +76,26 @@ def cmd_learners_add(args: argparse.Namespace) -> int:
     ctx = context()
     learner = create_learner(ctx.db, args.name, email=args.email, language=args.language, pin=pin)
     say(f"Added learner {learner.name!r} (id {learner.id}{', with a PIN' if pin else ''}).")
+    return 0
+
+
+def cmd_learners_set_pin(args: argparse.Namespace) -> int:
+    from player.core.learning import set_pin
+
+    ctx = context()
+    learner = find_learner(ctx.db, args.name)
+    pin = None if args.remove else _read_pin()
+    set_pin(ctx.db, learner.id, pin)
+    say(f"{'Removed' if pin is None else 'Set'} the PIN of {learner.name!r}.")
+    return 0
+
+
+def cmd_trainer_pin(args: argparse.Namespace) -> int:
+    from player.core.learning.pins import set_trainer_pin
+
+    pin = None if args.remove else _read_pin()
+    set_trainer_pin(context().db, pin)
+    say(f"{'Removed' if pin is None else 'Set'} the trainer PIN.")
     return 0
 
 

@@ -37,13 +37,12 @@ from datetime import UTC, datetime
 from typing import IO, Any, cast
 
 from player.core.context import Context
-from player.core.errors import LearningError, PlayerError
+from player.core.errors import LearningError
 from player.core.learning import progress_report
 from player.core.learning.completion import History, lesson_status, required
-from player.core.learning.learners import Learner, _pin_matches, hash_pin, list_learners
+from player.core.learning.learners import Learner, list_learners
 from player.core.learning.state import LessonState, ModuleState, ModuleStatus
 from player.core.package.manifest import Manifest
-from player.core.settings import load_settings, update_settings
 from player.core.sync.merge import course_version
 from player.core.sync.statements import (
     ACCOUNT_HOME_PAGE,
@@ -55,7 +54,6 @@ from player.core.sync.statements import (
 )
 
 NOT_REPORTED = "not_reported"
-TRAINER_PIN_SETTING = "trainer_pin_hash"
 
 
 @dataclass(frozen=True)
@@ -532,25 +530,3 @@ def learner_summary(ctx: Context, learner: str, course_id: str) -> LearnerSummar
         course_completed_at=completed_at,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
     )
-
-
-# --- the trainer's optional PIN ------------------------------------------------------------------
-
-
-def trainer_pin_set(ctx: Context) -> bool:
-    return bool(load_settings(ctx.data.settings).get(TRAINER_PIN_SETTING))
-
-
-def set_trainer_pin(ctx: Context, pin: str | None) -> None:
-    """Guard the dashboard with a 4–8 digit PIN (None removes it)."""
-    update_settings(ctx.data.settings, **{TRAINER_PIN_SETTING: hash_pin(pin) if pin else None})
-
-
-def check_trainer_pin(ctx: Context, pin: str) -> bool:
-    stored = load_settings(ctx.data.settings).get(TRAINER_PIN_SETTING)
-    if not stored:
-        return True
-    try:
-        return _pin_matches(pin, str(stored))
-    except PlayerError:
-        return False

@@ -16,6 +16,9 @@ from player.core.errors import QT_TRANSLATE_NOOP, StoreError
 APP_NAME = "course-player"
 PORTABLE_MARKER = "portable.txt"
 PORTABLE_DATA_FOLDER = "course-player-data"
+#: Modes of the data folder and the database: their owner only (other accounts see nothing).
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
 
 
 @dataclass(frozen=True)
@@ -52,17 +55,48 @@ class DataDir:
         return self.root / "backups"
 
     def ensure(self) -> DataDir:
-        """Create the folders; one ``StoreError`` line when the place cannot hold them."""
+        """Create the folders (0700) and the database file (0600); one ``StoreError`` line when
+        the place cannot hold them.
+
+        Other accounts on the computer cannot list or read the data folder. The database's
+        ``-wal`` and ``-shm`` files take its mode (SQLite creates them so). Folders and files an
+        older version created with wider modes are tightened. Where modes do not exist (FAT or
+        exFAT sticks in portable mode, Windows), this does nothing (``docs/security.md``).
+        """
         for folder in (self.root, self.objects, self.courses, self.staging):
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
             except OSError as error:
                 raise StoreError.of(
                     QT_TRANSLATE_NOOP("CoreErrors", "Cannot use the data folder {path}: {reason}."),
                     path=str(self.root),
                     reason=error.strerror or str(error),
                 ) from error
+        _restrict(self.root, PRIVATE_FOLDER)
+        database = self.database
+        if not database.exists():
+            try:
+                os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+            except FileExistsError:
+                pass  # another instance created it just now
+            except OSError as error:
+                raise StoreError.of(
+                    QT_TRANSLATE_NOOP("CoreErrors", "Cannot use the data folder {path}: {reason}."),
+                    path=str(self.root),
+                    reason=error.strerror or str(error),
+                ) from error
+        for member in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+            _restrict(member, PRIVATE_FILE)
         return self
+
+
+def _restrict(path: Path, mode: int) -> None:
+    """Give ``path`` exactly ``mode`` when it exists and has other bits (no-op on FAT)."""
+    try:
+        if path.stat().st_mode & 0o777 != mode:
+            os.chmod(path, mode)
+    except OSError:
+        pass  # absent, not ours, or a file system without modes: nothing more to do
 
 
 def executable_dir() -> Path:

@@ -124,6 +124,11 @@ class MainWindow(QMainWindow):
         self._first_screen_done()
 
     def _first_screen_ready(self, first: ops.FirstScreen) -> None:
+        if first.learner.has_pin:
+            self.sync.start(first.outbox)
+            self._first_screen_done()
+            self.ask_pin_at_start(first.learner)
+            return
         self.services.learner = first.learner
         self._update_learner_action()
         self.learner_changed.emit()
@@ -183,6 +188,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.action_workshop)
         bar.addAction(self.action_settings)
         self._dialogs: dict[str, QWidget] = {}  # the non-blocking dialogs open now, by name
+        self.start_prompt: QWidget | None = None
         self.toolbar = bar
 
     def _build_status_bar(self) -> None:
@@ -434,6 +440,21 @@ class MainWindow(QMainWindow):
         dialog = LearnerDialog(self.services, self)
         dialog.switched.connect(self._learner_switched)
         dialog.exec()
+
+    def ask_pin_at_start(self, learner: Any) -> QWidget:
+        """The app starts on a learner with a PIN: ask it before showing any of their progress.
+
+        The switcher opens with that learner selected; picking another learner is fine, and
+        Quit (or closing the prompt) closes the app. Until then there is no current learner.
+        """
+        from player.ui.screens.learners import LearnerDialog
+
+        dialog = LearnerDialog(self.services, self, start_learner=learner)
+        dialog.switched.connect(self._learner_switched)
+        dialog.rejected.connect(self.close)
+        self.start_prompt = dialog
+        dialog.open()
+        return dialog
 
     def _learner_switched(self, learner: Any) -> None:
         self.services.learner = learner

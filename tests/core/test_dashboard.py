@@ -17,14 +17,11 @@ from player.core.context import Context, open_context
 from player.core.dashboard import (
     FORMULA_STARTS,
     DashboardRow,
-    check_trainer_pin,
     csv_cell,
     dashboard_table,
     iso_seconds,
     learner_summary,
     module_chart,
-    set_trainer_pin,
-    trainer_pin_set,
     write_csv,
 )
 from player.core.errors import LearningError
@@ -190,16 +187,6 @@ def test_learner_summary(workshop) -> None:
         learner_summary(a, "Zoé", "test-course")
     with pytest.raises(LearningError, match="No course 'nope'"):
         learner_summary(a, "Alice", "nope")
-
-
-def test_trainer_pin(workshop) -> None:
-    a, _b, _file = workshop
-    assert not trainer_pin_set(a) and check_trainer_pin(a, "anything")
-    set_trainer_pin(a, "2468")
-    assert trainer_pin_set(a)
-    assert check_trainer_pin(a, "2468") and not check_trainer_pin(a, "1357")
-    set_trainer_pin(a, None)
-    assert not trainer_pin_set(a)
 
 
 def test_iso_durations() -> None:

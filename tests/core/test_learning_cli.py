@@ -152,3 +152,37 @@ def test_damaged_database_is_reported_at_open_and_kept(
     assert database.read_bytes() == damaged  # never overwritten
     backups = list((empty_home / "backups").iterdir())
     assert backups and backups[0].read_bytes() == damaged
+
+
+def test_a_forgotten_pin_is_reset_from_the_command_line(empty_home: Path) -> None:
+    """The way out of a forgotten learner or trainer PIN, even during a delay."""
+    from player.core.learning import verify_pin
+    from player.core.learning.pins import PinThrottledError, check_trainer_pin
+
+    base = [sys.executable, "-m", "player", "learners"]
+
+    def cli(*args: str, pin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*base, *args], input=pin + "\n", capture_output=True, text=True, timeout=60
+        )
+
+    assert cli("add", "Ana", "--pin", pin="2468").returncode == 0
+    db = open_database(DataDir(empty_home).database)
+    ana = find_learner(db, "Ana")
+    for wrong in ("0000", "1111", "2222"):
+        assert not verify_pin(db, ana.id, wrong)
+    with pytest.raises(PinThrottledError):
+        verify_pin(db, ana.id, "2468")
+    done = cli("set-pin", "Ana", pin="1357")
+    assert done.returncode == 0 and "Set the PIN of 'Ana'" in done.stderr + done.stdout
+    assert verify_pin(db, ana.id, "1357")  # no delay any more
+    assert cli("set-pin", "Ana", "--remove").returncode == 0
+    assert not find_learner(db, "Ana").has_pin
+
+    assert cli("trainer-pin", pin="9753").returncode == 0
+    assert check_trainer_pin(db, "9753") and not check_trainer_pin(db, "1111")
+    assert cli("trainer-pin", "--remove").returncode == 0
+    assert check_trainer_pin(db, "anything")
+    bad = cli("set-pin", "Zoé", pin="1234")
+    assert bad.returncode == 1 and "no learner named 'Zoé'" in bad.stderr
+    db.conn.close()

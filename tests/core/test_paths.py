@@ -61,3 +61,39 @@ def test_a_data_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="Cannot use the data folder") as caught:
         DataDir(blocker / "home").ensure()
     assert "\n" not in str(caught.value) and not (blocker / "home").exists()
+
+
+def test_data_folder_and_database_are_private_to_their_owner(tmp_path: Path) -> None:
+    """Another account on the laptop cannot list the data folder nor read the database."""
+    from player.core.context import open_context
+
+    old = os.umask(0o022)  # the usual umask: files 0644, folders 0755 by default
+    try:
+        ctx = open_context(DataDir(tmp_path / "data"))
+        ctx.db.execute("CREATE TABLE probe (x)")  # a write, so the WAL and SHM files exist
+        data = ctx.data
+        modes = {
+            name: os.stat(path).st_mode & 0o777
+            for name, path in (
+                ("folder", data.root),
+                ("database", data.database),
+                ("wal", Path(f"{data.database}-wal")),
+                ("shm", Path(f"{data.database}-shm")),
+            )
+        }
+        ctx.close()
+    finally:
+        os.umask(old)
+    assert modes == {"folder": 0o700, "database": 0o600, "wal": 0o600, "shm": 0o600}
+
+
+def test_an_older_data_folder_is_tightened(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    root.mkdir(mode=0o755)
+    os.chmod(root, 0o755)
+    database = root / "player.sqlite3"
+    database.write_bytes(b"")
+    os.chmod(database, 0o644)
+    DataDir(root).ensure()
+    assert os.stat(root).st_mode & 0o777 == 0o700
+    assert os.stat(database).st_mode & 0o777 == 0o600

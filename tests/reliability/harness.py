@@ -31,6 +31,9 @@ CHILD_MEMORY = 1024 * 1024 * 1024
 CHILD_TIMEOUT = 120.0
 ERROR_PREFIX = "course-player: error:"
 
+#: Runs a command and writes its own peak memory (see ``run_child``).
+PEAK_MEMORY = Path(__file__).with_name("peak_memory.py")
+
 
 def record_outcome(
     area: str,
@@ -121,49 +124,52 @@ def run_child(
     """Run ``command`` in bounded time and memory.
 
     Output goes to files (no pipe can fill up); the child's own peak memory comes from
-    ``wait4``. A child still running after ``timeout`` is killed and the test fails.
+    ``wait4`` in a small launcher (``peak_memory.py``: forked from pytest itself, the child
+    would count pytest's size too). A child still running after ``timeout`` is killed with its
+    launcher and the test fails.
     """
     cwd.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     # Anonymous files in the system's temporary folder: never on the disk under test.
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as work,
+    ):
+        peak = Path(work) / "peak"
         child = subprocess.Popen(
-            command,
+            [sys.executable, str(PEAK_MEMORY), str(peak), *command],
             cwd=cwd,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
             preexec_fn=lambda: limit_memory(memory),
+            start_new_session=True,  # a timeout kills the launcher and the command together
         )
-        status, usage = _wait_bounded(child, timeout)
+        status = _wait_bounded(child, timeout)
         seconds = time.monotonic() - started
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
+        peak_kib = int(peak.read_text()) if peak.exists() else 0
     if status is None:
         raise AssertionError(f"{' '.join(command)} ran over {timeout} s:\n{stderr}")
-    return CliRun(
-        os.waitstatus_to_exitcode(status), stdout, stderr, seconds, usage.ru_maxrss / 1024
-    )
+    return CliRun(os.waitstatus_to_exitcode(status), stdout, stderr, seconds, peak_kib / 1024)
 
 
-def _wait_bounded(
-    child: subprocess.Popen[bytes], timeout: float
-) -> tuple[int | None, resource.struct_rusage]:
-    deadline = time.monotonic() + timeout
-    while True:
-        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-        if pid:
-            child.returncode = os.waitstatus_to_exitcode(status)
-            return status, usage
-        if time.monotonic() > deadline:
-            child.kill()
-            _, status, usage = os.wait4(child.pid, 0)
-            child.returncode = os.waitstatus_to_exitcode(status)
-            return None, usage
-        time.sleep(0.01)
+def _wait_bounded(child: subprocess.Popen[bytes], timeout: float) -> int | None:
+    """The child's wait status, or None after killing its whole group at ``timeout``."""
+    try:
+        child.wait(timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        return None
+    # Popen keeps the exit code; give the raw status back as wait4 would.
+    code = child.returncode
+    return (-code) & 0x7F if code < 0 else (code & 0xFF) << 8
 
 
 def snapshot(root: Path, *, skip: tuple[Path, ...] = ()) -> dict[str, str]:

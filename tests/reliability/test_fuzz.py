@@ -314,7 +314,7 @@ def test_importer_on_any_course_version(trainer: Any) -> None:
     def run(kind: str, version: Any) -> None:
         statement = copy.deepcopy(seeds[kind])
         statement["id"] = str(uuid.uuid4())
-        statement["context"]["extensions"][EXT_COURSE_VERSION] = version
+        statement["context"].setdefault("extensions", {})[EXT_COURSE_VERSION] = version
         report = import_lines(trainer, [json.dumps(statement).encode()])
         tally.examples += 1
         tally.refused += report is None or bool(report.rejected)

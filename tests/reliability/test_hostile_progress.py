@@ -143,7 +143,7 @@ def test_statements_about_unknown_lessons_are_reported(laptop: Laptop) -> None:
         return change
 
     def newer(statement: dict[str, Any]) -> None:
-        statement["context"]["extensions"][EXT_COURSE_VERSION] = 99
+        statement["context"].setdefault("extensions", {})[EXT_COURSE_VERSION] = 99
 
     lines = [
         laptop.statement("lesson", lesson("no-such-lesson")),

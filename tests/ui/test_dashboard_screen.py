@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from player.core.dashboard import dashboard_table, set_trainer_pin, write_csv
+from player.core.dashboard import dashboard_table, write_csv
 from player.core.learning import create_learner, list_learners, record_reading
+from player.core.learning.pins import mark_trainer_pin_offered, set_trainer_pin
 from player.core.store.database import open_database, utc_now
 from player.core.sync.usb import export_progress
 from player.ui.screens.dashboard import DashboardDialog
@@ -20,6 +21,7 @@ def add_learners(services) -> None:
     ana = create_learner(ctx.db, "Ana").id
     create_learner(ctx.db, "Bea")
     record_reading(ctx.db, ana, manifest, "m1-read", elapsed=30, at_end=True)
+    mark_trainer_pin_offered(ctx.db)  # the first-time offer was answered (test_shared_laptop)
 
 
 def open_dialog(qtbot, services) -> DashboardDialog:
@@ -64,7 +66,7 @@ def test_dashboard_table_chart_and_exports(qtbot, services, tmp_path: Path) -> N
 
 def test_trainer_pin_gate(qtbot, services) -> None:
     add_learners(services)
-    set_trainer_pin(services.context, "2468")
+    set_trainer_pin(services.context.db, "2468")
     dialog = open_dialog(qtbot, services)
     qtbot.waitUntil(lambda: dialog.pin.hasFocus() or not services.tasks.busy, timeout=10_000)
     assert dialog.stack.currentWidget() is dialog.gate

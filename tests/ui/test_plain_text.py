@@ -163,6 +163,9 @@ def test_course_text_is_shown_as_typed_in_every_dialog(
     assert MARK in learners.message.text()  # "Enter Ana …'s PIN."
     shown["learners"] = assert_shown_as_typed(learners)
 
+    from player.core.learning.pins import mark_trainer_pin_offered
+
+    mark_trainer_pin_offered(services.context.db)  # two learners: else it offers a trainer PIN
     dashboard = window.open_dashboard()
     qtbot.waitUntil(lambda: not services.tasks.busy)
     assert_shown_as_typed(dashboard)  # the course's title is in its list, which shows no HTML

@@ -194,6 +194,7 @@ def test_progress_imported_on_the_dashboard_reaches_the_status_line(
     dialog = DashboardDialog(services, window)
     qtbot.addWidget(dialog)
     lines = len((tmp_path / "ana.jsonl").read_text(encoding="utf-8").splitlines())
+    qtbot.waitUntil(lambda: dialog.unlocked)  # no trainer PIN here: open once that is known
     dialog.import_file(tmp_path / "ana.jsonl")
     qtbot.waitUntil(lambda: sync_status(services.context.db).pending == lines, timeout=10_000)
     qtbot.waitUntil(lambda: not services.tasks.busy)

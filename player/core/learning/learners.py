@@ -1,36 +1,39 @@
 """Learner profiles: several people share one laptop in a workshop.
 
 A learner has a name (unique, case-insensitive), an optional e-mail (identifies them to the LRS
-when syncing), an optional language and an optional PIN. The PIN only guards switching profile
-on a shared laptop; it is not a security boundary, but it is still stored as a slow scrypt hash
-with its own salt (``scrypt$n$r$p$salt$hash``, hex), never in clear.
+when syncing), an optional language and an optional PIN. The PIN is asked when the app starts on
+that learner and when switching to them; it is hashed and its wrong guesses throttled by
+``player.core.learning.pins`` (what it protects against: ``docs/security.md``).
 """
 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from player.core.errors import QT_TRANSLATE_NOOP, LearningError
+from player.core.learning.pins import (
+    Clock,
+    check_pin,
+    forget_failures,
+    hash_pin,
+    learner_subject,
+)
 from player.core.package.language import LANG_RE
 from player.core.store.database import utc_now
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-# hashlib, hmac, secrets and uuid are imported where PINs are hashed and learners created:
-# the desktop app reads its learner at start-up without them.
+# uuid is imported where learners are created: the desktop app reads its learner at start-up
+# without it.
 
 DEFAULT_LEARNER_NAME = "Learner"
-PIN_RE = re.compile(r"^[0-9]{4,8}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_NAME = 80
 
-# scrypt cost: about 16 MB and tens of milliseconds per check on a small laptop.
-SCRYPT_N = 2**14
-SCRYPT_R = 8
-SCRYPT_P = 1
 
 NO_LEARNER = QT_TRANSLATE_NOOP("CoreErrors", "There is no learner with id {learner}.")
 
@@ -111,39 +114,6 @@ def _clean_language(language: str | None) -> str | None:
             language=language,
         )
     return language
-
-
-def hash_pin(pin: str) -> str:
-    """A salted scrypt hash of the PIN, in one self-describing string."""
-    if not isinstance(pin, str) or not PIN_RE.match(pin):
-        raise LearningError.of(QT_TRANSLATE_NOOP("CoreErrors", "A PIN is 4 to 8 digits."))
-    import hashlib
-    import secrets
-
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
-
-
-def _pin_matches(pin: str, stored: str) -> bool:
-    import hashlib
-    import hmac
-
-    try:
-        scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        digest = hashlib.scrypt(
-            pin.encode(),
-            salt=bytes.fromhex(salt_hex),
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            dklen=len(digest_hex) // 2,
-        )
-    except (ValueError, MemoryError):
-        return False
-    return hmac.compare_digest(digest.hex(), digest_hex)
 
 
 def _name_taken(db: Database, name: str, except_id: int | None = None) -> bool:
@@ -247,23 +217,25 @@ def rename_learner(db: Database, learner_id: int, name: str) -> Learner:
 
 
 def set_pin(db: Database, learner_id: int, pin: str | None) -> Learner:
-    """Set (4 to 8 digits) or clear (``None``) the learner's PIN."""
+    """Set (4 to 8 digits) or clear (``None``) the learner's PIN; wrong guesses are forgotten."""
     pin_hash = hash_pin(pin) if pin is not None else None
     with db.atomic():
         get_learner(db, learner_id)
         db.execute("UPDATE learners SET pin_hash = ? WHERE id = ?", [pin_hash, learner_id])
+        forget_failures(db, learner_subject(learner_id))
     return get_learner(db, learner_id)
 
 
-def verify_pin(db: Database, learner_id: int, pin: str) -> bool:
-    """True when the learner has no PIN or ``pin`` is theirs."""
+def verify_pin(db: Database, learner_id: int, pin: str, *, clock: Clock = time.time) -> bool:
+    """True when the learner has no PIN or ``pin`` is theirs.
+
+    Wrong PINs are counted: after three in a row, ``PinThrottledError`` ("try again in N s")
+    until the delay has passed, even for the right PIN (``player.core.learning.pins``).
+    """
     rows = list(db.query("SELECT pin_hash FROM learners WHERE id = ?", [learner_id]))
     if not rows:
         raise LearningError.of(NO_LEARNER, learner=learner_id)
-    stored = rows[0]["pin_hash"]
-    if not stored:
-        return True
-    return isinstance(pin, str) and _pin_matches(pin, stored)
+    return check_pin(db, learner_subject(learner_id), rows[0]["pin_hash"], pin, clock=clock)
 
 
 def ensure_default_learner(db: Database, name: str = DEFAULT_LEARNER_NAME) -> Learner:

@@ -285,6 +285,36 @@ def m008_version_floors(db: Database) -> None:
 
 
 @migrations()
+def m009_pin_guards(db: Database) -> None:
+    """Wrong PINs counted per learner and for the trainer, and the trainer's own PIN.
+
+    ``pin_guards`` keeps the throttle of ``player/core/learning/pins.py`` across restarts
+    (``blocked_until`` in Unix seconds). ``trainer`` has one row: the trainer PIN's hash (kept
+    in ``settings.json`` by earlier versions, moved here when first read) and when the app
+    offered to set one.
+    """
+    db.execute(
+        """
+        CREATE TABLE pin_guards (
+            subject TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL DEFAULT 0,
+            blocked_until REAL NOT NULL DEFAULT 0,
+            last_failure_at TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE trainer (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            pin_hash TEXT,
+            offered_at TEXT
+        )
+        """
+    )
+
+
+@migrations()
 def m013_video_sessions(db: Database) -> None:
     """Viewing sessions of a video, from which the core derives Video Profile statements.
 

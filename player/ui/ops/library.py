@@ -114,7 +114,9 @@ def first_screen(services: Services, default_name: str) -> FirstScreen:
     """The learner, the library's cards and the outbox counts: start-up is one trip to the lane."""
 
     learner = current_learner(services, default_name)
-    return FirstScreen(learner, library_courses(services, learner.id), counts(services.context.db))
+    # A learner with a PIN: their progress is read once the PIN is typed (the window asks).
+    courses = [] if learner.has_pin else library_courses(services, learner.id)
+    return FirstScreen(learner, courses, counts(services.context.db))
 
 
 def current_learner(services: Services, default_name: str) -> Learner:

@@ -1,9 +1,14 @@
 """The trainer's workshop dashboard: learners × modules, a chart per module, exports.
 
 Everything it shows comes from ``player.core.dashboard`` on the storage lane; this module only
-lays it out. An optional trainer PIN (``set_trainer_pin``) guards it. The trainer imports each
-laptop's ``export-progress`` file here (a file imported twice counts once), exports the table as
-CSV (the same as ``course-player progress --csv``) and prints a one-page PDF per learner.
+lays it out. An optional trainer PIN (``player.core.learning.pins``, throttled like learners'
+PINs) guards it: the table, the import of progress files and the CSV and PDF exports all wait
+for it, each action checking it again. The first time the dashboard opens on a laptop with
+several learners and no trainer PIN, it offers to set one (``ops.trainer``).
+
+The trainer imports each laptop's ``export-progress`` file here (a file imported twice counts
+once), exports the table as CSV (the same as ``course-player progress --csv``) and prints a
+one-page PDF per learner.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from player.core import dashboard as core
+from player.core.errors import PlayerError
 from player.core.progress import format_duration
+from player.ui.ops import trainer
 from player.ui.ops.changes import PROGRESS_AND_OUTBOX
 from player.ui.screens.learners import pin_field
 from player.ui.services import Services
@@ -109,6 +117,140 @@ class ModuleChart(QWidget):
         painter.end()
 
 
+class TrainerPinPage(Retranslatable, QWidget):
+    """Set, change or remove the trainer PIN: the first-time offer, or from the dashboard."""
+
+    saved = Signal(bool)  # a PIN is now set (False: removed)
+    declined = Signal()  # "Not now" (the offer) or "Cancel" (changing it)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.offer = True  # the first-time offer; False: changing it from the dashboard
+        self.pin_is_set = False
+        self.setObjectName("trainer-pin-page")
+        self.heading = Heading(factor=1.3)
+        self.intro = Note()
+        self.new_label = QLabel()
+        self.new = pin_field()
+        self.new.setObjectName("trainer-new-pin")
+        self.again_label = QLabel()
+        self.again = pin_field()
+        self.again.setObjectName("trainer-new-pin-again")
+        self.again.returnPressed.connect(self.save)
+        form = QFormLayout()
+        for label, field in ((self.new_label, self.new), (self.again_label, self.again)):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.message = Note()
+        self.message.setObjectName("trainer-pin-page-message")
+        self.message.setStyleSheet("color: #b00020;")
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("trainer-pin-save")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("trainer-pin-remove")
+        self.remove_button.clicked.connect(self.remove)
+        self.later_button = QPushButton()
+        self.later_button.setObjectName("trainer-pin-later")
+        self.later_button.clicked.connect(self.decline)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.later_button)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        self.retranslate()
+
+    def start(self, *, offer: bool, pin_is_set: bool = False) -> None:
+        self.offer = offer
+        self.pin_is_set = pin_is_set
+        for field in (self.new, self.again):
+            field.clear()
+        self.message.clear()
+        self.remove_button.setVisible(pin_is_set and not offer)
+        self.retranslate()
+        self.new.setFocus()
+
+    def retranslate(self) -> None:
+        if self.offer:
+            self.heading.setText(self.tr("Protect this dashboard with a trainer PIN?"))
+            self.intro.setText(
+                self.tr(
+                    "Several learners use this computer. With a trainer PIN, only you can open "
+                    "this dashboard, import progress files and export results. 4 to 8 digits."
+                )
+            )
+            self.later_button.setText(self.tr("&Not now"))
+        else:
+            self.heading.setText(self.tr("Trainer PIN"))
+            self.intro.setText(
+                self.tr(
+                    "Only someone who knows the trainer PIN can open this dashboard, import "
+                    "progress files and export results. 4 to 8 digits."
+                )
+            )
+            self.later_button.setText(self.tr("Cancel"))
+        self.new_label.setText(self.tr("&New trainer PIN:"))
+        self.again_label.setText(self.tr("New trainer PIN &again:"))
+        self.new.setAccessibleName(self.tr("New trainer PIN"))
+        self.again.setAccessibleName(self.tr("New trainer PIN again"))
+        self.save_button.setText(self.tr("&Set the trainer PIN"))
+        self.remove_button.setText(self.tr("&Remove the trainer PIN"))
+
+    def save(self) -> None:
+        new = self.new.text()
+        if len(new) < 4:
+            self.message.setText(self.tr("A PIN has 4 to 8 digits."))
+            self.new.setFocus()
+            return
+        if new != self.again.text():
+            self.message.setText(self.tr("The two PINs differ. Type them again."))
+            self.again.clear()
+            self.again.setFocus()
+            return
+        self._store(new)
+
+    def remove(self) -> None:
+        self._store(None)
+
+    def _store(self, pin: str | None) -> None:
+        self.save_button.setEnabled(False)
+        self.services.tasks.run(
+            lambda: trainer.set_trainer_pin(self.services, pin),
+            self._stored,
+            self._failed,
+            owner=self,
+        )
+
+    def _stored(self, now_set: bool) -> None:
+        self.save_button.setEnabled(True)
+        self.saved.emit(now_set)
+
+    def decline(self) -> None:
+        if self.offer:
+            self.services.tasks.run(
+                lambda: trainer.decline_trainer_pin(self.services),
+                lambda _none: self.declined.emit(),
+                self._failed,
+                owner=self,
+            )
+        else:
+            self.declined.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.message.setText(one_line(error))
+
+
 class DashboardDialog(Retranslatable, QDialog):
     loaded = Signal()  # the table was (re)drawn
 
@@ -118,6 +260,8 @@ class DashboardDialog(Retranslatable, QDialog):
         super().__init__(parent)
         self.services = services
         self.rows: list[core.DashboardRow] = []
+        self.unlocked = False  # no trainer PIN, or it was typed in this dialog
+        self.trainer_pin_set = False
         self.setObjectName("dashboard-dialog")
         self.resize(960, 640)
         self.stack = QStackedWidget()
@@ -141,6 +285,9 @@ class DashboardDialog(Retranslatable, QDialog):
         gate.addWidget(self.pin_message)
         gate.addWidget(self.unlock)
         gate.addStretch(2)
+        self.pin_page = TrainerPinPage(services)
+        self.pin_page.saved.connect(self._pin_saved)
+        self.pin_page.declined.connect(self._back_to_board)
 
         # the dashboard itself
         self.board = QWidget()
@@ -173,6 +320,9 @@ class DashboardDialog(Retranslatable, QDialog):
         self.pdf_button.clicked.connect(self._ask_pdf)
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.reload)
+        self.trainer_pin_button = QPushButton()
+        self.trainer_pin_button.setObjectName("dashboard-trainer-pin")
+        self.trainer_pin_button.clicked.connect(self.change_trainer_pin)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -182,6 +332,7 @@ class DashboardDialog(Retranslatable, QDialog):
         for button in (self.import_button, self.csv_button, self.pdf_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.trainer_pin_button)
         buttons.addWidget(self.refresh_button)
         board = QVBoxLayout(self.board)
         board.addLayout(top)
@@ -191,6 +342,7 @@ class DashboardDialog(Retranslatable, QDialog):
         board.addLayout(buttons)
 
         self.stack.addWidget(self.gate)
+        self.stack.addWidget(self.pin_page)
         self.stack.addWidget(self.board)
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_buttons.rejected.connect(self.reject)
@@ -199,7 +351,7 @@ class DashboardDialog(Retranslatable, QDialog):
         layout.addWidget(self.close_buttons)  # a real dialog: it closes from its own button
         self.retranslate()
         self.services.tasks.run(
-            lambda: core.trainer_pin_set(self.services.context),
+            lambda: trainer.trainer_gate(self.services),
             self._gate_known,
             self._failed,
             owner=self,
@@ -232,16 +384,23 @@ class DashboardDialog(Retranslatable, QDialog):
         self.csv_button.setText(self.tr("Export &CSV…"))
         self.pdf_button.setText(self.tr("&Print the selected learner's summary (PDF)…"))
         self.refresh_button.setText(self.tr("&Refresh"))
+        self.trainer_pin_button.setText(self.tr("&Trainer PIN…"))
         if self.course.count():
             self.course.setItemText(0, self.tr("All courses"))
 
     # ------------------------------------------------------------------ PIN gate
 
-    def _gate_known(self, pin_set: bool) -> None:
-        if pin_set:
+    def _gate_known(self, gate: trainer.Gate) -> None:
+        self.trainer_pin_set = gate == "pin"
+        if gate == "pin":
             self.stack.setCurrentWidget(self.gate)
             self.pin.setFocus()
+        elif gate == "offer":
+            self.unlocked = True  # no PIN yet: the trainer may also say "Not now"
+            self.stack.setCurrentWidget(self.pin_page)
+            self.pin_page.start(offer=True)
         else:
+            self.unlocked = True
             self._open_board()
 
     def _check_pin(self) -> None:
@@ -250,18 +409,60 @@ class DashboardDialog(Retranslatable, QDialog):
 
         def checked(ok: bool) -> None:
             if ok:
+                self.unlocked = True
+                self.pin_message.clear()
                 self._open_board()
             else:
                 self.pin_message.setText(self.tr("Wrong PIN."))
 
+        def refused(error: BaseException) -> None:
+            if isinstance(error, PlayerError):  # e.g. too many wrong PINs: try again in 30 s
+                self.pin_message.setText(one_line(error))
+            else:
+                self._failed(error)
+
         self.services.tasks.run(
-            lambda: core.check_trainer_pin(self.services.context, pin),
+            lambda: trainer.check_trainer_pin(self.services, pin),
             checked,
-            self._failed,
+            refused,
             owner=self,
         )
 
+    def _locked(self) -> bool:
+        """True (and the PIN page shown) when the trainer PIN has not been typed here."""
+        if self.unlocked:
+            return False
+        self.stack.setCurrentWidget(self.gate)
+        self.pin_message.setText(self.tr("Type the trainer PIN first."))
+        self.pin.setFocus()
+        return True
+
+    def change_trainer_pin(self) -> None:
+        """Set, change or remove the trainer PIN (the dashboard is open: no PIN asked again)."""
+        if self._locked():
+            return
+        self.stack.setCurrentWidget(self.pin_page)
+        self.pin_page.start(offer=False, pin_is_set=self.trainer_pin_set)
+
+    def _pin_saved(self, now_set: bool) -> None:
+        self.trainer_pin_set = now_set
+        if now_set:
+            self._notice = self.tr("The trainer PIN is set.")
+        else:
+            self._notice = self.tr("The trainer PIN was removed.")
+        self._back_to_board()
+
+    def _back_to_board(self) -> None:
+        """The board as it was (after changing the PIN), or read for the first time."""
+        if self.course.count():
+            self.stack.setCurrentWidget(self.board)
+            self._show_count()
+        else:
+            self._open_board()
+
     def _open_board(self) -> None:
+        if self._locked():
+            return
         self.stack.setCurrentWidget(self.board)
         self.services.tasks.run(
             lambda: core.installed_manifests(self.services.context),
@@ -288,7 +489,7 @@ class DashboardDialog(Retranslatable, QDialog):
     _notice: str | None = None  # what the next reload shows in the status line
 
     def reload(self) -> None:
-        if self.stack.currentWidget() is not self.board:
+        if not self.unlocked or self.stack.currentWidget() is not self.board:
             return
         course_id = self.course_id
         self.services.tasks.run(
@@ -337,10 +538,13 @@ class DashboardDialog(Retranslatable, QDialog):
                     item.setToolTip(self.tr("Imported from: %1").replace("%1", row.imported_from))
                 self.table.setItem(index, column, item)
         self.chart.set_bars(core.module_chart(rows))
-        learners = len({r.learner_key for r in rows})
+        self._show_count()
+        self.loaded.emit()
+
+    def _show_count(self) -> None:
+        learners = len({r.learner_key for r in self.rows})
         self.status.setText(self._notice or self.tr("%n learner(s)", "", learners))
         self._notice = None
-        self.loaded.emit()
 
     def selected_row(self) -> core.DashboardRow | None:
         items = self.table.selectedItems()
@@ -349,6 +553,8 @@ class DashboardDialog(Retranslatable, QDialog):
     # ------------------------------------------------------------------ actions
 
     def _ask_import(self) -> None:
+        if self._locked():
+            return
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Progress file"), "", self.tr("Progress files (*.jsonl);;All files (*)")
         )
@@ -356,6 +562,8 @@ class DashboardDialog(Retranslatable, QDialog):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
+        if self._locked():
+            return
         from player.core.sync.merge import CourseIndex
         from player.core.sync.service import manifests_of
         from player.core.sync.usb import import_progress
@@ -387,6 +595,8 @@ class DashboardDialog(Retranslatable, QDialog):
         self.services.tasks.run(work, done, self._failed, owner=self)
 
     def _ask_csv(self) -> None:
+        if self._locked():
+            return
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export CSV"), "progress.csv", self.tr("CSV files (*.csv)")
         )
@@ -394,6 +604,8 @@ class DashboardDialog(Retranslatable, QDialog):
             self.export_csv(Path(path))
 
     def export_csv(self, path: Path) -> None:
+        if self._locked():
+            return
         rows = list(self.rows)
 
         def work() -> int:
@@ -417,6 +629,8 @@ class DashboardDialog(Retranslatable, QDialog):
         self.services.tasks.run(work, done, self._failed, owner=self)
 
     def _ask_pdf(self) -> None:
+        if self._locked():
+            return
         row = self.selected_row()
         if row is None:
             self.status.setText(self.tr("Select a learner's row first."))
@@ -430,6 +644,8 @@ class DashboardDialog(Retranslatable, QDialog):
 
     def print_summary(self, row: core.DashboardRow, path: Path) -> None:
         """The summary is gathered on the storage lane, then drawn here (QtGui, main thread)."""
+        if self._locked():
+            return
         from player.ui.reports import write_learner_pdf
 
         def work() -> tuple[Any, str]:

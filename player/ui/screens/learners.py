@@ -1,4 +1,9 @@
-"""The learner switcher: pick who is learning on this shared laptop (PIN when they set one)."""
+"""The learner switcher: pick who is learning on this shared laptop (PIN when they set one).
+
+It is also the prompt when the app starts on a learner with a PIN (``start_learner``): that
+learner is selected with the PIN field focused, another learner can be picked (or added)
+instead, and Quit closes the app; nothing of the protected learner shows before their PIN.
+"""
 
 from __future__ import annotations
 
@@ -43,10 +48,13 @@ class LearnerDialog(Retranslatable, QDialog):
     switched = Signal(object)  # the Learner now current
     learners_loaded = Signal()
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, start_learner: Any = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self._notice = ""
+        self.start_learner = start_learner  # the app starts on this learner, who has a PIN
         self.setObjectName("learner-dialog")
         self.setModal(True)
         self.heading = Heading(factor=1.4)
@@ -110,9 +118,10 @@ class LearnerDialog(Retranslatable, QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.new_box)
         layout.addWidget(self.buttons)
+        self.my_pin.setVisible(start_learner is None)
         self.retranslate()
         self._set_pin_visible(False)
-        self.reload()
+        self.reload(select_id=None if start_learner is None else start_learner.id)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Switch learner"))
@@ -133,7 +142,13 @@ class LearnerDialog(Retranslatable, QDialog):
         self.my_pin.setText(self.tr("My &PIN…"))
         self.my_pin.setToolTip(self.tr("Set, change or remove the PIN of %1").replace("%1", name))
         self.my_pin.setEnabled(self.services.learner is not None)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if self.start_learner is None:
+            cancel.setText(self.tr("Cancel"))
+        else:
+            cancel.setText(self.tr("&Quit"))
+            self.setWindowTitle(self.tr("Course Player"))
+            self.switch_button.setText(self.tr("&Continue"))
 
     def reload(self, select_id: int | None = None) -> None:
         self.services.tasks.run(
@@ -159,7 +174,11 @@ class LearnerDialog(Retranslatable, QDialog):
             self.list.addItem(item)
             if learner.id == wanted:
                 self.list.setCurrentItem(item)
-        self.list.setFocus()
+        chosen = self.selected()
+        if self.start_learner is not None and chosen is not None and chosen.has_pin:
+            self.pin.setFocus()
+        else:
+            self.list.setFocus()
         if self._notice:
             self.message.setText(self._notice)
             self._notice = ""

@@ -86,6 +86,7 @@ def workshop(services: object) -> None:
     """Two more learners with some progress, made through the learning engine."""
     from player.core.learning.activity import record_reading
     from player.core.learning.learners import create_learner
+    from player.core.learning.pins import mark_trainer_pin_offered
 
     # The app's own connection belongs to its storage worker: the script uses a second one.
     with services.separate_context() as ctx:  # type: ignore[attr-defined]
@@ -96,6 +97,7 @@ def workshop(services: object) -> None:
             learner = create_learner(ctx.db, name)
             for lesson in readings[:done]:
                 record_reading(ctx.db, learner.id, manifest, lesson.id, elapsed=240, at_end=True)
+        mark_trainer_pin_offered(ctx.db)  # the first-time trainer-PIN offer was answered
 
 
 def main() -> int:
@@ -263,6 +265,7 @@ def main() -> int:
     copying.close()
 
     # The trainer dashboard, with two more learners of the workshop.
+    wait(lambda: not services.tasks.busy)
     workshop(services)
     dashboard = window.open_dashboard()
     wait(lambda: dashboard.table.rowCount() > 0)

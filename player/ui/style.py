@@ -30,7 +30,8 @@ class Palette:
     surface: str  # cards, lists, text fields
     surface_alt: str  # a card's picture placeholder, alternate rows
     next_surface: str  # the next lesson's row, highlighted
-    border: str  # card and field outlines (decorative)
+    border: str  # card outlines (decorative)
+    control: str  # outlines of text fields, check boxes and radio buttons (3:1)
     text: str
     text_muted: str  # details, durations
     accent: str  # primary buttons' background, links, the progress ring
@@ -51,6 +52,7 @@ LIGHT = Palette(
     surface_alt="#e8edf3",
     next_surface="#e3eefb",
     border="#cdd5df",
+    control="#6b7685",
     text="#17202b",
     text_muted="#4a5565",
     accent="#1d5fa8",
@@ -71,6 +73,7 @@ DARK = Palette(
     surface_alt="#2c343d",
     next_surface="#1c3350",
     border="#3b4450",
+    control="#8a96a6",
     text="#e9edf2",
     text_muted="#b4bdc9",
     accent="#6aaef5",
@@ -101,6 +104,7 @@ GRAPHIC_ON = {
     "success": ("window", "surface", "surface_alt", "track"),
     "warning": ("window", "surface", "track"),  # a quiz score bar not passed yet
     "locked": ("window", "surface", "surface_alt"),
+    "control": ("window", "surface", "surface_alt"),
 }
 TEXT_RATIO = 4.5
 GRAPHIC_RATIO = 3.0
@@ -213,12 +217,37 @@ QPushButton[primary="true"]:hover {{ background: {p.accent_hover}; }}
 QPushButton[primary="true"]:disabled {{ background: {p.track}; color: {p.locked}; }}
 QToolButton#course-menu {{ padding: {s.xs}px {s.s}px; }}
 QToolButton#course-menu::menu-indicator {{ image: none; width: 0px; }}
+QLineEdit, QPlainTextEdit, QTextEdit {{
+    border: 1px solid {p.control}; border-radius: 4px; background: {p.surface};
+}}
+QLineEdit {{ padding: 3px {s.xs}px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 2px solid {p.focus}; }}
+QRadioButton::indicator, QCheckBox::indicator {{
+    width: 14px; height: 14px; border: 2px solid {p.control}; background: {p.surface};
+}}
+QRadioButton::indicator {{ border-radius: 9px; }}
+QCheckBox::indicator {{ border-radius: 3px; }}
+QRadioButton::indicator:checked {{
+    border-color: {p.accent};
+    background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+        stop:0 {p.accent}, stop:0.55 {p.accent}, stop:0.6 {p.surface}, stop:1 {p.surface});
+}}
+QCheckBox::indicator:checked {{
+    border-color: {p.accent}; background: {p.accent}; image: url({_check_icon(p)});
+}}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {p.track}; }}
 QProgressBar {{
     background: {p.track}; border: none; border-radius: 4px; color: {p.text};
     text-align: center; min-height: 8px;
 }}
 QProgressBar::chunk {{ background: {p.accent}; border-radius: 4px; }}
 """
+
+
+def _check_icon(p: Palette) -> str:
+    from player.core.resources import assets_dir
+
+    return (assets_dir() / "icons" / "ui" / f"check-{p.name}.svg").as_posix()
 
 
 def apply(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Palette:

@@ -53,3 +53,16 @@ def test_the_app_takes_the_systems_colour_scheme_and_follows_it(qapp: QApplicati
         qapp.setStyleSheet("")
         qapp.setStyle(old_style)
         qapp.setPalette(old_palette)
+
+
+@pytest.mark.parametrize("scale", [1.25, 1.5, 2.0])
+def test_svg_icons_are_drawn_at_the_screens_scale(qapp: QApplication, scale: float) -> None:
+    from PySide6.QtCore import QSize
+
+    from player.ui.widgets.icons import svg_icon
+
+    for name in ("video", "text", "quiz", "survey", "lock", "done", "in_progress", "open"):
+        pixmap = svg_icon(name, "#1d5fa8").pixmap(QSize(20, 20), scale)
+        assert pixmap.size() == QSize(round(20 * scale), round(20 * scale)), name
+        assert pixmap.devicePixelRatio() == pytest.approx(scale)
+        assert not pixmap.toImage().isNull()

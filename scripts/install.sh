@@ -18,7 +18,8 @@ APP_PACKAGES="python3 python3-venv python3-pip libvlc5 libvlc-bin vlc-plugin-bas
   libxcb-randr0 libxcb-render0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0
   libxcb-xkb1 libx11-xcb1 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6
   libdbus-1-3 fontconfig fonts-dejavu-core"
-TEST_PACKAGES="xvfb xauth nginx-light ffmpeg espeak-ng imagemagick xdotool poppler-utils util-linux"
+TEST_PACKAGES="xvfb xauth nginx-light ffmpeg espeak-ng imagemagick xdotool poppler-utils util-linux
+  chromium"  # chromium: the stats HTML report is rendered headless and looked at
 # node runs Learning Locker's xAPI validator in the statement tests; Debian's package when the
 # machine has no node of its own
 if [ "$WITH_TESTS" = 1 ] && ! { command -v node && command -v npm; } >/dev/null; then
@@ -42,7 +43,7 @@ PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
 if [ "$WITH_TESTS" = 1 ]; then
-    .venv/bin/python -m pip install --quiet -e ".[test]"
+    .venv/bin/python -m pip install --quiet -e ".[test,reports]"
     bash scripts/setup-ralph.sh
     # @learninglocker/xapi-validation, pinned by tests/xapi-validation/package-lock.json
     mkdir -p .test-env/xapi-validation

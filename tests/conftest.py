@@ -43,6 +43,7 @@ pytest_plugins: list[str] = [
     "tests.fixtures.xvfb",
     "tests.fixtures.video_media",
     "tests.fixtures.xapi_validator",
+    "tests.fixtures.chromium",
 ]
 
 

@@ -898,6 +898,13 @@ Key of this package:
             <comment>between the steps that open a module</comment>
             <translation>; </translation>
         </message>
+        <message numerus="yes">
+            <source>%n optional survey(s), not counted.</source>
+            <translation>
+                <numerusform>%n optional survey, not counted.</numerusform>
+                <numerusform>%n optional surveys, not counted.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Next</source>
             <translation>Next</translation>
@@ -1067,6 +1074,10 @@ Key of this package:
             <source>False</source>
             <translation>False</translation>
         </message>
+        <message>
+            <source>The right answers are shown once you pass this quiz.</source>
+            <translation>The right answers are shown once you pass this quiz.</translation>
+        </message>
     </context>
     <context>
         <name>ReadingScreen</name>
@@ -1172,6 +1183,14 @@ Key of this package:
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Text size:</source>
+            <translation>&amp;Text size:</translation>
+        </message>
+        <message>
+            <source>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</source>
+            <translation>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</translation>
         </message>
     </context>
     <context>
@@ -1337,6 +1356,32 @@ Key of this package:
         <message>
             <source>Off</source>
             <translation>Off</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This video does not count as watched yet: %1 not watched. Resume at %2?</source>
+            <translation>This video does not count as watched yet: %1 not watched. Resume at %2?</translation>
+        </message>
+        <message>
+            <source>Resume at %1</source>
+            <translation>Resume at %1</translation>
+        </message>
+        <message>
+            <source>Resume at the first part not watched, %1</source>
+            <translation>Resume at the first part not watched, %1</translation>
         </message>
     </context>
     <context>
@@ -2232,6 +2277,14 @@ Key of this package:
             <translation>{course} claims the name of the trusted publisher {publisher!r} (key {owner}), but it is signed by {key}; refused.</translation>
         </message>
         <message>
+            <source>Cannot fetch {name}: the server does not have this file ({status}); check the address.</source>
+            <translation>Cannot fetch {name}: the server does not have this file ({status}); check the address.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</source>
+            <translation>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</translation>
+        </message>
+        <message>
             <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
             <translation>Question {question!r} has no choice {choice!r} (choices: {choices}).</translation>
         </message>
@@ -2378,6 +2431,54 @@ Key of this package:
         <message>
             <source>Too many wrong PINs: try again in {seconds} s.</source>
             <translation>Too many wrong PINs: try again in {seconds} s.</translation>
+        </message>
+        <message>
+            <source>No LRS is configured: give its address (stats --lrs URL), or configure one with course-player sync --configure URL (or {variable}).</source>
+            <translation>No LRS is configured: give its address (stats --lrs URL), or configure one with course-player sync --configure URL (or {variable}).</translation>
+        </message>
+        <message>
+            <source>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</source>
+            <translation>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</source>
+            <translation>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</translation>
+        </message>
+        <message>
+            <source>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</source>
+            <translation>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} refused to list statements (HTTP {status}); check the LRS user name and password (course-player sync --configure) and that they may read statements.</source>
+            <translation>The LRS at {endpoint} refused to list statements (HTTP {status}); check the LRS user name and password (course-player sync --configure) and that they may read statements.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered with a redirect (HTTP {status}); redirects are not followed. Check the LRS address.</source>
+            <translation>The LRS at {endpoint} answered with a redirect (HTTP {status}); redirects are not followed. Check the LRS address.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered HTTP {status} when asked for statements. Run the same command again to continue where it stopped.</source>
+            <translation>The LRS at {endpoint} answered HTTP {status} when asked for statements. Run the same command again to continue where it stopped.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a page of statements {problem}.</source>
+            <translation>The LRS at {endpoint} sent a page of statements {problem}.</translation>
+        </message>
+        <message>
+            <source>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</source>
+            <translation>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</translation>
+        </message>
+        <message>
+            <source>Not a subtitle choice: {choice!r}.</source>
+            <translation>Not a subtitle choice: {choice!r}.</translation>
+        </message>
+        <message>
+            <source>A playback speed is from {low}× to {high}×.</source>
+            <translation>A playback speed is from {low}× to {high}×.</translation>
+        </message>
+        <message>
+            <source>A text size is one of {sizes} %.</source>
+            <translation>A text size is one of {sizes} %.</translation>
         </message>
     </context>
     <context>

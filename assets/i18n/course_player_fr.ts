@@ -898,6 +898,13 @@ Clé de ce paquet :
             <comment>between the steps that open a module</comment>
             <translation> ; </translation>
         </message>
+        <message numerus="yes">
+            <source>%n optional survey(s), not counted.</source>
+            <translation>
+                <numerusform>%n questionnaire facultatif, non compté.</numerusform>
+                <numerusform>%n questionnaires facultatifs, non comptés.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Next</source>
             <translation>À suivre</translation>
@@ -1041,11 +1048,11 @@ Clé de ce paquet :
         </message>
         <message>
             <source>Correct</source>
-            <translation>Juste</translation>
+            <translation>Bonne réponse</translation>
         </message>
         <message>
             <source>Not correct</source>
-            <translation>Faux</translation>
+            <translation>Réponse incorrecte</translation>
         </message>
         <message>
             <source>Your answer:</source>
@@ -1066,6 +1073,10 @@ Clé de ce paquet :
         <message>
             <source>False</source>
             <translation>Faux</translation>
+        </message>
+        <message>
+            <source>The right answers are shown once you pass this quiz.</source>
+            <translation>Les bonnes réponses s’affichent une fois ce quiz réussi.</translation>
         </message>
     </context>
     <context>
@@ -1172,6 +1183,14 @@ Clé de ce paquet :
         <message>
             <source>Cancel</source>
             <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Text size:</source>
+            <translation>&amp;Taille du texte :</translation>
+        </message>
+        <message>
+            <source>For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)</source>
+            <translation>Pour l’apprenant actuel, partout dans l’application (Ctrl+plus, Ctrl+moins)</translation>
         </message>
     </context>
     <context>
@@ -1337,6 +1356,32 @@ Clé de ce paquet :
         <message>
             <source>Off</source>
             <translation>Désactivés</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>This video does not count as watched yet: %1 not watched. Resume at %2?</source>
+            <translation>Cette vidéo ne compte pas encore comme vue : il reste %1 non regardées. Reprendre à %2 ?</translation>
+        </message>
+        <message>
+            <source>Resume at %1</source>
+            <translation>Reprendre à %1</translation>
+        </message>
+        <message>
+            <source>Resume at the first part not watched, %1</source>
+            <translation>Reprendre à la première partie non regardée, %1</translation>
         </message>
     </context>
     <context>
@@ -2232,6 +2277,14 @@ Clé de ce paquet :
             <translation>{course} se réclame de l’éditeur de confiance {publisher!r} (clé {owner}), mais il est signé par {key} ; refusé.</translation>
         </message>
         <message>
+            <source>Cannot fetch {name}: the server does not have this file ({status}); check the address.</source>
+            <translation>Impossible de récupérer {name} : le serveur ne trouve pas ce fichier ({status}) ; vérifiez l’adresse.</translation>
+        </message>
+        <message>
+            <source>Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you the address.</source>
+            <translation>Impossible de récupérer {name} : le serveur en refuse l’accès ({status}) ; demandez-le à la personne qui vous a donné l’adresse.</translation>
+        </message>
+        <message>
             <source>Question {question!r} has no choice {choice!r} (choices: {choices}).</source>
             <translation>La question « {question} » n’a pas de choix « {choice} » (choix : {choices}).</translation>
         </message>
@@ -2378,6 +2431,54 @@ Clé de ce paquet :
         <message>
             <source>Too many wrong PINs: try again in {seconds} s.</source>
             <translation>Trop de codes PIN erronés : réessayez dans {seconds} s.</translation>
+        </message>
+        <message>
+            <source>No LRS is configured: give its address (stats --lrs URL), or configure one with course-player sync --configure URL (or {variable}).</source>
+            <translation>Aucun LRS n’est configuré : indiquez son adresse (stats --lrs URL) ou configurez-en un avec course-player sync --configure URL (ou {variable}).</translation>
+        </message>
+        <message>
+            <source>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</source>
+            <translation>Le LRS liste plus de {limit} déclarations pour ce cours ; le rapport s’arrête là (augmentez --max-statements pour en lire davantage).</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</source>
+            <translation>Le LRS à l’adresse {endpoint} a renvoyé un lien « more » vers un autre serveur ({origin}) ; il n’a pas été suivi.</translation>
+        </message>
+        <message>
+            <source>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</source>
+            <translation>Impossible de lire les déclarations de {endpoint} : {cause}. Relancez la même commande pour reprendre là où elle s’est arrêtée.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} refused to list statements (HTTP {status}); check the LRS user name and password (course-player sync --configure) and that they may read statements.</source>
+            <translation>Le LRS à l’adresse {endpoint} a refusé de lister les déclarations (HTTP {status}) ; vérifiez le nom d’utilisateur et le mot de passe du LRS (course-player sync --configure) et qu’ils permettent de lire les déclarations.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered with a redirect (HTTP {status}); redirects are not followed. Check the LRS address.</source>
+            <translation>Le LRS à l’adresse {endpoint} a répondu par une redirection (HTTP {status}) ; les redirections ne sont pas suivies. Vérifiez l’adresse du LRS.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} answered HTTP {status} when asked for statements. Run the same command again to continue where it stopped.</source>
+            <translation>Le LRS à l’adresse {endpoint} a répondu HTTP {status} à la demande de déclarations. Relancez la même commande pour reprendre là où elle s’est arrêtée.</translation>
+        </message>
+        <message>
+            <source>The LRS at {endpoint} sent a page of statements {problem}.</source>
+            <translation>Le LRS à l’adresse {endpoint} a envoyé une page de déclarations illisible ({problem}).</translation>
+        </message>
+        <message>
+            <source>Say where the statements are: --lrs [ENDPOINT] (an LRS) or --from FILE.jsonl (progress files).</source>
+            <translation>Indiquez où sont les déclarations : --lrs [ADRESSE] (un LRS) ou --from FICHIER.jsonl (fichiers de progression).</translation>
+        </message>
+        <message>
+            <source>Not a subtitle choice: {choice!r}.</source>
+            <translation>Ce n’est pas un choix de sous-titres : « {choice} ».</translation>
+        </message>
+        <message>
+            <source>A playback speed is from {low}× to {high}×.</source>
+            <translation>Une vitesse de lecture va de {low}× à {high}×.</translation>
+        </message>
+        <message>
+            <source>A text size is one of {sizes} %.</source>
+            <translation>Une taille de texte est l’une de : {sizes} %.</translation>
         </message>
     </context>
     <context>

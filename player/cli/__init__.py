@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "player.cli.hub",
     "player.cli.partners",
     "player.cli.maintenance",
+    "player.cli.stats",
 )
 
 Handler = Callable[[argparse.Namespace], int]

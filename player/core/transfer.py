@@ -81,12 +81,13 @@ class TransferPolicy:
     backoff_base: float = 0.5
     backoff_max: float = 20.0
     #: Set once any response arrived from the server: before that, a refused connection or an
-    #: unknown host is most likely a wrong URL, so we give up sooner.
+    #: unknown host is most likely a wrong URL, so we give up sooner: within 10 s, connect
+    #: attempts included (a typo in an address must not keep a learner waiting).
     contacted: bool = field(default=False)
-    first_contact_deadline: float = 20.0
+    first_contact_deadline: float = 10.0
 
     def timeouts(self) -> tuple[float, float]:
-        limit = max(0.5, self.deadline_without_progress)
+        limit = max(0.5, self.deadline())
         return min(self.connect_timeout, limit), min(self.read_timeout, limit)
 
     def deadline(self) -> float:
@@ -681,6 +682,8 @@ def _check_status(response: requests.Response, name: str, *, resuming: bool) -> 
             Phrase(QT_TRANSLATE_NOOP("CoreErrors", "the server answered {status}"), status=status),
             _retry_after(response),
         )
+    if status in PLAIN_STATUS_REASONS:
+        raise HttpStatusError.of(PLAIN_STATUS_REASONS[status], status, name=name, status=status)
     if status >= 400:
         reason = f" {response.reason}" if response.reason else ""
         raise HttpStatusError.of(
@@ -700,6 +703,30 @@ def _check_status(response: requests.Response, name: str, *, resuming: bool) -> 
             name=name,
             status=status,
         )
+
+
+#: The statuses a learner meets with a wrong or private address, said in plain words (and
+#: translated); other statuses keep the server's own reason phrase.
+PLAIN_STATUS_REASONS: dict[int, str] = {
+    404: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Cannot fetch {name}: the server does not have this file ({status}); check the address.",
+    ),
+    410: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Cannot fetch {name}: the server does not have this file ({status}); check the address.",
+    ),
+    401: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you "
+        "the address.",
+    ),
+    403: QT_TRANSLATE_NOOP(
+        "CoreErrors",
+        "Cannot fetch {name}: the server refuses access to it ({status}); ask whoever gave you "
+        "the address.",
+    ),
+}
 
 
 def _retry_after(response: requests.Response) -> float | None:

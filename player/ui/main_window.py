@@ -11,12 +11,14 @@ the task runner announces, and the screens redraw from those.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QSizePolicy,
@@ -26,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.ui import ops
+from player.core.errors import PlayerError
+from player.ui import geometry, ops
 from player.ui.ops.changes import Changes
 from player.ui.screens.base import Screen
 from player.ui.screens.library import LibraryScreen
@@ -64,8 +67,8 @@ class MainWindow(QMainWindow):
             owner=self,
         )
         self.setObjectName("main-window")
-        self.resize(1200, 760)
         self.setMinimumSize(QSize(800, 520))
+        self._maximize = geometry.restore(self, services.settings, QSize(1200, 760))
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -116,7 +119,10 @@ class MainWindow(QMainWindow):
         after the first frame and paint the whole window a second time (a flicker on slow
         machines). Handling them now lets that first frame be the final one.
         """
-        self.show()
+        if self._maximize:
+            self.showMaximized()
+        else:
+            self.show()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _first_screen_failed(self, error: BaseException) -> None:
@@ -132,6 +138,7 @@ class MainWindow(QMainWindow):
         self.services.learner = first.learner
         self._update_learner_action()
         self.learner_changed.emit()
+        self._apply_preferences()
         self.library.show_courses(first.courses)
         self.sync.start(first.outbox)
         self._first_screen_done()
@@ -396,6 +403,7 @@ class MainWindow(QMainWindow):
             )
 
         screen = ReadingScreen(page, report=report)
+        screen.text_size_changed.connect(self.remember_text_size)
         self._show_lesson(screen, page.course_id, page.lesson_id, replace)
 
     def _show_lesson(self, screen: Screen, course_id: str, lesson_id: str, replace: bool) -> None:
@@ -460,6 +468,7 @@ class MainWindow(QMainWindow):
         self.services.learner = learner
         self._update_learner_action()
         self.learner_changed.emit()
+        self._apply_preferences()
         self.services.tasks.announce(Changes(learner=True), self)  # their progress, not mine
         self.show_library()
 
@@ -502,13 +511,58 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_settings(self) -> None:
+        self.settings_dialog().exec()
+
+    def settings_dialog(self) -> QDialog:
+        """The Settings dialog, its choices wired to the window (not shown yet)."""
         from player.ui.screens.settings import SettingsDialog
 
         dialog = SettingsDialog(self.services, self)
         dialog.saved.connect(self.library.refresh)  # trusted keys change the publisher lines
-        dialog.exec()
+        dialog.text_size_chosen.connect(self.remember_text_size)
+        dialog.language_switched.connect(self._rename_default_learner)
+        return dialog
+
+    # ------------------------------------------------------------------ learner's choices
+
+    def _apply_preferences(self) -> None:
+        """The learner's text size, once their profile is known (their own, on a shared laptop)."""
+        from player.ui import text_size
+
+        learner_id = self.services.learner_id
+        self.services.tasks.run(
+            lambda: ops.learner_preferences(self.services, learner_id),
+            lambda prefs: text_size.apply(prefs.text_size),
+            owner=self,
+        )
+
+    def _rename_default_learner(self, old_name: str, new_name: str) -> None:
+        """The placeholder profile ("Learner") takes the new language's name ("Apprenant")."""
+
+        def renamed(learner: Any) -> None:
+            current = self.services.learner
+            if learner is not None and current is not None and learner.id == current.id:
+                self.services.learner = learner
+                self._update_learner_action()
+                self.learner_changed.emit()
+
+        self.services.tasks.run(
+            lambda: ops.rename_default_learner(self.services, old_name, new_name),
+            renamed,
+            owner=self,
+        )
+
+    def remember_text_size(self, percent: int) -> None:
+        from player.ui.screens.lessons import remember
+
+        remember(self.services, self, text_size=percent)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        place = geometry.remembered(self, self.services.settings)
+        if place is not None:
+            # A settings file that cannot be written: the next start is centred, that is all.
+            with contextlib.suppress(PlayerError, OSError):
+                self.services.save_settings(**{geometry.SETTINGS_KEY: place})
         if "workshop_hub" in self.services.extras:
             from player.ui.screens.workshop import stop_sharing
 

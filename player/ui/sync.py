@@ -61,6 +61,9 @@ class SyncMonitor(QObject):
         self._hub_context: Context | None = None
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.tick)
+        # The first tick, sooner: a timer of its own so that ``close`` stops it too.
+        self._first_tick = QTimer(self, singleShot=True, interval=FIRST_TICK_MS)
+        self._first_tick.timeout.connect(self.tick)
         services.tasks.operation_did_execute.connect(self._operation_did_execute)
 
     def start(self, outbox: OutboxCounts | None = None) -> None:
@@ -73,7 +76,7 @@ class SyncMonitor(QObject):
                     outbox.pending, outbox.quarantined + outbox.conflict, outbox.last_sent_at
                 )
             )
-        QTimer.singleShot(FIRST_TICK_MS, self.tick)
+        self._first_tick.start()
         self._timer.start()
 
     def _operation_did_execute(self, changes: Changes, _initiator: object) -> None:
@@ -174,6 +177,7 @@ class SyncMonitor(QObject):
 
     def close(self) -> None:
         self._timer.stop()
+        self._first_tick.stop()
         for context in (self._context, self._hub_context):
             if context is not None:
                 context.close()

@@ -200,3 +200,27 @@ def test_merged_intervals_cover_exactly_their_union(spans: list[tuple[int, int]]
         cells.update(range(a, b))
     assert covered(merged) == len(cells)
     assert all(b1 < a2 for (_, b1), (a2, _) in zip(merged, merged[1:], strict=False))
+
+
+def test_unwatched_stretches_ignore_rounding_gaps() -> None:
+    from player.core.learning.intervals import unwatched
+
+    assert unwatched([], 100) == [(0.0, 100.0)]
+    assert unwatched([(0, 34), (34.4, 40), (95, 100)], 100) == [(40.0, 95.0)]
+    assert unwatched([(5, 50), (60, 120)], 100) == [(0.0, 5.0), (50.0, 60.0)]
+    assert unwatched([(0, 99.5)], 100) == []
+
+
+def test_a_video_skipped_to_its_end_says_where_the_unwatched_part_starts(
+    db: Database, learner: int, manifest: Manifest
+) -> None:
+    from player.core.learning.intervals import unwatched
+    from player.core.learning.records import progress_row, watched_of
+
+    record_position(db, learner, manifest, "m1-video", 0, 100)
+    record_position(db, learner, manifest, "m1-video", 5, 100, elapsed=5)
+    record_position(db, learner, manifest, "m1-video", 95, 100, elapsed=0.2)  # a seek
+    progress = record_position(db, learner, manifest, "m1-video", 100, 100, elapsed=5, ended=True)
+    assert not progress.complete
+    row = progress_row(db, learner, manifest.id, "m1-video")
+    assert unwatched(watched_of(row), 100) == [(5.0, 95.0)]

@@ -121,3 +121,19 @@ def test_path_rules(path: str, ok: bool) -> None:
 def test_source_document_without_files_validates_structure_only() -> None:
     manifest = validate_manifest(document(), require_files=False)
     assert manifest.files == {}
+
+
+def test_reveal_answers_is_optional_and_a_quiz_overrides_the_course() -> None:
+    plain = parse_manifest(with_files(document()))
+    quiz = plain.lesson("m1-quiz")
+    assert quiz is not None and plain.reveal_for(quiz) == "after_pass"  # format 1 as before
+    doc = document(reveal_answers="never")
+    doc["modules"][0]["lessons"][2]["reveal_answers"] = "always"
+    manifest = parse_manifest(with_files(doc))
+    quiz1, quiz2 = manifest.lesson("m1-quiz"), manifest.lesson("m2-quiz")
+    assert quiz1 is not None and quiz2 is not None
+    assert (manifest.reveal_for(quiz1), manifest.reveal_for(quiz2)) == ("always", "never")
+    doc["modules"][0]["lessons"][2]["reveal_answers"] = "sometimes"
+    with pytest.raises(ManifestError, match="reveal_answers: must be") as caught:
+        parse_manifest(with_files(doc))
+    assert "\n" not in str(caught.value)

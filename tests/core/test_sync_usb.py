@@ -390,6 +390,8 @@ HOSTILE: list[tuple[str, tuple[str, ...], object, str | None]] = [
     ("40 nested arrays", ("result", "extensions", "https://x.example/n"), nested(40), "nested"),
     ("30 nested arrays", ("result", "extensions", "https://x.example/n"), nested(30), None),
     ("timestamp year 1, +23:59", ("timestamp",), "0001-01-01T00:00:00+23:59", None),
+    # "²".isdigit() is true, int("²") raises: a revision must be ASCII digits (found by `stats`)
+    ("revision '²'", ("context", "revision"), "²", None),
 ]
 
 

@@ -13,6 +13,7 @@ import pytest
 from player.core.errors import DiskFullError, IntegrityError, TransferCancelled, TransferError
 from player.core.progress import CancelToken, Progress, ProgressMeter
 from player.core.transfer import (
+    DEFAULT_DEADLINE,
     MAX_RESTARTS,
     HttpStatusError,
     TransferPolicy,
@@ -278,7 +279,9 @@ def test_missing_file_fails_at_once_in_one_line(nginx: NginxServer, tmp_path: Pa
             label="media/x.mp4",
         )
     assert caught.value.status == 404
-    assert str(caught.value) == "Cannot fetch media/x.mp4: the server answered 404 Not Found."
+    assert str(caught.value) == (
+        "Cannot fetch media/x.mp4: the server does not have this file (404); check the address."
+    )
 
 
 def test_refused_connection_gives_up_in_bounded_time(tmp_path: Path):
@@ -293,6 +296,16 @@ def test_refused_connection_gives_up_in_bounded_time(tmp_path: Path):
             policy=quick(),
         )
     assert "\n" not in str(caught.value)
+
+
+def test_a_wrong_address_is_given_up_within_10_seconds() -> None:
+    """Until a server answers, retries and each connect attempt stop within 10 s (the
+    deadlines, not a stopwatch: an unknown host or a refused port is most likely a typo)."""
+    policy = TransferPolicy()
+    assert policy.deadline() <= 10.0
+    assert max(policy.timeouts()) <= 10.0
+    policy.contacted = True  # once the server answered, a dropping link gets its full time
+    assert policy.deadline() == DEFAULT_DEADLINE
 
 
 def test_unknown_host_gives_up_with_a_dns_message(tmp_path: Path):

@@ -84,3 +84,62 @@ def test_a_bad_file_gives_a_one_line_message(qtbot, empty_services, tmp_path) ->
         dialog.read_plan(str(bad))
     assert dialog.message.text() and "\n" not in dialog.message.text()
     assert not dialog.install_button.isEnabled()
+
+
+def test_web_addresses_without_a_scheme_are_tried_with_https() -> None:
+    from player.ui.screens.add_course import web_address
+
+    assert web_address(" cours.example.org/demo/course.json ") == (
+        "https://cours.example.org/demo/course.json"
+    )
+    assert web_address("http://10.0.0.2/c.zip") == "http://10.0.0.2/c.zip"
+    assert web_address("/media/cle/cours.zip") == "/media/cle/cours.zip"
+    assert web_address("C:\\Cours\\cours.zip") == "C:\\Cours\\cours.zip"
+
+
+def test_the_web_tab_completes_the_address_and_starts_clean(
+    qtbot, empty_services, package_zip, nginx
+) -> None:
+    dialog = AddCourseDialog(empty_services)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.planned, timeout=20_000):
+        dialog.read_plan(str(package_zip))
+    assert dialog.plan_box.isVisibleTo(dialog) and dialog.install_button.isEnabled()
+
+    dialog.tabs.setCurrentIndex(1)  # the web tab: the stick's course is no longer on show
+    assert not dialog.plan_box.isVisibleTo(dialog) and not dialog.install_button.isEnabled()
+    assert dialog.message.text() == "" and dialog.plan is None
+
+    # nginx speaks plain http: tried over https, the address fails, but it was completed.
+    address = nginx.url("ui-plan/course.json").removeprefix("http://")
+    dialog.url.setText(address)
+    with qtbot.waitSignal(dialog.failed, timeout=30_000):
+        dialog.check.click()
+    assert dialog.url.text() == "https://" + address
+
+
+def test_a_missing_file_on_the_server_is_said_plainly_in_french(
+    qtbot, empty_services, nginx
+) -> None:
+    from player.ui.i18n import Translations
+
+    translations = Translations(qtbot_app())
+    translations.apply("fr")
+    try:
+        dialog = AddCourseDialog(empty_services)
+        qtbot.addWidget(dialog)
+        url = nginx.url("nowhere/course.json")
+        with qtbot.waitSignal(dialog.failed, timeout=30_000):
+            dialog.read_plan(url)
+        assert dialog.message.text() == (
+            f"Impossible de récupérer {url}\xa0: le serveur ne trouve pas ce fichier (404)"
+            "\xa0; vérifiez l’adresse."
+        )
+    finally:
+        translations.apply("en")
+
+
+def qtbot_app():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()

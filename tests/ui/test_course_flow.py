@@ -121,7 +121,13 @@ def test_a_failed_attempt_can_be_retried_and_resumes_answers(qtbot, window, serv
         quiz.submit(confirm=False)
     assert quiz.verdict.text() == "Not passed yet"
     assert not quiz.unlocked.isVisibleTo(quiz)
-    assert "Correct answer: B" in quiz.feedback.toPlainText()
+    # A failed attempt shows which answers were wrong, not the right ones (after_pass).
+    feedback = quiz.feedback.toPlainText()
+    assert "1. Choisir b\n✗ Not correct\nYour answer: A" in feedback
+    assert "Correct answer" not in feedback and "B est juste" not in feedback
+    assert "The right answers are shown once you pass this quiz." in feedback
+    # The header's best score counts the attempt just made.
+    assert "Your best score so far: 0%." in quiz.info.text()
 
     with qtbot.waitSignal(quiz.loaded, timeout=10_000):
         quiz.retry.click()
@@ -139,3 +145,73 @@ def test_continue_goes_on_after_the_last_lesson_done(qtbot, window, services) ->
     with qtbot.waitSignal(window.screen_changed, timeout=10_000):
         outline.continue_button.click()
     assert window.current_screen().objectName() == "quiz-screen"
+
+
+def test_the_outline_says_the_survey_is_not_counted(qtbot, window, services) -> None:
+    from player.core.learning.activity import record_reading
+    from player.core.learning.quiz import answer, start_attempt, submit
+
+    ctx = services.context
+    manifest = ctx.manifest("test-course")
+    watch_intro_video(services)
+    record_reading(ctx.db, services.learner_id, manifest, "m1-read", at_end=True)
+    attempt = start_attempt(ctx.db, services.learner_id, manifest, "m1-quiz")
+    answer(ctx.db, manifest, attempt.id, "q1", "b")
+    answer(ctx.db, manifest, attempt.id, "q2", ["a", "c"])
+    submit(ctx.db, manifest, attempt.id)
+    outline = open_outline(qtbot, window)
+    # Module 2: a reading page, a quiz and a survey; the survey is listed but not counted.
+    assert outline.module_notes["m2"].text() == (
+        "0 of 2 lessons done. 1 optional survey(s), not counted."
+    )
+
+
+def test_a_quiz_whose_publisher_always_reveals_shows_the_right_answers(
+    qtbot, tmp_path, qapp
+) -> None:
+    import json
+
+    from player.core.context import open_context
+    from player.core.install import install
+    from player.core.package.pack import pack
+    from player.core.package.reader import FolderSource
+    from player.core.paths import DataDir
+    from player.ui.i18n import Translations
+    from player.ui.main_window import MainWindow
+    from player.ui.services import build_services
+    from tests.helpers.courses import write_source
+    from tests.ui.conftest import course_document
+
+    doc = course_document()
+    doc["reveal_answers"] = "never"  # the course's rule ...
+    doc["modules"][0]["lessons"][2]["reveal_answers"] = "always"  # ... a quiz overrides it
+    source = write_source(tmp_path / "source", json.loads(json.dumps(doc)))
+    data = DataDir(tmp_path / "data")
+    ctx = open_context(data)
+    try:
+        install(ctx, FolderSource(pack(source, tmp_path / "package").dest))
+    finally:
+        ctx.close()
+    translations = Translations(qapp)
+    translations.apply("fr")
+    services = build_services(data, translations=translations)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: not services.tasks.busy)
+        outline = open_outline(qtbot, window)
+        quiz = open_lesson(qtbot, window, outline, "m1-quiz")
+        qtbot.waitUntil(lambda: bool(quiz.pages))
+        answer_quiz(qtbot, quiz, {"q3": False})
+        with qtbot.waitSignal(quiz.submitted, timeout=10_000):
+            quiz.submit(confirm=False)
+        feedback = quiz.feedback.toPlainText()
+        # "False" is an answer: the mark says "Réponse incorrecte", never "✗ Faux" (toPlainText
+        # writes the no-break spaces as spaces).
+        assert "✗ Réponse incorrecte\nVotre réponse : Faux\nBonne réponse : Vrai" in feedback
+        assert "✗ Faux" not in feedback
+    finally:
+        window.close()  # its screens and timers go before the services they use
+        services.close()
+        translations.apply("en")

@@ -34,3 +34,21 @@ def covered(intervals: list[Interval], limit: float | None = None) -> float:
             a, b = max(0.0, a), min(b, limit)
         total += max(0.0, b - a)
     return total
+
+
+def unwatched(intervals: list[Interval], duration: float, min_gap: float = 1.0) -> list[Interval]:
+    """The stretches of ``[0, duration]`` not covered, in order, ignoring any under ``min_gap``.
+
+    Gaps shorter than ``min_gap`` seconds come from saves rounding positions, not from
+    skipping: a learner asked to "resume at 0:34" must find something to watch there.
+    """
+    gaps: list[Interval] = []
+    cursor = 0.0
+    for a, b in sorted(intervals):
+        a, b = max(0.0, a), min(b, duration)
+        if a - cursor >= min_gap:
+            gaps.append((round(cursor, 3), round(a, 3)))
+        cursor = max(cursor, b)
+    if duration - cursor >= min_gap:
+        gaps.append((round(cursor, 3), round(duration, 3)))
+    return gaps

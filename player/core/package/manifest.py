@@ -93,6 +93,7 @@ class Lesson:
     shuffle: bool = False
     partial_credit: bool = False
     thumbnail: str | None = None  # an optional picture of the lesson (package path)
+    reveal_answers: str | None = None  # quiz: after_pass, always or never; None: the course's
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def referenced_files(self) -> list[str]:
@@ -134,6 +135,7 @@ class Manifest:
     activity_base: str | None = None
     sync_endpoint: str | None = None
     cover: str | None = None  # an optional picture of the course (package path)
+    reveal_answers: str = "after_pass"  # when a quiz's result shows the right answers
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def pictures(self) -> list[str]:
@@ -161,6 +163,10 @@ class Manifest:
         if module is not None and module.pass_threshold is not None:
             return module.pass_threshold
         return self.pass_threshold
+
+    def reveal_for(self, lesson: Lesson) -> str:
+        """When a quiz shows its right answers: the quiz's choice, else the course's."""
+        return lesson.reveal_answers or self.reveal_answers
 
     @property
     def total_bytes(self) -> int:
@@ -355,6 +361,7 @@ def validate_manifest(
     gating = document.get("gating", "sequential")
     if gating not in ("sequential", "open"):
         raise c.fail("gating", "must be 'sequential' or 'open'")
+    reveal = _reveal(c, document.get("reveal_answers"), "reveal_answers") or "after_pass"
 
     modules: list[Module] = []
     module_ids: set[str] = set()
@@ -450,8 +457,21 @@ def validate_manifest(
         activity_base=activity_base,
         sync_endpoint=sync_endpoint,
         cover=cover,
+        reveal_answers=reveal,
         raw=document,
     )
+
+
+REVEAL_CHOICES = ("after_pass", "always", "never")
+
+
+def _reveal(c: _Checker, value: Any, where: str) -> str | None:
+    """``reveal_answers``: optional, one of ``REVEAL_CHOICES`` (format 1 without it stays valid)."""
+    if value is None:
+        return None
+    if value not in REVEAL_CHOICES:
+        raise c.fail(where, "must be 'after_pass', 'always' or 'never'")
+    return str(value)
 
 
 def _lesson(c: _Checker, raw: Any, where: str, module_id: str) -> Lesson:
@@ -533,6 +553,7 @@ def _typed_lesson(
             pass_threshold=c.threshold(data.get("pass_threshold"), f"{where}.pass_threshold"),
             shuffle=data.get("shuffle", False) is True,
             partial_credit=data.get("partial_credit", False) is True,
+            reveal_answers=_reveal(c, data.get("reveal_answers"), f"{where}.reveal_answers"),
             raw=data,
         )
     if kind == "survey":

@@ -343,3 +343,20 @@ def m013_video_sessions(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX video_sessions_open ON video_sessions (learner_id, ended_at)")
+
+
+@migrations()
+def m015_learner_preferences(db: Database) -> None:
+    """A learner's remembered choices (``player/core/learning/preferences.py``): subtitles,
+    playback speed, text size. One row per choice, its value as JSON; gone with the learner.
+    """
+    db.execute(
+        """
+        CREATE TABLE learner_preferences (
+            learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (learner_id, key)
+        )
+        """
+    )

@@ -128,7 +128,12 @@ def course_version(statement: dict[str, Any]) -> int | None:
 
 def _revision(context: dict[str, Any]) -> int | None:
     revision = context.get("revision")
-    if isinstance(revision, str) and revision.isdigit() and len(revision) < 19:
+    if (
+        isinstance(revision, str)
+        and revision.isascii()
+        and revision.isdigit()
+        and len(revision) < 19
+    ):
         return int(revision)
     return None
 

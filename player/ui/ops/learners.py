@@ -10,6 +10,7 @@ from player.ui.ops.library import LEARNER_SETTING
 
 if TYPE_CHECKING:
     from player.core.learning.learners import Learner
+    from player.core.learning.preferences import Preferences
     from player.ui.services import Services
 
 
@@ -49,3 +50,29 @@ def change_own_pin(
     if not verify_pin(db, learner_id, current):
         return None
     return set_pin(db, learner_id, new or None)
+
+
+def learner_preferences(services: Services, learner_id: int) -> Preferences:
+    """What the learner chose before: subtitles, speed, text size."""
+    from player.core.learning.preferences import get_preferences
+
+    return get_preferences(services.context.db, learner_id)
+
+
+def rename_default_learner(services: Services, old_name: str, new_name: str) -> Learner | None:
+    """After a language switch, the placeholder profile takes the new language's name.
+
+    Only the learner still called by the old language's default name ("Learner" →
+    "Apprenant") is renamed, and only when no one already has the new name; returns it, or
+    None when nothing changed.
+    """
+    from player.core.learning.learners import rename_learner
+
+    db = services.context.db
+    if not old_name or not new_name or old_name == new_name:
+        return None
+    names = {learner.name.casefold(): learner for learner in core_list(db)}
+    learner = names.get(old_name.casefold())
+    if learner is None or learner.name != old_name or new_name.casefold() in names:
+        return None
+    return rename_learner(db, learner.id, new_name)

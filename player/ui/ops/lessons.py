@@ -67,10 +67,15 @@ def open_lesson(services: Services, course_id: str, lesson_id: str) -> Changes:
 
 @dataclass(frozen=True, slots=True)
 class LessonProgress:
-    """Time or position recorded for a lesson; ``newly_completed``: this call completed it."""
+    """Time or position recorded for a lesson; ``newly_completed``: this call completed it.
+
+    For a video played to its end that does not count yet, ``unwatched`` lists the stretches
+    never watched (start, end in seconds), so the player can offer to go back to the first.
+    """
 
     newly_completed: bool
     changes: Changes
+    unwatched: tuple[tuple[float, float], ...] = ()
 
 
 def record_reading(
@@ -109,7 +114,21 @@ def record_position(
         elapsed=elapsed,
         ended=ended,
     )
-    return LessonProgress(result.newly_completed, progress_made(result.newly_completed))
+    gaps: tuple[tuple[float, float], ...] = ()
+    if ended and not result.complete and result.duration:
+        gaps = _unwatched(services, course_id, lesson_id, result.duration)
+    return LessonProgress(result.newly_completed, progress_made(result.newly_completed), gaps)
+
+
+def _unwatched(
+    services: Services, course_id: str, lesson_id: str, duration: float
+) -> tuple[tuple[float, float], ...]:
+    """The stretches of a video this learner never watched, from what the engine stored."""
+    from player.core.learning.intervals import unwatched
+    from player.core.learning.records import progress_row, watched_of
+
+    row = progress_row(services.context.db, services.learner_id, course_id, lesson_id)
+    return tuple(unwatched(watched_of(row), duration)) if row is not None else ()
 
 
 def add_time_spent(services: Services, course_id: str, lesson_id: str, seconds: float) -> Changes:
@@ -167,6 +186,7 @@ class QuizOutcome:
     unlocked: list[str]  # titles of modules this pass opened
     course_complete: bool
     changes: Changes = PROGRESS_AND_OUTBOX  # the attempt is scored and queued for sync
+    reveal: bool = True  # show the right answers (the manifest's ``reveal_answers``)
 
 
 def start_quiz(services: Services, course_id: str, lesson_id: str) -> QuizSession:
@@ -211,12 +231,14 @@ def submit_quiz(services: Services, course_id: str, lesson_id: str, attempt_id: 
     ]
     lesson = manifest.lesson(lesson_id)
     assert lesson is not None
+    reveal = manifest.reveal_for(lesson)
     return QuizOutcome(
         result,
         {q.id: q.prompt for q in lesson.questions},
         {q.id: {c.id: c.text for c in q.choices} for q in lesson.questions},
         unlocked,
         after.complete and not before.complete,
+        reveal=reveal == "always" or (reveal == "after_pass" and after.lesson(lesson_id).passed),
     )
 
 

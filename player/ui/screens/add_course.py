@@ -7,6 +7,7 @@ what was fetched: "Resume" (the same install again) continues where it stopped.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,19 @@ from player.ui.tasks import Task, one_line
 from player.ui.units import format_size
 from player.ui.widgets.common import Note, Retranslatable
 from player.ui.widgets.progress import show_progress
+
+
+def web_address(text: str) -> str:
+    """The address as typed, with ``https://`` in front when it names no scheme.
+
+    A file path pasted there ("/media/…", "C:\\…", "~/…") stays a path.
+    """
+    text = text.strip()
+    if not text or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text):
+        return text
+    if text.startswith(("/", "~", ".", "\\")) or re.match(r"^[A-Za-z]:[\\/]", text):
+        return text
+    return "https://" + text
 
 
 class AddCourseDialog(Retranslatable, QDialog):
@@ -78,7 +92,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.url_label.setBuddy(self.url)
         self.check = QPushButton()
         self.check.setObjectName("check-url")
-        self.check.clicked.connect(lambda: self.read_plan(self.url.text().strip()))
+        self.check.clicked.connect(self.check_address)
         self.url.returnPressed.connect(self.check.click)
         row = QHBoxLayout()
         row.addWidget(self.url, 1)
@@ -95,6 +109,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.network = NetworkCoursesPanel(services)
         self.network.course_chosen.connect(self._from_network)
         self.tabs.addTab(self.network, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         # The plan and the progress, shared by both tabs.
         self.plan_box = QWidget()
@@ -215,6 +230,26 @@ class AddCourseDialog(Retranslatable, QDialog):
         )
         if path:
             self.read_plan(path)
+
+    def check_address(self) -> None:
+        """Read the plan at the typed address; one without a scheme is tried with https://."""
+        address = web_address(self.url.text())
+        if address != self.url.text():
+            self.url.setText(address)
+        self.read_plan(address)
+
+    def _tab_changed(self, _index: int) -> None:
+        """Another tab: the previous course's plan and messages belong to the other source."""
+        if self.task is not None:
+            return
+        self.plan = None
+        self.install_after_plan = False
+        self.plan_box.hide()
+        self.bar.hide()
+        self.progress_text.clear()
+        self.message.clear()
+        self.install_button.setEnabled(False)
+        self._update_install_text()
 
     def install_from_usb(self, path: str) -> None:
         """A package's Install button: read its plan, then install at the default quality."""

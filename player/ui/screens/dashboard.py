@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from player.core import dashboard as core
 from player.core.errors import PlayerError
 from player.core.progress import format_duration
+from player.ui.geometry import fit_to_screen
 from player.ui.ops import trainer
 from player.ui.ops.changes import PROGRESS_AND_OUTBOX
 from player.ui.screens.learners import pin_field
@@ -263,7 +264,7 @@ class DashboardDialog(Retranslatable, QDialog):
         self.unlocked = False  # no trainer PIN, or it was typed in this dialog
         self.trainer_pin_set = False
         self.setObjectName("dashboard-dialog")
-        self.resize(960, 640)
+        fit_to_screen(self, QSize(960, 640))
         self.stack = QStackedWidget()
 
         # PIN gate
@@ -333,7 +334,7 @@ class DashboardDialog(Retranslatable, QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.trainer_pin_button)
-        buttons.addWidget(self.refresh_button)
+        top.addWidget(self.refresh_button)  # up here, the bottom row fits 1024 pixels
         board = QVBoxLayout(self.board)
         board.addLayout(top)
         board.addWidget(self.table, 3)

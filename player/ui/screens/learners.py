@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from player.ui import ops
 from player.ui.services import Services
 from player.ui.tasks import one_line
-from player.ui.widgets.common import Heading, Retranslatable
+from player.ui.widgets.common import Heading, Retranslatable, say
 from player.ui.widgets.icons import State, state_icon
 
 LEARNER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,7 +71,6 @@ class LearnerDialog(Retranslatable, QDialog):
         self.message.setObjectName("learner-message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # quotes a learner's name
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
         pin_row = QHBoxLayout()
         pin_row.addWidget(self.pin_label)
         pin_row.addWidget(self.pin, 1)
@@ -180,7 +179,7 @@ class LearnerDialog(Retranslatable, QDialog):
         else:
             self.list.setFocus()
         if self._notice:
-            self.message.setText(self._notice)
+            say(self.message, self._notice, ok=True)
             self._notice = ""
         self.learners_loaded.emit()
 
@@ -203,7 +202,7 @@ class LearnerDialog(Retranslatable, QDialog):
         if learner is None:
             return
         if learner.has_pin and not self.pin.text():
-            self.message.setText(self.tr("Enter %1's PIN.").replace("%1", learner.name))
+            say(self.message, self.tr("Enter %1's PIN.").replace("%1", learner.name))
             self.pin.setFocus()
             return
         pin = self.pin.text()
@@ -218,7 +217,7 @@ class LearnerDialog(Retranslatable, QDialog):
     def _switched(self, learner: Any) -> None:
         self.switch_button.setEnabled(True)
         if learner is None:
-            self.message.setText(self.tr("Wrong PIN. Try again."))
+            say(self.message, self.tr("Wrong PIN. Try again."))
             self.pin.selectAll()
             self.pin.setFocus()
             return
@@ -228,7 +227,7 @@ class LearnerDialog(Retranslatable, QDialog):
     def _add(self) -> None:
         name, email, pin = self.new_name.text(), self.new_email.text(), self.new_pin.text()
         if pin and len(pin) < 4:
-            self.message.setText(self.tr("A PIN has 4 to 8 digits."))
+            say(self.message, self.tr("A PIN has 4 to 8 digits."))
             self.new_pin.setFocus()
             return
         self.services.tasks.run(
@@ -267,7 +266,7 @@ class LearnerDialog(Retranslatable, QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.switch_button.setEnabled(True)
-        self.message.setText(one_line(error))
+        say(self.message, one_line(error))
 
 
 class PinDialog(Retranslatable, QDialog):
@@ -305,7 +304,6 @@ class PinDialog(Retranslatable, QDialog):
         self.message.setObjectName("pin-message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save = QPushButton()
         self.save.setObjectName("save-pin")
@@ -348,16 +346,16 @@ class PinDialog(Retranslatable, QDialog):
     def submit(self, remove: bool) -> None:
         current, new = self.current.text(), self.new.text()
         if self.learner.has_pin and not current:
-            self.message.setText(self.tr("Type your current PIN first."))
+            say(self.message, self.tr("Type your current PIN first."))
             self.current.setFocus()
             return
         if not remove:
             if len(new) < 4:
-                self.message.setText(self.tr("A PIN has 4 to 8 digits."))
+                say(self.message, self.tr("A PIN has 4 to 8 digits."))
                 self.new.setFocus()
                 return
             if new != self.again.text():
-                self.message.setText(self.tr("The two new PINs differ. Type them again."))
+                say(self.message, self.tr("The two new PINs differ. Type them again."))
                 self.again.clear()
                 self.again.setFocus()
                 return
@@ -375,7 +373,7 @@ class PinDialog(Retranslatable, QDialog):
         self.save.setEnabled(True)
         self.remove.setEnabled(True)
         if learner is None:
-            self.message.setText(self.tr("Wrong current PIN. Nothing was changed."))
+            say(self.message, self.tr("Wrong current PIN. Nothing was changed."))
             self.current.selectAll()
             self.current.setFocus()
             return
@@ -385,4 +383,4 @@ class PinDialog(Retranslatable, QDialog):
     def _failed(self, error: BaseException) -> None:
         self.save.setEnabled(True)
         self.remove.setEnabled(True)
-        self.message.setText(one_line(error))
+        say(self.message, one_line(error))

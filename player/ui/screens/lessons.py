@@ -7,11 +7,12 @@ saved in order; the resume position is read before the view is built.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from player.core.learning.preferences import Preferences
 from player.ui import ops
 from player.ui.ops.changes import PROGRESS, Changes
 
@@ -31,11 +32,13 @@ class VideoData:
     resume_at: float
     has_next: bool
     changes: Changes = PROGRESS  # opening the lesson is recorded
+    preferences: Preferences = field(default_factory=Preferences)
 
 
 def load_video(services: Services, course_id: str, lesson_id: str) -> VideoData:
     """Worker side: the installed files of a video lesson and where to resume it."""
     from player.core.learning.activity import open_lesson, resume_position
+    from player.core.learning.preferences import get_preferences
 
     context = services.context
     manifest = context.manifest(course_id)
@@ -75,6 +78,7 @@ def load_video(services: Services, course_id: str, lesson_id: str) -> VideoData:
         subtitles,
         resume_position(context.db, services.learner_id, course_id, lesson_id),
         ops.next_lesson_after(services, course_id, lesson_id) is not None,
+        preferences=get_preferences(context.db, services.learner_id),
     )
 
 
@@ -82,6 +86,7 @@ class EngineVideoSink(QObject):
     """``ProgressSink`` over the learning engine, through the task runner's storage lane."""
 
     completed = Signal()  # the engine marked the video complete
+    unfinished = Signal(object)  # played to its end, not complete: the unwatched stretches
 
     def __init__(self, services: Services, data: VideoData, parent: QObject | None = None):
         super().__init__(parent)
@@ -109,23 +114,52 @@ class EngineVideoSink(QObject):
                 elapsed=max(0.0, elapsed),
                 ended=ended,
             ),
-            lambda recorded: self.completed.emit() if recorded.newly_completed else None,
+            self._recorded,
         )
+
+    def _recorded(self, recorded: ops.LessonProgress) -> None:
+        if recorded.newly_completed:
+            self.completed.emit()
+        if recorded.unwatched:
+            self.unfinished.emit(recorded.unwatched)
 
 
 def video_screen(services: Services, data: VideoData) -> Screen:
     from pathlib import Path
 
+    from player.core.learning.preferences import pick_subtitle
     from player.ui.screens.video_lesson import VideoLesson, VideoLessonView, VideoSource
 
     view = VideoLessonView()
     sink = EngineVideoSink(services, data, view)
     view.setProperty("course_id", data.course_id)
+    ui_language = services.translations.language if services.translations is not None else ""
+    prefs = data.preferences
     lesson = VideoLesson(
         title=data.title,
         sources=[VideoSource(label, Path(path)) for label, path in data.sources],
         subtitles=[(Path(path), language) for path, language in data.subtitles],
         has_next=data.has_next,
+        subtitle=pick_subtitle(
+            [language for _, language in data.subtitles],
+            prefs.subtitles,
+            data.language,
+            ui_language,
+        ),
+        speed=prefs.speed,
     )
+    sink.unfinished.connect(view.show_unwatched)
+    view.speed_chosen.connect(lambda rate: remember(services, view, speed=rate))
+    view.subtitles_chosen.connect(lambda language: remember(services, view, subtitles=language))
     view.open_lesson(lesson, sink)
     return view
+
+
+def remember(services: Services, owner: QObject, **choices: Any) -> None:
+    """Save a learner's choice (speed, subtitles, text size) for their next lessons."""
+    from player.core.learning.preferences import set_preferences
+
+    learner_id = services.learner_id
+    services.tasks.run(
+        lambda: set_preferences(services.context.db, learner_id, **choices), owner=owner
+    )

@@ -404,11 +404,17 @@ class OutlineScreen(Screen):
         if module.status == "complete":
             return self.tr("Module complete.")
         if module.status == "open":
-            return (
+            text = (
                 self.tr("%1 of %2 lessons done.")
                 .replace("%1", str(module.lessons_done))
                 .replace("%2", str(module.lessons_total))
             )
+            # Surveys are listed with the lessons but never counted: say so, or the count
+            # looks wrong ("2 lessons" next to three items).
+            surveys = sum(1 for lesson in module.lessons if not lesson.required)
+            if surveys:
+                text += " " + self.tr("%n optional survey(s), not counted.", "", surveys)
+            return text
         return self.lock_text(module.lock)
 
     def lock_text(self, lock: Any) -> str:

@@ -12,6 +12,7 @@ feedback with its explanation, and — on a pass that opens the next module — 
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from typing import Any
 
@@ -403,6 +404,12 @@ class QuizScreen(Screen):
 
     def _show_result(self, outcome: ops.QuizOutcome) -> None:
         self.outcome = outcome
+        if self.session is not None:  # the header's best score counts this attempt too
+            self.session = dataclasses.replace(
+                self.session,
+                best_score=outcome.result.best_score,
+                attempts=self.session.attempts + 1,
+            )
         self.submit_button.setEnabled(True)
         self.pages_stack.setCurrentIndex(1)
         self.position.hide()
@@ -488,11 +495,16 @@ class QuizScreen(Screen):
                 self._answer_text(outcome, item.question_id, item.kind, list(item.expected))
             )
             parts.append(f"<p><b>{number}. {prompt}</b><br>{mark}<br>{yours} {given}")
-            if not item.correct:
+            # Until the publisher's rule reveals them, a wrong answer's right answer (and its
+            # explanation, which usually gives it away) stays hidden: try again first.
+            if not item.correct and outcome.reveal:
                 parts.append(f"<br>{key} {expected}")
-            if item.explanation:
+            if item.explanation and (item.correct or outcome.reveal):
                 parts.append(f"<br><i>{html.escape(item.explanation)}</i>")
             parts.append("</p>")
+        if not outcome.reveal and not all(item.correct for item in outcome.result.feedback):
+            hidden = self.tr("The right answers are shown once you pass this quiz.")
+            parts.insert(0, f"<p><i>{html.escape(hidden)}</i></p>")
         return "".join(parts)
 
     def _answer_text(

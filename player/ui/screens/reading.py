@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QElapsedTimer, QLocale, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtGui import QImage, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -142,7 +142,13 @@ class PackageBrowser(QTextBrowser):
 
 
 class ReadingScreen(Screen):
-    """A reading lesson: title, rendered page, and the way back to the outline."""
+    """A reading lesson: title, rendered page, and the way back to the outline.
+
+    Ctrl+plus, Ctrl+minus and Ctrl+0 change the text size of the whole app (``text_size``);
+    ``text_size_changed`` carries the new size for the window to remember.
+    """
+
+    text_size_changed = Signal(int)
 
     def __init__(
         self,
@@ -189,7 +195,22 @@ class ReadingScreen(Screen):
         self._timer = QTimer(self, interval=REPORT_EVERY_MS)
         self._timer.timeout.connect(lambda: self._report(False))
         self._timer.start()
+        for keys, direction in (
+            (QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn), 1),
+            ([QKeySequence("Ctrl+=")], 1),  # Ctrl and the +/= key, without Shift
+            (QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut), -1),
+            ([QKeySequence("Ctrl+0")], 0),
+        ):
+            for key in keys:
+                shortcut = QShortcut(key, self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(lambda d=direction: self._text_size(d))
         self.retranslate()
+
+    def _text_size(self, direction: int) -> None:
+        from player.ui import text_size
+
+        self.text_size_changed.emit(text_size.step(direction))
 
     def retranslate(self) -> None:
         self.back.setText(self.tr("← Outline"))

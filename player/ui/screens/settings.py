@@ -11,7 +11,7 @@ with (``player.core.sync.endpoints``), in the system keyring when one is availab
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,16 +24,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from player.core.errors import PlayerError
+from player.ui.geometry import fit_to_screen
 from player.ui.i18n import LANGUAGES, pick_language
 from player.ui.screens.workshop import HubSettingRow
 from player.ui.services import Services
 from player.ui.tasks import one_line
-from player.ui.widgets.common import Note, Retranslatable
+from player.ui.widgets.common import Note, Retranslatable, percent
 from player.ui.widgets.trusted_keys import TrustedKeysBox
 
 SLOW_LINK = "slow_link"
@@ -43,7 +45,15 @@ ALLOW_INSECURE = "lrs_allow_insecure"
 
 
 class SettingsDialog(Retranslatable, QDialog):
+    """Settings of this computer; the text size is the current learner's (remembered for them).
+
+    ``text_size_chosen(percent)`` and ``language_switched(old default name, new one)`` tell the
+    window what to remember and rename.
+    """
+
     saved = Signal()
+    text_size_chosen = Signal(int)
+    language_switched = Signal(str, str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,8 +89,20 @@ class SettingsDialog(Retranslatable, QDialog):
         self.slow.setObjectName("slow-link")
         self.slow.setChecked(settings.get(SLOW_LINK) is True)
 
+        from player.core.learning.preferences import TEXT_SIZES
+        from player.ui import text_size
+
+        self.text_size = QComboBox()
+        self.text_size.setObjectName("text-size")
+        for size in TEXT_SIZES:
+            self.text_size.addItem(percent(size / 100), size)
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(text_size.current())))
+        self.text_size_label = QLabel()
+        self.text_size_label.setBuddy(self.text_size)
+
         general = QFormLayout()
         general.addRow(self.language_label, self.language)
+        general.addRow(self.text_size_label, self.text_size)
         general.addRow(self.folder_label, folder_row)
         general.addRow(self.slow)
 
@@ -133,19 +155,37 @@ class SettingsDialog(Retranslatable, QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        # The fields scroll on a small screen (a netbook): wrapped notes keep their lines.
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(general)
+        fields_layout.addWidget(self.sync_box)
+        fields_layout.addWidget(HubSettingRow(services))  # paired workshop hub (docs/hub.md)
+        fields_layout.addWidget(self.trusted)
+        fields_layout.addStretch(1)
+        self.fields_scroll = QScrollArea()
+        self.fields_scroll.setObjectName("settings-fields")
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_scroll.setWidget(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(general)
-        layout.addWidget(self.sync_box)
-        layout.addWidget(HubSettingRow(services))  # paired workshop hub (docs/hub.md)
-        layout.addWidget(self.trusted)
+        layout.addWidget(self.fields_scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.retranslate()
+        width = self.minimumWidth() + self.fields_scroll.verticalScrollBar().sizeHint().width()
+        fit_to_screen(self, QSize(width, fields.heightForWidth(width) + 120))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         self.language.setItemText(0, self.tr("Same as the computer"))
         self.language_label.setText(self.tr("&Language:"))
+        self.text_size_label.setText(self.tr("&Text size:"))
+        self.text_size.setToolTip(
+            self.tr("For the current learner, everywhere in the app (Ctrl+plus, Ctrl+minus)")
+        )
         self.folder_label.setText(self.tr("Data folder:"))
         self.folder.setAccessibleName(self.tr("Data folder"))
         self.open_folder.setText(self.tr("&Open"))
@@ -235,7 +275,18 @@ class SettingsDialog(Retranslatable, QDialog):
         except (PlayerError, OSError) as error:
             self.message.setText(one_line(error))
             return
+        chosen_size = self.text_size.currentData()
+        if isinstance(chosen_size, int):
+            from player.ui import text_size
+
+            if chosen_size != text_size.current():
+                self.text_size_chosen.emit(text_size.apply(chosen_size))
         if self.services.translations is not None:
-            self.services.translations.apply(pick_language(language))
+            old_name = QCoreApplication.translate("MainWindow", "Learner")
+            before = self.services.translations.language
+            after = self.services.translations.apply(pick_language(language))
+            if after != before:
+                new_name = QCoreApplication.translate("MainWindow", "Learner")
+                self.language_switched.emit(old_name, new_name)
         self.saved.emit()
         self.accept()

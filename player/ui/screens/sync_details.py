@@ -9,7 +9,7 @@ and then without the credentials configured for another server.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from player.ui import ops
+from player.ui.geometry import fit_to_screen
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.units import local_time
@@ -39,7 +40,7 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         self.services = services
         self.details: ops.SyncDetails | None = None
         self.setObjectName("sync-details-dialog")
-        self.resize(720, 420)
+        fit_to_screen(self, QSize(720, 420))
         self.heading = Heading(factor=1.3)
         self.form = QFormLayout()
         self.labels: dict[str, QLabel] = {}

@@ -66,6 +66,7 @@ from player.core.errors import PlayerError
 from player.ui.screens.base import Screen
 from player.ui.tasks import one_line
 from player.ui.video import (
+    ENDED,
     PAUSED,
     PLAYING,
     VideoError,
@@ -107,6 +108,8 @@ class VideoLesson:
     sources: Sequence[VideoSource]
     subtitles: Sequence[tuple[Path, str]] = field(default_factory=tuple)  # (file, language)
     has_next: bool = False
+    subtitle: int | None = None  # the subtitles shown first (index in ``subtitles``), or none
+    speed: float | None = None  # the speed to start at; None keeps the current one
 
 
 def format_time(seconds: float) -> str:
@@ -186,7 +189,14 @@ class VideoSurface(QFrame):
 
 
 class VideoLessonView(Screen):
-    """A video lesson; ``open_lesson`` shows one, ``close_lesson`` saves and stops."""
+    """A video lesson; ``open_lesson`` shows one, ``close_lesson`` saves and stops.
+
+    ``speed_chosen`` and ``subtitles_chosen`` (a language, or "off") say what the learner picked
+    in the controls, for the window to remember.
+    """
+
+    speed_chosen = Signal(float)
+    subtitles_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, player: VideoPlayer | None = None) -> None:
         super().__init__(parent)
@@ -281,6 +291,11 @@ class VideoLessonView(Screen):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.resume_button = QPushButton()  # "resume at 0:34": the first unwatched stretch
+        self.resume_button.setObjectName("resume-unwatched")
+        self.resume_button.hide()
+        self._resume_at: float | None = None
+        self._unwatched: list[tuple[float, float]] = []
 
         top = lesson_header(self.back, self.title)
         self.header = QWidget()
@@ -308,6 +323,7 @@ class VideoLessonView(Screen):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.notice, 1)
+        bottom.addWidget(self.resume_button)
         bottom.addWidget(self.next_button)
 
         layout = screen_margins(QVBoxLayout(self))
@@ -349,6 +365,7 @@ class VideoLessonView(Screen):
         self.volume.valueChanged.connect(player.set_volume)
         self.full_screen_button.clicked.connect(self.toggle_full_screen)
         self.next_button.clicked.connect(self._next)
+        self.resume_button.clicked.connect(self._resume_unwatched)
         self.speed.activated.connect(self._speed_chosen)
         self.subtitles.activated.connect(self._subtitle_chosen)
         self.quality.activated.connect(self._quality_chosen)
@@ -383,6 +400,7 @@ class VideoLessonView(Screen):
         self.quality.setAccessibleName(self.tr("Video quality"))
         self.next_button.setText(self.tr("Next lesson →"))
         self.next_button.setAccessibleName(self.tr("Next lesson"))
+        self._show_unwatched_text()
         self._fill_speeds()
         self._fill_subtitles()
         self._update_play_button()
@@ -400,10 +418,14 @@ class VideoLessonView(Screen):
         self.title.setText(lesson.title)
         self.next_button.hide()
         self.notice.hide()
+        self._clear_unwatched()
         self._sources = [source for source in lesson.sources if source.path.is_file()]
         self._fill_qualities()
         start_at = self._call_sink("resume_position") if sink is not None else 0.0
         start_at = start_at if isinstance(start_at, float | int) else 0.0
+        if lesson.speed is not None:
+            self.player.set_rate(lesson.speed)
+            self._fill_speeds()
         self._saved_position = float(start_at)
         self._played_time = 0.0
         if not self._sources:
@@ -412,6 +434,11 @@ class VideoLessonView(Screen):
             return
         try:
             self.player.load(self._sources[0].path, float(start_at), list(lesson.subtitles))
+            self.player.set_subtitle(
+                lesson.subtitle
+                if lesson.subtitle is not None and 0 <= lesson.subtitle < len(lesson.subtitles)
+                else None
+            )
         except VideoUnavailableError as exc:
             self._set_message("no_vlc", str(exc))
             return
@@ -497,10 +524,13 @@ class VideoLessonView(Screen):
         self.mute_button.setIcon(self.style().standardIcon(icon))
 
     def _speed_chosen(self, index: int) -> None:
-        self.player.set_rate(float(self.speed.itemData(index)))
+        rate = self.player.set_rate(float(self.speed.itemData(index)))
+        self.speed_chosen.emit(rate)
 
     def _subtitle_chosen(self, index: int) -> None:
         self.player.set_subtitle(None if index <= 0 else index - 1)
+        language = self.subtitles.itemData(index) if index > 0 else None
+        self.subtitles_chosen.emit(language if isinstance(language, str) else "off")
 
     def _quality_chosen(self, index: int) -> None:
         if not 0 <= index < len(self._sources):
@@ -523,6 +553,52 @@ class VideoLessonView(Screen):
     def _next(self) -> None:
         self.close_lesson()
         self.next_requested.emit()
+
+    def show_unwatched(self, gaps: Sequence[tuple[float, float]]) -> None:
+        """The video ended without counting: say how much is left and offer its first part.
+
+        ``gaps`` are the stretches never watched (start, end in seconds), in order, as the
+        engine found them when the end was reported.
+        """
+        if not gaps or self._lesson is None:
+            return
+        self._unwatched = [(float(a), float(b)) for a, b in gaps]
+        self._resume_at = self._unwatched[0][0]
+        self._show_unwatched_text()
+        self.notice.show()
+        self.resume_button.show()
+        self.resume_button.setFocus()
+
+    def _show_unwatched_text(self) -> None:
+        if self._resume_at is None:
+            return
+        left = sum(b - a for a, b in self._unwatched)
+        at = format_time(self._resume_at)
+        if left >= 90:
+            amount = self.tr("%n min", "", round(left / 60))
+        else:
+            amount = self.tr("%n s", "", max(1, round(left)))
+        text = self.tr("This video does not count as watched yet: %1 not watched. Resume at %2?")
+        self.notice.setText(text.replace("%1", amount).replace("%2", at))
+        self.resume_button.setText(self.tr("Resume at %1").replace("%1", at))
+        self.resume_button.setAccessibleName(
+            self.tr("Resume at the first part not watched, %1").replace("%1", at)
+        )
+
+    def _clear_unwatched(self) -> None:
+        self._resume_at = None
+        self._unwatched = []
+        self.resume_button.hide()
+
+    def _resume_unwatched(self) -> None:
+        at = self._resume_at
+        self._clear_unwatched()
+        self.notice.hide()
+        if at is not None:
+            ended = self.player.state == ENDED  # a seek after the end plays from there
+            self.seek_to(at)
+            if not ended:
+                self.player.play()
 
     def _seek_started(self) -> None:
         self._seeking = True
@@ -556,6 +632,9 @@ class VideoLessonView(Screen):
         if state == PLAYING:
             self._playing_since = now
             self.next_button.hide()
+            if self._resume_at is not None:  # playing again: the end's notice is stale
+                self._clear_unwatched()
+                self.notice.hide()
         elif self._playing_since is not None:
             self._played_time += now - self._playing_since
             self._playing_since = None

@@ -27,7 +27,7 @@ def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
 
 
 class Heading(QLabel):
-    """A title label; its size is relative to the system font."""
+    """A title label; its size is relative to the system font, and follows the text size."""
 
     def __init__(self, text: str = "", factor: float = 1.5, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
@@ -36,6 +36,16 @@ class Heading(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)  # a title from a package is no HTML
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def rescale(self, base: QFont) -> None:
+        """Follow a new application font (the text size changed), keeping the proportion."""
+        font = QFont(base)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * self._factor)
+        elif font.pixelSize() > 0:
+            font.setPixelSize(round(font.pixelSize() * self._factor))
+        font.setBold(True)
+        self.setFont(font)
 
 
 class Note(QLabel):
@@ -109,3 +119,13 @@ def screen_margins(layout: QBoxLayout) -> QBoxLayout:
     layout.setContentsMargins(SPACING.xl, SPACING.l, SPACING.xl, SPACING.l)
     layout.setSpacing(SPACING.m)
     return layout
+
+
+ERROR_STYLE = "color: #b00020;"
+SUCCESS_STYLE = "color: #1b5e20;"
+
+
+def say(label: QLabel, text: str, *, ok: bool = False) -> None:
+    """A message under a form: red for a problem, green for what worked (never red)."""
+    label.setStyleSheet(SUCCESS_STYLE if ok else ERROR_STYLE)
+    label.setText(text)

@@ -59,7 +59,7 @@ def test_the_app_takes_the_systems_colour_scheme_and_follows_it(qapp: QApplicati
 def test_svg_icons_are_drawn_at_the_screens_scale(qapp: QApplication, scale: float) -> None:
     from PySide6.QtCore import QSize
 
-    from player.ui.widgets.icons import svg_icon
+    from player.ui.widgets.svg import svg_icon
 
     for name in ("video", "text", "quiz", "survey", "lock", "done", "in_progress", "open"):
         pixmap = svg_icon(name, "#1d5fa8").pixmap(QSize(20, 20), scale)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -30,7 +29,6 @@ from player.ui.style import SPACING, mark
 from player.ui.tasks import TaskRunner, one_line
 from player.ui.units import format_size
 from player.ui.widgets.common import Card, Heading, Note, Retranslatable, scaled_font
-from player.ui.widgets.icons import Illustration
 from player.ui.widgets.pictures import PictureView
 from player.ui.widgets.publisher import PublisherLabel
 from player.ui.widgets.ring import ProgressRing
@@ -81,21 +79,17 @@ class CourseCard(Retranslatable, Card):
         self.button = QPushButton()
         mark(self.button, primary=True)
         self.button.clicked.connect(lambda: self.open_requested.emit(self.course.id))
-        self.menu = QMenu(self)
+        self._menu: QMenu | None = None  # built on first use: twenty cards start faster
         self.copy_action = QAction(self)
         self.copy_action.setObjectName("copy-to-usb")
         self.copy_action.triggered.connect(lambda: self.copy_requested.emit(self.course.id))
         self.remove_action = QAction(self)
         self.remove_action.setObjectName("remove-course")
         self.remove_action.triggered.connect(lambda: self.remove_requested.emit(self.course.id))
-        self.menu.addAction(self.copy_action)
-        self.menu.addSeparator()
-        self.menu.addAction(self.remove_action)
         self.more = QToolButton()
         self.more.setObjectName("course-menu")
         self.more.setText("⋯")
-        self.more.setMenu(self.menu)
-        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.clicked.connect(self._show_menu)
         self.more.setFont(scaled_font(self.more, 1.3, bold=True))
 
         progress = QHBoxLayout()
@@ -117,6 +111,19 @@ class CourseCard(Retranslatable, Card):
         layout.addLayout(progress)
         layout.addLayout(actions)
         self.show_course(course)
+
+    @property
+    def menu(self) -> QMenu:
+        """The secondary actions: copy to a USB stick, remove."""
+        if self._menu is None:
+            self._menu = QMenu(self)
+            self._menu.addAction(self.copy_action)
+            self._menu.addSeparator()
+            self._menu.addAction(self.remove_action)
+        return self._menu
+
+    def _show_menu(self) -> None:
+        self.menu.popup(self.more.mapToGlobal(self.more.rect().bottomLeft()))
 
     def show_course(self, course: ops.CourseSummary) -> None:
         """Show this course's (new) data: progress, version, publisher."""
@@ -173,6 +180,8 @@ class EmptyLibrary(Retranslatable, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("empty-library")
+        from player.ui.widgets.svg import Illustration
+
         self.picture = Illustration("empty-library.svg", 220, 150)
         self.title = Heading(factor=1.3)
         self.ways: list[tuple[QLabel, QLabel]] = []
@@ -255,9 +264,7 @@ class LibraryScreen(Screen):
         self.add.clicked.connect(self.add_requested)
         self.status = Note()
         self.status.hide()
-        self.empty = EmptyLibrary()
-        self.empty.add_requested.connect(self.add_requested)
-        self.empty.hide()
+        self._empty: EmptyLibrary | None = None  # made only when no course is installed
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.add)
@@ -277,8 +284,8 @@ class LibraryScreen(Screen):
         layout.setSpacing(SPACING.l)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(self.empty)
         layout.addWidget(self.scroll_area, 1)
+        self._layout = layout
         self._columns = 1
         self.retranslate()
 
@@ -291,11 +298,21 @@ class LibraryScreen(Screen):
     def _update_status(self) -> None:
         # Before the first read, say nothing: "no course" would be wrong with 20 installed.
         empty = self.loaded and not self.courses
-        self.empty.setVisible(empty)
+        if empty or self._empty is not None:
+            self.empty.setVisible(empty)
         self.scroll_area.setVisible(not empty)
         self.add.setVisible(not empty)  # the guidance has its own button
         self.status.setText("")
         self.status.hide()
+
+    @property
+    def empty(self) -> EmptyLibrary:
+        """What to do with no course: built the first time the library is empty."""
+        if self._empty is None:
+            self._empty = EmptyLibrary()
+            self._empty.add_requested.connect(self.add_requested)
+            self._layout.insertWidget(self._layout.indexOf(self.scroll_area), self._empty)
+        return self._empty
 
     def refresh(self) -> None:
         learner = self.services.learner
@@ -344,8 +361,10 @@ class LibraryScreen(Screen):
         for card in self.cards:
             card.load_cover()
 
-    def ask_to_remove(self, course_id: str) -> QMessageBox:
+    def ask_to_remove(self, course_id: str) -> QWidget:
         """Confirm, then remove a course from this computer (progress is kept)."""
+        from PySide6.QtWidgets import QMessageBox
+
         course = next(c for c in self.courses if c.id == course_id)
         box = QMessageBox(
             QMessageBox.Icon.Question,

@@ -49,8 +49,9 @@ from player.ui.widgets.common import (
     scaled_font,
     screen_margins,
 )
-from player.ui.widgets.icons import State, svg_icon
+from player.ui.widgets.icons import State
 from player.ui.widgets.publisher import PublisherLabel
+from player.ui.widgets.svg import svg_icon
 
 LESSON_STATE = {
     "not_started": State.OPEN,

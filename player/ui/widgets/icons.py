@@ -6,18 +6,8 @@ from __future__ import annotations
 import functools
 from enum import StrEnum
 
-from PySide6.QtCore import QByteArray, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QColor,
-    QIcon,
-    QIconEngine,
-    QPainter,
-    QPainterPath,
-    QPaintEvent,
-    QPen,
-    QPixmap,
-)
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 
 class State(StrEnum):
@@ -84,78 +74,3 @@ def dot_icon(colour: str, size: int = 14) -> QIcon:
     painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
     painter.end()
     return QIcon(pixmap)
-
-
-# ------------------------------------------------------------------------------ SVG icons
-
-
-@functools.cache
-def _svg_source(name: str) -> bytes:
-    from player.core.resources import assets_dir
-
-    return (assets_dir() / "icons" / name).read_bytes()
-
-
-def svg_bytes(name: str, colour: str) -> bytes:
-    """An SVG from ``assets/icons`` with ``currentColor`` painted in ``colour``."""
-    return _svg_source(name).replace(b"currentColor", colour.encode())
-
-
-class SvgIconEngine(QIconEngine):
-    """Draws an SVG at whatever size and screen scale Qt asks for: sharp at 125–200 %."""
-
-    def __init__(self, name: str, colour: str) -> None:
-        super().__init__()
-        self.name = name
-        self.colour = colour
-
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        from PySide6.QtSvg import QSvgRenderer
-
-        renderer = QSvgRenderer(QByteArray(svg_bytes(self.name, self.colour)))
-        if mode == QIcon.Mode.Disabled:
-            painter.setOpacity(0.5)
-        renderer.render(painter, QRectF(rect))
-
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
-        painter.end()
-        return pixmap
-
-    def scaledPixmap(  # noqa: N802 - Qt override
-        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
-    ) -> QPixmap:
-        pixmap = self.pixmap(size * scale, mode, state)
-        pixmap.setDevicePixelRatio(scale)
-        return pixmap
-
-    def clone(self) -> QIconEngine:
-        return SvgIconEngine(self.name, self.colour)
-
-
-def svg_icon(name: str, colour: str) -> QIcon:
-    """``assets/icons/ui/<name>.svg`` in a colour (``#rrggbb``), sharp at every scale."""
-    return QIcon(SvgIconEngine(f"ui/{name}.svg", colour))
-
-
-class Illustration(QWidget):
-    """A decorative SVG drawing in the palette's accent colour, at a fixed size."""
-
-    def __init__(self, name: str, width: int, height: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.name = name
-        self.setFixedSize(width, height)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        from PySide6.QtSvg import QSvgRenderer
-
-        from player.ui import style
-
-        renderer = QSvgRenderer(QByteArray(svg_bytes(self.name, style.current().accent)))
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(self.rect()))

@@ -197,12 +197,10 @@ def stylesheet(p: Palette) -> str:
     """The few rules the palette cannot say: cards, the primary button, figures, bars."""
     s = SPACING
     return f"""
-*[card="true"] {{
+QFrame[card="true"] {{
     background: {p.surface}; border: 1px solid {p.border}; border-radius: {RADIUS}px;
 }}
-*[card="true"] QLabel, *[card="true"] QCheckBox {{ background: transparent; }}
-*[next="true"] {{ background: {p.next_surface}; border: 2px solid {p.accent}; }}
-*[locked="true"] {{ background: {p.surface_alt}; }}
+QFrame[locked="true"] {{ background: {p.surface_alt}; }}
 QLabel[muted="true"] {{ color: {p.text_muted}; }}
 QLabel[figure="true"] {{ color: {p.accent}; }}
 QLabel[tone="success"] {{ color: {p.success}; }}

@@ -19,7 +19,9 @@ APP_PACKAGES="python3 python3-venv python3-pip libvlc5 libvlc-bin vlc-plugin-bas
   libxcb-xkb1 libx11-xcb1 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6
   libdbus-1-3 fontconfig fonts-dejavu-core"
 TEST_PACKAGES="xvfb xauth nginx-light ffmpeg espeak-ng imagemagick xdotool poppler-utils util-linux
-  chromium"  # chromium: the stats HTML report is rendered headless and looked at
+  chromium dbus-daemon at-spi2-core python3-pyatspi"
+# chromium: the stats HTML report is rendered headless and looked at; dbus-daemon, at-spi2-core,
+# python3-pyatspi: the accessibility bus the screen-reader test reads (tests/fixtures/atspi.py)
 # node runs Learning Locker's xAPI validator in the statement tests; Debian's package when the
 # machine has no node of its own
 if [ "$WITH_TESTS" = 1 ] && ! { command -v node && command -v npm; } >/dev/null; then

@@ -285,7 +285,7 @@ def main() -> int:
     wait(lambda: not services.tasks.busy)
     workshop(services)
     dashboard = window.open_dashboard()
-    wait(lambda: dashboard.table.rowCount() > 0)
+    wait(lambda: dashboard.table.model().rowCount() > 0)
     wait(lambda: not services.tasks.busy)
     shoot(dashboard, "15-tableau-de-bord")
     dashboard.close()

@@ -44,6 +44,7 @@ pytest_plugins: list[str] = [
     "tests.fixtures.video_media",
     "tests.fixtures.xapi_validator",
     "tests.fixtures.chromium",
+    "tests.fixtures.atspi",
 ]
 
 

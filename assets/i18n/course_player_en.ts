@@ -144,12 +144,12 @@
             <translation>Or choose a course package yourself: a .zip file, or the course.json of a course folder. No network is needed.</translation>
         </message>
         <message>
-            <source>The publisher&apos;s key changed: confirm or cancel.</source>
-            <translation>The publisher&apos;s key changed: confirm or cancel.</translation>
+            <source>The publisher's key changed: confirm or cancel.</source>
+            <translation>The publisher's key changed: confirm or cancel.</translation>
         </message>
         <message>
-            <source>The publisher&apos;s key changed</source>
-            <translation>The publisher&apos;s key changed</translation>
+            <source>The publisher's key changed</source>
+            <translation>The publisher's key changed</translation>
         </message>
         <message>
             <source>“%1” was signed with another key when it was installed here. Accept the new key only if the publisher told you it changed its key: otherwise this copy may have been altered.</source>
@@ -441,6 +441,46 @@ Key of this package:
             <translation>The trainer PIN was removed.</translation>
         </message>
         <message>
+            <source>&amp;Module:</source>
+            <translation>&amp;Module:</translation>
+        </message>
+        <message>
+            <source>part of a module's title</source>
+            <translation>part of a module's title</translation>
+        </message>
+        <message>
+            <source>Show only the modules containing</source>
+            <translation>Show only the modules containing</translation>
+        </message>
+        <message>
+            <source>L&amp;earner:</source>
+            <translation>L&amp;earner:</translation>
+        </message>
+        <message>
+            <source>part of a name</source>
+            <translation>part of a name</translation>
+        </message>
+        <message>
+            <source>Show only the learners containing</source>
+            <translation>Show only the learners containing</translation>
+        </message>
+        <message>
+            <source>Course</source>
+            <translation>Course</translation>
+        </message>
+        <message>
+            <source>% of the learners who completed it, average best quiz score</source>
+            <translation>% of the learners who completed it, average best quiz score</translation>
+        </message>
+        <message>
+            <source>Modules</source>
+            <translation>Modules</translation>
+        </message>
+        <message>
+            <source>E&amp;very learner's progress to a USB stick…</source>
+            <translation>E&amp;very learner's progress to a USB stick…</translation>
+        </message>
+        <message>
             <source>Close</source>
             <translation>Close</translation>
         </message>
@@ -638,6 +678,10 @@ Key of this package:
             <translation>No course is installed yet. Add one from a file, a USB stick or a web address; everything then works without a network.</translation>
         </message>
         <message>
+            <source>Export my progress to a USB stick…</source>
+            <translation>Export my progress to a USB stick…</translation>
+        </message>
+        <message>
             <source>Remove a course</source>
             <translation>Remove a course</translation>
         </message>
@@ -767,8 +811,32 @@ Key of this package:
             <translation>Share in a &amp;workshop…</translation>
         </message>
         <message>
-            <source>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</source>
-            <translation>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</translation>
+            <source>Share this laptop's courses over the local Wi-Fi, or pair with a hub</source>
+            <translation>Share this laptop's courses over the local Wi-Fi, or pair with a hub</translation>
+        </message>
+        <message>
+            <source>Back (Alt+Left)</source>
+            <translation>Back (Alt+Left)</translation>
+        </message>
+        <message>
+            <source>Settings (Ctrl+,)</source>
+            <translation>Settings (Ctrl+,)</translation>
+        </message>
+        <message>
+            <source>Install a course from a file, a USB stick or the web (Ctrl+O)</source>
+            <translation>Install a course from a file, a USB stick or the web (Ctrl+O)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Every keyboard shortcut of the app (F1)</source>
+            <translation>Every keyboard shortcut of the app (F1)</translation>
+        </message>
+        <message>
+            <source>More actions</source>
+            <translation>More actions</translation>
         </message>
     </context>
     <context>
@@ -906,6 +974,18 @@ Key of this package:
             </translation>
         </message>
         <message>
+            <source>Locked module</source>
+            <translation>Locked module</translation>
+        </message>
+        <message>
+            <source>Open module</source>
+            <translation>Open module</translation>
+        </message>
+        <message>
+            <source>Completed module</source>
+            <translation>Completed module</translation>
+        </message>
+        <message>
             <source>Next</source>
             <translation>Next</translation>
         </message>
@@ -947,6 +1027,10 @@ Key of this package:
         <message>
             <source>Your answer</source>
             <translation>Your answer</translation>
+        </message>
+        <message>
+            <source>Enter: next question</source>
+            <translation>Enter: next question</translation>
         </message>
     </context>
     <context>
@@ -1078,6 +1162,10 @@ Key of this package:
             <source>The right answers are shown once you pass this quiz.</source>
             <translation>The right answers are shown once you pass this quiz.</translation>
         </message>
+        <message>
+            <source>Back to the course outline (Alt+Left)</source>
+            <translation>Back to the course outline (Alt+Left)</translation>
+        </message>
     </context>
     <context>
         <name>ReadingScreen</name>
@@ -1203,6 +1291,10 @@ Key of this package:
             <source>Your answer</source>
             <translation>Your answer</translation>
         </message>
+        <message>
+            <source>%1 out of 5</source>
+            <translation>%1 out of 5</translation>
+        </message>
     </context>
     <context>
         <name>SurveyScreen</name>
@@ -1237,6 +1329,10 @@ Key of this package:
         <message>
             <source>Thank you! Your answers were saved.</source>
             <translation>Thank you! Your answers were saved.</translation>
+        </message>
+        <message>
+            <source>Back to the course outline (Alt+Left)</source>
+            <translation>Back to the course outline (Alt+Left)</translation>
         </message>
     </context>
     <context>
@@ -1382,6 +1478,14 @@ Key of this package:
         <message>
             <source>Resume at the first part not watched, %1</source>
             <translation>Resume at the first part not watched, %1</translation>
+        </message>
+        <message>
+            <source>Video lesson: %1</source>
+            <translation>Video lesson: %1</translation>
+        </message>
+        <message>
+            <source>Resume the unwatched part</source>
+            <translation>Resume the unwatched part</translation>
         </message>
     </context>
     <context>
@@ -1674,8 +1778,8 @@ Key of this package:
             <translation>Learner</translation>
         </message>
         <message>
-            <source>Server&apos;s reason</source>
-            <translation>Server&apos;s reason</translation>
+            <source>Server's reason</source>
+            <translation>Server's reason</translation>
         </message>
         <message>
             <source>&amp;Refresh</source>
@@ -1700,6 +1804,26 @@ Key of this package:
         <message>
             <source>The server has refused nothing.</source>
             <translation>The server has refused nothing.</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Sending…</translation>
+        </message>
+        <message>
+            <source>Results sent to the training server</source>
+            <translation>Results sent to the training server</translation>
+        </message>
+        <message>
+            <source>Already there with other content:</source>
+            <translation>Already there with other content:</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>Server:</translation>
+        </message>
+        <message>
+            <source>&amp;Send now</source>
+            <translation>&amp;Send now</translation>
         </message>
     </context>
     <context>
@@ -2317,8 +2441,8 @@ Key of this package:
             <translation>There is no learner with id {learner}.</translation>
         </message>
         <message>
-            <source>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</source>
-            <translation>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</translation>
+            <source>There is no learner named {name!r}; see 'course-player learners list'.</source>
+            <translation>There is no learner named {name!r}; see 'course-player learners list'.</translation>
         </message>
         <message>
             <source>There is no quiz attempt {attempt}.</source>
@@ -2401,8 +2525,8 @@ Key of this package:
             <translation>{address!r} is not a hub address; type it as shown on the hub, e.g. 192.168.1.10:8765.</translation>
         </message>
         <message>
-            <source>Type the hub&apos;s pairing code.</source>
-            <translation>Type the hub&apos;s pairing code.</translation>
+            <source>Type the hub's pairing code.</source>
+            <translation>Type the hub's pairing code.</translation>
         </message>
         <message>
             <source>Cannot reach the hub at {url}; check that this laptop is on the same Wi-Fi and that the hub is sharing.</source>
@@ -2417,8 +2541,8 @@ Key of this package:
             <translation>{url} does not answer as a course hub.</translation>
         </message>
         <message>
-            <source>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</source>
-            <translation>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</translation>
+            <source>The hub at {url} refused this laptop's pairing; pair again with the code shown on the hub.</source>
+            <translation>The hub at {url} refused this laptop's pairing; pair again with the code shown on the hub.</translation>
         </message>
         <message>
             <source>Cannot read the courses of the hub at {url}; check the address and that the hub is sharing.</source>
@@ -2441,8 +2565,8 @@ Key of this package:
             <translation>The LRS lists more than {limit} statements for this course; the report stops there (raise --max-statements to read more).</translation>
         </message>
         <message>
-            <source>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</source>
-            <translation>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</translation>
+            <source>The LRS at {endpoint} sent a 'more' link to another server ({origin}); it was not followed.</source>
+            <translation>The LRS at {endpoint} sent a 'more' link to another server ({origin}); it was not followed.</translation>
         </message>
         <message>
             <source>Cannot read statements from {endpoint}: {cause}. Run the same command again to continue where it stopped.</source>
@@ -2510,8 +2634,8 @@ Key of this package:
     <context>
         <name>AddKeyDialog</name>
         <message>
-            <source>Trust a publisher&apos;s key</source>
-            <translation>Trust a publisher&apos;s key</translation>
+            <source>Trust a publisher's key</source>
+            <translation>Trust a publisher's key</translation>
         </message>
         <message>
             <source>&amp;Key:</source>
@@ -2600,12 +2724,12 @@ Key of this package:
             <translation>%1 (version %2, %3) — hub %4</translation>
         </message>
         <message>
-            <source>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</source>
-            <translation>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</translation>
+            <source>No course found. If the Wi-Fi blocks discovery, type the address the trainer's laptop shows.</source>
+            <translation>No course found. If the Wi-Fi blocks discovery, type the address the trainer's laptop shows.</translation>
         </message>
         <message>
-            <source>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</source>
-            <translation>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</translation>
+            <source>A trainer's laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</source>
+            <translation>A trainer's laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</translation>
         </message>
         <message>
             <source>&amp;Search the network</source>
@@ -2616,8 +2740,8 @@ Key of this package:
             <translation>Show this course</translation>
         </message>
         <message>
-            <source>Or the hub&apos;s &amp;address:</source>
-            <translation>Or the hub&apos;s &amp;address:</translation>
+            <source>Or the hub's &amp;address:</source>
+            <translation>Or the hub's &amp;address:</translation>
         </message>
         <message>
             <source>Address of the hub</source>
@@ -2626,6 +2750,10 @@ Key of this package:
         <message>
             <source>Show its courses</source>
             <translation>Show its courses</translation>
+        </message>
+        <message>
+            <source>Courses on the network</source>
+            <translation>Courses on the network</translation>
         </message>
     </context>
     <context>
@@ -2662,8 +2790,8 @@ Key of this package:
             <translation>Share in a workshop</translation>
         </message>
         <message>
-            <source>Share this laptop&apos;s courses</source>
-            <translation>Share this laptop&apos;s courses</translation>
+            <source>Share this laptop's courses</source>
+            <translation>Share this laptop's courses</translation>
         </message>
         <message>
             <source>Laptops on the same Wi-Fi install the courses from this one and send it their progress; this laptop forwards it when it is online. Sharing goes on when this window is closed, until you stop it or quit the app. On Windows, answer “Allow” for private networks when the firewall asks.</source>
@@ -2682,8 +2810,8 @@ Key of this package:
             <translation>Send my progress to a hub</translation>
         </message>
         <message>
-            <source>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</source>
-            <translation>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</translation>
+            <source>Type the address and the code the trainer's laptop shows (or paste the address read from its QR code).</source>
+            <translation>Type the address and the code the trainer's laptop shows (or paste the address read from its QR code).</translation>
         </message>
         <message>
             <source>Hub address:</source>
@@ -2715,6 +2843,358 @@ Key of this package:
         <message>
             <source>&amp;Workshop…</source>
             <translation>&amp;Workshop…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardCsv</name>
+        <message>
+            <source>Course</source>
+            <translation>Course</translation>
+        </message>
+        <message>
+            <source>Course version</source>
+            <translation>Course version</translation>
+        </message>
+        <message>
+            <source>Learner</source>
+            <translation>Learner</translation>
+        </message>
+        <message>
+            <source>Learner identifier</source>
+            <translation>Learner identifier</translation>
+        </message>
+        <message>
+            <source>Module</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Lessons done</source>
+            <translation>Lessons done</translation>
+        </message>
+        <message>
+            <source>Lessons in the module</source>
+            <translation>Lessons in the module</translation>
+        </message>
+        <message>
+            <source>Best quiz score</source>
+            <translation>Best quiz score</translation>
+        </message>
+        <message>
+            <source>Time spent</source>
+            <translation>Time spent</translation>
+        </message>
+        <message>
+            <source>Last activity</source>
+            <translation>Last activity</translation>
+        </message>
+        <message>
+            <source>Module completed on</source>
+            <translation>Module completed on</translation>
+        </message>
+        <message>
+            <source>Course complete</source>
+            <translation>Course complete</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>Results waiting to be sent</source>
+            <translation>Results waiting to be sent</translation>
+        </message>
+        <message>
+            <source>Known from</source>
+            <translation>Known from</translation>
+        </message>
+        <message>
+            <source>Imported from</source>
+            <translation>Imported from</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>complete</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>locked</translation>
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation>not reported</translation>
+        </message>
+        <message>
+            <source>nothing to send</source>
+            <translation>nothing to send</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>waiting</translation>
+        </message>
+        <message>
+            <source>all sent</source>
+            <translation>all sent</translation>
+        </message>
+        <message>
+            <source>refused by the server</source>
+            <translation>refused by the server</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>this computer</translation>
+        </message>
+        <message>
+            <source>a progress file</source>
+            <translation>a progress file</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressToUsbDialog</name>
+        <message>
+            <source>Export every learner's progress to a USB stick</source>
+            <translation>Export every learner's progress to a USB stick</translation>
+        </message>
+        <message>
+            <source>Every learner's progress on this computer</source>
+            <translation>Every learner's progress on this computer</translation>
+        </message>
+        <message>
+            <source>Export my progress to a USB stick</source>
+            <translation>Export my progress to a USB stick</translation>
+        </message>
+        <message>
+            <source>The progress of %1</source>
+            <translation>The progress of %1</translation>
+        </message>
+        <message>
+            <source>The results not yet sent are written as one progress file, time spent included. On the trainer's computer, open the trainer dashboard and import it.</source>
+            <translation>The results not yet sent are written as one progress file, time spent included. On the trainer's computer, open the trainer dashboard and import it.</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Export</translation>
+        </message>
+        <message>
+            <source>Writing the progress file… Do not remove the stick.</source>
+            <translation>Writing the progress file… Do not remove the stick.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n result(s) copied to %1, to import on the trainer's computer.</source>
+            <translation>
+                <numerusform>%n result copied to %1, to import on the trainer's computer.</numerusform>
+                <numerusform>%n results copied to %1, to import on the trainer's computer.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No result to copy: everything was already sent.</source>
+            <translation>No result to copy: everything was already sent.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Everywhere</source>
+            <translation>Everywhere</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>Next button or field</source>
+            <translation>Next button or field</translation>
+        </message>
+        <message>
+            <source>Shift+Tab</source>
+            <translation>Shift+Tab</translation>
+        </message>
+        <message>
+            <source>Previous button or field</source>
+            <translation>Previous button or field</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Space</translation>
+        </message>
+        <message>
+            <source>Press the button, tick the box</source>
+            <translation>Press the button, tick the box</translation>
+        </message>
+        <message>
+            <source>Alt+Left arrow</source>
+            <translation>Alt+Left arrow</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Ctrl+Home</source>
+            <translation>Ctrl+Home</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>Library</translation>
+        </message>
+        <message>
+            <source>Ctrl+O</source>
+            <translation>Ctrl+O</translation>
+        </message>
+        <message>
+            <source>Add a course</source>
+            <translation>Add a course</translation>
+        </message>
+        <message>
+            <source>Ctrl+L</source>
+            <translation>Ctrl+L</translation>
+        </message>
+        <message>
+            <source>Switch learner</source>
+            <translation>Switch learner</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+D</source>
+            <translation>Ctrl+Shift+D</translation>
+        </message>
+        <message>
+            <source>Trainer dashboard</source>
+            <translation>Trainer dashboard</translation>
+        </message>
+        <message>
+            <source>Ctrl+,</source>
+            <translation>Ctrl+,</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>F1</source>
+            <translation>F1</translation>
+        </message>
+        <message>
+            <source>This list of shortcuts</source>
+            <translation>This list of shortcuts</translation>
+        </message>
+        <message>
+            <source>Alt+underlined letter</source>
+            <translation>Alt+underlined letter</translation>
+        </message>
+        <message>
+            <source>Press that button</source>
+            <translation>Press that button</translation>
+        </message>
+        <message>
+            <source>Quiz and survey</source>
+            <translation>Quiz and survey</translation>
+        </message>
+        <message>
+            <source>Up arrow, Down arrow</source>
+            <translation>Up arrow, Down arrow</translation>
+        </message>
+        <message>
+            <source>Previous or next answer choice</source>
+            <translation>Previous or next answer choice</translation>
+        </message>
+        <message>
+            <source>Pick the answer choice that has the focus</source>
+            <translation>Pick the answer choice that has the focus</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>After a typed answer: next question</source>
+            <translation>After a typed answer: next question</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Enter</translation>
+        </message>
+        <message>
+            <source>Submit the answers</source>
+            <translation>Submit the answers</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <source>Play or pause</source>
+            <translation>Play or pause</translation>
+        </message>
+        <message>
+            <source>Left arrow</source>
+            <translation>Left arrow</translation>
+        </message>
+        <message>
+            <source>Back 10 seconds</source>
+            <translation>Back 10 seconds</translation>
+        </message>
+        <message>
+            <source>Right arrow</source>
+            <translation>Right arrow</translation>
+        </message>
+        <message>
+            <source>Forward 10 seconds</source>
+            <translation>Forward 10 seconds</translation>
+        </message>
+        <message>
+            <source>M</source>
+            <translation>M</translation>
+        </message>
+        <message>
+            <source>Mute or unmute</source>
+            <translation>Mute or unmute</translation>
+        </message>
+        <message>
+            <source>F</source>
+            <translation>F</translation>
+        </message>
+        <message>
+            <source>Full screen</source>
+            <translation>Full screen</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <source>Leave full screen</source>
+            <translation>Leave full screen</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Everything in the app can be done with the keyboard alone. The button or field that has the focus is circled in blue.</source>
+            <translation>Everything in the app can be done with the keyboard alone. The button or field that has the focus is circled in blue.</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <source>What they do</source>
+            <translation>What they do</translation>
         </message>
     </context>
     <context>

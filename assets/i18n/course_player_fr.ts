@@ -144,11 +144,11 @@
             <translation>Ou choisissez vous-même un paquet de cours : un fichier .zip, ou le course.json d’un dossier de cours. Aucun réseau n’est nécessaire.</translation>
         </message>
         <message>
-            <source>The publisher&apos;s key changed: confirm or cancel.</source>
+            <source>The publisher's key changed: confirm or cancel.</source>
             <translation>La clé de l’éditeur a changé : confirmez ou annulez.</translation>
         </message>
         <message>
-            <source>The publisher&apos;s key changed</source>
+            <source>The publisher's key changed</source>
             <translation>La clé de l’éditeur a changé</translation>
         </message>
         <message>
@@ -441,6 +441,46 @@ Clé de ce paquet :
             <translation>Le code PIN du formateur a été supprimé.</translation>
         </message>
         <message>
+            <source>&amp;Module:</source>
+            <translation>&amp;Module :</translation>
+        </message>
+        <message>
+            <source>part of a module's title</source>
+            <translation>une partie du titre d’un module</translation>
+        </message>
+        <message>
+            <source>Show only the modules containing</source>
+            <translation>N’afficher que les modules contenant</translation>
+        </message>
+        <message>
+            <source>L&amp;earner:</source>
+            <translation>Appre&amp;nant :</translation>
+        </message>
+        <message>
+            <source>part of a name</source>
+            <translation>une partie d’un nom</translation>
+        </message>
+        <message>
+            <source>Show only the learners containing</source>
+            <translation>N’afficher que les apprenants contenant</translation>
+        </message>
+        <message>
+            <source>Course</source>
+            <translation>Cours</translation>
+        </message>
+        <message>
+            <source>% of the learners who completed it, average best quiz score</source>
+            <translation>% des apprenants qui l’ont terminé, meilleur score moyen au quiz</translation>
+        </message>
+        <message>
+            <source>Modules</source>
+            <translation>Modules</translation>
+        </message>
+        <message>
+            <source>E&amp;very learner's progress to a USB stick…</source>
+            <translation>Progression de &amp;tous vers une clé USB…</translation>
+        </message>
+        <message>
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
@@ -638,6 +678,10 @@ Clé de ce paquet :
             <translation>Aucun cours n’est encore installé. Ajoutez-en un depuis un fichier, une clé USB ou une adresse web ; tout fonctionne ensuite sans réseau.</translation>
         </message>
         <message>
+            <source>Export my progress to a USB stick…</source>
+            <translation>Exporter ma progression vers une clé USB…</translation>
+        </message>
+        <message>
             <source>Remove a course</source>
             <translation>Retirer un cours</translation>
         </message>
@@ -767,8 +811,32 @@ Clé de ce paquet :
             <translation>Partager en &amp;atelier…</translation>
         </message>
         <message>
-            <source>Share this laptop&apos;s courses over the local Wi-Fi, or pair with a hub</source>
+            <source>Share this laptop's courses over the local Wi-Fi, or pair with a hub</source>
             <translation>Partager les cours de cet ordinateur sur le Wi-Fi local, ou s’appairer avec un poste d’atelier</translation>
+        </message>
+        <message>
+            <source>Back (Alt+Left)</source>
+            <translation>Retour (Alt+Gauche)</translation>
+        </message>
+        <message>
+            <source>Settings (Ctrl+,)</source>
+            <translation>Paramètres (Ctrl+,)</translation>
+        </message>
+        <message>
+            <source>Install a course from a file, a USB stick or the web (Ctrl+O)</source>
+            <translation>Installer un cours depuis un fichier, une clé USB ou le web (Ctrl+O)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Every keyboard shortcut of the app (F1)</source>
+            <translation>Tous les raccourcis clavier de l’application (F1)</translation>
+        </message>
+        <message>
+            <source>More actions</source>
+            <translation>Plus d’actions</translation>
         </message>
     </context>
     <context>
@@ -906,6 +974,18 @@ Clé de ce paquet :
             </translation>
         </message>
         <message>
+            <source>Locked module</source>
+            <translation>Module verrouillé</translation>
+        </message>
+        <message>
+            <source>Open module</source>
+            <translation>Module ouvert</translation>
+        </message>
+        <message>
+            <source>Completed module</source>
+            <translation>Module terminé</translation>
+        </message>
+        <message>
             <source>Next</source>
             <translation>À suivre</translation>
         </message>
@@ -947,6 +1027,10 @@ Clé de ce paquet :
         <message>
             <source>Your answer</source>
             <translation>Votre réponse</translation>
+        </message>
+        <message>
+            <source>Enter: next question</source>
+            <translation>Entrée : question suivante</translation>
         </message>
     </context>
     <context>
@@ -1078,6 +1162,10 @@ Clé de ce paquet :
             <source>The right answers are shown once you pass this quiz.</source>
             <translation>Les bonnes réponses s’affichent une fois ce quiz réussi.</translation>
         </message>
+        <message>
+            <source>Back to the course outline (Alt+Left)</source>
+            <translation>Retour au sommaire du cours (Alt+Gauche)</translation>
+        </message>
     </context>
     <context>
         <name>ReadingScreen</name>
@@ -1203,6 +1291,10 @@ Clé de ce paquet :
             <source>Your answer</source>
             <translation>Votre réponse</translation>
         </message>
+        <message>
+            <source>%1 out of 5</source>
+            <translation>%1 sur 5</translation>
+        </message>
     </context>
     <context>
         <name>SurveyScreen</name>
@@ -1237,6 +1329,10 @@ Clé de ce paquet :
         <message>
             <source>Thank you! Your answers were saved.</source>
             <translation>Merci ! Vos réponses ont été enregistrées.</translation>
+        </message>
+        <message>
+            <source>Back to the course outline (Alt+Left)</source>
+            <translation>Retour au sommaire du cours (Alt+Gauche)</translation>
         </message>
     </context>
     <context>
@@ -1382,6 +1478,14 @@ Clé de ce paquet :
         <message>
             <source>Resume at the first part not watched, %1</source>
             <translation>Reprendre à la première partie non regardée, %1</translation>
+        </message>
+        <message>
+            <source>Video lesson: %1</source>
+            <translation>Leçon vidéo : %1</translation>
+        </message>
+        <message>
+            <source>Resume the unwatched part</source>
+            <translation>Reprendre la partie non regardée</translation>
         </message>
     </context>
     <context>
@@ -1674,7 +1778,7 @@ Clé de ce paquet :
             <translation>Apprenant</translation>
         </message>
         <message>
-            <source>Server&apos;s reason</source>
+            <source>Server's reason</source>
             <translation>Raison donnée par le serveur</translation>
         </message>
         <message>
@@ -1700,6 +1804,26 @@ Clé de ce paquet :
         <message>
             <source>The server has refused nothing.</source>
             <translation>Le serveur n’a rien refusé.</translation>
+        </message>
+        <message>
+            <source>Sending…</source>
+            <translation>Envoi en cours…</translation>
+        </message>
+        <message>
+            <source>Results sent to the training server</source>
+            <translation>Résultats envoyés au serveur de la formation</translation>
+        </message>
+        <message>
+            <source>Already there with other content:</source>
+            <translation>Déjà sur le serveur avec un autre contenu :</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>Serveur :</translation>
+        </message>
+        <message>
+            <source>&amp;Send now</source>
+            <translation>&amp;Envoyer maintenant</translation>
         </message>
     </context>
     <context>
@@ -2317,7 +2441,7 @@ Clé de ce paquet :
             <translation>Il n’y a pas d’apprenant numéro {learner}.</translation>
         </message>
         <message>
-            <source>There is no learner named {name!r}; see &apos;course-player learners list&apos;.</source>
+            <source>There is no learner named {name!r}; see 'course-player learners list'.</source>
             <translation>Aucun apprenant ne s’appelle « {name} » ; voir « course-player learners list ».</translation>
         </message>
         <message>
@@ -2401,7 +2525,7 @@ Clé de ce paquet :
             <translation>{address!r} n’est pas l’adresse d’un poste d’atelier ; tapez-la comme elle s’affiche sur le poste, par exemple 192.168.1.10:8765.</translation>
         </message>
         <message>
-            <source>Type the hub&apos;s pairing code.</source>
+            <source>Type the hub's pairing code.</source>
             <translation>Tapez le code d’appairage du poste d’atelier.</translation>
         </message>
         <message>
@@ -2417,7 +2541,7 @@ Clé de ce paquet :
             <translation>{url} ne répond pas comme un poste d’atelier.</translation>
         </message>
         <message>
-            <source>The hub at {url} refused this laptop&apos;s pairing; pair again with the code shown on the hub.</source>
+            <source>The hub at {url} refused this laptop's pairing; pair again with the code shown on the hub.</source>
             <translation>Le poste d’atelier {url} a refusé l’appairage de cet ordinateur ; appairez-le de nouveau avec le code affiché sur le poste.</translation>
         </message>
         <message>
@@ -2441,7 +2565,7 @@ Clé de ce paquet :
             <translation>Le LRS liste plus de {limit} déclarations pour ce cours ; le rapport s’arrête là (augmentez --max-statements pour en lire davantage).</translation>
         </message>
         <message>
-            <source>The LRS at {endpoint} sent a &apos;more&apos; link to another server ({origin}); it was not followed.</source>
+            <source>The LRS at {endpoint} sent a 'more' link to another server ({origin}); it was not followed.</source>
             <translation>Le LRS à l’adresse {endpoint} a renvoyé un lien « more » vers un autre serveur ({origin}) ; il n’a pas été suivi.</translation>
         </message>
         <message>
@@ -2510,7 +2634,7 @@ Clé de ce paquet :
     <context>
         <name>AddKeyDialog</name>
         <message>
-            <source>Trust a publisher&apos;s key</source>
+            <source>Trust a publisher's key</source>
             <translation>Faire confiance à la clé d’un éditeur</translation>
         </message>
         <message>
@@ -2600,11 +2724,11 @@ Clé de ce paquet :
             <translation>%1 (version %2, %3) — poste %4</translation>
         </message>
         <message>
-            <source>No course found. If the Wi-Fi blocks discovery, type the address the trainer&apos;s laptop shows.</source>
+            <source>No course found. If the Wi-Fi blocks discovery, type the address the trainer's laptop shows.</source>
             <translation>Aucun cours trouvé. Si le Wi-Fi empêche la découverte, tapez l’adresse affichée sur l’ordinateur du formateur.</translation>
         </message>
         <message>
-            <source>A trainer&apos;s laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</source>
+            <source>A trainer's laptop sharing in a workshop offers its courses to every laptop on the same Wi-Fi, with no internet needed.</source>
             <translation>L’ordinateur d’un formateur qui partage en atelier propose ses cours à tous les ordinateurs du même Wi-Fi, sans besoin d’internet.</translation>
         </message>
         <message>
@@ -2616,7 +2740,7 @@ Clé de ce paquet :
             <translation>Voir ce cours</translation>
         </message>
         <message>
-            <source>Or the hub&apos;s &amp;address:</source>
+            <source>Or the hub's &amp;address:</source>
             <translation>Ou l’&amp;adresse du poste d’atelier :</translation>
         </message>
         <message>
@@ -2626,6 +2750,10 @@ Clé de ce paquet :
         <message>
             <source>Show its courses</source>
             <translation>Voir ses cours</translation>
+        </message>
+        <message>
+            <source>Courses on the network</source>
+            <translation>Cours sur le réseau</translation>
         </message>
     </context>
     <context>
@@ -2662,7 +2790,7 @@ Clé de ce paquet :
             <translation>Partager en atelier</translation>
         </message>
         <message>
-            <source>Share this laptop&apos;s courses</source>
+            <source>Share this laptop's courses</source>
             <translation>Partager les cours de cet ordinateur</translation>
         </message>
         <message>
@@ -2682,7 +2810,7 @@ Clé de ce paquet :
             <translation>Envoyer ma progression à un poste d’atelier</translation>
         </message>
         <message>
-            <source>Type the address and the code the trainer&apos;s laptop shows (or paste the address read from its QR code).</source>
+            <source>Type the address and the code the trainer's laptop shows (or paste the address read from its QR code).</source>
             <translation>Tapez l’adresse et le code affichés sur l’ordinateur du formateur (ou collez l’adresse lue dans son QR code).</translation>
         </message>
         <message>
@@ -2715,6 +2843,358 @@ Clé de ce paquet :
         <message>
             <source>&amp;Workshop…</source>
             <translation>&amp;Atelier…</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardCsv</name>
+        <message>
+            <source>Course</source>
+            <translation>Cours</translation>
+        </message>
+        <message>
+            <source>Course version</source>
+            <translation>Version du cours</translation>
+        </message>
+        <message>
+            <source>Learner</source>
+            <translation>Apprenant</translation>
+        </message>
+        <message>
+            <source>Learner identifier</source>
+            <translation>Identifiant de l’apprenant</translation>
+        </message>
+        <message>
+            <source>Module</source>
+            <translation>Module</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Lessons done</source>
+            <translation>Leçons faites</translation>
+        </message>
+        <message>
+            <source>Lessons in the module</source>
+            <translation>Leçons du module</translation>
+        </message>
+        <message>
+            <source>Best quiz score</source>
+            <translation>Meilleur score au quiz</translation>
+        </message>
+        <message>
+            <source>Time spent</source>
+            <translation>Temps passé</translation>
+        </message>
+        <message>
+            <source>Last activity</source>
+            <translation>Dernière activité</translation>
+        </message>
+        <message>
+            <source>Module completed on</source>
+            <translation>Module terminé le</translation>
+        </message>
+        <message>
+            <source>Course complete</source>
+            <translation>Cours terminé</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Envoi</translation>
+        </message>
+        <message>
+            <source>Results waiting to be sent</source>
+            <translation>Résultats en attente d’envoi</translation>
+        </message>
+        <message>
+            <source>Known from</source>
+            <translation>Connu par</translation>
+        </message>
+        <message>
+            <source>Imported from</source>
+            <translation>Importé de</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>terminé</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>ouvert</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>verrouillé</translation>
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation>non signalé</translation>
+        </message>
+        <message>
+            <source>nothing to send</source>
+            <translation>rien à envoyer</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>en attente</translation>
+        </message>
+        <message>
+            <source>all sent</source>
+            <translation>tout envoyé</translation>
+        </message>
+        <message>
+            <source>refused by the server</source>
+            <translation>refusé par le serveur</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>cet ordinateur</translation>
+        </message>
+        <message>
+            <source>a progress file</source>
+            <translation>un fichier de progression</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressToUsbDialog</name>
+        <message>
+            <source>Export every learner's progress to a USB stick</source>
+            <translation>Exporter la progression de tous les apprenants vers une clé USB</translation>
+        </message>
+        <message>
+            <source>Every learner's progress on this computer</source>
+            <translation>La progression de tous les apprenants de cet ordinateur</translation>
+        </message>
+        <message>
+            <source>Export my progress to a USB stick</source>
+            <translation>Exporter ma progression vers une clé USB</translation>
+        </message>
+        <message>
+            <source>The progress of %1</source>
+            <translation>La progression de %1</translation>
+        </message>
+        <message>
+            <source>The results not yet sent are written as one progress file, time spent included. On the trainer's computer, open the trainer dashboard and import it.</source>
+            <translation>Les résultats pas encore envoyés sont écrits dans un fichier de progression, temps passé compris. Sur l’ordinateur du formateur, ouvrez le tableau de bord du formateur et importez-le.</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Exporter</translation>
+        </message>
+        <message>
+            <source>Writing the progress file… Do not remove the stick.</source>
+            <translation>Écriture du fichier de progression… Ne retirez pas la clé.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n result(s) copied to %1, to import on the trainer's computer.</source>
+            <translation>
+                <numerusform>%n résultat copié dans %1, à importer sur l’ordinateur du formateur.</numerusform>
+                <numerusform>%n résultats copiés dans %1, à importer sur l’ordinateur du formateur.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No result to copy: everything was already sent.</source>
+            <translation>Aucun résultat à copier : tout a déjà été envoyé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Everywhere</source>
+            <translation>Partout</translation>
+        </message>
+        <message>
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <source>Next button or field</source>
+            <translation>Bouton ou champ suivant</translation>
+        </message>
+        <message>
+            <source>Shift+Tab</source>
+            <translation>Maj+Tab</translation>
+        </message>
+        <message>
+            <source>Previous button or field</source>
+            <translation>Bouton ou champ précédent</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>Espace</translation>
+        </message>
+        <message>
+            <source>Press the button, tick the box</source>
+            <translation>Appuyer sur le bouton, cocher la case</translation>
+        </message>
+        <message>
+            <source>Alt+Left arrow</source>
+            <translation>Alt+Flèche gauche</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Retour</translation>
+        </message>
+        <message>
+            <source>Ctrl+Home</source>
+            <translation>Ctrl+Début</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>Bibliothèque</translation>
+        </message>
+        <message>
+            <source>Ctrl+O</source>
+            <translation>Ctrl+O</translation>
+        </message>
+        <message>
+            <source>Add a course</source>
+            <translation>Ajouter un cours</translation>
+        </message>
+        <message>
+            <source>Ctrl+L</source>
+            <translation>Ctrl+L</translation>
+        </message>
+        <message>
+            <source>Switch learner</source>
+            <translation>Changer d’apprenant</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+D</source>
+            <translation>Ctrl+Maj+D</translation>
+        </message>
+        <message>
+            <source>Trainer dashboard</source>
+            <translation>Tableau de bord formateur</translation>
+        </message>
+        <message>
+            <source>Ctrl+,</source>
+            <translation>Ctrl+,</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>F1</source>
+            <translation>F1</translation>
+        </message>
+        <message>
+            <source>This list of shortcuts</source>
+            <translation>Cette liste de raccourcis</translation>
+        </message>
+        <message>
+            <source>Alt+underlined letter</source>
+            <translation>Alt+lettre soulignée</translation>
+        </message>
+        <message>
+            <source>Press that button</source>
+            <translation>Appuyer sur ce bouton</translation>
+        </message>
+        <message>
+            <source>Quiz and survey</source>
+            <translation>Quiz et questionnaire</translation>
+        </message>
+        <message>
+            <source>Up arrow, Down arrow</source>
+            <translation>Flèche haut, flèche bas</translation>
+        </message>
+        <message>
+            <source>Previous or next answer choice</source>
+            <translation>Choix de réponse précédent ou suivant</translation>
+        </message>
+        <message>
+            <source>Pick the answer choice that has the focus</source>
+            <translation>Choisir la réponse qui a le focus</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Entrée</translation>
+        </message>
+        <message>
+            <source>After a typed answer: next question</source>
+            <translation>Après une réponse tapée : question suivante</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Entrée</translation>
+        </message>
+        <message>
+            <source>Submit the answers</source>
+            <translation>Valider les réponses</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Vidéo</translation>
+        </message>
+        <message>
+            <source>Play or pause</source>
+            <translation>Lecture ou pause</translation>
+        </message>
+        <message>
+            <source>Left arrow</source>
+            <translation>Flèche gauche</translation>
+        </message>
+        <message>
+            <source>Back 10 seconds</source>
+            <translation>Reculer de 10 secondes</translation>
+        </message>
+        <message>
+            <source>Right arrow</source>
+            <translation>Flèche droite</translation>
+        </message>
+        <message>
+            <source>Forward 10 seconds</source>
+            <translation>Avancer de 10 secondes</translation>
+        </message>
+        <message>
+            <source>M</source>
+            <translation>M</translation>
+        </message>
+        <message>
+            <source>Mute or unmute</source>
+            <translation>Couper ou rétablir le son</translation>
+        </message>
+        <message>
+            <source>F</source>
+            <translation>F</translation>
+        </message>
+        <message>
+            <source>Full screen</source>
+            <translation>Plein écran</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Échap</translation>
+        </message>
+        <message>
+            <source>Leave full screen</source>
+            <translation>Quitter le plein écran</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Everything in the app can be done with the keyboard alone. The button or field that has the focus is circled in blue.</source>
+            <translation>Tout, dans l’application, peut se faire au clavier seul. Le bouton ou le champ qui a le focus est entouré de bleu.</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Touches</translation>
+        </message>
+        <message>
+            <source>What they do</source>
+            <translation>Action</translation>
         </message>
     </context>
     <context>

@@ -8,13 +8,21 @@ from typing import Any
 
 from player.core.context import Context, open_context
 from player.core.demo import install_demo_course
+from player.core.errors import PlayerError
 
 
 def context() -> Context:
-    """The data folder's context; the first command on a fresh folder installs the demo course."""
+    """The data folder's context; the first command on a fresh folder installs the demo course.
+
+    A demo that cannot be installed (a full disk) is said in one line and the command goes on:
+    what the user asked for matters more than the demo, which the next command tries again.
+    """
     ctx = open_context()
     if ctx.fresh:
-        install_demo_course(ctx)
+        try:
+            install_demo_course(ctx)
+        except PlayerError as error:
+            say(f"The demo course was not installed: {error}")
     return ctx
 
 

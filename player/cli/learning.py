@@ -12,7 +12,7 @@ import getpass
 import sys
 
 from player.cli.common import context, print_json, say
-from player.core.dashboard import dashboard_table, write_csv
+from player.core.dashboard import CsvStyle, dashboard_table, write_csv
 from player.core.errors import LearningError
 from player.core.learning import create_learner, find_learner, list_learners, progress_report
 from player.core.progress import format_duration
@@ -58,7 +58,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--course", metavar="ID", help="only this installed course")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
-    fmt.add_argument("--csv", action="store_true")
+    fmt.add_argument(
+        "--csv",
+        action="store_true",
+        help="the trainer dashboard's table for a spreadsheet: h:mm:ss, Yes/No, %%, and ';' "
+        "with a UTF-8 BOM where decimals are written with a comma",
+    )
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="with --csv: the machine-readable form (field names, seconds, true/false, 0-1)",
+    )
     p.set_defaults(func=cmd_progress)
 
 
@@ -115,6 +125,20 @@ def cmd_learners_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _decimal_comma() -> bool:
+    """Whether this environment's locale (LC_NUMERIC, LANG...) writes 0,5 rather than 0.5."""
+    import locale
+
+    try:
+        locale.setlocale(locale.LC_NUMERIC, "")
+    except locale.Error:
+        return False
+    try:
+        return locale.localeconv()["decimal_point"] == ","
+    finally:
+        locale.setlocale(locale.LC_NUMERIC, "C")
+
+
 def cmd_progress(args: argparse.Namespace) -> int:
     ctx = context()
     learners = [find_learner(ctx.db, args.learner)] if args.learner else None
@@ -131,7 +155,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
         table = dashboard_table(ctx, args.course)
         if learners:
             table = [r for r in table if r.learner_id == learners[0].id]
-        write_csv(table, sys.stdout)
+        write_csv(table, sys.stdout, None if args.raw else CsvStyle(decimal_comma=_decimal_comma()))
         return 0
     if not rows:
         say("No progress to show (no learner or no course installed).")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from player.cli.common import context, print_json, say
 from player.core.errors import SyncError
 from player.core.learning.learners import find_learner
+from player.core.learning.time_report import report_time_spent
 from player.core.paths import default_data_dir
 from player.core.sync import outbox
 from player.core.sync.config import SyncSettings, check_endpoint
@@ -275,6 +276,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     ctx = context()
     try:
         learner_id = find_learner(ctx.db, args.learner).id if args.learner else None
+        # Time spent no statement carries yet travels too (player/core/learning/time_report.py).
+        report_time_spent(ctx.db, manifests_of(ctx), learner_id=learner_id)
         report = export_progress(
             ctx.db,
             args.file,

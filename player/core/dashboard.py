@@ -19,33 +19,43 @@ Every row says which imported files its learner's statements came from (``import
 A learner is identified across laptops as the xAPI actor is: ``mailto:<e-mail>`` when an e-mail
 is known, else ``account:<uuid>``. Sync state is per learner × course, from the outbox.
 
+The placeholder profile the app creates on first start (the first learner, without e-mail or
+PIN) is not a learner of a course until it has progress in it: it has no rows there.
+
 ``write_csv`` is the one CSV writer: the dashboard's export button and
 ``course-player progress --csv`` both call it, and every cell goes through ``csv_cell``: text
 that a spreadsheet would read as a formula (OWASP's CSV-injection rule: a first character of
 ``=``, ``+``, ``-``, ``@``, tab or carriage return) is prefixed with ``'``. A learner's name
-comes from any progress file, so ``=HYPERLINK(...)`` must stay text.
+comes from any progress file, so ``=HYPERLINK(...)`` must stay text. It writes two forms:
+
+- raw (``progress --csv --raw``): the ``DashboardRow`` fields as they are, for scripts;
+- readable (``CsvStyle``): headers and values in the UI language (the UI passes its translator
+  for the ``DashboardCsv`` texts below), times as h:mm:ss, Yes/No, scores in %, dates in local
+  time, a UTF-8 BOM (Excel reads UTF-8 only with it), and ``;`` between cells when the
+  locale writes decimals with a comma (French Excel and LibreOffice split on ``;`` then).
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from typing import IO, Any, cast
 
 from player.core.context import Context
-from player.core.errors import LearningError
+from player.core.errors import QT_TRANSLATE_NOOP, LearningError
 from player.core.learning import progress_report
 from player.core.learning.completion import History, lesson_status, required
 from player.core.learning.learners import Learner, list_learners
 from player.core.learning.state import LessonState, ModuleState, ModuleStatus
 from player.core.package.manifest import Manifest
-from player.core.sync.merge import course_version
 from player.core.sync.statements import (
     ACCOUNT_HOME_PAGE,
+    EXT_COURSE_VERSION,
     VERB_COMPLETED,
     VERB_PASSED,
     VERB_SATISFIED,
@@ -102,16 +112,121 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def write_csv(rows: Iterable[DashboardRow], stream: IO[str]) -> int:
-    """The progress table as CSV with a header (also for an empty table); returns row count."""
-    writer = csv.DictWriter(stream, fieldnames=DashboardRow.columns(), lineterminator="\n")
-    writer.writeheader()
+#: The readable CSV's columns and headers, in order (translated by the UI, context DashboardCsv).
+CSV_HEADERS: dict[str, str] = {
+    "course_title": QT_TRANSLATE_NOOP("DashboardCsv", "Course"),
+    "course_version": QT_TRANSLATE_NOOP("DashboardCsv", "Course version"),
+    "learner_name": QT_TRANSLATE_NOOP("DashboardCsv", "Learner"),
+    "learner_key": QT_TRANSLATE_NOOP("DashboardCsv", "Learner identifier"),
+    "module_title": QT_TRANSLATE_NOOP("DashboardCsv", "Module"),
+    "state": QT_TRANSLATE_NOOP("DashboardCsv", "State"),
+    "lessons_done": QT_TRANSLATE_NOOP("DashboardCsv", "Lessons done"),
+    "lessons_total": QT_TRANSLATE_NOOP("DashboardCsv", "Lessons in the module"),
+    "best_quiz_score": QT_TRANSLATE_NOOP("DashboardCsv", "Best quiz score"),
+    "time_spent_s": QT_TRANSLATE_NOOP("DashboardCsv", "Time spent"),
+    "last_activity": QT_TRANSLATE_NOOP("DashboardCsv", "Last activity"),
+    "module_completed_at": QT_TRANSLATE_NOOP("DashboardCsv", "Module completed on"),
+    "course_complete": QT_TRANSLATE_NOOP("DashboardCsv", "Course complete"),
+    "sync_state": QT_TRANSLATE_NOOP("DashboardCsv", "Sent"),
+    "sync_waiting": QT_TRANSLATE_NOOP("DashboardCsv", "Results waiting to be sent"),
+    "source": QT_TRANSLATE_NOOP("DashboardCsv", "Known from"),
+    "imported_from": QT_TRANSLATE_NOOP("DashboardCsv", "Imported from"),
+}
+CSV_VALUES: dict[str, str] = {
+    "yes": QT_TRANSLATE_NOOP("DashboardCsv", "Yes"),
+    "no": QT_TRANSLATE_NOOP("DashboardCsv", "No"),
+    "complete": QT_TRANSLATE_NOOP("DashboardCsv", "complete"),
+    "open": QT_TRANSLATE_NOOP("DashboardCsv", "open"),
+    "locked": QT_TRANSLATE_NOOP("DashboardCsv", "locked"),
+    NOT_REPORTED: QT_TRANSLATE_NOOP("DashboardCsv", "not reported"),
+    "nothing": QT_TRANSLATE_NOOP("DashboardCsv", "nothing to send"),
+    "waiting": QT_TRANSLATE_NOOP("DashboardCsv", "waiting"),
+    "all_sent": QT_TRANSLATE_NOOP("DashboardCsv", "all sent"),
+    "problem": QT_TRANSLATE_NOOP("DashboardCsv", "refused by the server"),
+    "here": QT_TRANSLATE_NOOP("DashboardCsv", "this computer"),
+    "imported": QT_TRANSLATE_NOOP("DashboardCsv", "a progress file"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CsvStyle:
+    """The readable CSV: ``translate`` turns a ``DashboardCsv`` text into the UI language."""
+
+    translate: Callable[[str], str] = str
+    decimal_comma: bool = False  # the locale writes 0,5: separate cells with ";"
+
+    @property
+    def separator(self) -> str:
+        return ";" if self.decimal_comma else ","
+
+
+def clock_time(seconds: float) -> str:
+    """h:mm:ss, the form a spreadsheet reads as a duration (``format_duration`` drops hours)."""
+    whole = int(round(seconds, 1))
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def local_moment(moment: str | None) -> str:
+    """An ISO UTC time as this computer's local date and time (``2026-12-06 14:05``)."""
+    if not moment:
+        return ""
+    try:
+        parsed = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+    except ValueError:
+        return moment
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _readable(row: DashboardRow, style: CsvStyle) -> list[Any]:
+    word = style.translate
+    score = row.best_quiz_score
+    cells: dict[str, Any] = {
+        "course_title": row.course_title,
+        "course_version": row.course_version,
+        "learner_name": row.learner_name,
+        "learner_key": row.learner_key,
+        "module_title": row.module_title,
+        "state": word(CSV_VALUES.get(row.state, row.state)),
+        "lessons_done": row.lessons_done,
+        "lessons_total": row.lessons_total,
+        "best_quiz_score": "" if score is None else f"{round(score * 100)}%",
+        "time_spent_s": clock_time(row.time_spent_s),
+        "last_activity": local_moment(row.last_activity),
+        "module_completed_at": local_moment(row.module_completed_at),
+        "course_complete": word(CSV_VALUES["yes" if row.course_complete else "no"]),
+        "sync_state": word(CSV_VALUES.get(row.sync_state, row.sync_state)),
+        "sync_waiting": row.sync_waiting,
+        "source": word(CSV_VALUES.get(row.source, row.source)),
+        "imported_from": row.imported_from,
+    }
+    return [cells[column] for column in CSV_HEADERS]
+
+
+def write_csv(rows: Iterable[DashboardRow], stream: IO[str], style: CsvStyle | None = None) -> int:
+    """The progress table as CSV with a header (also for an empty table); returns row count.
+
+    Without ``style``: the raw fields (``progress --csv --raw``). With it: the readable form.
+    Either way every cell goes through ``csv_cell``.
+    """
     count = 0
+    if style is None:
+        writer = csv.DictWriter(stream, fieldnames=DashboardRow.columns(), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            values = row.as_dict()
+            if values["best_quiz_score"] is not None:
+                values["best_quiz_score"] = round(values["best_quiz_score"], 4)
+            writer.writerow({key: csv_cell(value) for key, value in values.items()})
+            count += 1
+        return count
+    stream.write("\ufeff")  # the UTF-8 BOM: without it Excel reads the file as ANSI
+    cells = csv.writer(stream, delimiter=style.separator, lineterminator="\r\n")
+    cells.writerow([csv_cell(style.translate(header)) for header in CSV_HEADERS.values()])
     for row in rows:
-        values = row.as_dict()
-        if values["best_quiz_score"] is not None:
-            values["best_quiz_score"] = round(values["best_quiz_score"], 4)
-        writer.writerow({key: csv_cell(value) for key, value in values.items()})
+        cells.writerow([csv_cell(value) for value in _readable(row, style)])
         count += 1
     return count
 
@@ -134,16 +249,22 @@ def actor_key(actor: dict[str, Any]) -> str | None:
 
 def iso_seconds(duration: Any) -> float:
     """Seconds in an xAPI ISO 8601 duration (``PT1M3.5S``); 0 when absent or malformed."""
-    if not isinstance(duration, str):
-        return 0.0
+    return _duration(duration) if isinstance(duration, str) else 0.0
+
+
+@functools.lru_cache(maxsize=4096)  # a workshop's durations repeat ("PT30S")
+def _duration(text: str) -> float:
     try:
-        return duration_seconds(duration)
+        return duration_seconds(text)
     except ValueError:
         return 0.0
 
 
 def _latest(*moments: str | None) -> str | None:
     present = [m for m in moments if m]
+    if len(present) == 2 and len(present[0]) == len(present[1]) and present[0][-1] == "Z":
+        return max(present)  # two UTC times written alike (ours): the text orders them
+
     return max(present, key=_sort_key) if present else None
 
 
@@ -173,52 +294,101 @@ class _Imported:
     files: set[str] = field(default_factory=set)  # the imported files the statements came from
 
 
+#: The fields of an imported statement the dashboard reads, in one ``json_extract`` call per
+#: column (SQLite parses the statement once, in C, and returns a small JSON array) instead of
+#: ``json.loads`` of every whole statement: 55,000 statements take a fraction of the time. The
+#: array keeps JSON's types, so ``true`` is not 1 and a missing field is ``null``.
+_STATEMENT_PATHS = (
+    "$.actor.mbox",
+    "$.actor.account.homePage",
+    "$.actor.account.name",
+    "$.actor.name",
+    "$.verb.id",
+    "$.timestamp",
+    "$.result.duration",
+    "$.result.score.scaled",
+    "$.result.success",
+    "$.result.response",
+    "$.context.revision",
+    f'$.context.extensions."{EXT_COURSE_VERSION}"',
+)
+_ACTOR_PATHS = "'$.actor.mbox', '$.actor.account.homePage', '$.actor.account.name'"
+
+
+def _paths(paths: Iterable[str]) -> str:
+    return ", ".join("'" + path.replace("'", "''") + "'" for path in paths)
+
+
+def _key_of(mbox: Any, home: Any, account: Any) -> str | None:
+    """``actor_key`` of an actor's extracted ``mbox``, ``account.homePage``, ``account.name``."""
+    if isinstance(mbox, str) and mbox.startswith("mailto:"):
+        return "mailto:" + mbox[len("mailto:") :].strip().lower()
+    if account:
+        name = str(account)
+        return f"account:{name}" if home == ACCOUNT_HOME_PAGE else f"account:{home}/{name}"
+    return None
+
+
+def _version_of(revision: Any, extension: Any) -> int:
+    """``merge.course_version`` of the extracted context fields (0: none)."""
+    found = [0]
+    if isinstance(revision, str) and revision.isdigit() and len(revision) < 19:
+        found.append(int(revision))
+    if isinstance(extension, int) and not isinstance(extension, bool):
+        found.append(extension)
+    return max(found)
+
+
 def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, str], _Imported]:
     found: dict[tuple[str, str], _Imported] = {}
+    marks = ", ".join("?" for _ in manifests)
     query = (
-        "SELECT learner_id, course_id, event, statement FROM outbox"
-        " WHERE origin = 'import' AND statement IS NOT NULL ORDER BY seq"
+        "SELECT learner_id, course_id,"
+        " json_extract(event, '$.scope'), json_extract(event, '$.item_id'),"
+        " json_extract(event, '$.imported_from'),"
+        f" json_extract(statement, {_paths(_STATEMENT_PATHS)}) AS fields FROM outbox"
+        f" WHERE origin = 'import' AND statement IS NOT NULL AND course_id IN ({marks})"
+        " AND json_valid(statement) AND json_valid(event) ORDER BY seq"
     )
-    for row in ctx.db.query(query):
-        manifest = manifests.get(row["course_id"] or "")
+    loads = json.loads
+    modules = {
+        (course_id, lesson.id): module.id
+        for course_id, manifest in manifests.items()
+        for module in manifest.modules
+        for lesson in module.lessons
+    }
+    rows = ctx.db.execute(query, list(manifests))
+    for learner_id, course_id, scope, item, imported_from, statement_fields in rows:
+        manifest = manifests.get(course_id or "")
         if manifest is None:
             continue
-        try:
-            statement = json.loads(row["statement"])
-            event = json.loads(row["event"])
-        except (TypeError, ValueError):
-            continue
-        key = actor_key(statement.get("actor") or {})
-        scope, item = event.get("scope"), event.get("item_id")
+        (mbox, home, account, name, verb, at, duration, scaled, success, response, revision,
+         extension) = loads(statement_fields)  # fmt: skip
+        key = _key_of(mbox, home, account)
         if key is None or scope is None or item is None:
             continue
-        if (course_version(statement) or 0) > manifest.version:
+        if _version_of(revision, extension) > manifest.version:
             continue  # about content this laptop does not have (as import_progress's merge)
         facts = found.setdefault((key, manifest.id), _Imported())
-        facts.name = facts.name or statement["actor"].get("name")
-        if isinstance(event.get("imported_from"), str):
-            facts.files.add(event["imported_from"])
-        facts.learner_id = row["learner_id"] or facts.learner_id
-        verb = statement.get("verb", {}).get("id")
-        at = statement.get("timestamp")
-        result = statement.get("result") or {}
+        facts.name = facts.name or name
+        if isinstance(imported_from, str):
+            facts.files.add(imported_from)
+        facts.learner_id = learner_id or facts.learner_id
         if scope == "lesson":
-            module = manifest.module_of(item)
-            module_id = module.id if module else ""
+            module_id = modules.get((course_id, item), "")
             facts.touched.add(item)
             if verb != VERB_TERMINATED:  # a video session's time is in its completion too
-                facts.time[item] += iso_seconds(result.get("duration"))
-            scaled = (result.get("score") or {}).get("scaled")
-            if isinstance(scaled, int | float):
+                facts.time[item] += iso_seconds(duration)
+            if isinstance(scaled, int | float) and not isinstance(scaled, bool):
                 facts.best[item] = max(facts.best.get(item, 0.0), float(scaled))
-            if verb == VERB_PASSED and result.get("success") is not False:
+            if verb == VERB_PASSED and success is not False:
                 facts.passed.add(item)
             elif verb == VERB_COMPLETED:
                 lesson = manifest.lesson(item)
                 if lesson is not None and lesson.type == "survey":
                     facts.answered.add(item)
                 facts.completed[("lesson", item)] = at
-            elif result.get("response") is not None:
+            elif response is not None:
                 facts.answered.add(item)
         else:
             module_id = item if scope == "module" else ""
@@ -257,26 +427,47 @@ def _completions(ctx: Context, course_id: str) -> dict[tuple[int, str, str], str
     }
 
 
+def placeholder_learner(learners: Iterable[Learner]) -> Learner | None:
+    """The profile the app made on first start, while it is still one: first, no e-mail, no PIN."""
+    first = min(learners, key=lambda learner: learner.id, default=None)
+    if first is None or first.email or first.has_pin:
+        return None
+    return first
+
+
+def _has_progress(ctx: Context, learner_id: int, course_id: str) -> bool:
+    """Whether the learner did anything in the course (a lesson opened, a quiz, a survey)."""
+    return (
+        ctx.db.execute(
+            "SELECT EXISTS (SELECT 1 FROM lesson_progress WHERE learner_id = :l AND course_id = :c)"
+            " OR EXISTS (SELECT 1 FROM quiz_attempts WHERE learner_id = :l AND course_id = :c)"
+            " OR EXISTS (SELECT 1 FROM survey_responses WHERE learner_id = :l AND course_id = :c)"
+            " OR EXISTS (SELECT 1 FROM outbox WHERE learner_id = :l AND course_id = :c)",
+            {"l": learner_id, "c": course_id},
+        ).fetchone()[0]
+        == 1
+    )
+
+
 def _sync_states(
-    ctx: Context, learners: dict[int, Learner]
+    ctx: Context, learners: dict[int, Learner], course_ids: list[str]
 ) -> dict[tuple[str, str], dict[str, int]]:
-    """(learner key, course id) -> outbox state counts."""
+    """(learner key, course id) -> outbox state counts, for the courses shown."""
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in ctx.db.query(
-        "SELECT learner_id, course_id, state, statement, origin FROM outbox"
-        " WHERE course_id IS NOT NULL"
+    marks = ", ".join("?" for _ in course_ids)
+    local = {i: learner_key(learner.email, learner.uuid) for i, learner in learners.items()}
+    for learner_id, course_id, state, actor in ctx.db.execute(
+        "SELECT learner_id, course_id, state,"
+        f" CASE WHEN statement IS NOT NULL AND json_valid(statement)"
+        f" THEN json_extract(statement, {_ACTOR_PATHS}) END"
+        f" FROM outbox WHERE course_id IN ({marks})",
+        course_ids,
     ):
-        key: str | None = None
-        if row["learner_id"] in learners:
-            learner = learners[row["learner_id"]]
-            key = learner_key(learner.email, learner.uuid)
-        elif row["statement"]:
-            try:
-                key = actor_key(json.loads(row["statement"]).get("actor") or {})
-            except ValueError:
-                key = None
+        key = local.get(learner_id)
+        if key is None and actor is not None:
+            key = _key_of(*json.loads(actor))
         if key is not None:
-            counts[(key, row["course_id"])][row["state"]] += 1
+            counts[(key, course_id)][state] += 1
     return counts
 
 
@@ -307,13 +498,19 @@ def dashboard_table(ctx: Context, course_id: str | None = None) -> list[Dashboar
     manifests = installed_manifests(ctx, course_id)
     by_id = {m.id: m for m in manifests}
     learners = {learner.id: learner for learner in list_learners(ctx.db)}
-    sync = _sync_states(ctx, learners)
+    sync = _sync_states(ctx, learners, list(by_id))
     imported = _imported(ctx, by_id)
+    placeholder = placeholder_learner(learners.values())
     rows: list[DashboardRow] = []
     for manifest in manifests:
         activity = _local_activity(ctx, manifest)
         done = _completions(ctx, manifest.id)
-        for report in progress_report(ctx.db, [manifest], learners.values()):
+        counted = [
+            learner
+            for learner in learners.values()
+            if learner is not placeholder or _has_progress(ctx, learner.id, manifest.id)
+        ]
+        for report in progress_report(ctx.db, [manifest], counted):
             learner = learners[report.learner_id]
             key = learner_key(learner.email, learner.uuid)
             extra = imported.get((key, manifest.id))

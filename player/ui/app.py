@@ -178,6 +178,10 @@ def run_app(exit_when_ready: bool = False) -> int:
         window.statusBar().showMessage(notice)  # e.g. portable mode on a read-only stick
     if exit_when_ready:
         _ExitWhenReady(window, app, services.tasks)
+    if os.environ.get("COURSE_PLAYER_OPEN_SCREEN") and isinstance(window, MainWindow):
+        from player.ui.open_at_start import open_requested_screen  # tests and scripts only
+
+        open_requested_screen(window)
     try:
         return app.exec()
     finally:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QLabel,
     QMainWindow,
@@ -38,6 +39,7 @@ from player.ui.sync import SyncMonitor, SyncView
 from player.ui.tasks import one_line
 from player.ui.units import local_time
 from player.ui.widgets.common import Note, show_error
+from player.ui.widgets.focus import install_focus_ring
 from player.ui.widgets.icons import dot_icon
 
 if TYPE_CHECKING:
@@ -67,6 +69,9 @@ class MainWindow(QMainWindow):
             owner=self,
         )
         self.setObjectName("main-window")
+        app = QCoreApplication.instance()
+        if isinstance(app, QApplication):
+            install_focus_ring(app)
         self.setMinimumSize(QSize(800, 520))
         self._maximize = geometry.restore(self, services.settings, QSize(1200, 760))
 
@@ -164,8 +169,13 @@ class MainWindow(QMainWindow):
         self.action_add.setShortcut(QKeySequence.StandardKey.Open)
         self.action_add.triggered.connect(self.add_course)
         self.action_back = QAction(self)
+        self.action_back.setObjectName("action-back")
+        # Alt+Left once: the platform's "Back" binding is Alt+Left too on Linux, and one key
+        # listed twice is an "ambiguous shortcut" that Qt never fires.
         self.action_back.setShortcuts(
-            [QKeySequence("Alt+Left"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Back)]
+            _unique(
+                [QKeySequence("Alt+Left"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Back)]
+            )
         )
         self.action_back.triggered.connect(self.go_back)
         self.addAction(self.action_back)
@@ -185,6 +195,10 @@ class MainWindow(QMainWindow):
         self.action_sync_details = QAction(self)
         self.action_sync_details.triggered.connect(self.open_sync_details)
         self.addAction(self.action_sync_details)
+        self.action_shortcuts = QAction(self)
+        self.action_shortcuts.setObjectName("action-shortcuts")
+        self.action_shortcuts.setShortcut(QKeySequence("F1"))
+        self.action_shortcuts.triggered.connect(self.open_shortcuts)
         bar.addAction(self.action_library)
         bar.addAction(self.action_add)
         spacer = QWidget()
@@ -194,6 +208,8 @@ class MainWindow(QMainWindow):
         bar.addAction(self.action_dashboard)
         bar.addAction(self.action_workshop)
         bar.addAction(self.action_settings)
+        bar.addAction(self.action_shortcuts)
+        self._give_toolbar_buttons_tab_stops(bar)
         self._dialogs: dict[str, QWidget] = {}  # the non-blocking dialogs open now, by name
         self.start_prompt: QWidget | None = None
         self.toolbar = bar
@@ -207,6 +223,7 @@ class MainWindow(QMainWindow):
         self.online.setAutoRaise(True)
         self.online.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.online.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.online.clicked.connect(self.action_sync_details.trigger)  # a real button: details
         self.sync_details_button = QToolButton()
         self.sync_details_button.setObjectName("sync-details")
         self.sync_details_button.setAutoRaise(True)
@@ -223,13 +240,19 @@ class MainWindow(QMainWindow):
         self.action_library.setText(self.tr("&Library"))
         self.action_library.setToolTip(self.tr("Your courses (Ctrl+Home)"))
         self.action_add.setText(self.tr("&Add a course…"))
-        self.action_add.setToolTip(self.tr("Install a course from a file, a USB stick or the web"))
         self.action_back.setText(self.tr("Back"))
         self.action_settings.setText(self.tr("&Settings"))
         self.action_dashboard.setText(self.tr("&Trainer dashboard"))
         self.action_dashboard.setToolTip(
             self.tr("Who is where in the workshop: learners × modules (Ctrl+Shift+D)")
         )
+        self.action_back.setToolTip(self.tr("Back (Alt+Left)"))
+        self.action_settings.setToolTip(self.tr("Settings (Ctrl+,)"))
+        self.action_add.setToolTip(
+            self.tr("Install a course from a file, a USB stick or the web (Ctrl+O)")
+        )
+        self.action_shortcuts.setText(self.tr("&Keyboard shortcuts"))
+        self.action_shortcuts.setToolTip(self.tr("Every keyboard shortcut of the app (F1)"))
         self.action_workshop.setText(self.tr("Share in a &workshop…"))
         self.action_workshop.setToolTip(
             self.tr("Share this laptop's courses over the local Wi-Fi, or pair with a hub")
@@ -316,6 +339,65 @@ class MainWindow(QMainWindow):
         screen.setFocus(Qt.FocusReason.OtherFocusReason)
         self._drop_hidden()
         self.screen_changed.emit(screen.objectName())
+
+    def tab_chain(self) -> list[QWidget]:
+        """What Tab visits, in order: the tool bars, the screen shown, then the status bar.
+
+        Screens are built after the bars, and Qt's Tab order is creation order: left to Qt,
+        Tab would visit the status bar before the screen it shows. Within each part Qt's order
+        stands (screens set theirs with ``chain_tab_order``); widgets in none of these parts
+        come after the screen.
+        """
+        everything: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self and len(everything) < 10_000:
+            everything.append(widget)
+            widget = widget.nextInFocusChain()
+        bars = self.findChildren(QToolBar)
+        for bar in bars:
+            self._give_toolbar_buttons_tab_stops(bar)  # buttons added since the window was built
+        screen = self.stack.currentWidget()
+        status = self.statusBar()
+
+        def part(widget: QWidget) -> int:
+            if any(bar.isAncestorOf(widget) for bar in bars):
+                return 0
+            if screen is not None and screen.isAncestorOf(widget):
+                return 1
+            return 3 if status.isAncestorOf(widget) else 2
+
+        ordered = sorted(everything, key=part)  # stable: Qt's order within each part
+        return [w for w in ordered if _tabbable(w, self)]
+
+    def _give_toolbar_buttons_tab_stops(self, bar: QToolBar) -> None:
+        """Qt leaves tool bar buttons out of the Tab chain: the keyboard must reach them too.
+
+        That includes the "»" button a narrow window shows for the actions that do not fit,
+        which opens them as a menu (arrows and Enter).
+        """
+        buttons = [bar.widgetForAction(action) for action in bar.actions()]
+        more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:
+            more.setAccessibleName(self.tr("More actions"))
+            buttons.append(more)
+        for button in buttons:
+            if isinstance(button, QToolButton) and button.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
+        chain = self.tab_chain()
+        current = QApplication.focusWidget()
+        if not chain or current is None or not self.isAncestorOf(current):
+            return super().focusNextPrevChild(next)
+        if current in chain:
+            target = chain[(chain.index(current) + (1 if next else -1)) % len(chain)]
+        else:  # the screen itself holds the focus (just shown): into the screen
+            screen = self.stack.currentWidget()
+            inside = [w for w in chain if screen is not None and screen.isAncestorOf(w)] or chain
+            target = inside[0] if next else inside[-1]
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     def _drop_hidden(self) -> None:
         """Delete screens that are neither shown, in the history, nor the library."""
@@ -481,7 +563,12 @@ class MainWindow(QMainWindow):
     def open_sync_details(self) -> QWidget:
         from player.ui.screens.sync_details import SyncDetailsDialog
 
-        return self._open_once("sync_details", lambda: SyncDetailsDialog(self.services, self))
+        def build() -> QWidget:
+            dialog = SyncDetailsDialog(self.services, self)
+            dialog.send_now.connect(self.sync.tick)  # "Send now": one sync, the same as the timer's
+            return dialog
+
+        return self._open_once("sync_details", build)
 
     def open_workshop(self) -> QWidget:
         from player.ui.screens.workshop import WorkshopDialog
@@ -509,6 +596,12 @@ class MainWindow(QMainWindow):
         self._dialogs[name] = dialog
         dialog.show()
         return dialog
+
+    def open_shortcuts(self) -> QWidget:
+        """The "Keyboard shortcuts" help page (F1), a non-blocking dialog."""
+        from player.ui.screens.shortcuts import ShortcutsDialog
+
+        return self._open_once("shortcuts", lambda: ShortcutsDialog(self))
 
     def open_settings(self) -> None:
         self.settings_dialog().exec()
@@ -571,6 +664,25 @@ class MainWindow(QMainWindow):
         for screen in self._screens():
             screen.release()
         super().closeEvent(event)
+
+
+def _tabbable(widget: QWidget, window: QWidget) -> bool:
+    """Whether Tab stops on ``widget`` (Qt's own rule for the focus chain)."""
+    return (
+        bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and widget.focusProxy() is None
+        and widget.isEnabled()
+        and widget.isVisibleTo(window)
+    )
+
+
+def _unique(sequences: list[QKeySequence]) -> list[QKeySequence]:
+    """Each key sequence once, in order (empty ones dropped)."""
+    seen: list[QKeySequence] = []
+    for sequence in sequences:
+        if not sequence.isEmpty() and sequence not in seen:
+            seen.append(sequence)
+    return seen
 
 
 __all__ = ["MainWindow", "Note"]

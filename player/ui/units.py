@@ -23,14 +23,20 @@ def _units() -> tuple[str, str, str, str]:
     )
 
 
-def format_size(count: float, locale: QLocale | None = None) -> str:
-    """A byte count in decimal units (1 MB = 1,000,000 bytes), one decimal above bytes."""
+def format_size(count: float, locale: QLocale | None = None, *, like: float | None = None) -> str:
+    """A byte count in decimal units (1 MB = 1,000,000 bytes), one decimal above bytes.
+
+    ``like``: write it in the unit ``like`` would take, so sizes side by side share one unit
+    ("12.3 MB to copy, 3,456.7 MB free").
+    """
     locale = locale if locale is not None else QLocale()
     units = _units()
     value = float(count)
     index = 0
-    while abs(value) >= 1000 and index < len(units) - 1:
+    scale = abs(float(like)) if like is not None else abs(value)
+    while scale >= 1000 and index < len(units) - 1:
         value /= 1000
+        scale /= 1000
         index += 1
     number = locale.toString(round(value)) if index == 0 else locale.toString(value, "f", 1)
     return f"{number}{NBSP}{units[index]}"

@@ -112,7 +112,7 @@ def test_progress_on_the_installed_demo_course(
     assert first["best_quiz_score"] == 1.0 and first["state"] == "open"
     assert first["lessons_done"] == 1 and first["lessons_total"] >= 2
 
-    code, out, _ = run(capsys, "progress", "--csv", "--learner", "bob")
+    code, out, _ = run(capsys, "progress", "--csv", "--raw", "--learner", "bob")
     table = list(csv.DictReader(io.StringIO(out)))
     assert {r["learner_name"] for r in table} == {"Bob"}
     assert [r["state"] for r in table][:2] == ["open", "locked"]

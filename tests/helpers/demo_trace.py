@@ -191,3 +191,7 @@ def every_kind(db: Database, manifest: Manifest, clock: Clock) -> None:
         clock.advance(5)
         record_position(db, chloe, manifest, "m1-ecoute", position, 25.0, elapsed=5.0)
     open_lesson(db, chloe, manifest, "m1-lecture")
+    # Before an export: the time no statement carries yet (Chloé's 10 s of video)
+    from player.core.learning.time_report import report_time_spent
+
+    assert report_time_spent(db, lambda _course: manifest, learner_id=chloe) >= 1

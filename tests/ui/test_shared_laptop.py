@@ -133,7 +133,7 @@ def test_import_and_exports_wait_for_the_trainer_pin(qtbot, services, tmp_path: 
     dialog.reload()
     qtbot.waitUntil(lambda: not services.tasks.busy, timeout=10_000)
     assert not csv_file.exists() and not pdf_file.exists()
-    assert dialog.status.text() == "" and dialog.table.rowCount() == 0
+    assert dialog.status.text() == "" and dialog.table.model().rowCount() == 0
     assert dialog.pin_message.text() == "Type the trainer PIN first."
     assert dialog.stack.currentWidget() is dialog.gate
 

@@ -400,3 +400,24 @@ def test_view_another_quality_plays_where_one_could_not(
     assert view.message_text == ""
     wait_state(qtbot, view.player, "playing")
     assert view.player.path == video_media.long
+
+
+def test_focused_controls_keep_space_and_arrows(
+    qtbot, view: VideoLessonView, video_media: VideoMedia
+) -> None:
+    """Space presses the focused button and arrows move the volume: not the video shortcuts."""
+    view.open_lesson(lesson(video_media, video_media.long))
+    wait_state(qtbot, view.player, "playing")
+    view.activateWindow()
+    view.volume.setFocus()
+    qtbot.waitUntil(view.volume.hasFocus, timeout=WAIT)
+    volume, position = view.volume.value(), view.player.position
+    QTest.keyClick(view.volume, Qt.Key.Key_Left)
+    assert view.volume.value() < volume
+    assert view.player.position > position - 5  # no jump back by 10 s
+
+    view.back.setFocus()
+    qtbot.waitUntil(view.back.hasFocus, timeout=WAIT)
+    with qtbot.waitSignal(view.back_requested, timeout=WAIT):
+        QTest.keyClick(view.back, Qt.Key.Key_Space)
+    assert view.player.state == "playing"  # Space pressed the button, did not pause

@@ -36,6 +36,8 @@ KINDS = (
     "video_paused",
     "video_seeked",
     "video_terminated",
+    # issue 15: time spent that no other statement carries, before progress leaves the laptop
+    "lesson_suspended",
 )
 
 

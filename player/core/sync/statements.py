@@ -54,6 +54,7 @@ VERB_ANSWERED = f"{_ADL_VERBS}/answered"
 VERB_INITIALIZED = f"{_ADL_VERBS}/initialized"
 VERB_PROGRESSED = f"{_ADL_VERBS}/progressed"
 VERB_TERMINATED = f"{_ADL_VERBS}/terminated"
+VERB_SUSPENDED = f"{_ADL_VERBS}/suspended"
 VERB_SATISFIED = "https://w3id.org/xapi/adl/verbs/satisfied"
 
 VIDEO_PROFILE = "https://w3id.org/xapi/video"
@@ -416,6 +417,9 @@ def _target(b: _Builder) -> tuple[str, dict[str, Any]]:
     b.under_module()
     if kind == "lesson_initialized":
         return VERB_INITIALIZED, b.lesson()
+    if kind == "lesson_suspended":  # time on the lesson that no other statement carries
+        b.duration()
+        return VERB_SUSPENDED, b.lesson()
     if kind == "lesson_completed":
         b.result["completion"] = True
         b.duration()

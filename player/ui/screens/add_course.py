@@ -71,6 +71,7 @@ class AddCourseDialog(Retranslatable, QDialog):
         self.setMinimumWidth(min(640, self.screen().availableGeometry().width() - 40))
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Add a course"))  # its tabs say how
         # From a file or USB stick
         file_tab = QWidget()
         self.usb = UsbPanel(services)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,40 +28,50 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from player.core import dashboard as core
 from player.core.errors import PlayerError
-from player.core.progress import format_duration
 from player.ui.geometry import fit_to_screen
 from player.ui.ops import trainer
 from player.ui.ops.changes import PROGRESS_AND_OUTBOX
+from player.ui.screens.dashboard_table import (
+    ROW_ROLE,
+    DashboardFilter,
+    DashboardModel,
+    opening_course,
+)
 from player.ui.screens.learners import pin_field
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Heading, Note, Retranslatable, percent, show_error
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPLETED_COLOUR = QColor("#2e7d32")
 SCORE_COLOUR = QColor("#1565c0")
 
 
 class ModuleChart(QWidget):
-    """Two bars per module: share of learners who completed it, and average best score."""
+    """Two bars per module: share of learners who completed it, and average best score.
+
+    A vertical axis from 0 to 100 % with its title, the modules along the horizontal axis
+    with its title, and each bar's value above it ("3/5", "80 %").
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("module-chart")
         self.bars: list[core.ModuleBar] = []
         self.labels = ("Completed", "Average best score")
-        self.setMinimumHeight(160)
+        self.axis_titles = ("Module", "% of learners / score")
+        self.percent = lambda value: f"{value:.0%}"
+        self.setMinimumHeight(200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_bars(self, bars: list[core.ModuleBar]) -> None:
@@ -69,52 +79,90 @@ class ModuleChart(QWidget):
         self.setAccessibleDescription(
             "; ".join(
                 f"{b.title}: {b.completed}/{b.learners}"
-                + ("" if b.average_best_score is None else f", {b.average_best_score:.0%}")
+                + (
+                    ""
+                    if b.average_best_score is None
+                    else f", {self.percent(b.average_best_score)}"
+                )
                 for b in bars
             )
         )
         self.update()
+
+    def value_texts(self, bar: core.ModuleBar) -> tuple[str, str]:
+        """The figures written above a module's two bars."""
+        score = "—" if bar.average_best_score is None else self.percent(bar.average_best_score)
+        return f"{bar.completed}/{bar.learners}", score
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
         line = metrics.height()
+        text_colour = self.palette().text().color()
         area = QRectF(self.rect()).adjusted(8, 8, -8, -8)
-        legend_y = area.top()
         x = area.left()
         for colour, text in zip((COMPLETED_COLOUR, SCORE_COLOUR), self.labels, strict=True):
-            painter.fillRect(QRectF(x, legend_y + 2, line - 4, line - 4), colour)
-            painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(x + line, legend_y, 400, line), text)
+            painter.fillRect(QRectF(x, area.top() + 2, line - 4, line - 4), colour)
+            painter.setPen(text_colour)
+            painter.drawText(QRectF(x + line, area.top(), 400, line), text)
             x += line + metrics.horizontalAdvance(text) + 2 * line
+        y_title, x_title = self.axis_titles
+        painter.drawText(QRectF(area.left(), area.top() + line, area.width(), line), y_title)
+        # the vertical axis: 0, 50 and 100 %, right-aligned in a gutter
+        gutter = metrics.horizontalAdvance(self.percent(1.0)) + 8
+        top = area.top() + 2.6 * line
+        bottom = area.bottom() - 2.4 * line
+        height = max(1.0, bottom - top)
+        left = area.left() + gutter
+        painter.setPen(self.palette().mid().color())
+        painter.drawLine(int(left), int(top), int(left), int(bottom))
+        painter.drawLine(int(left), int(bottom), int(area.right()), int(bottom))
+        for share in (0.0, 0.5, 1.0):
+            y = bottom - height * share
+            painter.setPen(self.palette().mid().color())
+            painter.drawLine(int(left - 3), int(y), int(left), int(y))
+            painter.setPen(text_colour)
+            painter.drawText(
+                QRectF(area.left(), y - line / 2, gutter - 6, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                self.percent(share),
+            )
+        painter.drawText(
+            QRectF(left, area.bottom() - line, area.right() - left, line),
+            Qt.AlignmentFlag.AlignHCenter,
+            x_title,
+        )
         if not self.bars:
             painter.end()
             return
-        top = legend_y + 1.5 * line
-        bottom = area.bottom() - line * 1.2
-        height = max(1.0, bottom - top)
-        slot = area.width() / len(self.bars)
+        slot = (area.right() - left) / len(self.bars)
         width = max(2.0, min(40.0, slot / 3))
         for index, bar in enumerate(self.bars):
-            left = area.left() + index * slot + (slot - 2 * width) / 2
+            start = left + index * slot + (slot - 2 * width) / 2
             done = bar.completed / bar.learners if bar.learners else 0.0
             score = bar.average_best_score or 0.0
-            for offset, value, colour in (
-                (0, done, COMPLETED_COLOUR),
-                (width, score, SCORE_COLOUR),
+            texts = self.value_texts(bar)
+            for offset, value, colour, text in (
+                (0.0, done, COMPLETED_COLOUR, texts[0]),
+                (width, score, SCORE_COLOUR, texts[1]),
             ):
                 h = height * max(0.0, min(1.0, value))
-                painter.fillRect(QRectF(left + offset, bottom - h, width - 2, h), colour)
-            painter.setPen(self.palette().text().color())
+                painter.fillRect(QRectF(start + offset, bottom - h, width - 2, h), colour)
+                if slot >= 2 * metrics.horizontalAdvance(text):  # values only where they fit
+                    painter.setPen(text_colour)
+                    painter.drawText(
+                        QRectF(start + offset - width, bottom - h - line, 3 * width, line),
+                        Qt.AlignmentFlag.AlignHCenter,
+                        text,
+                    )
+            painter.setPen(text_colour)
             caption = metrics.elidedText(bar.title, Qt.TextElideMode.ElideRight, int(slot) - 4)
             painter.drawText(
-                QRectF(area.left() + index * slot, bottom + 2, slot, line),
+                QRectF(left + index * slot, bottom + 2, slot, line),
                 Qt.AlignmentFlag.AlignHCenter,
                 caption,
             )
-        painter.setPen(self.palette().mid().color())
-        painter.drawLine(int(area.left()), int(bottom), int(area.right()), int(bottom))
         painter.end()
 
 
@@ -252,10 +300,16 @@ class TrainerPinPage(Retranslatable, QWidget):
         self.message.setText(one_line(error))
 
 
+def csv_style() -> core.CsvStyle:
+    """The readable CSV in the UI language, ``;``-separated where decimals take a comma."""
+    return core.CsvStyle(
+        translate=lambda text: QCoreApplication.translate("DashboardCsv", text),
+        decimal_comma=QLocale().decimalPoint() == ",",
+    )
+
+
 class DashboardDialog(Retranslatable, QDialog):
     loaded = Signal()  # the table was (re)drawn
-
-    COLUMNS = ("learner", "module", "state", "lessons", "score", "time", "last", "sync")
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,6 +317,8 @@ class DashboardDialog(Retranslatable, QDialog):
         self.rows: list[core.DashboardRow] = []
         self.unlocked = False  # no trainer PIN, or it was typed in this dialog
         self.trainer_pin_set = False
+        self._loaded: str | None = None  # the course whose rows were read (None: every course)
+        self._loading: str | None = None  # the course being read
         self.setObjectName("dashboard-dialog")
         fit_to_screen(self, QSize(960, 640))
         self.stack = QStackedWidget()
@@ -298,15 +354,43 @@ class DashboardDialog(Retranslatable, QDialog):
         self.course.setObjectName("dashboard-course")
         self.course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.course_label.setBuddy(self.course)
-        self.course.currentIndexChanged.connect(lambda _i: self.reload())
-        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.course.currentIndexChanged.connect(lambda _i: self._filter())
+        # filters: the module and the learner contain the typed text
+        self.module_label = QLabel()
+        self.module_filter = QLineEdit()
+        self.module_filter.setObjectName("dashboard-module-filter")
+        self.module_filter.setClearButtonEnabled(True)
+        self.module_filter.textChanged.connect(lambda _t: self._filter())
+        self.module_label.setBuddy(self.module_filter)
+        self.learner_label = QLabel()
+        self.learner_filter = QLineEdit()
+        self.learner_filter.setObjectName("dashboard-learner-filter")
+        self.learner_filter.setClearButtonEnabled(True)
+        self.learner_filter.textChanged.connect(lambda _t: self._filter())
+        self.learner_label.setBuddy(self.learner_filter)
+        # model/view: thousands of rows without one widget per cell
+        self.model = DashboardModel(self)
+        self.model.state_text = self._state_text
+        self.model.sync_text = self._sync_text
+        self.model.percent = percent
+        self.model.imported_tip = lambda files: self.tr("Imported from: %1").replace("%1", files)
+        self.proxy = DashboardFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
         self.table.setObjectName("dashboard-table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the core's order until a click
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # column widths from the first 200 rows: all 6,000 of a season cost ~0.4 s on opening
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
         self.chart = ModuleChart()
         self.status = Note()
         self.status.setObjectName("dashboard-status")
@@ -319,6 +403,9 @@ class DashboardDialog(Retranslatable, QDialog):
         self.pdf_button = QPushButton()
         self.pdf_button.setObjectName("dashboard-pdf")
         self.pdf_button.clicked.connect(self._ask_pdf)
+        self.usb_button = QPushButton()
+        self.usb_button.setObjectName("dashboard-progress-to-usb")
+        self.usb_button.clicked.connect(self.progress_to_usb)
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.reload)
         self.trainer_pin_button = QPushButton()
@@ -329,14 +416,27 @@ class DashboardDialog(Retranslatable, QDialog):
         top.addWidget(self.heading, 1)
         top.addWidget(self.course_label)
         top.addWidget(self.course)
-        buttons = QHBoxLayout()
-        for button in (self.import_button, self.csv_button, self.pdf_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.trainer_pin_button)
-        top.addWidget(self.refresh_button)  # up here, the bottom row fits 1024 pixels
+        filters = QHBoxLayout()
+        filters.addWidget(self.module_label)
+        filters.addWidget(self.module_filter, 1)
+        filters.addWidget(self.learner_label)
+        filters.addWidget(self.learner_filter, 1)
+        # two rows of buttons: one row is wider than a 1024-pixel netbook screen in French
+        buttons = QVBoxLayout()
+        files, others = QHBoxLayout(), QHBoxLayout()
+        for button in (self.import_button, self.usb_button):
+            files.addWidget(button)
+        files.addStretch(1)
+        for button in (self.csv_button, self.pdf_button):
+            others.addWidget(button)
+        others.addStretch(1)
+        others.addWidget(self.trainer_pin_button)
+        others.addWidget(self.refresh_button)
+        buttons.addLayout(files)
+        buttons.addLayout(others)
         board = QVBoxLayout(self.board)
         board.addLayout(top)
+        board.addLayout(filters)
         board.addWidget(self.table, 3)
         board.addWidget(self.chart, 1)
         board.addWidget(self.status)
@@ -366,9 +466,16 @@ class DashboardDialog(Retranslatable, QDialog):
         self.unlock.setText(self.tr("&Open the dashboard"))
         self.heading.setText(self.tr("Workshop progress"))
         self.course_label.setText(self.tr("&Course:"))
-        self.table.setHorizontalHeaderLabels(
+        self.module_label.setText(self.tr("&Module:"))
+        self.module_filter.setPlaceholderText(self.tr("part of a module's title"))
+        self.module_filter.setAccessibleName(self.tr("Show only the modules containing"))
+        self.learner_label.setText(self.tr("L&earner:"))
+        self.learner_filter.setPlaceholderText(self.tr("part of a name"))
+        self.learner_filter.setAccessibleName(self.tr("Show only the learners containing"))
+        self.model.set_headers(
             [
                 self.tr("Learner"),
+                self.tr("Course"),
                 self.tr("Module"),
                 self.tr("State"),
                 self.tr("Lessons"),
@@ -380,11 +487,17 @@ class DashboardDialog(Retranslatable, QDialog):
         )
         self.table.setAccessibleName(self.tr("Learners and modules"))
         self.chart.labels = (self.tr("Completed"), self.tr("Average best score"))
+        self.chart.axis_titles = (
+            self.tr("% of the learners who completed it, average best quiz score"),
+            self.tr("Modules"),
+        )
+        self.chart.percent = percent
         self.chart.setAccessibleName(self.tr("Per module: learners who completed it, average"))
         self.import_button.setText(self.tr("&Import a laptop's progress file…"))
         self.csv_button.setText(self.tr("Export &CSV…"))
         self.pdf_button.setText(self.tr("&Print the selected learner's summary (PDF)…"))
         self.refresh_button.setText(self.tr("&Refresh"))
+        self.usb_button.setText(self.tr("E&very learner's progress to a USB stick…"))
         self.trainer_pin_button.setText(self.tr("&Trainer PIN…"))
         if self.course.count():
             self.course.setItemText(0, self.tr("All courses"))
@@ -478,6 +591,9 @@ class DashboardDialog(Retranslatable, QDialog):
         self.course.addItem(self.tr("All courses"), None)
         for manifest in manifests:
             self.course.addItem(manifest.title, manifest.id)
+        first = opening_course([manifest.id for manifest in manifests])
+        if first is not None:  # many courses: open on one, as fast as with one course
+            self.course.setCurrentIndex(self.course.findData(first))
         self.course.blockSignals(False)
         self.reload()
 
@@ -492,10 +608,11 @@ class DashboardDialog(Retranslatable, QDialog):
     def reload(self) -> None:
         if not self.unlocked or self.stack.currentWidget() is not self.board:
             return
-        course_id = self.course_id
+        scope = self.course_id  # one course, or None: all of them
+        self._loading = scope
         self.services.tasks.run(
-            lambda: core.dashboard_table(self.services.context, course_id),
-            self._fill,
+            lambda: core.dashboard_table(self.services.context, scope),
+            lambda rows: self._fill(rows, scope),
             self._failed,
             owner=self,
         )
@@ -517,39 +634,47 @@ class DashboardDialog(Retranslatable, QDialog):
             "nothing": "—",
         }.get(row.sync_state, row.sync_state)
 
-    def _fill(self, rows: list[core.DashboardRow]) -> None:
+    def _fill(self, rows: list[core.DashboardRow], scope: str | None = None) -> None:
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            learner = row.learner_name + ("" if row.source == "here" else " ⇄")
-            cells = (
-                learner,
-                row.module_title,
-                self._state_text(row.state),
-                f"{row.lessons_done}/{row.lessons_total}",
-                "—" if row.best_quiz_score is None else percent(row.best_quiz_score),
-                format_duration(row.time_spent_s),
-                (row.last_activity or "—")[:16].replace("T", " "),
-                self._sync_text(row),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(ROW_ROLE, row)
-                if column == 0 and row.imported_from:
-                    item.setToolTip(self.tr("Imported from: %1").replace("%1", row.imported_from))
-                self.table.setItem(index, column, item)
-        self.chart.set_bars(core.module_chart(rows))
+        self._loaded = scope
+        self.model.set_rows(rows)
+        self._filter(count=False)
+        self.table.resizeColumnsToContents()
         self._show_count()
         self.loaded.emit()
 
+    def _filter(self, *, count: bool = True) -> None:
+        """Show the chosen course, module and learner; the chart follows what the table shows.
+
+        The rows of every course are filtered here; a course not among the rows read is read.
+        """
+        if self._loaded is not None and self.course_id != self._loaded:
+            if self._loading != self.course_id:
+                self.reload()
+            return
+        self.proxy.set_filter(
+            course_id=self.course_id,
+            module_text=self.module_filter.text(),
+            learner_text=self.learner_filter.text(),
+        )
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:
+            self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.chart.set_bars(core.module_chart(self.proxy.visible_rows()))
+        if count:
+            self._show_count()
+
+    def visible_rows(self) -> list[core.DashboardRow]:
+        return self.proxy.visible_rows()
+
     def _show_count(self) -> None:
-        learners = len({r.learner_key for r in self.rows})
+        learners = len({r.learner_key for r in self.proxy.visible_rows()})
         self.status.setText(self._notice or self.tr("%n learner(s)", "", learners))
         self._notice = None
 
     def selected_row(self) -> core.DashboardRow | None:
-        items = self.table.selectedItems()
-        return items[0].data(ROW_ROLE) if items else None
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
 
     # ------------------------------------------------------------------ actions
 
@@ -607,13 +732,14 @@ class DashboardDialog(Retranslatable, QDialog):
     def export_csv(self, path: Path) -> None:
         if self._locked():
             return
-        rows = list(self.rows)
+        rows = self.visible_rows()  # what the table shows, in its order
+        style = csv_style()
 
         def work() -> int:
             temporary = path.with_name(f".{path.name}.partial")
             try:
                 with open(temporary, "w", encoding="utf-8", newline="") as stream:
-                    count = core.write_csv(rows, stream)
+                    count = core.write_csv(rows, stream, style)
                 temporary.replace(path)
             except BaseException:
                 temporary.unlink(missing_ok=True)
@@ -628,6 +754,17 @@ class DashboardDialog(Retranslatable, QDialog):
             )
 
         self.services.tasks.run(work, done, self._failed, owner=self)
+
+    def progress_to_usb(self) -> QWidget | None:
+        """Every learner's progress on this laptop onto a stick (the trainer PIN is typed)."""
+        if self._locked():
+            return None
+        from player.ui.screens.usb import ProgressToUsbDialog
+
+        dialog = ProgressToUsbDialog(self.services, None, "learners", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _ask_pdf(self) -> None:
         if self._locked():

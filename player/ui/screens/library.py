@@ -262,11 +262,16 @@ class LibraryScreen(Screen):
         self.heading = Heading(factor=1.6)
         self.add = QPushButton()
         self.add.clicked.connect(self.add_requested)
+        # "Export my progress to a USB stick", beside the courses' "Copy to a USB stick"
+        self.export_progress = QPushButton()
+        self.export_progress.setObjectName("export-progress-to-usb")
+        self.export_progress.clicked.connect(self.progress_to_usb)
         self.status = Note()
         self.status.hide()
         self._empty: EmptyLibrary | None = None  # made only when no course is installed
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.export_progress)
         top.addWidget(self.add)
 
         self.grid_host = QWidget()
@@ -278,6 +283,7 @@ class LibraryScreen(Screen):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.grid_host)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the cards
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING.xl, SPACING.l, SPACING.xl, SPACING.s)
@@ -293,6 +299,7 @@ class LibraryScreen(Screen):
         self.heading.setText(self.tr("My courses"))
         self.add.setText(self.tr("Add a course…"))
         self.add.setAccessibleName(self.tr("Add a course"))
+        self.export_progress.setText(self.tr("Export my progress to a USB stick…"))
         self._update_status()
 
     def _update_status(self) -> None:
@@ -311,6 +318,7 @@ class LibraryScreen(Screen):
         if self._empty is None:
             self._empty = EmptyLibrary()
             self._empty.add_requested.connect(self.add_requested)
+            self._empty.hide()  # shown by _update_status when the library is empty
             self._layout.insertWidget(self._layout.indexOf(self.scroll_area), self._empty)
         return self._empty
 
@@ -402,6 +410,22 @@ class LibraryScreen(Screen):
         if self.copy_dialog is not None:
             self.copy_dialog.close()
         dialog = CopyToUsbDialog(self.services, course.id, course.title, course.bytes, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._copy_dialog_gone(dialog))
+        self.copy_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def progress_to_usb(self) -> QWidget | None:
+        """Open "Export my progress to a USB stick" for the current learner (window-modal)."""
+        from player.ui.screens.usb import ProgressToUsbDialog
+
+        learner = self.services.learner
+        if learner is None:
+            return None
+        if self.copy_dialog is not None:
+            self.copy_dialog.close()
+        dialog = ProgressToUsbDialog(self.services, int(learner.id), str(learner.name), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda *_: self._copy_dialog_gone(dialog))
         self.copy_dialog = dialog

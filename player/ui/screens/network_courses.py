@@ -129,4 +129,5 @@ class NetworkCoursesPanel(Retranslatable, QWidget):
         self.choose.setText(self.tr("Show this course"))
         self.address_label.setText(self.tr("Or the hub's &address:"))
         self.address.setAccessibleName(self.tr("Address of the hub"))
+        self.courses.setAccessibleName(self.tr("Courses on the network"))
         self.show_hub.setText(self.tr("Show its courses"))

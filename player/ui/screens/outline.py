@@ -232,6 +232,7 @@ class OutlineScreen(Screen):
         self.outline: ops.Outline | None = None
         self.lesson_buttons: dict[str, LessonButton] = {}
         self.module_notes: dict[str, QLabel] = {}
+        self.module_icons: dict[str, QLabel] = {}
         self.setObjectName("outline-screen")
 
         self.back = QPushButton()
@@ -259,6 +260,7 @@ class OutlineScreen(Screen):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the lessons themselves
         scroll.setWidget(self.body)
 
         layout = screen_margins(QVBoxLayout(self))
@@ -292,6 +294,7 @@ class OutlineScreen(Screen):
                 widget.deleteLater()
         self.lesson_buttons = {}
         self.module_notes = {}
+        self.module_icons = {}
         language = QLocale(outline.manifest.language)
         self.title.setLocale(language)
         self.publisher.set_publisher(outline.publisher)
@@ -320,7 +323,8 @@ class OutlineScreen(Screen):
                 QSize(size, size), self.devicePixelRatioF()
             )
         )
-        icon.setAccessibleName(module.status)
+        icon.setObjectName(f"module-state-{module.module_id}")
+        self.module_icons[module.module_id] = icon
         title = Heading(module.title, 1.2)
         title.setLocale(language)
         header.addWidget(icon)
@@ -328,6 +332,13 @@ class OutlineScreen(Screen):
         layout.addLayout(header)
         note = Note()
         note.setObjectName(f"module-note-{module.module_id}")
+        if module.status == "locked":
+            # Its lessons are disabled, out of the Tab chain: the reason itself takes the focus,
+            # so a keyboard or screen reader user meets the lock and what opens it.
+            note.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
         self.module_notes[module.module_id] = note
         layout.addWidget(note)
         if locked:
@@ -396,6 +407,15 @@ class OutlineScreen(Screen):
             if note is not None:
                 note.setText(self.module_text(module))
                 note.setVisible(bool(note.text()))
+                note.setAccessibleName(note.text())
+            icon = self.module_icons.get(module.module_id)
+            if icon is not None:
+                states = {
+                    "locked": self.tr("Locked module"),
+                    "open": self.tr("Open module"),
+                    "complete": self.tr("Completed module"),
+                }
+                icon.setAccessibleName(states.get(module.status, module.status))
             for lesson in module.lessons:
                 button = self.lesson_buttons.get(lesson.lesson_id)
                 if button is not None:
@@ -485,6 +505,7 @@ class OutlineScreen(Screen):
         button.setAccessibleName(text)
         if button.locked and module.lock is not None:
             button.setToolTip(self.lock_text(module.lock))
+            button.setAccessibleDescription(self.lock_text(module.lock))  # read after its name
 
     def _duration(self, button: LessonButton) -> str:
         """A video's length ("4 min", "45 s"), from the course or as last played."""

@@ -1,7 +1,11 @@
 """The quiz: one question at a time, each answer saved the moment it changes, then the result.
 
-One question per page suits a 1024×600 netbook and keyboard use: Tab reaches the answers,
-arrow keys move between choices, Space picks, Alt+N / Alt+P (or Ctrl+Enter to submit) move on.
+One question per page suits a 1024×600 netbook and keyboard use: Tab reaches the answers
+first, then the navigation buttons; arrow keys move between choices, Space picks, Enter in a
+typed answer moves on, Alt+N / Alt+P move between questions and Ctrl+Enter submits.
+Multiple-choice checkboxes are deliberately not in a ``QButtonGroup``: Qt gives only the focused
+button of a group a place in the Tab chain and moves by arrows only between exclusive buttons,
+which left every checkbox but the first out of reach of the keyboard.
 Every change goes to the engine (``answer``) on the storage lane, so a learner who closes the
 laptop mid-quiz resumes with every answer given. A text answer is saved when the learner stops
 typing briefly or leaves the field.
@@ -49,6 +53,7 @@ from player.ui.widgets.common import (
     scaled_font,
     screen_margins,
 )
+from player.ui.widgets.focus import chain_tab_order
 from player.ui.widgets.score import ScoreGauge
 
 TEXT_SAVE_DELAY_MS = 600
@@ -58,6 +63,7 @@ class QuestionPage(Retranslatable, QWidget):
     """One question's prompt and answer controls; emits ``changed(value)`` on every change."""
 
     changed = Signal(object)
+    entered = Signal()  # Enter pressed in a typed answer
 
     def __init__(self, question: Any, language: QLocale, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,20 +79,24 @@ class QuestionPage(Retranslatable, QWidget):
         self.group: QButtonGroup | None = None
         self.line: QLineEdit | None = None
         kind = question.kind
-        if kind in ("single", "multiple"):
-            exclusive = kind == "single"
+        if kind == "single":
             self.group = QButtonGroup(self)
-            self.group.setExclusive(exclusive)
             for choice in question.choices:
-                button: QAbstractButton = (
-                    QRadioButton(choice.text) if exclusive else QCheckBox(choice.text)
-                )
+                button: QAbstractButton = QRadioButton(choice.text)
                 button.setLocale(language)
                 button.setObjectName(f"choice-{question.id}-{choice.id}")
                 self.group.addButton(button)
                 self.buttons[choice.id] = button
                 layout.addWidget(button)
             self.group.buttonToggled.connect(self._toggled)
+        elif kind == "multiple":
+            for choice in question.choices:  # no group: each checkbox is reachable (above)
+                button = QCheckBox(choice.text)
+                button.setLocale(language)
+                button.setObjectName(f"choice-{question.id}-{choice.id}")
+                button.toggled.connect(lambda checked, b=button: self._toggled(b, checked))
+                self.buttons[choice.id] = button
+                layout.addWidget(button)
         elif kind == "true_false":
             self.group = QButtonGroup(self)
             for value in (True, False):
@@ -102,6 +112,7 @@ class QuestionPage(Retranslatable, QWidget):
             self.line.setLocale(language)
             self.line.setMaxLength(500)
             self.line.textEdited.connect(lambda text: self.changed.emit(text))
+            self.line.returnPressed.connect(self.entered)
             layout.addWidget(self.line)
         layout.addStretch(1)
         self.set_value(question.answer)
@@ -121,9 +132,10 @@ class QuestionPage(Retranslatable, QWidget):
             self.buttons[False].setText(self.tr("False"))
         if self.line is not None:
             self.line.setAccessibleName(self.tr("Your answer"))
-        if self.group is not None:
-            for button in self.buttons.values():
-                button.setAccessibleDescription(self.question.prompt)
+            self.line.setAccessibleDescription(self.question.prompt)
+            self.line.setToolTip(self.tr("Enter: next question"))
+        for button in self.buttons.values():
+            button.setAccessibleDescription(self.question.prompt)
 
     def set_value(self, value: Any) -> None:
         """Show a saved answer without emitting ``changed``."""
@@ -131,13 +143,15 @@ class QuestionPage(Retranslatable, QWidget):
         try:
             if self.line is not None:
                 self.line.setText(value if isinstance(value, str) else "")
-            elif self.group is not None:
+            else:
                 picked = set(value) if isinstance(value, list) else {value}
-                exclusive = self.group.exclusive()
-                self.group.setExclusive(False)
+                exclusive = self.group is not None and self.group.exclusive()
+                if self.group is not None:
+                    self.group.setExclusive(False)
                 for key, button in self.buttons.items():
                     button.setChecked(value is not None and key in picked)
-                self.group.setExclusive(exclusive)
+                if self.group is not None:
+                    self.group.setExclusive(exclusive)
         finally:
             self.blockSignals(False)
 
@@ -155,6 +169,10 @@ class QuestionPage(Retranslatable, QWidget):
         if self.question.kind != "multiple" and not checked:
             return  # the other half of an exclusive switch
         self.changed.emit(self.value())
+
+    def controls(self) -> list[QWidget]:
+        """The answer controls, in reading order (for the screen's Tab order)."""
+        return [self.line] if self.line is not None else list(self.buttons.values())
 
     def focus_first(self) -> None:
         if self.line is not None:
@@ -201,6 +219,8 @@ class QuizScreen(Screen):
         self.question_scroll = QScrollArea()
         self.question_scroll.setWidgetResizable(True)
         self.question_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Tab goes to the answers themselves (the area scrolls to the focused one).
+        self.question_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.question_stack = QStackedWidget()
         self.question_scroll.setWidget(self.question_stack)
         self.previous = QPushButton()
@@ -313,14 +333,31 @@ class QuizScreen(Screen):
             page.changed.connect(
                 lambda value, qid=question.id, kind=question.kind: self._changed(qid, kind, value)
             )
+            page.entered.connect(self._entered)
             self.pages.append(page)
             self.question_stack.addWidget(page)
         self.pages_stack.setCurrentIndex(0)
         self.position.show()
         unanswered = [i for i, q in enumerate(session.questions) if q.answer is None]
+        self._chain_tab_order()
         self.go_to(unanswered[0] if unanswered else 0)
         self.retranslate()
         self.loaded.emit()
+
+    def _chain_tab_order(self) -> None:
+        """Answers first, then the buttons that act on them (pages are built after those)."""
+        answers = [control for page in self.pages for control in page.controls()]
+        chain_tab_order(
+            [self.back, *answers, self.previous, self.next, self.submit_button]
+            + [self.feedback, self.retry, self.to_outline, self.next_lesson]
+        )
+
+    def _entered(self) -> None:
+        """Enter in a typed answer: on to the next question, or submit after the last one."""
+        if self.index < len(self.pages) - 1:
+            self.go_to(self.index + 1)
+        else:
+            self.submit()
 
     def go_to(self, index: int) -> None:
         if not self.pages:
@@ -427,6 +464,7 @@ class QuizScreen(Screen):
     def retranslate(self) -> None:
         self.back.setText(self.tr("← Outline"))
         self.back.setAccessibleName(self.tr("Back to the course outline"))
+        self.back.setToolTip(self.tr("Back to the course outline (Alt+Left)"))
         self.previous.setText(self.tr("← &Previous"))
         self.next.setText(self.tr("&Next →"))
         self.submit_button.setText(self.tr("&Submit answers"))
@@ -467,6 +505,10 @@ class QuizScreen(Screen):
             .replace("%3", percent(result.best_score))
         )
         self.score.setAccessibleName(self.verdict.text() + ". " + self.score.text())
+        # The focus lands on one of these when the result shows: a screen reader reads the
+        # verdict and the score with it, not only the button's name.
+        for button in (self.retry, self.next_lesson, self.to_outline):
+            button.setAccessibleDescription(self.score.accessibleName())
         if outcome.unlocked:
             names = ", ".join(self.tr("“%1”").replace("%1", title) for title in outcome.unlocked)
             self.unlocked.setText(self.tr("Unlocked: %1 is now open.").replace("%1", names))

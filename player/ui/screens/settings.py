@@ -168,6 +168,7 @@ class SettingsDialog(Retranslatable, QDialog):
         self.fields_scroll.setObjectName("settings-fields")
         self.fields_scroll.setWidgetResizable(True)
         self.fields_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.fields_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
         self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.fields_scroll.setWidget(fields)
         layout = QVBoxLayout(self)

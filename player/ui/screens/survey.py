@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -25,6 +25,7 @@ from player.ui.screens.base import Screen
 from player.ui.services import Services
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Heading, Note, Retranslatable, lesson_header, screen_margins
+from player.ui.widgets.focus import chain_tab_order
 
 MAX_TEXT = 2000
 
@@ -81,8 +82,23 @@ class SurveyQuestion(Retranslatable, QGroupBox):
     def retranslate(self) -> None:
         self.setAccessibleName(self.question.prompt)
         self.scale_hint.setText(self.tr("1 = not at all, 5 = very much"))
+        if self.group is not None:
+            for button in self.group.buttons():
+                button.setAccessibleDescription(self.question.prompt)
+                if self.question.kind == "rating":  # "3 out of 5", not a bare "3"
+                    value = self.group.id(button)
+                    button.setAccessibleName(self.tr("%1 out of 5").replace("%1", str(value)))
+                    button.setAccessibleDescription(
+                        self.question.prompt + " " + self.scale_hint.text()
+                    )
         if self.text is not None:
             self.text.setAccessibleName(self.tr("Your answer"))
+
+    def controls(self) -> list[QWidget]:
+        """The answer controls, in reading order (for the screen's Tab order)."""
+        if self.text is not None:
+            return [self.text]
+        return list(self.group.buttons()) if self.group is not None else []
 
     def value(self) -> Any:
         if self.text is not None:
@@ -122,6 +138,7 @@ class SurveyScreen(Screen):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the answers themselves
         scroll.setWidget(self.body)
         self.submit_button = QPushButton()
         self.submit_button.setObjectName("survey-submit")
@@ -145,6 +162,7 @@ class SurveyScreen(Screen):
     def retranslate(self) -> None:
         self.back.setText(self.tr("← Outline"))
         self.back.setAccessibleName(self.tr("Back to the course outline"))
+        self.back.setToolTip(self.tr("Back to the course outline (Alt+Left)"))
         self.submit_button.setText(self.tr("&Send my answers"))
         self.intro.setText(
             self.tr(
@@ -166,6 +184,13 @@ class SurveyScreen(Screen):
             self.questions.append(widget)
             self.body_layout.addWidget(widget)
         self.body_layout.addStretch(1)
+        # The questions are built after the buttons: Tab must still reach them first.
+        answers = [control for question in self.questions for control in question.controls()]
+        chain_tab_order([self.back, *answers, self.submit_button])
+        first = self.questions[0].controls() if self.questions else []
+        checked = [c for c in first if isinstance(c, QRadioButton) and c.isChecked()]
+        if first:
+            (checked or first)[0].setFocus(Qt.FocusReason.OtherFocusReason)
         if session.previous:
             self.message.setText(self.tr("You already answered; you may change your answers."))
         self.loaded.emit()

@@ -9,7 +9,7 @@ and then without the credentials configured for another server.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,8 +32,23 @@ from player.ui.units import local_time
 from player.ui.widgets.common import Heading, Note, Retranslatable
 
 
+def waiting_summary(pending: int, rejected: int) -> str:
+    """The status bar's sentence (its own translations): the same counts, the same words."""
+    text = (
+        QCoreApplication.translate("MainWindow", "%n result(s) waiting to be sent", "", pending)
+        if pending
+        else QCoreApplication.translate("MainWindow", "Nothing to send")
+    )
+    if rejected:
+        text += " — " + QCoreApplication.translate(
+            "MainWindow", "%n refused by the server", "", rejected
+        )
+    return text
+
+
 class SyncDetailsDialog(Retranslatable, QDialog):
     loaded = Signal()
+    send_now = Signal()  # "Send now": the window runs one sync
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +57,8 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         self.setObjectName("sync-details-dialog")
         fit_to_screen(self, QSize(720, 420))
         self.heading = Heading(factor=1.3)
+        self.summary = Note()
+        self.summary.setObjectName("sync-summary")
         self.form = QFormLayout()
         self.labels: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
@@ -73,12 +90,17 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("sync-refresh")
         self.refresh_button.clicked.connect(self.refresh)
+        self.send_button = QPushButton()
+        self.send_button.setObjectName("sync-send-now")
+        self.send_button.clicked.connect(self._send_now)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
         layout.addLayout(self.form)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems, 1)
@@ -98,6 +120,10 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         self.services.tasks.run(
             lambda: ops.sync_details(self.services), self._show, self._failed, owner=self
         )
+
+    def _send_now(self) -> None:
+        self.note.setText(self.tr("Sending…"))
+        self.send_now.emit()
 
     def approve(self) -> None:
         """Approve the first LRS address a course names; send nothing until the next sync."""
@@ -126,14 +152,14 @@ class SyncDetailsDialog(Retranslatable, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sync details"))
-        self.heading.setText(self.tr("Completions sent to the learning record store"))
+        self.heading.setText(self.tr("Results sent to the training server"))
         names = {
             "pending": self.tr("Waiting to be sent:"),
             "sent": self.tr("Sent:"),
             "quarantined": self.tr("Refused by the server:"),
-            "conflicts": self.tr("Conflicts:"),
+            "conflicts": self.tr("Already there with other content:"),
             "last": self.tr("Last sent:"),
-            "endpoint": self.tr("Server (LRS):"),
+            "endpoint": self.tr("Server:"),
         }
         for key, text in names.items():
             self.labels[key].setText(text)
@@ -142,6 +168,7 @@ class SyncDetailsDialog(Retranslatable, QDialog):
             [self.tr("State"), self.tr("Event"), self.tr("Learner"), self.tr("Server's reason")]
         )
         self.refresh_button.setText(self.tr("&Refresh"))
+        self.send_button.setText(self.tr("&Send now"))
         self.approve_button.setText(self.tr("&Approve this server"))
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         details = self.details
@@ -158,6 +185,8 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         if details is None:
             return
         status = details.status
+        self.summary.setText(waiting_summary(status.pending, status.quarantined + status.conflicts))
+        self.send_button.setEnabled(bool(status.pending and details.endpoint))
         self.values["pending"].setText(str(status.pending))
         self.values["sent"].setText(str(status.sent))
         self.values["quarantined"].setText(str(status.quarantined))

@@ -8,6 +8,11 @@ Install button that hands the file to the dialog's usual install path.
 ``CopyToUsbDialog`` writes an installed course to a stick with ``player.core.usb.export_course``
 (free space checked first, hashes verified after writing) on the transfer lane, with a progress
 bar; a full, read-only or removed stick gives the core's one-line message.
+
+``ProgressToUsbDialog`` writes a learner's progress (or, from the trainer dashboard, every
+learner's of this laptop) to a stick as a progress file the trainer imports (``ops.progress``),
+time spent included. Both pick the stick with the same list (``UsbDestinationDialog``): a
+read-only stick is listed as such and never chosen for the learner.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -216,29 +221,23 @@ class UsbPanel(Retranslatable, QGroupBox):
         self._update_status()
 
 
-class CopyToUsbDialog(Retranslatable, QDialog):
-    """ "Copy this course to a USB stick": pick the stick, copy with progress, say where."""
+class UsbDestinationDialog(Retranslatable, QDialog):
+    """Pick a stick (or a folder), write something onto it with progress, say where it went.
 
-    copied = Signal(object)  # player.core.usb.ExportResult
+    Subclasses give the texts (``retranslate``) and the work (``start_copy``, ``_copied``).
+    The texts here keep the ``CopyToUsbDialog`` context: ``self.tr`` would look them up under
+    the subclass's name.
+    """
+
+    copied = Signal(object)  # what the work returned
     failed = Signal(str)
     volumes_loaded = Signal()
 
-    def __init__(
-        self,
-        services: Services,
-        course_id: str,
-        title: str,
-        size: int,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.course_id = course_id
-        self.course_title = title
-        self.course_bytes = size
         self.task: Task | None = None
         self.export_result: Any = None
-        self.setObjectName("copy-to-usb-dialog")
         self.setMinimumWidth(min(600, self.screen().availableGeometry().width() - 40))
 
         self.heading = Heading(factor=1.3)
@@ -294,6 +293,9 @@ class CopyToUsbDialog(Retranslatable, QDialog):
         layout.addWidget(self.progress_text)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+
+    def start(self) -> None:
+        """After the subclass's own set-up: texts, buttons, and the first look for sticks."""
         self.retranslate()
         self._update_buttons()
         self.refresh()
@@ -301,32 +303,33 @@ class CopyToUsbDialog(Retranslatable, QDialog):
     # ------------------------------------------------------------------ text
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Copy to a USB stick"))
-        self.heading.setText(self.tr("Copy “%1” to a USB stick").replace("%1", self.course_title))
-        self.intro.setText(
-            self.tr(
-                "The course is written as one .zip file (about %1) with a README telling the "
-                "next person how to install it. The copy is checked after writing."
-            ).replace("%1", format_size(self.course_bytes))
+        self.list_label.setText(QCoreApplication.translate("CopyToUsbDialog", "&Where to copy:"))
+        self.volumes.setAccessibleName(
+            QCoreApplication.translate("CopyToUsbDialog", "USB sticks found")
         )
-        self.list_label.setText(self.tr("&Where to copy:"))
-        self.volumes.setAccessibleName(self.tr("USB sticks found"))
-        self.other.setText(self.tr("Other &folder…"))
-        self.refresh_button.setText(self.tr("&Refresh"))
-        self.copy_button.setText(self.tr("&Copy"))
-        self.cancel_button.setText(self.tr("Cancel the copy"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.other.setText(QCoreApplication.translate("CopyToUsbDialog", "Other &folder…"))
+        self.refresh_button.setText(QCoreApplication.translate("CopyToUsbDialog", "&Refresh"))
+        self.copy_button.setText(QCoreApplication.translate("CopyToUsbDialog", "&Copy"))
+        self.cancel_button.setText(QCoreApplication.translate("CopyToUsbDialog", "Cancel the copy"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(
+            QCoreApplication.translate("CopyToUsbDialog", "Close")
+        )
         for index in range(self.volumes.count()):
             item = self.volumes.item(index)
             item.setText(self.volume_text(item.data(VOLUME_ROLE)))
 
+    def size_like(self) -> float | None:
+        """The size whose unit free space is written in (None: each size its own unit)."""
+        return None
+
     def volume_text(self, volume: ops.Volume) -> str:
         if volume.free_bytes is None:
-            state = self.tr("not readable")
+            state = QCoreApplication.translate("CopyToUsbDialog", "not readable")
         elif not volume.writable:
-            state = self.tr("read-only")
+            state = QCoreApplication.translate("CopyToUsbDialog", "read-only")
         else:
-            state = self.tr("%1 free").replace("%1", format_size(volume.free_bytes))
+            free = format_size(volume.free_bytes, like=self.size_like())
+            state = QCoreApplication.translate("CopyToUsbDialog", "%1 free").replace("%1", free)
         return f"{volume.path}  —  {state}"
 
     # ------------------------------------------------------------------ volumes
@@ -353,11 +356,18 @@ class CopyToUsbDialog(Retranslatable, QDialog):
             self._add_volume(volume)
         if chosen is not None:
             self._select(chosen)
-        if self.volumes.currentItem() is None and self.volumes.count():
-            self.volumes.setCurrentRow(0)
+        if self.volumes.currentItem() is None:
+            # the first stick one can write to; a read-only or unreadable one is never chosen
+            for index, volume in enumerate(volumes):
+                if volume.writable and volume.free_bytes is not None:
+                    self.volumes.setCurrentRow(index)
+                    break
         if not volumes and self.export_result is None:
             self.message.setText(
-                self.tr("No USB stick found. Plug one in and press Refresh, or pick a folder.")
+                QCoreApplication.translate(
+                    "CopyToUsbDialog",
+                    "No USB stick found. Plug one in and press Refresh, or pick a folder.",
+                )
             )
         elif self.export_result is None and self.task is None:
             self.message.clear()
@@ -368,6 +378,9 @@ class CopyToUsbDialog(Retranslatable, QDialog):
         item = QListWidgetItem(self.volume_text(volume))
         item.setData(VOLUME_ROLE, volume)
         item.setToolTip(str(volume.path))
+        if not volume.writable or volume.free_bytes is None:
+            # listed ("read-only"), but never chosen: not by default, not by focus or keys
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled & ~Qt.ItemFlag.ItemIsSelectable)
         self.volumes.addItem(item)
         return item
 
@@ -383,7 +396,9 @@ class CopyToUsbDialog(Retranslatable, QDialog):
 
     def choose_folder(self) -> None:
         start = str(self.destination() or Path.home())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose where to copy"), start)
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("CopyToUsbDialog", "Choose where to copy"), start
+        )
         if folder:
             self.add_folder(Path(folder))
 
@@ -406,6 +421,74 @@ class CopyToUsbDialog(Retranslatable, QDialog):
         self.copy_button.setEnabled(idle and self.destination() is not None)
         self.volumes.setEnabled(idle)
         self.other.setEnabled(idle)
+
+    def start_copy(self) -> None:
+        """Write onto ``destination()`` (the subclass's work)."""
+        raise NotImplementedError
+
+    def _progress(self, progress: Progress) -> None:
+        show_progress(self.bar, self.progress_text, progress)
+
+    def _failed(self, error: BaseException) -> None:
+        self.bar.hide()
+        self.progress_text.clear()
+        if isinstance(error, TransferCancelled):
+            self.message.setText(
+                QCoreApplication.translate(
+                    "CopyToUsbDialog", "Copy cancelled; nothing was left on the stick."
+                )
+            )
+        else:
+            self.message.setText(one_line(error))
+        self.failed.emit(self.message.text())
+
+    def _task_done(self) -> None:
+        self.task = None
+        self.cancel_button.hide()
+        self._update_buttons()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def reject(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        super().reject()
+
+
+class CopyToUsbDialog(UsbDestinationDialog):
+    """ "Copy this course to a USB stick": pick the stick, copy with progress, say where."""
+
+    def __init__(
+        self,
+        services: Services,
+        course_id: str,
+        title: str,
+        size: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(services, parent)
+        self.course_id = course_id
+        self.course_title = title
+        self.course_bytes = size
+        self.setObjectName("copy-to-usb-dialog")
+        self.start()
+
+    def size_like(self) -> float | None:
+        return self.course_bytes  # "12.3 MB to copy, 3,456.7 MB free": one unit
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Copy to a USB stick"))
+        self.heading.setText(self.tr("Copy “%1” to a USB stick").replace("%1", self.course_title))
+        self.intro.setText(
+            self.tr(
+                "The course is written as one .zip file (about %1) with a README telling the "
+                "next person how to install it. The copy is checked after writing."
+            ).replace("%1", format_size(self.course_bytes))
+        )
+        super().retranslate()
 
     # ------------------------------------------------------------------ copy
 
@@ -433,9 +516,6 @@ class CopyToUsbDialog(Retranslatable, QDialog):
         self.task.finished.connect(self._task_done)
         self._update_buttons()
 
-    def _progress(self, progress: Progress) -> None:
-        show_progress(self.bar, self.progress_text, progress)
-
     def _copied(self, result: Any) -> None:
         self.export_result = result
         self.bar.setValue(self.bar.maximum())
@@ -447,26 +527,70 @@ class CopyToUsbDialog(Retranslatable, QDialog):
         )
         self.copied.emit(result)
 
-    def _failed(self, error: BaseException) -> None:
-        self.bar.hide()
-        self.progress_text.clear()
-        if isinstance(error, TransferCancelled):
-            self.message.setText(self.tr("Copy cancelled; nothing was left on the stick."))
-        else:
-            self.message.setText(one_line(error))
-        self.failed.emit(self.message.text())
 
-    def _task_done(self) -> None:
-        self.task = None
-        self.cancel_button.hide()
+class ProgressToUsbDialog(UsbDestinationDialog):
+    """ "Export my progress to a USB stick" (or every learner's, for the trainer).
+
+    Writes the progress file the trainer's dashboard imports, time spent included, and says how
+    many results it holds: "N results copied, to import on the trainer's computer".
+    """
+
+    def __init__(
+        self,
+        services: Services,
+        learner_id: int | None,
+        who: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(services, parent)
+        self.learner_id = learner_id  # None: every learner of this laptop (trainer)
+        self.who = who
+        self.setObjectName("progress-to-usb-dialog")
+        self.start()
+
+    def retranslate(self) -> None:
+        if self.learner_id is None:
+            self.setWindowTitle(self.tr("Export every learner's progress to a USB stick"))
+            self.heading.setText(self.tr("Every learner's progress on this computer"))
+        else:
+            self.setWindowTitle(self.tr("Export my progress to a USB stick"))
+            self.heading.setText(self.tr("The progress of %1").replace("%1", self.who))
+        self.intro.setText(
+            self.tr(
+                "The results not yet sent are written as one progress file, time spent "
+                "included. On the trainer's computer, open the trainer dashboard and import it."
+            )
+        )
+        super().retranslate()
+        self.copy_button.setText(self.tr("&Export"))
+
+    def start_copy(self) -> None:
+        dest = self.destination()
+        if dest is None or self.task is not None:
+            return
+        from player.ui.ops.progress import export_progress_to
+
+        learner_id, who = self.learner_id, self.who
+        self.export_result = None
+        self.message.setText(self.tr("Writing the progress file… Do not remove the stick."))
+        self.task = self.services.tasks.run(
+            lambda: export_progress_to(self.services, dest, learner_id, who),
+            self._copied,
+            self._failed,
+            owner=self,
+        )
+        self.task.finished.connect(self._task_done)
         self._update_buttons()
 
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self.cancel_button.setEnabled(False)
-
-    def reject(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-        super().reject()
+    def _copied(self, result: Any) -> None:
+        self.export_result = result
+        if result.statements:
+            text = self.tr(
+                "%n result(s) copied to %1, to import on the trainer's computer.",
+                "",
+                result.statements,
+            ).replace("%1", str(result.path))
+        else:
+            text = self.tr("No result to copy: everything was already sent.")
+        self.message.setText(text)
+        self.copied.emit(result)

@@ -28,12 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QLocale, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QHideEvent,
     QIcon,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
@@ -293,6 +294,7 @@ class VideoLessonView(Screen):
         self.notice.hide()
         self.resume_button = QPushButton()  # "resume at 0:34": the first unwatched stretch
         self.resume_button.setObjectName("resume-unwatched")
+        self.resume_button.setAccessibleName(self.tr("Resume the unwatched part"))
         self.resume_button.hide()
         self._resume_at: float | None = None
         self._unwatched: list[tuple[float, float]] = []
@@ -347,6 +349,38 @@ class VideoLessonView(Screen):
             shortcut.activated.connect(slot)
             self._shortcuts[name] = shortcut
         self._shortcuts["leave_full_screen"].setEnabled(False)
+        # The screen's Space and arrow shortcuts must not take those keys from the control
+        # that has the focus: Space presses a focused button or opens a list, the arrows move
+        # the volume or the choice in a list. (A control claims a key by accepting Qt's
+        # ShortcutOverride event for it.)
+        space = {Qt.Key.Key_Space}
+        arrows = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down}
+        self._own_keys: dict[QWidget, set[Qt.Key]] = {
+            self.back: space,
+            self.back_skip: space,
+            self.forward_skip: space,
+            self.mute_button: space,
+            self.full_screen_button: space,
+            self.next_button: space,
+            self.volume: arrows,
+            self.speed: space | arrows,
+            self.subtitles: space | arrows,
+            self.quality: space | arrows,
+        }
+        for control in self._own_keys:
+            control.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and Qt.Key(event.key()) in self._own_keys.get(watched, ())
+        ):
+            event.accept()  # the key goes to the focused control, not to the shortcut
+            return True
+        return super().eventFilter(watched, event)
 
     def _connect(self) -> None:
         player = self.player
@@ -379,6 +413,8 @@ class VideoLessonView(Screen):
         self.back.setToolTip(self.tr("Back to the course outline"))
         self.back.setAccessibleName(self.tr("Back to the course outline"))
         self.surface.setAccessibleName(self.tr("Video"))
+        if self._lesson is not None:
+            self.setAccessibleName(self.tr("Video lesson: %1").replace("%1", self._lesson.title))
         self.seek_bar.setAccessibleName(self.tr("Position in the video"))
         self.elapsed.setAccessibleName(self.tr("Time played"))
         self.total.setAccessibleName(self.tr("Length of the video"))
@@ -398,6 +434,8 @@ class VideoLessonView(Screen):
         self.subtitles.setAccessibleName(self.tr("Subtitles"))
         self.quality_label.setText(self.tr("&Quality"))
         self.quality.setAccessibleName(self.tr("Video quality"))
+        for combo in (self.speed, self.subtitles, self.quality):
+            combo.view().setAccessibleName(combo.accessibleName())  # its drop-down list
         self.next_button.setText(self.tr("Next lesson →"))
         self.next_button.setAccessibleName(self.tr("Next lesson"))
         self._show_unwatched_text()
@@ -416,6 +454,7 @@ class VideoLessonView(Screen):
         self._lesson = lesson
         self._sink = sink
         self.title.setText(lesson.title)
+        self.setAccessibleName(self.tr("Video lesson: %1").replace("%1", lesson.title))
         self.next_button.hide()
         self.notice.hide()
         self._clear_unwatched()

@@ -49,13 +49,42 @@ class Heading(QLabel):
 
 
 class Note(QLabel):
-    """Wrapped plain text, selectable with the keyboard for screen readers."""
+    """Wrapped plain text, selectable with the keyboard for screen readers.
+
+    An empty note (a message line with nothing to say yet) takes no focus, so a screen reader
+    never lands on a nameless, silent label.
+    """
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self._fit_focus()
+
+    def clear(self) -> None:
+        super().clear()
+        self._fit_focus()
+
+    def setTextInteractionFlags(self, flags: Qt.TextInteractionFlag) -> None:  # noqa: N802
+        super().setTextInteractionFlags(flags)
+        self._fit_focus()
+
+    def _fit_focus(self) -> None:
+        flags = self.textInteractionFlags()
+        keyboard = (
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        if not self.text():
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        elif flags & keyboard:
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # as QLabel sets it for these flags
+        elif flags & Qt.TextInteractionFlag.TextSelectableByMouse:
+            self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
 
 class Card(QFrame):

@@ -20,7 +20,7 @@ class State(StrEnum):
 COLOURS = {
     State.LOCKED: QColor("#7a7a7a"),
     State.OPEN: QColor("#1f6fb2"),
-    State.IN_PROGRESS: QColor("#c77700"),
+    State.IN_PROGRESS: QColor("#b36b00"),  # 3:1 on the window (colours.py)
     State.DONE: QColor("#2e7d32"),
 }
 

@@ -904,15 +904,38 @@ def build(out: Path, work: Path) -> None:
     render_diagram_funnel(work, out / "text" / "images" / "entonnoir.png")
     for name, markdown in READINGS.items():
         (out / "text" / name).write_text(french_spacing(markdown), encoding="utf-8")
-    document = yaml.safe_dump(manifest(durations), allow_unicode=True, sort_keys=False, width=100)
-    (out / "course.yaml").write_text(MANIFEST_HEADER + document, encoding="utf-8")
+    write_manifest(out, manifest(durations))
+
+
+def write_manifest(out: Path, document: dict[str, Any]) -> None:
+    """course.yaml, with the cover and thumbnails that `pack` makes from the videos."""
+    print("cover and thumbnails", flush=True)
+    from player.core.authoring import find_ffmpeg
+    from player.core.authoring.media import make_pictures
+
+    videos = {v.lesson_id: out / "media" / f"{v.name}-{HEIGHTS[0]}.mp4" for v in VIDEOS.values()}
+    make_pictures(find_ffmpeg(), document, videos, out)
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    (out / "course.yaml").write_text(MANIFEST_HEADER + text, encoding="utf-8")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="destination folder")
+    parser.add_argument(
+        "--pictures-only",
+        action="store_true",
+        help="only (re)make the cover and thumbnails of an existing demo course",
+    )
     args = parser.parse_args()
     out: Path = args.out.resolve()
+    if args.pictures_only:
+        document = yaml.safe_load((out / "course.yaml").read_text(encoding="utf-8"))
+        for lesson in (les for mod in document["modules"] for les in mod["lessons"]):
+            lesson.pop("thumbnail", None)
+        document.pop("cover", None)
+        write_manifest(out, document)
+        return 0
     if out.exists() and any(out.iterdir()) and not (out / "course.yaml").exists():
         sys.exit(f"error: {out} is not empty and holds no course.yaml; refusing to replace it")
     check_tools()

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Take a screenshot of every screen, in French, from the demo course (run under Xvfb).
 
-Use ``scripts/screenshots.sh``, which starts Xvfb at 1366×768, then at 1024×600 (a netbook),
-and calls this each time. Images go to ``docs/screenshots/``, those of the netbook to
-``docs/screenshots/1024x600/``. The data folder is a fresh temporary one with the demo course
-installed; some progress is made through the learning engine first so the screens show real
-states.
+Use ``scripts/screenshots.sh``, which starts Xvfb for each colour scheme and screen size and
+calls this (``COURSE_PLAYER_COLOR_SCHEME``, ``SCREENSHOTS_SIZE``); images go to
+``docs/screenshots/<scheme>-<size>/``. The data folder is a fresh temporary one with the demo
+course installed; some progress is made through the learning engine first so the screens show
+real states.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -23,7 +24,9 @@ from PySide6.QtCore import QCoreApplication, QEventLoop  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
+OUT = ROOT / "docs" / "screenshots" / os.environ.get("SCREENSHOTS_SUBDIR", "")
+#: The screen size (Xvfb's): the window fills it, less a title bar.
+WIDTH, HEIGHT = (int(n) for n in os.environ.get("SCREENSHOTS_SIZE", "1366x768").split("x"))
 
 
 def pump(seconds: float = 0.3) -> None:
@@ -47,7 +50,7 @@ def netbook() -> bool:
 
 
 def out_dir() -> Path:
-    return OUT / "1024x600" if netbook() else OUT
+    return OUT  # docs/screenshots/<scheme>-<size>/ (SCREENSHOTS_SUBDIR)
 
 
 def shoot(widget: QWidget, name: str) -> None:
@@ -93,6 +96,7 @@ def workshop(services: object) -> None:
     """Two more learners with some progress, made through the learning engine."""
     from player.core.learning.activity import record_reading
     from player.core.learning.learners import create_learner
+    from player.core.learning.pins import mark_trainer_pin_offered
 
     # The app's own connection belongs to its storage worker: the script uses a second one.
     with services.separate_context() as ctx:  # type: ignore[attr-defined]
@@ -103,6 +107,7 @@ def workshop(services: object) -> None:
             learner = create_learner(ctx.db, name)
             for lesson in readings[:done]:
                 record_reading(ctx.db, learner.id, manifest, lesson.id, elapsed=240, at_end=True)
+        mark_trainer_pin_offered(ctx.db)  # the first-time trainer-PIN offer was answered
 
 
 def main() -> int:
@@ -118,6 +123,9 @@ def main() -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     app = create_application([sys.argv[0]])
+    from PySide6.QtGui import QCursor
+
+    QCursor.setPos(WIDTH - 1, HEIGHT - 1)  # no row under the mouse looks hovered
     translations = Translations(app)
     translations.apply("fr")
     work = Path(tempfile.mkdtemp(prefix="screenshots-"))
@@ -132,11 +140,24 @@ def main() -> int:
         record_position(ctx.db, learner.id, manifest, first_video.id, position, elapsed=5.0)
     ctx.close()
 
+    # An empty library first: what a learner sees before any course is installed.
+    empty = build_services(DataDir(work / "empty"), translations=translations)
+    empty.install_demo = False
+    window = MainWindow(empty)
+    window.resize(WIDTH, HEIGHT - 28)
+    window.move(0, 0)
+    window.show()
+    wait(lambda: window.library.loaded)
+    wait(lambda: not empty.tasks.busy)
+    shoot(window, "00-bibliotheque-vide")
+    window.close()
+    empty.close()
+
     services = build_services(data, translations=translations)
     services.install_demo = False
     window = MainWindow(services)
     if not netbook():
-        window.resize(1366, 740)
+        window.resize(WIDTH, HEIGHT - 28)
         window.move(0, 0)
     window.show()  # on the netbook, where and how large the window places itself
     wait(lambda: services.learner is not None and bool(window.library.cards))
@@ -261,25 +282,13 @@ def main() -> int:
     copying.close()
 
     # The trainer dashboard, with two more learners of the workshop.
+    wait(lambda: not services.tasks.busy)
     workshop(services)
     dashboard = window.open_dashboard()
     wait(lambda: dashboard.table.model().rowCount() > 0)
     wait(lambda: not services.tasks.busy)
     shoot(dashboard, "15-tableau-de-bord")
     dashboard.close()
-
-    if netbook():
-        window.close()
-        services.close()
-        return 0
-    # The netbook size: 1024×600.
-    window.show_library()
-    window.resize(1024, 600)
-    pump(0.5)
-    window.open_course(course_id)
-    outline = window.current_screen()
-    wait(lambda: outline.outline is not None)
-    shoot(window, "12-sommaire-1024x600")
 
     window.close()
     services.close()

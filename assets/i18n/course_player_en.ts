@@ -226,6 +226,30 @@ Key of this package:
             <source>Copy %1 to a USB stick</source>
             <translation>Copy %1 to a USB stick</translation>
         </message>
+        <message>
+            <source>%1 lessons of %2</source>
+            <translation>%1 lessons of %2</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>Start %1</source>
+            <translation>Start %1</translation>
+        </message>
+        <message>
+            <source>Remove from this computer…</source>
+            <translation>Remove from this computer…</translation>
+        </message>
+        <message>
+            <source>More actions</source>
+            <translation>More actions</translation>
+        </message>
+        <message>
+            <source>More actions for %1</source>
+            <translation>More actions for %1</translation>
+        </message>
     </context>
     <context>
         <name>DashboardDialog</name>
@@ -456,6 +480,10 @@ Key of this package:
             <source>E&amp;very learner's progress to a USB stick…</source>
             <translation>E&amp;very learner's progress to a USB stick…</translation>
         </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
     </context>
     <context>
         <name>TrainerPinPage</name>
@@ -652,6 +680,26 @@ Key of this package:
         <message>
             <source>Export my progress to a USB stick…</source>
             <translation>Export my progress to a USB stick…</translation>
+        </message>
+        <message>
+            <source>Remove a course</source>
+            <translation>Remove a course</translation>
+        </message>
+        <message>
+            <source>Remove “%1” from this computer?</source>
+            <translation>Remove “%1” from this computer?</translation>
+        </message>
+        <message>
+            <source>The learners&apos; progress is kept: installing the course again brings it back.</source>
+            <translation>The learners&apos; progress is kept: installing the course again brings it back.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Keep it</source>
+            <translation>Keep it</translation>
         </message>
     </context>
     <context>
@@ -936,6 +984,18 @@ Key of this package:
         <message>
             <source>Completed module</source>
             <translation>Completed module</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
         </message>
     </context>
     <context>
@@ -3135,6 +3195,52 @@ Key of this package:
         <message>
             <source>What they do</source>
             <translation>What they do</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyLibrary</name>
+        <message>
+            <source>No course yet: add your first one</source>
+            <translation>No course yet: add your first one</translation>
+        </message>
+        <message>
+            <source>From a USB stick</source>
+            <translation>From a USB stick</translation>
+        </message>
+        <message>
+            <source>Plug in the stick a trainer gave you, then choose Add a course…: the courses on the stick are listed there.</source>
+            <translation>Plug in the stick a trainer gave you, then choose Add a course…: the courses on the stick are listed there.</translation>
+        </message>
+        <message>
+            <source>From a web address</source>
+            <translation>From a web address</translation>
+        </message>
+        <message>
+            <source>Type the address your organisation sent you (it starts with https://). Once installed, the course works without a network.</source>
+            <translation>Type the address your organisation sent you (it starts with https://). Once installed, the course works without a network.</translation>
+        </message>
+        <message>
+            <source>From a workshop hub</source>
+            <translation>From a workshop hub</translation>
+        </message>
+        <message>
+            <source>In a workshop, the trainer&apos;s computer shares its courses on the local network: they appear under Add a course….</source>
+            <translation>In a workshop, the trainer&apos;s computer shares its courses on the local network: they appear under Add a course….</translation>
+        </message>
+        <message>
+            <source>Add a course…</source>
+            <translation>Add a course…</translation>
+        </message>
+        <message>
+            <source>Add a course</source>
+            <translation>Add a course</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreGauge</name>
+        <message>
+            <source>pass mark %1</source>
+            <translation>pass mark %1</translation>
         </message>
     </context>
 </TS>

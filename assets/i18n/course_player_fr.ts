@@ -226,6 +226,30 @@ Clé de ce paquet :
             <source>Copy %1 to a USB stick</source>
             <translation>Copier %1 sur une clé USB</translation>
         </message>
+        <message>
+            <source>%1 lessons of %2</source>
+            <translation>%1 leçons sur %2</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Commencer</translation>
+        </message>
+        <message>
+            <source>Start %1</source>
+            <translation>Commencer %1</translation>
+        </message>
+        <message>
+            <source>Remove from this computer…</source>
+            <translation>Retirer de cet ordinateur…</translation>
+        </message>
+        <message>
+            <source>More actions</source>
+            <translation>Autres actions</translation>
+        </message>
+        <message>
+            <source>More actions for %1</source>
+            <translation>Autres actions pour %1</translation>
+        </message>
     </context>
     <context>
         <name>DashboardDialog</name>
@@ -456,6 +480,10 @@ Clé de ce paquet :
             <source>E&amp;very learner's progress to a USB stick…</source>
             <translation>Progression de &amp;tous vers une clé USB…</translation>
         </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
     </context>
     <context>
         <name>TrainerPinPage</name>
@@ -652,6 +680,26 @@ Clé de ce paquet :
         <message>
             <source>Export my progress to a USB stick…</source>
             <translation>Exporter ma progression vers une clé USB…</translation>
+        </message>
+        <message>
+            <source>Remove a course</source>
+            <translation>Retirer un cours</translation>
+        </message>
+        <message>
+            <source>Remove “%1” from this computer?</source>
+            <translation>Retirer « %1 » de cet ordinateur ?</translation>
+        </message>
+        <message>
+            <source>The learners&apos; progress is kept: installing the course again brings it back.</source>
+            <translation>La progression des apprenants est conservée : elle revient si le cours est réinstallé.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>Keep it</source>
+            <translation>Le garder</translation>
         </message>
     </context>
     <context>
@@ -936,6 +984,18 @@ Clé de ce paquet :
         <message>
             <source>Completed module</source>
             <translation>Module terminé</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>À suivre</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
         </message>
     </context>
     <context>
@@ -3135,6 +3195,52 @@ Clé de ce paquet :
         <message>
             <source>What they do</source>
             <translation>Action</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyLibrary</name>
+        <message>
+            <source>No course yet: add your first one</source>
+            <translation>Aucun cours pour l’instant : ajoutez le premier</translation>
+        </message>
+        <message>
+            <source>From a USB stick</source>
+            <translation>Depuis une clé USB</translation>
+        </message>
+        <message>
+            <source>Plug in the stick a trainer gave you, then choose Add a course…: the courses on the stick are listed there.</source>
+            <translation>Branchez la clé que votre formateur vous a remise, puis choisissez « Ajouter un cours… » : les cours de la clé y sont listés.</translation>
+        </message>
+        <message>
+            <source>From a web address</source>
+            <translation>Depuis une adresse web</translation>
+        </message>
+        <message>
+            <source>Type the address your organisation sent you (it starts with https://). Once installed, the course works without a network.</source>
+            <translation>Saisissez l’adresse que votre organisme vous a envoyée (elle commence par https://). Une fois installé, le cours fonctionne sans réseau.</translation>
+        </message>
+        <message>
+            <source>From a workshop hub</source>
+            <translation>Depuis un atelier</translation>
+        </message>
+        <message>
+            <source>In a workshop, the trainer&apos;s computer shares its courses on the local network: they appear under Add a course….</source>
+            <translation>En atelier, l’ordinateur du formateur partage ses cours sur le réseau local : ils apparaissent dans « Ajouter un cours… ».</translation>
+        </message>
+        <message>
+            <source>Add a course…</source>
+            <translation>Ajouter un cours…</translation>
+        </message>
+        <message>
+            <source>Add a course</source>
+            <translation>Ajouter un cours</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScoreGauge</name>
+        <message>
+            <source>pass mark %1</source>
+            <translation>seuil de réussite %1</translation>
         </message>
     </context>
 </TS>

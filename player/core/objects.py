@@ -25,10 +25,14 @@ class ObjectStore:
         self.root = root
 
     def path_for(self, entry: FileEntry) -> Path:
-        suffix = Path(entry.path).suffix.lower()
+        return self.path_of(entry.path, entry.sha256)
+
+    def path_of(self, member: str, sha256: str) -> Path:
+        """Where a package member with this hash is kept (no manifest needed)."""
+        suffix = Path(member).suffix.lower()
         if not _EXT_RE.match(suffix):
             suffix = ""
-        return self.root / entry.sha256[:2] / f"{entry.sha256}{suffix}"
+        return self.root / sha256[:2] / f"{sha256}{suffix}"
 
     def has(self, entry: FileEntry) -> bool:
         path = self.path_for(entry)

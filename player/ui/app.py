@@ -20,6 +20,7 @@ from player.core.errors import DamagedDatabaseError, PlayerError
 from player.core.paths import DataDir, choose_data_dir
 from player.core.resources import assets_dir
 from player.core.store.database import set_aside_damaged
+from player.ui import style
 from player.ui.errors import localized
 from player.ui.i18n import Translations, pick_language
 from player.ui.main_window import MainWindow
@@ -83,6 +84,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         return existing
     app = QApplication(argv if argv is not None else sys.argv[:1])
     apply_identity(app)
+    style.apply(app)  # the palette of the system's light or dark scheme, followed live
     return app
 
 

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from player.core.install import open_source
+from player.core.package.images import image_problem
 from player.core.package.manifest import Manifest, validate_manifest
 from player.core.package.pack import markdown_images, pack
 from player.core.package.verify import verify_source
@@ -26,8 +27,9 @@ def manifest() -> Manifest:
 
 
 def referenced_files(manifest: Manifest) -> set[str]:
-    """Files the lessons name, plus the images their reading pages show."""
+    """Files the lessons name, the cover, plus the images their reading pages show."""
     files = {path for lesson in manifest.lessons for path in lesson.referenced_files()}
+    files.update(manifest.pictures())
     for lesson in manifest.lessons:
         if lesson.type == "text" and lesson.file:
             page = DEMO / lesson.file
@@ -90,6 +92,15 @@ def test_every_question_kind_appears_and_the_course_ends_with_a_survey(
     survey = last[-1]
     assert {q.kind for q in survey.questions} == {"rating", "single", "text"}
     assert all(q.answer == () for q in survey.questions)
+
+
+def test_demo_course_has_a_cover_and_video_thumbnails_made_by_pack(manifest: Manifest) -> None:
+    assert manifest.cover == "media/pictures/cover.jpg"
+    for lesson in manifest.lessons:
+        expected = f"media/pictures/{lesson.id}.jpg" if lesson.type == "video" else None
+        assert lesson.thumbnail == expected
+    for picture in manifest.pictures():
+        assert image_problem((DEMO / picture).stat().st_size, (DEMO / picture).read_bytes()) is None
 
 
 def test_demo_course_packs_and_verifies(tmp_path: Path, manifest: Manifest) -> None:

@@ -16,6 +16,7 @@ from player.ui.colours import (
     contrast_ratio,
     relative_luminance,
 )
+from player.ui.style import DARK, LIGHT, palette_colours
 
 UI = Path(__file__).resolve().parents[2] / "player" / "ui"
 HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
@@ -49,6 +50,8 @@ def test_every_colour_written_in_the_ui_is_a_checked_one() -> None:
     """A new colour in a screen must be added to ``colours.NAMED`` (and so checked) first."""
     known = {c.value.lower() for c in NAMED.values()}
     known |= {b.lower() for c in NAMED.values() for b in c.on}
+    # The light and dark palettes of player/ui/style.py: tests/ui/test_style.py checks each pair.
+    known |= {value.lower() for p in (LIGHT, DARK) for value in palette_colours(p).values()}
     found = {
         (path.relative_to(UI).as_posix(), value.lower())
         for path in UI.rglob("*.py")

@@ -26,7 +26,7 @@ def test_the_window_shows_with_its_cards_already_drawn(qtbot, services) -> None:
     qtbot.waitUntil(window.isVisible, timeout=10_000)
     assert cards_at_show == [1]  # the test course's card was there when the window appeared
     card = window.library.cards[0]
-    assert card.button.text() == "Open" and card.publisher.isVisibleTo(card)
+    assert card.button.text() == "Start" and card.publisher.isVisibleTo(card)
 
 
 def test_a_held_up_first_read_still_shows_the_window(qtbot, services) -> None:
@@ -49,7 +49,7 @@ def test_back_in_the_library_the_same_cards_show_the_new_progress(qtbot, window,
     from player.ui import ops
 
     card = window.library.cards[0]
-    assert card.bar.value() == 0 and card.button.text() == "Open"
+    assert card.bar.value() == 0 and card.button.text() == "Start"
     with qtbot.waitSignal(window.screen_changed):
         qtbot.mouseClick(card.button, Qt.MouseButton.LeftButton)
     # Progress made while the library is hidden (a page read to its end) ...

@@ -44,7 +44,7 @@ def test_switching_to_french_in_settings_translates_the_open_window(
     # Qt posts LanguageChange to every widget; each re-reads its strings when it arrives.
     qtbot.waitUntil(lambda: window.action_library.text() == "&Bibliothèque")
     assert window.library.heading.text() == "Mes cours"
-    assert window.library.cards[0].button.text() == "Ouvrir"
+    assert window.library.cards[0].button.text() == "Commencer"
     assert window.online.text() == "Mode hors ligne"
     # Course content stays in the course's language.
     assert window.library.cards[0].title.text() == "Cours d'essai"

@@ -140,7 +140,7 @@ def test_real_drive_detection_never_offers_the_system_root(qapp) -> None:
 
 
 def open_copy_dialog(qtbot, window, course_id: str = "test-course"):
-    window.library.cards[0].copy_button.click()
+    window.library.cards[0].copy_action.trigger()
     dialog = window.library.copy_dialog
     assert dialog is not None and dialog.course_id == course_id
     qtbot.waitUntil(lambda: dialog.volumes.count() > 0 or not window.services.tasks.busy)
@@ -240,11 +240,13 @@ def card_colour(window) -> str:
 def test_publisher_shown_verified_only_for_a_trusted_key(qtbot, services, window, tmp_path) -> None:
     """Issue 14: a self-signed package used to show a green "verified publisher"."""
     from player.core.trust import short_fingerprint
-    from player.ui.widgets.publisher import UNSIGNED_COLOUR, VERIFIED_COLOUR
+    from player.ui import style
+
+    verified_colour, unsigned_colour = style.current().success, style.current().warning
 
     qtbot.waitUntil(lambda: card_publisher(window) != "")
     assert card_publisher(window) == "Unsigned"  # the test course names no publisher
-    assert card_colour(window) == UNSIGNED_COLOUR
+    assert card_colour(window) == unsigned_colour
 
     key = tmp_path / "publisher.key"
     public = generate_key(key)
@@ -253,7 +255,7 @@ def test_publisher_shown_verified_only_for_a_trusted_key(qtbot, services, window
         window.library.refresh()
     unknown = f"{PUBLISHER} — signed by an unknown publisher ({short_fingerprint(public)})"
     assert card_publisher(window) == unknown
-    assert card_colour(window) != VERIFIED_COLOUR
+    assert card_colour(window) != verified_colour
     assert public in window.library.cards[0].publisher.toolTip()
 
     # Trusted in Settings, under the name this computer knows it by: green, verified.
@@ -261,7 +263,7 @@ def test_publisher_shown_verified_only_for_a_trusted_key(qtbot, services, window
     with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
         dialog.save()
     assert card_publisher(window) == "✔ Écoute (partner) — verified publisher"
-    assert card_colour(window) == VERIFIED_COLOUR
+    assert card_colour(window) == verified_colour
 
     window.open_course("test-course")
     outline = window.current_screen()

@@ -28,6 +28,7 @@ from player.core.authoring.encode import (
     parse_variants,
     sha256_file,
 )
+from player.core.authoring.pictures import COVER, COVER_NAME, THUMBNAIL, still, thumbnail_name
 from player.core.authoring.probe import MediaInfo, probe
 from player.core.authoring.subtitles import check_vtt, srt_to_vtt
 from player.core.authoring.tools import FFmpeg, find_ffmpeg
@@ -50,6 +51,7 @@ class PreparedMedia:
     document: dict[str, Any]  # the manifest document, rewritten
     generated: dict[str, Path]  # package path -> file on disk (in the cache or work_dir)
     warnings: list[str] = field(default_factory=list)
+    pictures: dict[str, Path] = field(default_factory=dict)  # covers and thumbnails made
     encoded: int = 0  # files encoded by this run (cache misses)
     cached: int = 0  # files taken from the encode cache
     probed: int = 0
@@ -110,7 +112,33 @@ def prepare_media(
             result.generated[job.package_path] = job.output
         result.encoded = sum(not job.cached for job in jobs)
         result.cached = sum(job.cached for job in jobs)
+    if prep.picture_sources:  # ffmpeg read at least one video
+        result.pictures = make_pictures(prep.tools, document, prep.picture_sources, work_dir)
+        result.generated.update(result.pictures)
     return result
+
+
+def make_pictures(
+    tools: FFmpeg, document: dict[str, Any], videos: dict[str, Path], work_dir: Path
+) -> dict[str, Path]:
+    """Give each video lesson without a ``thumbnail`` one, and the course a ``cover`` when it
+    has none (from its first video); return {package path: file made}."""
+    made: dict[str, Path] = {}
+    first: Path | None = None
+    for lesson in _video_lessons(document):
+        lesson_id = lesson.get("id")
+        video = videos.get(lesson_id) if isinstance(lesson_id, str) else None
+        if video is None or not isinstance(lesson_id, str) or not ITEM_ID_RE.match(lesson_id):
+            continue
+        first = first or video
+        if lesson.get("thumbnail") is None:
+            name = thumbnail_name(lesson_id)
+            made[name] = still(tools, video, work_dir / name, THUMBNAIL, name=str(video.name))
+            lesson["thumbnail"] = name
+    if document.get("cover") is None and first is not None:
+        made[COVER_NAME] = still(tools, first, work_dir / COVER_NAME, COVER, name=first.name)
+        document["cover"] = COVER_NAME
+    return made
 
 
 def _all_lessons(document: dict[str, Any]) -> list[dict[str, Any]]:
@@ -142,6 +170,7 @@ class _Preparation:
         self.generated: dict[str, Path] = {}
         self.warnings: list[str] = []
         self.probed = 0
+        self.picture_sources: dict[str, Path] = {}  # lesson id -> the video its picture shows
 
     @property
     def tools(self) -> FFmpeg:
@@ -192,6 +221,8 @@ class _Preparation:
         path = self.file(where, single, "video")
         info = self.probe(path, single, required=True)
         assert info is not None
+        if info.has_video and isinstance(lesson_id, str):
+            self.picture_sources[lesson_id] = path
         lesson["duration"] = round(info.duration, 3)
         if variants is None:
             entry: dict[str, Any] = {"file": single}
@@ -246,6 +277,7 @@ class _Preparation:
         """Sources made by the author: probe each, keep the longest duration."""
         sources = lesson.get("sources")
         durations = []
+        tallest = 0
         for entry in sources if isinstance(sources, list) else []:
             if not isinstance(entry, dict):
                 continue
@@ -263,6 +295,10 @@ class _Preparation:
                 raise AuthoringError(f"{name}: listed with a height, but it has no picture.")
             elif isinstance(height, int) and info.height and height != info.height:
                 self.warn(f"{where}: {name} is listed as {height}p but is {info.height} tall.")
+            lesson_id = lesson.get("id")
+            if info.has_video and (info.height or 1) > tallest and isinstance(lesson_id, str):
+                tallest = info.height or 1
+                self.picture_sources[lesson_id] = path
         if durations:
             lesson["duration"] = round(max(durations), 3)
 

@@ -36,11 +36,15 @@ class SizeReport:
     levels: tuple[QualitySize, ...]  # tallest first, then audio, then the whole package
     video_lessons: int
     video_seconds: float
+    pictures: int = 0  # the cover and lesson thumbnails (counted in every level)
+    picture_bytes: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
             "video_lessons": self.video_lessons,
             "video_seconds": round(self.video_seconds, 2),
+            "pictures": self.pictures,
+            "picture_bytes": self.picture_bytes,
             "levels": [
                 {
                     "quality": level.quality,
@@ -86,7 +90,8 @@ def size_report(manifest: Manifest) -> SizeReport:
         levels.append(QualitySize(quality, size))
     levels.append(QualitySize("all", manifest.total_bytes))
     seconds = sum(lesson.duration or 0.0 for lesson in videos)
-    return SizeReport(tuple(levels), len(videos), seconds)
+    pictures = [manifest.files[p].size for p in set(manifest.pictures()) if p in manifest.files]
+    return SizeReport(tuple(levels), len(videos), seconds, len(pictures), sum(pictures))
 
 
 def render_size_report(report: SizeReport) -> str:
@@ -100,6 +105,11 @@ def render_size_report(report: SizeReport) -> str:
     for level in report.levels:
         cells = "".join(f"{_minutes(level.minutes_at(rate)):>13}" for rate in LINK_RATES)
         lines.append(f"  {level.label:<14}{format_bytes(level.bytes):>10}{cells}")
+    if report.pictures:
+        lines.append(
+            f"  of which {report.pictures} picture(s) (cover, thumbnails): "
+            f"{format_bytes(report.picture_bytes)}"
+        )
     return "\n".join(lines)
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from player.core.context import Context
     from player.core.package.manifest import Manifest
 
-CARD_FORMAT = 1
+CARD_FORMAT = 2  # 2: the cover
 
 
 def card_json(manifest: Manifest) -> str:
@@ -35,6 +35,7 @@ def card_json(manifest: Manifest) -> str:
         {
             "format": CARD_FORMAT,
             "publisher": manifest.publisher.name if manifest.publisher else None,
+            "cover": manifest.cover,
             "lessons": [
                 [lesson.id, lesson.type] for module in manifest.modules for lesson in module.lessons
             ],

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from player.core.errors import QT_TRANSLATE_NOOP, FormatTooNewError, ManifestError
+from player.core.package.images import IMAGE_SUFFIXES, MAX_IMAGE_BYTES
 from player.core.package.language import LANG_RE
 
 FORMAT_VERSION = 1
@@ -91,6 +92,7 @@ class Lesson:
     pass_threshold: float | None = None
     shuffle: bool = False
     partial_credit: bool = False
+    thumbnail: str | None = None  # an optional picture of the lesson (package path)
     reveal_answers: str | None = None  # quiz: after_pass, always or never; None: the course's
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -98,6 +100,8 @@ class Lesson:
         files = [s.file for s in self.sources] + [s.file for s in self.subtitles]
         if self.file:
             files.append(self.file)
+        if self.thumbnail:
+            files.append(self.thumbnail)
         return files
 
 
@@ -130,8 +134,14 @@ class Manifest:
     publisher: Publisher | None = None
     activity_base: str | None = None
     sync_endpoint: str | None = None
+    cover: str | None = None  # an optional picture of the course (package path)
     reveal_answers: str = "after_pass"  # when a quiz's result shows the right answers
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def pictures(self) -> list[str]:
+        """The package paths of the cover and every lesson thumbnail."""
+        found = [self.cover] if self.cover else []
+        return found + [lesson.thumbnail for lesson in self.lessons if lesson.thumbnail]
 
     @property
     def lessons(self) -> list[Lesson]:
@@ -284,6 +294,15 @@ class _Checker:
             raise self.fail(where, f"id {value!r} is not a valid identifier")
         return value
 
+    def picture(self, value: Any, where: str) -> str | None:
+        """An optional cover or thumbnail path: a PNG, JPEG or WebP member."""
+        if value is None:
+            return None
+        path = self.path(value, where)
+        if not path.lower().endswith(IMAGE_SUFFIXES):
+            raise self.fail(where, f"{path!r} must be a .jpg, .png or .webp picture")
+        return path
+
     def path(self, value: Any, where: str) -> str:
         if not isinstance(value, str):
             raise self.fail(where, "file path must be a string")
@@ -370,6 +389,7 @@ def validate_manifest(
             )
         )
 
+    cover = c.picture(document.get("cover"), "cover")
     files: dict[str, FileEntry] = {}
     if require_files or "files" in document:
         raw_files = c.obj(document.get("files"), "files")
@@ -388,6 +408,17 @@ def validate_manifest(
             for ref in lesson.referenced_files():
                 if ref not in files:
                     raise c.fail(f"lesson {lesson.id!r}", f"names {ref!r}, which is not in files")
+        if cover is not None and cover not in files:
+            raise c.fail("cover", f"names {cover!r}, which is not in files")
+        pictures = [cover] if cover else []
+        pictures += [les.thumbnail for mod in modules for les in mod.lessons if les.thumbnail]
+        for picture in pictures:
+            if files[picture].size > MAX_IMAGE_BYTES:
+                raise c.fail(
+                    f"files[{picture!r}]",
+                    f"a picture may hold at most {MAX_IMAGE_BYTES} bytes, "
+                    f"not {files[picture].size}",
+                )
 
     publisher = None
     if document.get("publisher") is not None:
@@ -425,6 +456,7 @@ def validate_manifest(
         publisher=publisher,
         activity_base=activity_base,
         sync_endpoint=sync_endpoint,
+        cover=cover,
         reveal_answers=reveal,
         raw=document,
     )
@@ -447,6 +479,20 @@ def _lesson(c: _Checker, raw: Any, where: str, module_id: str) -> Lesson:
     lesson_id = c.ident(data.get("id"), f"{where}.id")
     kind = data.get("type")
     title = c.text(data.get("title"), f"{where}.title", limit=300)
+    thumbnail = c.picture(data.get("thumbnail"), f"{where}.thumbnail")
+    lesson = _typed_lesson(c, data, where, module_id, lesson_id, kind, title)
+    return lesson if thumbnail is None else replace(lesson, thumbnail=thumbnail)
+
+
+def _typed_lesson(
+    c: _Checker,
+    data: dict[str, Any],
+    where: str,
+    module_id: str,
+    lesson_id: str,
+    kind: Any,
+    title: str,
+) -> Lesson:
     if kind == "video":
         sources = []
         for s_index, raw_source in enumerate(c.lst(data.get("sources"), f"{where}.sources")):

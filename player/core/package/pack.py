@@ -22,6 +22,7 @@ import yaml
 
 from player.core.errors import ManifestError, PackageError
 from player.core.files import atomic_write
+from player.core.package.images import check_image_file
 from player.core.package.manifest import (
     COMPRESSIBLE_SUFFIXES,
     MANIFEST_NAME,
@@ -82,7 +83,7 @@ def markdown_images(text: str) -> list[str]:
 
 
 def _members(source_dir: Path, manifest: Manifest) -> list[str]:
-    members: list[str] = []
+    members: list[str] = [manifest.cover] if manifest.cover else []
     for lesson in manifest.lessons:
         members.extend(lesson.referenced_files())
     pages = [lesson.file for lesson in manifest.lessons if lesson.type == "text" and lesson.file]
@@ -148,6 +149,8 @@ def pack(
         structure = validate_manifest(document, origin=SOURCE_NAME, require_files=False)
         members = _members(source_dir, structure)
         located = {member: _locate(source_dir, member, generated) for member in members}
+        for picture in structure.pictures():
+            check_image_file(located[picture], picture)
         total = sum(path.stat().st_size for path in located.values())
         meter = ProgressMeter(total, progress, label="hashing")
         files = {}

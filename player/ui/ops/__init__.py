@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         install_demo,
         list_volumes,
         plan_source,
+        remove_course,
         scan_usb,
     )
     from player.ui.ops.learners import (
@@ -105,6 +106,7 @@ _WHERE = {
     "first_screen": "library",
     "install_course": "courses",
     "install_demo": "courses",
+    "remove_course": "courses",
     "installed_courses": "library",
     "library_courses": "library",
     "learner_preferences": "learners",
@@ -165,6 +167,7 @@ __all__ = [
     "open_lesson",
     "open_survey",
     "plan_source",
+    "remove_course",
     "publisher_view",
     "record_position",
     "record_reading",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from player.core.delivery.plan import default_quality
 from player.core.demo import install_demo_course
-from player.core.install import install, open_source, plan_install
+from player.core.install import install, open_source, plan_install, remove
 from player.core.package.manifest import parse_manifest
 from player.core.progress import CancelToken, ProgressCallback
 from player.core.usb import export_course as core_export
@@ -20,6 +20,12 @@ from player.ui.ops.changes import COURSES, NOTHING, Changes
 if TYPE_CHECKING:
     from player.core.usb import ExportResult, FoundPackage
     from player.ui.services import Services
+
+
+def remove_course(services: Services, course_id: str) -> Changes:
+    """Uninstall a course from the library; the learners' progress in it is kept."""
+    remove(services.context, course_id)
+    return COURSES
 
 
 def install_demo(services: Services) -> Changes:

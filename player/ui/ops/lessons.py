@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from player.core.errors import PlayerError
@@ -21,7 +21,7 @@ from player.ui.ops.changes import (
     Changes,
     progress_made,
 )
-from player.ui.ops.library import PublisherView, publisher_view
+from player.ui.ops.library import PublisherView, cover_file, publisher_view
 
 if TYPE_CHECKING:
     from player.core.learning.quiz import PresentedQuestion, QuizResult
@@ -35,6 +35,7 @@ class Outline:
     manifest: Manifest
     state: CourseState
     publisher: PublisherView | None = None
+    thumbnails: dict[str, str] = field(default_factory=dict)  # lesson id -> picture on disk
 
 
 def course_outline(services: Services, course_id: str) -> Outline:
@@ -43,8 +44,16 @@ def course_outline(services: Services, course_id: str) -> Outline:
         publisher: PublisherView | None = publisher_view(services.context, course_id)
     except PlayerError:
         publisher = None
+    thumbnails = {
+        lesson.id: path
+        for lesson in manifest.lessons
+        if (path := cover_file(services.context, course_id, lesson.thumbnail)) is not None
+    }
     return Outline(
-        manifest, course_state(services.context.db, services.learner_id, manifest), publisher
+        manifest,
+        course_state(services.context.db, services.learner_id, manifest),
+        publisher,
+        thumbnails,
     )
 
 

@@ -33,6 +33,9 @@ class CourseSummary:
     progress: float | None = None  # 0..1 for the current learner, None when unknown
     started: bool = False  # the learner has opened something in it ("Continue", not "Open")
     publisher: PublisherView | None = None  # None: unknown (the card shows no publisher line)
+    done: int = 0  # required lessons complete ("3 lessons of 9")
+    total: int = 0  # required lessons; 0 when unknown
+    cover: str | None = None  # the cover picture's file on disk, when the course has one
 
 
 def installed_courses(context: Context) -> list[dict]:
@@ -64,14 +67,35 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
         except PlayerError:
             courses.append(summary)
             continue
+        summary = replace(summary, cover=cover_file(context, row["id"], card.get("cover")))
         if learner_id is not None:
             progress = card_progress(context.db, learner_id, row["id"], card)
-            summary = replace(summary, progress=progress.fraction, started=progress.started)
+            summary = replace(
+                summary,
+                progress=progress.fraction,
+                started=progress.started,
+                done=progress.done,
+                total=progress.total,
+            )
         if trusted is not None:
             facts = publisher_facts(card["publisher"], row["signed_by"], trusted, row["id"])
             summary = replace(summary, publisher=_publisher_view(facts))
         courses.append(summary)
     return courses
+
+
+def cover_file(context: Context, course_id: str, member: object) -> str | None:
+    """Where an installed course keeps its cover (read later, off the start-up path)."""
+    if not isinstance(member, str):
+        return None
+    row = next(
+        context.db.query(
+            "SELECT sha256 FROM course_files WHERE course_id = ? AND path = ?",
+            [course_id, member],
+        ),
+        None,
+    )
+    return None if row is None else str(context.objects.path_of(member, row["sha256"]))
 
 
 LEARNER_SETTING = "learner"  # settings.json: the uuid of the learner who used the app last

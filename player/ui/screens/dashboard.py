@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -444,8 +445,11 @@ class DashboardDialog(Retranslatable, QDialog):
         self.stack.addWidget(self.gate)
         self.stack.addWidget(self.pin_page)
         self.stack.addWidget(self.board)
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        layout.addWidget(self.close_buttons)  # a real dialog: it closes from its own button
         self.retranslate()
         self.services.tasks.run(
             lambda: trainer.trainer_gate(self.services),
@@ -456,6 +460,7 @@ class DashboardDialog(Retranslatable, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Trainer dashboard"))
+        self.close_buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.gate_heading.setText(self.tr("Trainer PIN"))
         self.pin.setAccessibleName(self.tr("Trainer PIN"))
         self.unlock.setText(self.tr("&Open the dashboard"))

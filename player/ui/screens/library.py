@@ -7,15 +7,16 @@ a course is opened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
+    QMenu,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,10 +25,13 @@ from player.ui import ops
 from player.ui.ops.changes import Changes
 from player.ui.screens.base import Screen
 from player.ui.services import Services
-from player.ui.tasks import one_line
+from player.ui.style import SPACING, mark
+from player.ui.tasks import TaskRunner, one_line
 from player.ui.units import format_size
-from player.ui.widgets.common import Card, Heading, Note, Retranslatable
+from player.ui.widgets.common import Card, Heading, Note, Retranslatable, scaled_font
+from player.ui.widgets.pictures import PictureView
 from player.ui.widgets.publisher import PublisherLabel
+from player.ui.widgets.ring import ProgressRing
 
 
 def language_name(code: str) -> str:
@@ -38,38 +42,88 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:] if name else code
 
 
+CARD_WIDTH = 300
+COVER_SIZE = (CARD_WIDTH - 2 * SPACING.m, (CARD_WIDTH - 2 * SPACING.m) * 9 // 16)
+
+
 class CourseCard(Retranslatable, Card):
+    """A course: its cover, title, publisher, a progress ring with "3 lessons of 9", one
+    primary action (Start / Continue) and the rest (USB copy, remove) in a menu."""
+
     open_requested = Signal(str)
     copy_requested = Signal(str)  # course id: "Copy this course to a USB stick"
+    remove_requested = Signal(str)
 
-    def __init__(self, course: ops.CourseSummary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        course: ops.CourseSummary,
+        tasks: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.course = course
+        self.tasks = tasks
         self.setObjectName(f"course-card-{course.id}")
-        self.title = Heading(factor=1.25)
+        self.setFixedWidth(CARD_WIDTH)
+        self.cover = PictureView(*COVER_SIZE)
+        self.title = Heading(factor=1.2)
         self.details = QLabel()
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setWordWrap(True)
+        mark(self.details, muted=True)
         self.publisher = PublisherLabel()
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 100)
-        self.bar.setTextVisible(True)
+        self.bar = ProgressRing(44)
+        self.lessons = QLabel()
+        self.lessons.setTextFormat(Qt.TextFormat.PlainText)
+        self.lessons.setWordWrap(True)
         self.button = QPushButton()
+        mark(self.button, primary=True)
         self.button.clicked.connect(lambda: self.open_requested.emit(self.course.id))
-        self.copy_button = QPushButton()
-        self.copy_button.setObjectName("copy-to-usb")
-        self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.course.id))
-        row = QHBoxLayout()
-        row.addWidget(self.bar, 1)
-        row.addWidget(self.copy_button)
-        row.addWidget(self.button)
+        self._menu: QMenu | None = None  # built on first use: twenty cards start faster
+        self.copy_action = QAction(self)
+        self.copy_action.setObjectName("copy-to-usb")
+        self.copy_action.triggered.connect(lambda: self.copy_requested.emit(self.course.id))
+        self.remove_action = QAction(self)
+        self.remove_action.setObjectName("remove-course")
+        self.remove_action.triggered.connect(lambda: self.remove_requested.emit(self.course.id))
+        self.more = QToolButton()
+        self.more.setObjectName("course-menu")
+        self.more.setText("⋯")
+        self.more.clicked.connect(self._show_menu)
+        self.more.setFont(scaled_font(self.more, 1.3, bold=True))
+
+        progress = QHBoxLayout()
+        progress.setSpacing(SPACING.s)
+        progress.addWidget(self.bar)
+        progress.addWidget(self.lessons, 1)
+        actions = QHBoxLayout()
+        actions.setSpacing(SPACING.s)
+        actions.addWidget(self.button, 1)
+        actions.addWidget(self.more)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING.m, SPACING.m, SPACING.m, SPACING.m)
+        layout.setSpacing(SPACING.s)
+        layout.addWidget(self.cover)
         layout.addWidget(self.title)
-        layout.addWidget(self.details)
         layout.addWidget(self.publisher)
-        layout.addStretch(1)  # a taller card in the same row: text stays up, buttons down
-        layout.addLayout(row)
+        layout.addWidget(self.details)
+        layout.addStretch(1)  # a taller card in the same row: text stays up, actions down
+        layout.addLayout(progress)
+        layout.addLayout(actions)
         self.show_course(course)
+
+    @property
+    def menu(self) -> QMenu:
+        """The secondary actions: copy to a USB stick, remove."""
+        if self._menu is None:
+            self._menu = QMenu(self)
+            self._menu.addAction(self.copy_action)
+            self._menu.addSeparator()
+            self._menu.addAction(self.remove_action)
+        return self._menu
+
+    def _show_menu(self) -> None:
+        self.menu.popup(self.more.mapToGlobal(self.more.rect().bottomLeft()))
 
     def show_course(self, course: ops.CourseSummary) -> None:
         """Show this course's (new) data: progress, version, publisher."""
@@ -78,6 +132,13 @@ class CourseCard(Retranslatable, Card):
         self.title.setLocale(QLocale(course.language))
         self.publisher.set_publisher(course.publisher)
         self.retranslate()
+
+    def load_cover(self) -> None:
+        """Decode the cover (after the first frame: the main window calls this when idle)."""
+        if self.tasks is not None:
+            self.cover.show_picture(self.course.cover, self.tasks, self.course.title)
+        else:
+            self.cover.letter = self.course.title[:1].upper()
 
     def retranslate(self) -> None:
         course = self.course
@@ -88,19 +149,99 @@ class CourseCard(Retranslatable, Card):
             .replace("%3", format_size(course.bytes))
         )
         started = course.started
-        percent = round((course.progress or 0) * 100)
-        self.bar.setValue(percent)
-        self.bar.setFormat(self.tr("%1 % done").replace("%1", str(percent)))
-        self.bar.setAccessibleName(self.tr("Progress in %1").replace("%1", course.title))
-        self.button.setText(self.tr("Continue") if started else self.tr("Open"))
+        share = round((course.progress or 0) * 100)
+        self.bar.setValue(share)
+        if course.total:
+            counted = self.tr("%1 lessons of %2").replace("%1", str(course.done))
+            counted = counted.replace("%2", str(course.total))
+        else:
+            counted = ""
+        self.lessons.setText(counted)
+        self.bar.setAccessibleName(
+            self.tr("Progress in %1").replace("%1", course.title)
+            + (f" : {counted}" if counted else "")
+        )
+        self.button.setText(self.tr("Continue") if started else self.tr("Start"))
         self.button.setAccessibleName(
-            (self.tr("Continue %1") if started else self.tr("Open %1")).replace("%1", course.title)
+            (self.tr("Continue %1") if started else self.tr("Start %1")).replace("%1", course.title)
         )
-        self.copy_button.setText(self.tr("Copy to a USB stick…"))
-        self.copy_button.setAccessibleName(
-            self.tr("Copy %1 to a USB stick").replace("%1", course.title)
-        )
+        self.copy_action.setText(self.tr("Copy to a USB stick…"))
+        self.remove_action.setText(self.tr("Remove from this computer…"))
+        self.more.setToolTip(self.tr("More actions"))
+        self.more.setAccessibleName(self.tr("More actions for %1").replace("%1", course.title))
         self.setAccessibleName(course.title)
+
+
+class EmptyLibrary(Retranslatable, QWidget):
+    """What to do when no course is installed: three ways in, with an illustration."""
+
+    add_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("empty-library")
+        from player.ui.widgets.svg import Illustration
+
+        self.picture = Illustration("empty-library.svg", 220, 150)
+        self.title = Heading(factor=1.3)
+        self.ways: list[tuple[QLabel, QLabel]] = []
+        ways = QVBoxLayout()
+        ways.setSpacing(SPACING.m)
+        for _ in range(3):
+            name = QLabel()
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            name.setFont(scaled_font(name, 1.0, bold=True))
+            how = Note()
+            mark(how, muted=True)
+            ways.addWidget(name)
+            ways.addWidget(how)
+            self.ways.append((name, how))
+        self.add = QPushButton()
+        mark(self.add, primary=True)
+        self.add.clicked.connect(self.add_requested)
+        text = QVBoxLayout()
+        text.setSpacing(SPACING.m)
+        text.addWidget(self.title)
+        text.addLayout(ways)
+        text.addWidget(self.add, 0, Qt.AlignmentFlag.AlignLeft)
+        text.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(SPACING.xl, SPACING.xl, SPACING.xl, SPACING.xl)
+        layout.setSpacing(SPACING.xxl)
+        layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(text, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("No course yet: add your first one"))
+        texts = (
+            (
+                self.tr("From a USB stick"),
+                self.tr(
+                    "Plug in the stick a trainer gave you, then choose Add a course…: the "
+                    "courses on the stick are listed there."
+                ),
+            ),
+            (
+                self.tr("From a web address"),
+                self.tr(
+                    "Type the address your organisation sent you (it starts with https://). "
+                    "Once installed, the course works without a network."
+                ),
+            ),
+            (
+                self.tr("From a workshop hub"),
+                self.tr(
+                    "In a workshop, the trainer's computer shares its courses on the local "
+                    "network: they appear under Add a course…."
+                ),
+            ),
+        )
+        for (name, how), (title, text) in zip(self.ways, texts, strict=True):
+            name.setText(title)
+            how.setText(text)
+        self.add.setText(self.tr("Add a course…"))
+        self.add.setAccessibleName(self.tr("Add a course"))
 
 
 class LibraryScreen(Screen):
@@ -126,6 +267,8 @@ class LibraryScreen(Screen):
         self.export_progress.setObjectName("export-progress-to-usb")
         self.export_progress.clicked.connect(self.progress_to_usb)
         self.status = Note()
+        self.status.hide()
+        self._empty: EmptyLibrary | None = None  # made only when no course is installed
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.export_progress)
@@ -133,6 +276,9 @@ class LibraryScreen(Screen):
 
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(SPACING.l)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.grid_host)
@@ -140,9 +286,12 @@ class LibraryScreen(Screen):
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the cards
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING.xl, SPACING.l, SPACING.xl, SPACING.s)
+        layout.setSpacing(SPACING.l)
         layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.scroll_area, 1)
+        self._layout = layout
         self._columns = 1
         self.retranslate()
 
@@ -155,16 +304,23 @@ class LibraryScreen(Screen):
 
     def _update_status(self) -> None:
         # Before the first read, say nothing: "no course" would be wrong with 20 installed.
-        if self.loaded and not self.courses:
-            self.status.setText(
-                self.tr(
-                    "No course is installed yet. Add one from a file, a USB stick or a web "
-                    "address; everything then works without a network."
-                )
-            )
-        else:
-            self.status.setText("")
-        self.status.setVisible(self.loaded and not self.courses)
+        empty = self.loaded and not self.courses
+        if empty or self._empty is not None:
+            self.empty.setVisible(empty)
+        self.scroll_area.setVisible(not empty)
+        self.add.setVisible(not empty)  # the guidance has its own button
+        self.status.setText("")
+        self.status.hide()
+
+    @property
+    def empty(self) -> EmptyLibrary:
+        """What to do with no course: built the first time the library is empty."""
+        if self._empty is None:
+            self._empty = EmptyLibrary()
+            self._empty.add_requested.connect(self.add_requested)
+            self._empty.hide()  # shown by _update_status when the library is empty
+            self._layout.insertWidget(self._layout.indexOf(self.scroll_area), self._empty)
+        return self._empty
 
     def refresh(self) -> None:
         learner = self.services.learner
@@ -198,13 +354,53 @@ class LibraryScreen(Screen):
             card.deleteLater()
         self.cards = []
         for course in courses:
-            card = CourseCard(course)
+            card = CourseCard(course, self.services.tasks)
             card.open_requested.connect(self.course_requested)
             card.copy_requested.connect(self.copy_to_usb)
+            card.remove_requested.connect(self.ask_to_remove)
             self.cards.append(card)
         self._layout_cards()
         self._update_status()
         self.refreshed.emit()
+        # Covers after the first frame: the cards show their placeholder until then.
+        QTimer.singleShot(0, self, self._load_covers)
+
+    def _load_covers(self) -> None:
+        for card in self.cards:
+            card.load_cover()
+
+    def ask_to_remove(self, course_id: str) -> QWidget:
+        """Confirm, then remove a course from this computer (progress is kept)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        course = next(c for c in self.courses if c.id == course_id)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove a course"),
+            self.tr("Remove “%1” from this computer?").replace("%1", course.title),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(
+            self.tr("The learners' progress is kept: installing the course again brings it back.")
+        )
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            if box.clickedButton() is remove:
+                self.services.tasks.run(
+                    lambda: ops.remove_course(self.services, course_id),
+                    lambda _changes: self.refresh(),
+                    self.show_error,
+                    owner=self,
+                )
+
+        box.finished.connect(answered)
+        box.open()
+        return box
 
     def copy_to_usb(self, course_id: str) -> QWidget:
         """Open "Copy this course to a USB stick" (window-modal, not blocking the event loop)."""
@@ -254,7 +450,8 @@ class LibraryScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        columns = max(1, min(3, self.width() // (self.fontMetrics().averageCharWidth() * 48)))
+        spare = self.width() - 2 * SPACING.xl
+        columns = max(1, (spare + SPACING.l) // (CARD_WIDTH + SPACING.l))
         if columns != self._columns:
             self._columns = columns
             self._layout_cards()

@@ -9,26 +9,49 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QLocale, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from player.ui import ops
+from player.ui import ops, style
 from player.ui.ops.changes import Changes
 from player.ui.screens.base import Screen
 from player.ui.services import Services
-from player.ui.tasks import one_line
-from player.ui.widgets.common import Card, Heading, Note, percent, scaled_font
-from player.ui.widgets.icons import State, state_icon
+from player.ui.style import SPACING, mark
+from player.ui.tasks import TaskRunner, one_line
+from player.ui.widgets import pictures
+from player.ui.widgets.common import (
+    Card,
+    Heading,
+    Note,
+    lesson_header,
+    percent,
+    scaled_font,
+    screen_margins,
+)
+from player.ui.widgets.icons import State
 from player.ui.widgets.publisher import PublisherLabel
+from player.ui.widgets.svg import svg_icon
 
 LESSON_STATE = {
     "not_started": State.OPEN,
@@ -38,8 +61,26 @@ LESSON_STATE = {
 MODULE_STATE = {"locked": State.LOCKED, "open": State.OPEN, "complete": State.DONE}
 
 
+THUMBNAIL_SIZE = QSize(96, 54)
+STATE_ICON = {
+    State.LOCKED: ("lock", "locked"),
+    State.OPEN: ("open", "text_muted"),
+    State.IN_PROGRESS: ("in_progress", "warning"),
+    State.DONE: ("done", "success"),
+}
+
+
+def state_svg(state: State) -> QIcon:
+    name, colour = STATE_ICON[state]
+    return svg_icon(name, getattr(style.current(), colour))
+
+
 class LessonButton(QPushButton):
-    """One lesson row: state icon, title, kind and state; disabled while its module is locked."""
+    """One lesson row: thumbnail, type icon, title, kind · duration · state, and a state icon;
+    the next lesson is highlighted, a locked one greyed with a lock. Disabled while locked.
+
+    ``text()`` (also its accessible name) says it all in one line; the row draws it in parts.
+    """
 
     def __init__(self, lesson: Any, locked: bool, is_next: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -47,17 +88,136 @@ class LessonButton(QPushButton):
         self.locked = locked
         self.is_next = is_next
         self.setObjectName(f"lesson-{lesson.lesson_id}")
-        self.setFlat(not is_next)
-        self.setIconSize(QSize(22, 22))
-        self.setStyleSheet("text-align: left; padding: 6px 10px;")
         self.setEnabled(not locked)
         state = State.LOCKED if locked else LESSON_STATE[lesson.status]
-        self.setIcon(state_icon(state, 44))
         self.state = state
-        if is_next:
-            font = QFont(self.font())
-            font.setBold(True)
-            self.setFont(font)
+        self.headline = lesson.title
+        self.detail = ""
+        self.badge = ""
+        self.thumbnail: QPixmap | None = None
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def show_thumbnail(self, path: str | None, tasks: TaskRunner) -> None:
+        if path is None:
+            return
+        size = THUMBNAIL_SIZE * self.devicePixelRatioF()
+        image = pictures.cached(path, size)
+        if image is not None:
+            self._thumbnail(image)
+            return
+        tasks.run(
+            lambda: pictures.decode_picture(path, size),
+            lambda image: self._decoded(path, size, image),
+            owner=self,
+            lane="transfer",
+        )
+
+    def _decoded(self, path: str, size: QSize, image: QImage | None) -> None:
+        if image is not None:
+            pictures.remember(path, size, image)
+            self._thumbnail(image)
+
+    def _thumbnail(self, image: QImage) -> None:
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.thumbnail = pixmap
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        lines = self.fontMetrics().height() * 2 + SPACING.xs
+        return QSize(400, max(THUMBNAIL_SIZE.height(), lines) + 2 * SPACING.s)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        p = style.current()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        if self.is_next:
+            painter.setPen(QPen(QColor(p.accent), 2))
+            painter.setBrush(QColor(p.next_surface))
+            painter.drawRoundedRect(rect, style.RADIUS, style.RADIUS)
+        elif self.underMouse() and self.isEnabled():
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(p.surface_alt))
+            painter.drawRoundedRect(rect, style.RADIUS, style.RADIUS)
+        x = SPACING.s
+        thumb = QRectF(x, (self.height() - THUMBNAIL_SIZE.height()) / 2, *THUMBNAIL_SIZE.toTuple())
+        clip = QPainterPath()
+        clip.addRoundedRect(thumb, 4, 4)
+        painter.save()
+        painter.setClipPath(clip)
+        if self.locked:
+            painter.setOpacity(0.4)
+        if self.thumbnail is not None:
+            painter.drawPixmap(thumb.toRect(), self.thumbnail)
+        else:
+            painter.fillRect(thumb, QColor(p.surface_alt))
+            kind = svg_icon(TYPE_ICON.get(self.lesson.type, "text"), p.text_muted)
+            side = 24
+            kind.paint(
+                painter,
+                QRect(
+                    round(thumb.center().x() - side / 2),
+                    round(thumb.center().y() - side / 2),
+                    side,
+                    side,
+                ),
+            )
+        painter.restore()
+        x = int(thumb.right()) + SPACING.m
+        state_side = 22
+        right = self.width() - SPACING.m - state_side
+        metrics = self.fontMetrics()
+        if self.badge:
+            badge_font = scaled_font(self, 0.85, bold=True)
+            badge_width = QFontMetrics(badge_font).horizontalAdvance(self.badge) + 2 * SPACING.s
+            badge = QRectF(right - SPACING.s - badge_width, 0, badge_width, metrics.height() + 4)
+            badge.moveTop((self.height() - badge.height()) / 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(p.accent))
+            painter.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2)
+            painter.setPen(QColor(p.on_accent))
+            painter.setFont(badge_font)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.badge)
+            right = int(badge.left())
+        state_svg(self.state).paint(
+            painter,
+            QRect(
+                self.width() - SPACING.m - state_side,
+                (self.height() - state_side) // 2,
+                state_side,
+                state_side,
+            ),
+        )
+        width = max(10, right - x - SPACING.s)
+        top = (self.height() - 2 * metrics.height() - SPACING.xs) // 2
+        type_side = metrics.height()
+        svg_icon(
+            TYPE_ICON.get(self.lesson.type, "text"), p.locked if self.locked else p.accent
+        ).paint(painter, QRect(x, top, type_side, type_side))
+        title_font = QFont(self.font())
+        title_font.setBold(self.is_next)
+        painter.setFont(title_font)
+        painter.setPen(QColor(p.locked if self.locked else p.text))
+        title_x = x + type_side + SPACING.s
+        painter.drawText(
+            QRect(title_x, top, width - type_side - SPACING.s, metrics.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(title_font).elidedText(
+                self.headline, Qt.TextElideMode.ElideRight, width - type_side - SPACING.s
+            ),
+        )
+        painter.setFont(self.font())
+        painter.setPen(QColor(p.locked if self.locked else p.text_muted))
+        painter.drawText(
+            QRect(x, top + metrics.height() + SPACING.xs, width, metrics.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(self.detail, Qt.TextElideMode.ElideRight, width),
+        )
+
+
+TYPE_ICON = {"video": "video", "text": "text", "quiz": "quiz", "survey": "survey"}
 
 
 class OutlineScreen(Screen):
@@ -86,11 +246,10 @@ class OutlineScreen(Screen):
         self.continue_button = QPushButton()
         self.continue_button.setObjectName("continue")
         self.continue_button.setDefault(True)
+        mark(self.continue_button, primary=True)
         self.continue_button.setFont(scaled_font(self, 1.1, bold=True))
         self.continue_button.clicked.connect(self.continue_course)
-        top = QHBoxLayout()
-        top.addWidget(self.back)
-        top.addWidget(self.title, 1)
+        top = lesson_header(self.back, self.title)
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
         head.addWidget(self.continue_button)
@@ -104,7 +263,7 @@ class OutlineScreen(Screen):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the lessons themselves
         scroll.setWidget(self.body)
 
-        layout = QVBoxLayout(self)
+        layout = screen_margins(QVBoxLayout(self))
         layout.addLayout(top)
         layout.addWidget(self.publisher)
         layout.addLayout(head)
@@ -150,11 +309,20 @@ class OutlineScreen(Screen):
     def _module_card(self, index: int, module: Any, state: Any, language: QLocale) -> Card:
         card = Card()
         card.setObjectName(f"module-{module.module_id}")
+        locked = module.status == "locked"
+        mark(card, locked=locked)  # a locked module is greyed, with a lock, at a glance
         layout = QVBoxLayout(card)
+        layout.setContentsMargins(SPACING.l, SPACING.m, SPACING.l, SPACING.m)
+        layout.setSpacing(SPACING.xs)
         header = QHBoxLayout()
+        header.setSpacing(SPACING.s)
         icon = QLabel()
         size = self.fontMetrics().height() + 8
-        icon.setPixmap(state_icon(MODULE_STATE[module.status], size * 2).pixmap(size, size))
+        icon.setPixmap(
+            state_svg(MODULE_STATE[module.status]).pixmap(
+                QSize(size, size), self.devicePixelRatioF()
+            )
+        )
         icon.setObjectName(f"module-state-{module.module_id}")
         self.module_icons[module.module_id] = icon
         title = Heading(module.title, 1.2)
@@ -173,10 +341,14 @@ class OutlineScreen(Screen):
             )
         self.module_notes[module.module_id] = note
         layout.addWidget(note)
-        locked = module.status == "locked"
+        if locked:
+            mark(title, tone="locked")
+            mark(note, tone="locked")
+        thumbnails = self.outline.thumbnails if self.outline is not None else {}
         for lesson in module.lessons:
             button = LessonButton(lesson, locked, lesson.lesson_id == state.next_lesson)
             button.setLocale(language)
+            button.show_thumbnail(thumbnails.get(lesson.lesson_id), self.services.tasks)
             button.clicked.connect(
                 lambda _=False, les=lesson: self.lesson_requested.emit(
                     self.course_id, les.lesson_id, les.type
@@ -318,14 +490,34 @@ class OutlineScreen(Screen):
                 )
         else:
             status = self.tr("to do")
-        text = f"{lesson.title}  ·  {kinds.get(lesson.type, lesson.type)}  ·  {status}"
+        parts = [kinds.get(lesson.type, lesson.type)]
+        duration = self._duration(button)
+        if duration:
+            parts.append(duration)
+        parts.append(status)
+        button.detail = "  ·  ".join(parts)
+        button.badge = self.tr("Next") if button.is_next else ""
+        text = f"{lesson.title}  ·  {button.detail}"
         if button.is_next:
             text = self.tr("▶ Next: %1").replace("%1", text)
         button.setText(text)
+        button.update()
         button.setAccessibleName(text)
         if button.locked and module.lock is not None:
             button.setToolTip(self.lock_text(module.lock))
             button.setAccessibleDescription(self.lock_text(module.lock))  # read after its name
+
+    def _duration(self, button: LessonButton) -> str:
+        """A video's length ("4 min", "45 s"), from the course or as last played."""
+        seconds = button.lesson.duration
+        if not seconds and self.outline is not None:
+            lesson = self.outline.manifest.lesson(button.lesson.lesson_id)
+            seconds = lesson.duration if lesson is not None else None
+        if not seconds:
+            return ""
+        if seconds < 60:
+            return self.tr("%1 s").replace("%1", str(round(seconds)))
+        return self.tr("%1 min").replace("%1", str(round(seconds / 60)))
 
     # ------------------------------------------------------------------ actions
 

@@ -39,12 +39,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.ui import ops
+from player.ui import ops, style
 from player.ui.screens.base import Screen
 from player.ui.services import Services
+from player.ui.style import mark
 from player.ui.tasks import one_line
-from player.ui.widgets.common import Heading, Note, Retranslatable, percent, scaled_font
+from player.ui.widgets.common import (
+    Heading,
+    Note,
+    Retranslatable,
+    lesson_header,
+    percent,
+    scaled_font,
+    screen_margins,
+)
 from player.ui.widgets.focus import chain_tab_order
+from player.ui.widgets.score import ScoreGauge
 
 TEXT_SAVE_DELAY_MS = 600
 
@@ -198,10 +208,7 @@ class QuizScreen(Screen):
         self.title = Heading(factor=1.4)
         self.position = QLabel()
         self.position.setObjectName("quiz-position")
-        top = QHBoxLayout()
-        top.addWidget(self.back)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.position)
+        top = lesson_header(self.back, self.title, self.position)
         self.info = Note()
         self.message = Note()
         self.message.setObjectName("quiz-message")
@@ -248,7 +255,8 @@ class QuizScreen(Screen):
         self.unlocked.setObjectName("quiz-unlocked")
         self.unlocked.setWordWrap(True)
         self.unlocked.setStyleSheet(
-            "background: #e3f2e5; color: #1b5e20; border: 1px solid #2e7d32;"
+            f"background: {style.current().surface}; color: {style.current().success};"
+            f" border: 2px solid {style.current().success};"
             " border-radius: 4px; padding: 8px; font-weight: bold;"
         )
         self.feedback = QTextBrowser()
@@ -269,7 +277,9 @@ class QuizScreen(Screen):
         result_buttons.addWidget(self.next_lesson)
         result_layout = QVBoxLayout(result)
         result_layout.setContentsMargins(0, 0, 0, 0)
+        self.gauge = ScoreGauge()
         result_layout.addWidget(self.verdict)
+        result_layout.addWidget(self.gauge)
         result_layout.addWidget(self.score)
         result_layout.addWidget(self.unlocked)
         result_layout.addWidget(self.feedback, 1)
@@ -278,7 +288,7 @@ class QuizScreen(Screen):
         self.pages_stack.addWidget(asking)
         self.pages_stack.addWidget(result)
 
-        layout = QVBoxLayout(self)
+        layout = screen_margins(QVBoxLayout(self))
         layout.addLayout(top)
         layout.addWidget(self.info)
         layout.addWidget(self.message)
@@ -481,10 +491,13 @@ class QuizScreen(Screen):
         result = outcome.result
         if result.passed:
             self.verdict.setText(self.tr("✓ Passed"))
-            self.verdict.setStyleSheet("color: #1b5e20;")
+            mark(self.verdict, tone="success")
         else:
             self.verdict.setText(self.tr("Not passed yet"))
-            self.verdict.setStyleSheet("color: #8a4b00;")
+            mark(self.verdict, tone="warning")
+        self.gauge.set_result(result.score, result.threshold, result.passed)
+        mark(self.next_lesson, primary=result.passed)  # the one thing to do next stands out
+        mark(self.retry, primary=not result.passed)
         self.score.setText(
             self.tr("Your score: %1 — pass mark %2 — best score %3")
             .replace("%1", percent(result.score))
@@ -514,9 +527,9 @@ class QuizScreen(Screen):
         key = html.escape(self.tr("Correct answer:"))
         for number, item in enumerate(outcome.result.feedback, start=1):
             mark = (
-                f"<span style='color:#1b5e20'>✓ {right}</span>"
+                f"<span style='color:{style.current().success}'>✓ {right}</span>"
                 if item.correct
-                else f"<span style='color:#b00020'>✗ {wrong}</span>"
+                else f"<span style='color:{style.current().danger}'>✗ {wrong}</span>"
             )
             prompt = html.escape(outcome.prompts.get(item.question_id, item.question_id))
             given = html.escape(self._answer_text(outcome, item.question_id, item.kind, item.given))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from player.core.package.manifest import path_problem
 from player.ui.ops.changes import NOTHING, Changes
 from player.ui.screens.base import Screen
-from player.ui.widgets.common import Heading
+from player.ui.widgets.common import Heading, lesson_header, screen_margins
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 REPORT_EVERY_MS = 5_000
@@ -175,13 +175,11 @@ class ReadingScreen(Screen):
         self.next = QPushButton()
         self.next.clicked.connect(self.next_requested)
 
-        top = QHBoxLayout()
-        top.addWidget(self.back)
-        top.addWidget(self.title, 1)
+        top = lesson_header(self.back, self.title)
         bottom = QHBoxLayout()
         bottom.addWidget(self.notice, 1)
         bottom.addWidget(self.next)
-        layout = QVBoxLayout(self)
+        layout = screen_margins(QVBoxLayout(self))
         layout.addLayout(top)
         layout.addWidget(self.browser, 1)
         layout.addLayout(bottom)

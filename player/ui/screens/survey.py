@@ -24,7 +24,7 @@ from player.ui import ops
 from player.ui.screens.base import Screen
 from player.ui.services import Services
 from player.ui.tasks import one_line
-from player.ui.widgets.common import Heading, Note, Retranslatable
+from player.ui.widgets.common import Heading, Note, Retranslatable, lesson_header, screen_margins
 from player.ui.widgets.focus import chain_tab_order
 
 MAX_TEXT = 2000
@@ -129,9 +129,7 @@ class SurveyScreen(Screen):
         self.back = QPushButton()
         self.back.clicked.connect(self.back_requested)
         self.title = Heading(factor=1.4)
-        top = QHBoxLayout()
-        top.addWidget(self.back)
-        top.addWidget(self.title, 1)
+        top = lesson_header(self.back, self.title)
         self.intro = Note()
         self.message = Note()
         self.message.setObjectName("survey-message")
@@ -148,7 +146,7 @@ class SurveyScreen(Screen):
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.submit_button)
-        layout = QVBoxLayout(self)
+        layout = screen_margins(QVBoxLayout(self))
         layout.addLayout(top)
         layout.addWidget(self.intro)
         layout.addWidget(scroll, 1)

@@ -74,7 +74,7 @@ from player.ui.video import (
     VideoPlayer,
     VideoUnavailableError,
 )
-from player.ui.widgets.common import Heading
+from player.ui.widgets.common import Heading, lesson_header, screen_margins
 
 log = logging.getLogger(__name__)
 
@@ -299,9 +299,7 @@ class VideoLessonView(Screen):
         self._resume_at: float | None = None
         self._unwatched: list[tuple[float, float]] = []
 
-        top = QHBoxLayout()
-        top.addWidget(self.back)
-        top.addWidget(self.title, 1)
+        top = lesson_header(self.back, self.title)
         self.header = QWidget()
         self.header.setLayout(top)
         top.setContentsMargins(0, 0, 0, 0)
@@ -330,7 +328,7 @@ class VideoLessonView(Screen):
         bottom.addWidget(self.resume_button)
         bottom.addWidget(self.next_button)
 
-        layout = QVBoxLayout(self)
+        layout = screen_margins(QVBoxLayout(self))
         layout.addWidget(self.header)
         layout.addWidget(self.screen_stack, 1)
         layout.addLayout(seek_row)

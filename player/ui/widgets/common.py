@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QWidget,
+)
 
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
@@ -84,6 +92,7 @@ class Card(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("card")
+        self.setProperty("card", True)  # drawn by player.ui.style's sheet
 
 
 class Retranslatable:
@@ -115,6 +124,30 @@ def percent(value: float) -> str:
     if QLocale().language() == QLocale.Language.French:
         return f"{number}\u202f%"
     return f"{number}%"
+
+
+def lesson_header(back: QWidget, title: QWidget, *extras: QWidget) -> QHBoxLayout:
+    """The one header of every lesson screen: back button, title, then extras (e.g. "2 / 5"),
+    on the spacing scale."""
+    from player.ui.style import SPACING
+
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, SPACING.s)
+    row.setSpacing(SPACING.m)
+    row.addWidget(back, 0, Qt.AlignmentFlag.AlignVCenter)
+    row.addWidget(title, 1)
+    for extra in extras:
+        row.addWidget(extra, 0, Qt.AlignmentFlag.AlignVCenter)
+    return row
+
+
+def screen_margins(layout: QBoxLayout) -> QBoxLayout:
+    """A screen's outer margins and gaps, from the spacing scale."""
+    from player.ui.style import SPACING
+
+    layout.setContentsMargins(SPACING.xl, SPACING.l, SPACING.xl, SPACING.l)
+    layout.setSpacing(SPACING.m)
+    return layout
 
 
 ERROR_STYLE = "color: #b00020;"

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
 
+from player.ui import style
 from player.ui.colours import FOCUS_RING
 
 RING_WIDTH = 2.0
@@ -36,7 +37,11 @@ class FocusRing(QFocusFrame):
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.colour, RING_WIDTH))
+        # The palette's ring in dark mode (colours.FOCUS_RING is the light one): 3:1 on both.
+        colour = (
+            QColor(style.current().focus) if style.current() is not style.LIGHT else self.colour
+        )
+        painter.setPen(QPen(colour, RING_WIDTH))
         inset = RING_WIDTH / 2
         painter.drawRoundedRect(
             QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 3.0, 3.0

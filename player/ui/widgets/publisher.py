@@ -12,11 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
+from player.ui import style
 from player.ui.ops import PublisherView
 from player.ui.widgets.common import Retranslatable
-
-VERIFIED_COLOUR = "#1b5e20"  # text: 4.5:1 on the window (colours.py)
-UNSIGNED_COLOUR = "#8a5a00"
 
 
 class PublisherLabel(Retranslatable, QLabel):
@@ -42,7 +40,7 @@ class PublisherLabel(Retranslatable, QLabel):
         colour: QColor | None
         if view.verified:
             text = self.tr("✔ %1 — verified publisher").replace("%1", view.name or "?")
-            colour = QColor(VERIFIED_COLOUR)
+            colour = QColor(style.current().success)
             tip = self.tr("Signed by a key this computer trusts. Key: %1").replace(
                 "%1", view.key or ""
             )
@@ -66,7 +64,7 @@ class PublisherLabel(Retranslatable, QLabel):
                 text = self.tr("%1 — unsigned").replace("%1", view.name)
             else:
                 text = self.tr("Unsigned")
-            colour = QColor(UNSIGNED_COLOUR)
+            colour = QColor(style.current().warning)
             tip = self.tr(
                 "This course is not signed: nothing proves who made it or that it is unchanged."
             )

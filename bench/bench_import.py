@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from player.core.store.database import open_database  # noqa: E402
 from player.core.sync.merge import CourseIndex  # noqa: E402
-from player.core.sync.usb import export_progress, import_progress  # noqa: E402
+from player.core.sync.progress_files import export_progress, import_progress  # noqa: E402
 from tests.core.learning_fixtures import make_manifest  # noqa: E402
 from tests.helpers.outbox import add_course, add_event, event  # noqa: E402
 

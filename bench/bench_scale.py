@@ -97,7 +97,7 @@ def measure_laptop(data: DataDir, rounds: int) -> dict[str, float]:
 
         def dashboard() -> None:
             """What the dialog reads on opening: the course list, then the rows it opens on."""
-            from player.core.dashboard import dashboard_table, installed_manifests
+            from player.core.trainer_table import dashboard_table, installed_manifests
 
             ids = [m.id for m in installed_manifests(services.context)]
             model = DashboardModel()
@@ -166,7 +166,7 @@ def learner_events(uuid: str) -> list[tuple[str, dict]]:
 def trainer(folder: Path, learners: int) -> tuple[DataDir, list[Path], int]:
     """The trainer's data folder (the course installed) and the learners' progress files."""
     from player.core.store.database import open_database
-    from player.core.sync.usb import export_progress
+    from player.core.sync.progress_files import export_progress
     from tests.helpers.outbox import add_course, add_event
 
     data = DataDir(folder / "trainer")
@@ -201,9 +201,9 @@ def measure_trainer(folder: Path, learners: int) -> dict[str, str]:
     from PySide6.QtWidgets import QApplication
 
     from player.core.sync.merge import CourseIndex
+    from player.core.sync.progress_files import import_progress
     from player.core.sync.service import manifests_of
-    from player.core.sync.usb import import_progress
-    from player.ui.screens.dashboard import DashboardDialog
+    from player.ui.screens.dashboard_dialog import DashboardDialog
     from player.ui.services import build_services
 
     data, files, total = trainer(folder, learners)

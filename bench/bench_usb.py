@@ -39,7 +39,7 @@ from player.core.install import install  # noqa: E402
 from player.core.package.pack import pack  # noqa: E402
 from player.core.package.reader import CHUNK, ZipSource  # noqa: E402
 from player.core.paths import DataDir  # noqa: E402
-from player.core.usb import export_course  # noqa: E402
+from player.core.usb_courses import export_course  # noqa: E402
 
 SECTION = "## USB"
 

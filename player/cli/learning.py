@@ -12,10 +12,10 @@ import getpass
 import sys
 
 from player.cli.common import context, print_json, say
-from player.core.dashboard import CsvStyle, dashboard_table, write_csv
 from player.core.errors import LearningError
 from player.core.learning import create_learner, find_learner, list_learners, progress_report
 from player.core.progress import format_duration
+from player.core.trainer_table import CsvStyle, dashboard_table, write_csv
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -151,7 +151,9 @@ def cmd_progress(args: argparse.Namespace) -> int:
     if args.json:
         print_json([row.as_dict() for row in rows])
         return 0
-    if args.csv:  # the trainer dashboard's table: one writer for both (player/core/dashboard.py)
+    if (
+        args.csv
+    ):  # the trainer dashboard's table: one writer for both (player/core/trainer_table.py)
         table = dashboard_table(ctx, args.course)
         if learners:
             table = [r for r in table if r.learner_id == learners[0].id]

@@ -10,9 +10,9 @@ import argparse
 from pathlib import Path
 
 from player.cli.common import context, print_json, say
-from player.core.dashboard import learner_summary
 from player.core.errors import SignatureError
 from player.core.progress import ProgressLine, format_bytes
+from player.core.trainer_table import learner_summary
 from player.core.trust import (
     add_trusted_key,
     generate_key,
@@ -21,7 +21,7 @@ from player.core.trust import (
     remove_trusted_key,
     trusted_publishers,
 )
-from player.core.usb import export_course
+from player.core.usb_courses import export_course
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -18,6 +18,7 @@ from player.core.sync import outbox
 from player.core.sync.config import SyncSettings, check_endpoint
 from player.core.sync.credentials import redact
 from player.core.sync.merge import CourseIndex
+from player.core.sync.progress_files import export_progress, import_progress
 from player.core.sync.service import (
     DEFAULT_TIMEOUT,
     SyncStatus,
@@ -27,7 +28,6 @@ from player.core.sync.service import (
     sync_outbox,
     sync_status,
 )
-from player.core.sync.usb import export_progress, import_progress
 from player.core.trust import trusted_course_check
 
 if TYPE_CHECKING:

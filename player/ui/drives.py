@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, QStorageInfo
 
-from player.core.usb import candidate_mount_points
+from player.core.usb_courses import candidate_mount_points
 
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
 

@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
                 load, lambda page: self._show_page(page, replace), self._lesson_failed, owner=self
             )
         elif kind == "video":
-            from player.ui.screens.lessons import load_video, video_screen
+            from player.ui.screens.lesson_loader import load_video, video_screen
 
             services.tasks.run(
                 lambda: load_video(services, course_id, lesson_id),
@@ -556,7 +556,7 @@ class MainWindow(QMainWindow):
 
     def open_dashboard(self) -> QWidget:
         """The trainer's workshop dashboard (its own optional PIN guards it)."""
-        from player.ui.screens.dashboard import DashboardDialog
+        from player.ui.screens.dashboard_dialog import DashboardDialog
 
         return self._open_once("dashboard", lambda: DashboardDialog(self.services, self))
 
@@ -646,7 +646,7 @@ class MainWindow(QMainWindow):
         )
 
     def remember_text_size(self, percent: int) -> None:
-        from player.ui.screens.lessons import remember
+        from player.ui.screens.lesson_loader import remember
 
         remember(self.services, self, text_size=percent)
 

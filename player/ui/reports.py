@@ -26,9 +26,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from player.core.dashboard import LearnerSummary
 from player.core.errors import QT_TRANSLATE_NOOP, PlayerError
 from player.core.progress import format_duration
+from player.core.trainer_table import LearnerSummary
 
 LAYOUT_WIDTH = 720.0  # the HTML is laid out at this width, then scaled to the page
 

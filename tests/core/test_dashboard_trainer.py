@@ -8,18 +8,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.core.test_dashboard import ALL_RIGHT, import_file, laptop
 
 from player.cli import main
 from player.core.context import Context
-from player.core.dashboard import CsvStyle, clock_time, dashboard_table, write_csv
 from player.core.learning import add_time_spent, create_learner, record_reading
 from player.core.learning.learners import ensure_default_learner
 from player.core.learning.time_report import report_time_spent
 from player.core.package.pack import pack
+from player.core.sync.progress_files import export_progress
 from player.core.sync.service import activity_bases, manifests_of
-from player.core.sync.usb import export_progress
+from player.core.trainer_table import CsvStyle, clock_time, dashboard_table, write_csv
 from tests.core.learning_fixtures import take_quiz, watch_video
-from tests.core.test_dashboard import ALL_RIGHT, import_file, laptop
 from tests.helpers.courses import write_source
 
 FRENCH = {

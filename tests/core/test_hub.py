@@ -360,7 +360,7 @@ def test_the_apps_background_sync_sends_to_the_paired_hub(
 def test_a_learner_known_only_from_a_laptop_appears_on_the_hubs_dashboard(
     hub: HubServer, hub_ctx: Context
 ) -> None:
-    from player.core.dashboard import dashboard_table
+    from player.core.trainer_table import dashboard_table
 
     done = statement(lesson="m1-read")
     done["actor"] = {"mbox": "mailto:binta@example.org", "name": "Binta"}

@@ -20,8 +20,8 @@ from player.core.sync import outbox
 from player.core.sync.client import SyncAuthError, is_reachable
 from player.core.sync.config import SyncSettings
 from player.core.sync.merge import CourseIndex
+from player.core.sync.progress_files import export_progress, import_progress
 from player.core.sync.service import AutoSync, no_manifests, sync_outbox, sync_status
-from player.core.sync.usb import export_progress, import_progress
 from tests.fixtures.faultproxy import FaultProxy
 from tests.fixtures.ralph import RalphServer
 from tests.helpers.outbox import add_completions, add_course, add_learner

@@ -30,8 +30,8 @@ from player.core.package.pack import pack
 from player.core.store.database import open_database
 from player.core.sync import outbox
 from player.core.sync.merge import CourseIndex
+from player.core.sync.progress_files import ImportReport, import_progress
 from player.core.sync.statements import EXT_COURSE_VERSION
-from player.core.sync.usb import ImportReport, import_progress
 from tests.core.learning_fixtures import make_manifest
 from tests.helpers.courses import write_source
 from tests.helpers.outbox import add_course, add_event, add_learner, event

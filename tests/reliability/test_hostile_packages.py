@@ -757,7 +757,7 @@ def test_the_good_packages_of_the_corpus_install(corpus: Corpus, tmp_path: Path)
 
 
 SCAN = (
-    "import sys; from pathlib import Path; from player.core.usb import find_packages; "
+    "import sys; from pathlib import Path; from player.core.usb_courses import find_packages; "
     "print(sorted(p.path.name for p in find_packages([Path(sys.argv[1])])))"
 )
 

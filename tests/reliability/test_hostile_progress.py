@@ -23,7 +23,6 @@ from typing import Any
 import pytest
 
 from player.core.context import open_context
-from player.core.dashboard import FORMULA_STARTS
 from player.core.install import install, open_source
 from player.core.learning import create_learner
 from player.core.package.pack import pack
@@ -31,6 +30,7 @@ from player.core.paths import DataDir
 from player.core.store.database import open_database
 from player.core.sync import outbox
 from player.core.sync.statements import EXT_COURSE_VERSION
+from player.core.trainer_table import FORMULA_STARTS
 from tests.helpers.courses import write_source
 from tests.helpers.outbox import add_course, add_event, add_learner, event
 from tests.reliability.harness import CliRun, record_outcome, run_cli

@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from player.core.dashboard import dashboard_table, write_csv
 from player.core.learning import create_learner, list_learners, record_reading
 from player.core.learning.pins import mark_trainer_pin_offered, set_trainer_pin
 from player.core.store.database import open_database, utc_now
-from player.core.sync.usb import export_progress
-from player.ui.screens.dashboard import DashboardDialog, csv_style
+from player.core.sync.progress_files import export_progress
+from player.core.trainer_table import dashboard_table, write_csv
+from player.ui.screens.dashboard_dialog import DashboardDialog, csv_style
 from tests.helpers.outbox import add_course, add_event, event
 from tests.ui.test_reports import pdf_pages
 

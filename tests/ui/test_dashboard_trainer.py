@@ -15,7 +15,7 @@ from player.core.learning.learners import ensure_default_learner
 from player.core.learning.pins import mark_trainer_pin_offered
 from player.core.package.pack import pack
 from player.core.package.reader import FolderSource
-from player.ui.screens.dashboard import DashboardDialog
+from player.ui.screens.dashboard_dialog import DashboardDialog
 from tests.helpers.courses import MEDIA, document, write_source
 from tests.ui.test_dashboard_screen import cells
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 @pytest.mark.parametrize(
     "dialog_class",
     [
-        "player.ui.screens.dashboard.DashboardDialog",
+        "player.ui.screens.dashboard_dialog.DashboardDialog",
         "player.ui.screens.add_course.AddCourseDialog",
         "player.ui.screens.settings.SettingsDialog",
         "player.ui.screens.sync_details.SyncDetailsDialog",

@@ -85,11 +85,11 @@ def test_every_screen_of_the_window_fits_a_netbook(qtbot, window, services, fren
 
 def test_every_dialog_fits_a_netbook(qtbot, window, services, french) -> None:
     from player.ui.screens.add_course import AddCourseDialog
-    from player.ui.screens.dashboard import DashboardDialog
+    from player.ui.screens.dashboard_dialog import DashboardDialog
     from player.ui.screens.learners import LearnerDialog
     from player.ui.screens.settings import SettingsDialog
     from player.ui.screens.sync_details import SyncDetailsDialog
-    from player.ui.screens.usb import CopyToUsbDialog
+    from player.ui.screens.usb_dialogs import CopyToUsbDialog
     from player.ui.screens.workshop import WorkshopDialog
 
     dialogs = [

@@ -16,7 +16,7 @@ from player.core.learning.pins import mark_trainer_pin_offered
 from player.core.package.pack import pack
 from player.core.package.reader import FolderSource
 from player.core.paths import DataDir
-from player.ui.screens.dashboard import DashboardDialog
+from player.ui.screens.dashboard_dialog import DashboardDialog
 from player.ui.units import format_size
 from tests.ui.test_dashboard_screen import cells
 from tests.ui.test_usb_and_publishers import tmpfs  # noqa: F401 - a fixture (real mount)

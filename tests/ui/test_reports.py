@@ -10,10 +10,10 @@ import pytest
 
 from player.cli import main
 from player.core.context import open_context
-from player.core.dashboard import learner_summary
 from player.core.learning import create_learner, record_reading, start_attempt, submit
 from player.core.learning.quiz import answer
 from player.core.paths import DataDir
+from player.core.trainer_table import learner_summary
 from player.ui.reports import ReportError, summary_html, write_learner_pdf
 
 

@@ -173,9 +173,9 @@ def test_progress_imported_on_the_dashboard_reaches_the_status_line(
     from player.core.learning import create_learner, record_reading
     from player.core.package.pack import pack
     from player.core.package.reader import FolderSource
+    from player.core.sync.progress_files import export_progress
     from player.core.sync.service import activity_bases, manifests_of
-    from player.core.sync.usb import export_progress
-    from player.ui.screens.dashboard import DashboardDialog
+    from player.ui.screens.dashboard_dialog import DashboardDialog
 
     # Another laptop of the workshop, where Ana read a page: its progress file.
     package = tmp_path / "package"

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from player.core.dashboard import dashboard_table
 from player.core.learning import create_learner, record_reading
 from player.core.learning.pins import (
     check_trainer_pin,
@@ -18,7 +17,8 @@ from player.core.learning.pins import (
     trainer_pin_set,
 )
 from player.core.settings import load_settings
-from player.ui.screens.dashboard import DashboardDialog
+from player.core.trainer_table import dashboard_table
+from player.ui.screens.dashboard_dialog import DashboardDialog
 from player.ui.screens.learners import LEARNER_ROLE, LearnerDialog
 
 

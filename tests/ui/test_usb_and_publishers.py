@@ -353,7 +353,7 @@ def test_a_changed_key_is_shown_and_trusted_only_when_confirmed(
 
 
 def test_the_trainer_dashboard_opens_from_the_main_window(qtbot, window) -> None:
-    from player.ui.screens.dashboard import DashboardDialog
+    from player.ui.screens.dashboard_dialog import DashboardDialog
 
     assert window.action_dashboard.shortcut().toString() == "Ctrl+Shift+D"
     assert window.action_dashboard in window.toolbar.actions()

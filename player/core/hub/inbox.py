@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from player.core.store.database import utc_now
 from player.core.sync.merge import CourseIndex, LearnerIndex, ProgressMerge
+from player.core.sync.progress_files import statement_problem
 from player.core.sync.statements import freeze
-from player.core.sync.usb import statement_problem
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -35,8 +35,8 @@ from player.core.stats.safe import load_page
 from player.core.sync.client import CONNECT_TIMEOUT
 from player.core.sync.config import LrsConfig
 from player.core.sync.credentials import origin_of
+from player.core.sync.progress_files import parse_line, read_lines, statement_problem
 from player.core.sync.statements import XAPI_VERSION
-from player.core.sync.usb import parse_line, read_lines, statement_problem
 
 PAGE_SIZE = 1000  # statements asked per page (the LRS may send fewer)
 MAX_PAGE_BYTES = 64 * 1024 * 1024  # ~1.3 KB a statement: 1,000 are ~1.3 MB

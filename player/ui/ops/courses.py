@@ -13,12 +13,12 @@ from player.core.demo import install_demo_course
 from player.core.install import install, open_source, plan_install, remove
 from player.core.package.manifest import parse_manifest
 from player.core.progress import CancelToken, ProgressCallback
-from player.core.usb import export_course as core_export
-from player.core.usb import find_packages
+from player.core.usb_courses import export_course as core_export
+from player.core.usb_courses import find_packages
 from player.ui.ops.changes import COURSES, NOTHING, Changes
 
 if TYPE_CHECKING:
-    from player.core.usb import ExportResult, FoundPackage
+    from player.core.usb_courses import ExportResult, FoundPackage
     from player.ui.services import Services
 
 

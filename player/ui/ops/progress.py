@@ -1,8 +1,9 @@
 """Progress onto a USB stick from the app: one learner's, or every learner's of this laptop.
 
-The same file as ``course-player export-progress`` (``player.core.sync.usb.export_progress``),
-after ``report_time_spent`` so the trainer's import finds the time the laptop shows. The trainer
-imports it from the dashboard ("Import a laptop's progress file").
+The same file as ``course-player export-progress``
+(``player.core.sync.progress_files.export_progress``), after ``report_time_spent`` so the
+trainer's import finds the time the laptop shows. The trainer imports it from the dashboard
+("Import a laptop's progress file").
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ def export_progress_to(
 ) -> ProgressExport:
     """Write the progress of one learner (``None``: every learner) into ``folder``."""
     from player.core.learning.time_report import report_time_spent
+    from player.core.sync.progress_files import export_progress
     from player.core.sync.service import activity_bases, manifests_of
-    from player.core.sync.usb import export_progress
 
     ctx = services.context
     manifests = manifests_of(ctx)

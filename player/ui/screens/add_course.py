@@ -33,7 +33,7 @@ from player.core.errors import TransferCancelled
 from player.core.progress import Progress
 from player.ui import ops
 from player.ui.screens.network_courses import NetworkCoursesPanel
-from player.ui.screens.usb import UsbPanel
+from player.ui.screens.usb_dialogs import UsbPanel
 from player.ui.services import Services
 from player.ui.tasks import Task, one_line
 from player.ui.units import format_size

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from player.core import dashboard as core
+from player.core import trainer_table as core
 from player.core.progress import format_duration
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -404,7 +404,7 @@ class LibraryScreen(Screen):
 
     def copy_to_usb(self, course_id: str) -> QWidget:
         """Open "Copy this course to a USB stick" (window-modal, not blocking the event loop)."""
-        from player.ui.screens.usb import CopyToUsbDialog
+        from player.ui.screens.usb_dialogs import CopyToUsbDialog
 
         course = next(c for c in self.courses if c.id == course_id)
         if self.copy_dialog is not None:
@@ -418,7 +418,7 @@ class LibraryScreen(Screen):
 
     def progress_to_usb(self) -> QWidget | None:
         """Open "Export my progress to a USB stick" for the current learner (window-modal)."""
-        from player.ui.screens.usb import ProgressToUsbDialog
+        from player.ui.screens.usb_dialogs import ProgressToUsbDialog
 
         learner = self.services.learner
         if learner is None:

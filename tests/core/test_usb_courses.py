@@ -22,7 +22,7 @@ from player.core.package.reader import MAX_ZIP_ENTRIES
 from player.core.paths import DataDir
 from player.core.progress import Progress
 from player.core.trust import generate_key, pinned_key, publisher_info, signer_for
-from player.core.usb import (
+from player.core.usb_courses import (
     README_NAME,
     FoundPackage,
     candidate_mount_points,

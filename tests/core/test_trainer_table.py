@@ -14,7 +14,16 @@ import pytest
 
 from player.cli import main
 from player.core.context import Context, open_context
-from player.core.dashboard import (
+from player.core.errors import LearningError
+from player.core.install import install, open_source
+from player.core.learning import create_learner, record_reading
+from player.core.package.pack import pack
+from player.core.paths import DataDir
+from player.core.sync.merge import CourseIndex
+from player.core.sync.progress_files import export_progress, import_progress
+from player.core.sync.service import activity_bases, manifests_of
+from player.core.sync.statements import VERB_COMPLETED, VERB_PASSED, VERB_SATISFIED
+from player.core.trainer_table import (
     FORMULA_STARTS,
     DashboardRow,
     csv_cell,
@@ -24,15 +33,6 @@ from player.core.dashboard import (
     module_chart,
     write_csv,
 )
-from player.core.errors import LearningError
-from player.core.install import install, open_source
-from player.core.learning import create_learner, record_reading
-from player.core.package.pack import pack
-from player.core.paths import DataDir
-from player.core.sync.merge import CourseIndex
-from player.core.sync.service import activity_bases, manifests_of
-from player.core.sync.statements import VERB_COMPLETED, VERB_PASSED, VERB_SATISFIED
-from player.core.sync.usb import export_progress, import_progress
 from tests.core.learning_fixtures import take_quiz, watch_video
 from tests.helpers.courses import write_source
 
@@ -277,7 +277,7 @@ def test_every_csv_writer_is_write_csv() -> None:
         for path in root.rglob("*.py")
         if re.search(r"csv\.(writer|DictWriter)\(", path.read_text(encoding="utf-8"))
     }
-    assert writers == {"core/dashboard.py"}
+    assert writers == {"core/trainer_table.py"}
 
 
 def test_import_progress_command_summary_counts_every_line(

@@ -1,6 +1,6 @@
 """The trainer's workshop dashboard: learners × modules, a chart per module, exports.
 
-Everything it shows comes from ``player.core.dashboard`` on the storage lane; this module only
+Everything it shows comes from ``player.core.trainer_table`` on the storage lane; this module only
 lays it out. An optional trainer PIN (``player.core.learning.pins``, throttled like learners'
 PINs) guards it: the table, the import of progress files and the CSV and PDF exports all wait
 for it, each action checking it again. The first time the dashboard opens on a laptop with
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from player.core import dashboard as core
+from player.core import trainer_table as core
 from player.core.errors import PlayerError
 from player.ui.geometry import fit_to_screen
 from player.ui.ops import trainer
@@ -691,8 +691,8 @@ class DashboardDialog(Retranslatable, QDialog):
         if self._locked():
             return
         from player.core.sync.merge import CourseIndex
+        from player.core.sync.progress_files import import_progress
         from player.core.sync.service import manifests_of
-        from player.core.sync.usb import import_progress
 
         def work() -> Any:
             ctx = self.services.context
@@ -759,7 +759,7 @@ class DashboardDialog(Retranslatable, QDialog):
         """Every learner's progress on this laptop onto a stick (the trainer PIN is typed)."""
         if self._locked():
             return None
-        from player.ui.screens.usb import ProgressToUsbDialog
+        from player.ui.screens.usb_dialogs import ProgressToUsbDialog
 
         dialog = ProgressToUsbDialog(self.services, None, "learners", self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

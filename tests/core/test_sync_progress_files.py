@@ -19,11 +19,11 @@ from player.core.learning.state import course_state
 from player.core.package.manifest import Manifest
 from player.core.settings import load_settings, update_settings
 from player.core.store.database import open_database
-from player.core.sync import outbox, usb
+from player.core.sync import outbox, progress_files
 from player.core.sync.config import SyncSettings
 from player.core.sync.merge import CourseIndex
+from player.core.sync.progress_files import LineProblem, export_progress, import_progress
 from player.core.sync.service import no_manifests, sync_status
-from player.core.sync.usb import LineProblem, export_progress, import_progress
 from tests.core.learning_fixtures import make_manifest
 from tests.helpers.demo_trace import Clock, demo_manifest, whole_course
 from tests.helpers.outbox import add_completions, add_course, add_event, add_learner, event
@@ -437,10 +437,10 @@ def test_out_of_range_values_are_a_rejected_line_never_an_exception(
 
 def test_line_reading_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
     """A line of exactly the limit is read; one byte more is skipped to its end, whatever size."""
-    monkeypatch.setattr(usb, "MAX_LINE_BYTES", 10)
-    monkeypatch.setattr(usb, "_SKIP_CHUNK", 4)
+    monkeypatch.setattr(progress_files, "MAX_LINE_BYTES", 10)
+    monkeypatch.setattr(progress_files, "_SKIP_CHUNK", 4)
     data = b"a" * 10 + b"\n" + b"b" * 11 + b"\n" + b"c" * 25 + b"\n" + b"\n" + b"d" * 11
-    assert list(usb.read_lines(io.BytesIO(data))) == [
+    assert list(progress_files.read_lines(io.BytesIO(data))) == [
         (1, b"a" * 10 + b"\n"),
         (2, None),
         (3, None),

@@ -2,12 +2,12 @@
 
 ``UsbPanel`` (in the add-course dialog) lists the packages on the mounted removable volumes —
 ``Services.mount_points`` (``QStorageInfo`` plus the core's guesses), scanned on the transfer lane
-with ``player.core.usb.find_packages`` — each with its title, version, size and publisher, and an
-Install button that hands the file to the dialog's usual install path.
+with ``player.core.usb_courses.find_packages`` — each with its title, version, size and
+publisher, and an Install button that hands the file to the dialog's usual install path.
 
-``CopyToUsbDialog`` writes an installed course to a stick with ``player.core.usb.export_course``
-(free space checked first, hashes verified after writing) on the transfer lane, with a progress
-bar; a full, read-only or removed stick gives the core's one-line message.
+``CopyToUsbDialog`` writes an installed course to a stick with
+``player.core.usb_courses.export_course`` (free space checked first, hashes verified after
+writing) on the transfer lane, with a progress bar; a full, read-only or removed stick gives the core's one-line message.
 
 ``ProgressToUsbDialog`` writes a learner's progress (or, from the trainer dashboard, every
 learner's of this laptop) to a stick as a progress file the trainer imports (``ops.progress``),

@@ -7,7 +7,8 @@ publisher, and an Install button that hands the file to the dialog's usual insta
 
 ``CopyToUsbDialog`` writes an installed course to a stick with
 ``player.core.usb_courses.export_course`` (free space checked first, hashes verified after
-writing) on the transfer lane, with a progress bar; a full, read-only or removed stick gives the core's one-line message.
+writing) on the transfer lane, with a progress bar; a full, read-only or removed stick gives
+the core's one-line message.
 
 ``ProgressToUsbDialog`` writes a learner's progress (or, from the trainer dashboard, every
 learner's of this laptop) to a stick as a progress file the trainer imports (``ops.progress``),

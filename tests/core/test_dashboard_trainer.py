@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.core.test_dashboard import ALL_RIGHT, import_file, laptop
+from tests.core.test_trainer_table import ALL_RIGHT, import_file, laptop
 
 from player.cli import main
 from player.core.context import Context

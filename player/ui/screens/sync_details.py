@@ -211,10 +211,10 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         self.values["endpoint"].setText(
             details.endpoint or self.tr("not set (see Settings): completions stay here")
         )
-        problem = self.last_problem() or details.last_error
-        self.values["problem"].setText(problem or "")
-        self.labels["problem"].setVisible(bool(problem))
-        self.values["problem"].setVisible(bool(problem))
+        reason = self.last_problem() or details.last_error
+        self.values["problem"].setText(reason or "")
+        self.labels["problem"].setVisible(bool(reason))
+        self.values["problem"].setVisible(bool(reason))
         self.problems.setRowCount(len(details.problems))
         for row, problem in enumerate(details.problems):
             cells = (

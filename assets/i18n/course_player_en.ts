@@ -1714,6 +1714,10 @@ Key of this package:
     <context>
         <name>SyncDetailsDialog</name>
         <message>
+            <source>Last problem:</source>
+            <translation>Last problem:</translation>
+        </message>
+        <message>
             <source>&amp;Approve this server</source>
             <translation>&amp;Approve this server</translation>
         </message>

@@ -1714,6 +1714,10 @@ Clé de ce paquet :
     <context>
         <name>SyncDetailsDialog</name>
         <message>
+            <source>Last problem:</source>
+            <translation>Dernier problème :</translation>
+        </message>
+        <message>
             <source>&amp;Approve this server</source>
             <translation>&amp;Approuver ce serveur</translation>
         </message>

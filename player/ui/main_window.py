@@ -564,7 +564,8 @@ class MainWindow(QMainWindow):
         from player.ui.screens.sync_details import SyncDetailsDialog
 
         def build() -> QWidget:
-            dialog = SyncDetailsDialog(self.services, self)
+            dialog = SyncDetailsDialog(self.services, self, lambda: self.sync.last_problem)
+            self.sync.changed.connect(dialog.sync_checked)
             dialog.send_now.connect(self.sync.tick)  # "Send now": one sync, the same as the timer's
             return dialog
 

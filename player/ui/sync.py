@@ -46,6 +46,7 @@ class SyncTick:
 
     online: bool | None
     changes: Changes = NOTHING
+    problem: str | None = None  # why the LRS could not be reached, when it could not
 
 
 class SyncMonitor(QObject):
@@ -60,6 +61,9 @@ class SyncMonitor(QObject):
         self._connections = threading.Lock()
         self._closed = False
         self._online: bool | None = None
+        self._problem: str | None = None  # transfer lane: the last reachability check's
+        #: Why the LRS could not be reached at the last check (None: reached, or not checked).
+        self.last_problem: str | None = None
         self._last_check = 0.0
         self._busy = False
         self._hub: HubAutoSync | None = None
@@ -124,7 +128,7 @@ class SyncMonitor(QObject):
 
     def _sync_now(self) -> SyncTick:
         from player.core.context import open_context
-        from player.core.sync.client import is_reachable
+        from player.core.sync.client import reachability_problem
         from player.core.sync.config import SyncSettings
         from player.core.sync.service import AutoSync, lrs_groups, manifests_of
         from player.core.trust import trusted_course_check
@@ -156,11 +160,13 @@ class SyncMonitor(QObject):
         now = time.monotonic()
         if self._online is None or now - self._last_check >= CHECK_EVERY_S:
             self._last_check = now
-            self._online = any(is_reachable(target) for target in targets)
+            problems = [reachability_problem(target) for target in targets]
+            self._online = any(problem is None for problem in problems)
+            self._problem = None if self._online else problems[0]
         if self._online:
             self._auto.tick()
             return SyncTick(self._online, Changes(outbox=True))
-        return SyncTick(self._online)
+        return SyncTick(self._online, problem=self._problem)
 
     def _sync_hub(self) -> SyncTick:
         """Transfer lane: the LRS directly when it answers, the rest to the paired hub."""
@@ -182,6 +188,7 @@ class SyncMonitor(QObject):
     def _synced(self, tick: SyncTick) -> None:
         self._busy = False
         self._online = tick.online
+        self.last_problem = tick.problem if tick.online is False else None
         if not tick.changes.outbox:
             # Nothing sent: no announcement will re-read the counts, but the state is new.
             self.refresh_counts()

@@ -83,3 +83,29 @@ def test_last_sent_time_is_shown_in_local_hours_as_qt_reads_the_timestamp(qapp) 
         expected = QLocale().toString(parsed.toLocalTime().time(), QLocale.FormatType.ShortFormat)
         assert local_time(stamp) == expected
     assert local_time("not a time") == "not a time"
+
+
+def test_an_unreachable_lrs_shows_why_and_send_now_tries_again(qtbot, services, window) -> None:
+    """Issue 15: the details say why the server could not be reached, with "Send now"."""
+    import socket
+
+    from player.core.sync.endpoints import configure
+
+    with socket.socket() as probe:  # a port nothing listens on: connection refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    configure(services.data.settings, f"http://127.0.0.1:{port}/xapi/", None)
+    ctx = services.context
+    record_reading(ctx.db, services.learner_id, ctx.manifest("test-course"), "m1-read", at_end=True)
+
+    window.sync_details_button.click()
+    dialog = window.sync_details
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.details is not None)
+    assert not dialog.values["problem"].isVisibleTo(dialog)  # nothing tried yet
+    assert dialog.send_button.isEnabled()
+    with qtbot.waitSignal(window.sync.changed, timeout=20_000):
+        dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.values["problem"].isVisibleTo(dialog), timeout=10_000)
+    assert "cannot reach the LRS" in dialog.values["problem"].text()
+    assert window.sync.last_problem == dialog.values["problem"].text()

@@ -266,8 +266,9 @@ def _network_reason(error: requests.RequestException) -> str:
     return f"request failed: {type(error).__name__}"
 
 
-def is_reachable(endpoint: str, *, timeout: float = 3.0) -> bool:
-    """Cheap check: any HTTP answer (even 404, as Ralph gives on /about) means the LRS is up."""
+def reachability_problem(endpoint: str, *, timeout: float = 3.0) -> str | None:
+    """None when the LRS answers (any HTTP answer, even 404 as Ralph gives on /about), else why
+    not, in one line (the same words as a failed sync: unreachable, too slow, bad certificate)."""
     url = redact(endpoint).rstrip("/")
     url = url[: -len("/statements")] if url.endswith("/statements") else url
     try:
@@ -278,6 +279,11 @@ def is_reachable(endpoint: str, *, timeout: float = 3.0) -> bool:
             stream=True,
             allow_redirects=False,
         ):
-            return True
-    except requests.RequestException:
-        return False
+            return None
+    except requests.RequestException as error:
+        return _network_reason(error)
+
+
+def is_reachable(endpoint: str, *, timeout: float = 3.0) -> bool:
+    """Cheap check: any HTTP answer (even 404, as Ralph gives on /about) means the LRS is up."""
+    return reachability_problem(endpoint, timeout=timeout) is None

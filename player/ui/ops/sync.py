@@ -25,6 +25,8 @@ class SyncDetails:
     endpoint: str | None  # never with credentials in it
     # LRS addresses courses name that are not used yet (not approved), with pending statements
     unapproved: list[str] = field(default_factory=list)
+    # why the last attempt to send a waiting statement failed (None: none failed)
+    last_error: str | None = None
 
 
 def sync_details(services: Services) -> SyncDetails:
@@ -35,7 +37,15 @@ def sync_details(services: Services) -> SyncDetails:
         settings = SyncSettings()
     _groups, blocked = lrs_groups(db, settings, manifests_of(services.context))
     unapproved = [found.endpoint for found in blocked if "--approve" in found.reason]
-    return SyncDetails(sync_status(db), problems(db), settings.endpoint, unapproved)
+    failed = next(
+        db.query(
+            "SELECT error FROM outbox WHERE state = 'pending' AND error IS NOT NULL"
+            " ORDER BY seq DESC LIMIT 1"
+        ),
+        None,
+    )
+    last_error = failed["error"] if failed else None
+    return SyncDetails(sync_status(db), problems(db), settings.endpoint, unapproved, last_error)
 
 
 def approve_endpoint(services: Services, endpoint: str) -> None:

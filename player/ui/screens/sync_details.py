@@ -9,6 +9,8 @@ and then without the credentials configured for another server.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,9 +52,16 @@ class SyncDetailsDialog(Retranslatable, QDialog):
     loaded = Signal()
     send_now = Signal()  # "Send now": the window runs one sync
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        last_problem: Callable[[], str | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        # why the LRS could not be reached at the last check (the window's sync monitor knows)
+        self.last_problem = last_problem or (lambda: None)
         self.details: ops.SyncDetails | None = None
         self.setObjectName("sync-details-dialog")
         fit_to_screen(self, QSize(720, 420))
@@ -62,7 +71,7 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         self.form = QFormLayout()
         self.labels: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
-        for key in ("pending", "sent", "quarantined", "conflicts", "last", "endpoint"):
+        for key in ("pending", "sent", "quarantined", "conflicts", "last", "endpoint", "problem"):
             label, value = QLabel(), QLabel()
             value.setTextFormat(Qt.TextFormat.PlainText)  # e.g. the endpoint's address
             value.setObjectName(f"sync-{key}")
@@ -121,6 +130,10 @@ class SyncDetailsDialog(Retranslatable, QDialog):
             lambda: ops.sync_details(self.services), self._show, self._failed, owner=self
         )
 
+    def sync_checked(self, *_: object) -> None:
+        """The window's sync ran (the LRS answered or not): show its last problem, if any."""
+        self.retranslate()
+
     def _send_now(self) -> None:
         self.note.setText(self.tr("Sending…"))
         self.send_now.emit()
@@ -160,6 +173,7 @@ class SyncDetailsDialog(Retranslatable, QDialog):
             "conflicts": self.tr("Already there with other content:"),
             "last": self.tr("Last sent:"),
             "endpoint": self.tr("Server:"),
+            "problem": self.tr("Last problem:"),
         }
         for key, text in names.items():
             self.labels[key].setText(text)
@@ -197,6 +211,10 @@ class SyncDetailsDialog(Retranslatable, QDialog):
         self.values["endpoint"].setText(
             details.endpoint or self.tr("not set (see Settings): completions stay here")
         )
+        reason = self.last_problem() or details.last_error
+        self.values["problem"].setText(reason or "")
+        self.labels["problem"].setVisible(bool(reason))
+        self.values["problem"].setVisible(bool(reason))
         self.problems.setRowCount(len(details.problems))
         for row, problem in enumerate(details.problems):
             cells = (

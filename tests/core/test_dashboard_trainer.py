@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.core.test_trainer_table import ALL_RIGHT, import_file, laptop
 
 from player.cli import main
 from player.core.context import Context
@@ -20,6 +19,7 @@ from player.core.sync.progress_files import export_progress
 from player.core.sync.service import activity_bases, manifests_of
 from player.core.trainer_table import CsvStyle, clock_time, dashboard_table, write_csv
 from tests.core.learning_fixtures import take_quiz, watch_video
+from tests.core.test_trainer_table import ALL_RIGHT, import_file, laptop
 from tests.helpers.courses import write_source
 
 FRENCH = {

@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from player.core.store.database import utc_now
 from player.core.sync.merge import CourseIndex, LearnerIndex, ProgressMerge
-from player.core.sync.progress_files import statement_problem
-from player.core.sync.statements import freeze
+from player.core.sync.progress_files import queue_imported, statement_problem
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -87,50 +86,13 @@ def receive(
                     )
                 received.duplicates += 1
                 continue
-            _queue(db, statement, number, laptop, learners, courses, received, merge)
+            queue_imported(db, statement, number, HUB_PREFIX + laptop, learners, courses, merge)
+            received.queued += 1
         # Completion claims are weighed against the lessons merged (as for a progress file):
         # a laptop cannot complete a module or course on the hub by saying so.
         merge.finish()
     received.merged = merge.merged
     return received
-
-
-def _queue(
-    db: Database,
-    statement: dict[str, Any],
-    number: int,
-    laptop: str,
-    learners: LearnerIndex,
-    courses: CourseIndex,
-    received: Received,
-    merge: ProgressMerge,
-) -> None:
-    learner_id = learners.find(statement.get("actor") or {})
-    place = courses.locate(statement)
-    event: dict[str, Any] = {
-        "imported_from": HUB_PREFIX + laptop,
-        "line": number,
-        "verb": statement["verb"]["id"],
-        "object": statement["object"]["id"],
-        "timestamp": statement["timestamp"],
-    }
-    if place is not None:
-        event.update(course_id=place.course_id, scope=place.scope, item_id=place.item_id)
-    db.execute(
-        "INSERT INTO outbox (statement_id, learner_id, course_id, kind, event, statement,"
-        " created_at, origin) VALUES (?, ?, ?, 'imported', ?, ?, ?, 'import')",
-        [
-            statement["id"],
-            learner_id,
-            place.course_id if place else None,
-            json.dumps(event, ensure_ascii=False, sort_keys=True),
-            freeze(statement),
-            merge.imported_at,
-        ],
-    )
-    received.queued += 1
-    if place is not None and place.known:
-        merge.add(number, learner_id, place, statement)
 
 
 def confirmed_by_lrs(db: Database, statement_ids: list[str]) -> int:

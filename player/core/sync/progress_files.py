@@ -427,10 +427,25 @@ def _queue(
                 LineProblem(number, f"another statement with id {statement_id} is already here")
             )
         return
+    queue_imported(db, statement, number, path.name, learners, courses, merge)
+    report.queued += 1
+
+
+def queue_imported(
+    db: Database,
+    statement: dict[str, Any],
+    number: int,
+    imported_from: str,
+    learners: LearnerIndex,
+    courses: CourseIndex,
+    merge: ProgressMerge,
+) -> None:
+    """Queue one checked statement from elsewhere (a file, a laptop through the hub) exactly as
+    it came (``origin = 'import'``, its source named), and weigh it for local progress."""
     learner_id = learners.find(statement.get("actor") or {})
     place = courses.locate(statement)
     event = {
-        "imported_from": path.name,
+        "imported_from": imported_from,
         "line": number,
         "verb": statement["verb"]["id"],
         "object": statement["object"]["id"],
@@ -442,7 +457,7 @@ def _queue(
         "INSERT INTO outbox (statement_id, learner_id, course_id, kind, event, statement,"
         " created_at, origin) VALUES (?, ?, ?, 'imported', ?, ?, ?, 'import')",
         [
-            statement_id,
+            statement["id"],
             learner_id,
             place.course_id if place else None,
             json.dumps(event, ensure_ascii=False, sort_keys=True),
@@ -450,6 +465,5 @@ def _queue(
             merge.imported_at,
         ],
     )
-    report.queued += 1
     if place is not None and place.known:
         merge.add(number, learner_id, place, statement)

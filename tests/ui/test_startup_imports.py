@@ -29,6 +29,11 @@ NOT_AT_START_UP = {
     "http.client": "the network stack",
     "ssl": "the network stack",
     "cryptography": "signature checks (at install)",
+    "aiohttp": "the workshop hub's server (when sharing starts)",
+    "zeroconf": "hub discovery (when sharing starts or hubs are listed)",
+    "segno": "the hub's QR code",
+    "matplotlib": "the stats report's charts",
+    "player.core.stats": "the publisher's report",
 }
 
 LOADED = "import sys; {imports}; print('\\n'.join(sorted(sys.modules)))"

@@ -83,10 +83,10 @@ def make_courses(home: Path, count: int) -> None:
         ctx.close()
 
 
-def measure(env: dict[str, str], runs: int) -> dict[str, float]:
+def measure(env: dict[str, str], runs: int, python: str) -> dict[str, float]:
     """Medians of ``runs`` alternate starts of the app and of the bare window, in ``env``."""
-    app_cmd = [sys.executable, "-m", "player", "--exit-when-ready"]
-    bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_qt_window.py")]
+    app_cmd = [python, "-m", "player", "--exit-when-ready"]
+    bare_cmd = [python, str(ROOT / "bench" / "bare_qt_window.py")]
     run_measured(app_cmd, env, expect=READY)  # warm the file cache for both
     run_measured(bare_cmd, env)
     app_times, bare_times, app_rss = [], [], []
@@ -111,22 +111,29 @@ def main() -> None:
     parser.add_argument(
         "--no-write", action="store_true", help="print the figures, leave performance.md alone"
     )
+    parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="the interpreter of the app as users install it (default: this one). The test venv"
+        " has the [reports] extra, whose numpy sqlite-utils and PySide6 import when present:"
+        " measure with a venv made by 'pip install -e .' alone",
+    )
     args = parser.parse_args()
     # An installed app has its bytecode compiled (pip and PyInstaller do it); this machine sets
     # PYTHONDONTWRITEBYTECODE, so compile once here or every run would parse every module.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "player")], check=True)
+    subprocess.run([args.python, "-m", "compileall", "-q", str(ROOT / "player")], check=True)
     figures: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
         make_courses(home, 20)
         env = dict(os.environ, COURSE_PLAYER_HOME=str(home), QT_QPA_PLATFORM="offscreen")
-        figures["offscreen"] = measure(env, args.runs)
+        figures["offscreen"] = measure(env, args.runs, args.python)
         if shutil.which("Xvfb") is not None:
             from tests.fixtures.xvfb import XvfbServer
 
             with XvfbServer() as display:
                 xcb = dict(env, QT_QPA_PLATFORM="xcb", DISPLAY=display)
-                figures["xcb"] = measure(xcb, args.runs)
+                figures["xcb"] = measure(xcb, args.runs, args.python)
         video = ROOT / "assets" / "demo-course" / "media"
         video_file = next(iter(sorted(video.glob("*-480.mp4"))))
         _, play_rss = run_measured([sys.executable, "-c", PLAY_SCRIPT, str(video_file)], env)

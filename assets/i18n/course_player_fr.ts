@@ -808,7 +808,7 @@ Clé de ce paquet :
         </message>
         <message>
             <source>Share in a &amp;workshop…</source>
-            <translation>Partager en &amp;atelier…</translation>
+            <translation>Partager &amp;en atelier…</translation>
         </message>
         <message>
             <source>Share this laptop's courses over the local Wi-Fi, or pair with a hub</source>

@@ -3,10 +3,12 @@
 ``atomic_write`` writes beside the target under a hidden temporary name, flushes it to disk,
 renames it over the target and flushes the folder entry; on any failure the temporary file is
 removed and the target is untouched. ``fsync_dir`` makes a rename itself durable.
+``release_written`` tells the system a large file's written bytes will not be read back soon.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Iterator
@@ -24,6 +26,20 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def release_written(fd: int) -> None:
+    """Tell the system the bytes written so far to ``fd`` will not be read back soon.
+
+    ``posix_fadvise(POSIX_FADV_DONTNEED)``: the kernel drops those pages from its cache once
+    they are on the disk. On Linux that also starts writing them at once instead of when the
+    cache fills, so a long copy keeps the disk busy while it runs, the final ``fsync`` has
+    little left to wait for, and a course copied in does not push the learner's other files
+    out of the cache. Where the call does not exist (Windows, macOS) nothing happens.
+    """
+    if hasattr(os, "posix_fadvise"):
+        with contextlib.suppress(OSError):
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
 
 
 @contextmanager

@@ -40,7 +40,7 @@ from player.core.errors import (
     PlayerError,
     TransferError,
 )
-from player.core.files import atomic_write, fsync_dir
+from player.core.files import atomic_write, fsync_dir, release_written
 from player.core.package.manifest import (
     COMPRESSIBLE_SUFFIXES,
     MANIFEST_NAME,
@@ -160,13 +160,6 @@ def _cleanup(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _drop_cache(handle_fd: int) -> None:
-    """Ask the kernel to forget the pages just written, so the read-back comes from the drive."""
-    if hasattr(os, "posix_fadvise"):
-        with contextlib.suppress(OSError):
-            os.posix_fadvise(handle_fd, 0, 0, os.POSIX_FADV_DONTNEED)
-
-
 def export_course(
     ctx: Context,
     course_id: str,
@@ -283,7 +276,7 @@ def _write_zip(
                 open(ctx.objects.path_for(entry), "rb") as stream,
                 archive.open(info, "w", force_zip64=entry.size > 2**31) as out,
                 read_ahead(stream.read, entry.size + 1) as chunks,
-                write_behind(out) as writer,
+                write_behind(out, raw) as writer,
             ):
                 for chunk in chunks:
                     if cancel is not None:
@@ -303,7 +296,7 @@ def _write_zip(
         archive.close()
         raw.flush()
         os.fsync(raw.fileno())
-        _drop_cache(raw.fileno())
+        release_written(raw.fileno())  # the read-back below then comes from the drive
 
 
 def _verify_written(

@@ -6,11 +6,13 @@ from __future__ import annotations
 import errno
 import hashlib
 import io
+import os
 import threading
 from pathlib import Path
 
 import pytest
 
+from player.core import pipeline as pipeline_module
 from player.core.context import open_context
 from player.core.errors import DiskFullError, IntegrityError, PackageError, TransferCancelled
 from player.core.install import install
@@ -216,3 +218,35 @@ def test_a_stored_member_whose_local_header_names_another_file_is_refused(
     finally:
         source.close()
         ctx.close()
+
+
+def test_a_file_on_the_disk_is_released_as_it_is_written(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The disk works during the copy, not all after it: every ``RELEASE_EVERY`` bytes the
+    writer thread flushes the file and tells the system its written pages can go to the disk;
+    a writer without a disk file (a buffer, a callable) releases nothing and still writes."""
+    released: list[tuple[str, int, int]] = []
+    real_release = pipeline_module.release_written
+
+    def recording_release(fd: int) -> None:
+        released.append((threading.current_thread().name, fd, os.fstat(fd).st_size))
+        real_release(fd)
+
+    monkeypatch.setattr(pipeline_module, "release_written", recording_release)
+    monkeypatch.setattr(pipeline_module, "RELEASE_EVERY", 2 * CHUNK)
+    data = bytes(range(256)) * (CHUNK // 256)
+    with open(tmp_path / "copy.bin", "wb") as out:
+        with write_behind(out, out) as writer:
+            for _ in range(8):
+                writer.write(data)
+        assert [name for name, _fd, _size in released] == ["write-behind"] * 4
+        assert {fd for _name, fd, _size in released} == {out.fileno()}
+        # each release sees the bytes written before it: the buffer was flushed first
+        assert [size for _name, _fd, size in released] == [2 * CHUNK * k for k in (1, 2, 3, 4)]
+    assert (tmp_path / "copy.bin").read_bytes() == data * 8
+
+    released.clear()
+    member = io.BytesIO()
+    with write_behind(member.write) as writer:
+        for _ in range(4):
+            writer.write(data)
+    assert released == [] and member.getvalue() == data * 4

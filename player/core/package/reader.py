@@ -68,7 +68,7 @@ def copy_verified(
     try:
         with contextlib.ExitStack() as stack:
             out = stack.enter_context(open(dest, "wb")) if dest is not None else None
-            writer = stack.enter_context(write_behind(out)) if out is not None else None
+            writer = stack.enter_context(write_behind(out, out)) if out is not None else None
             chunks = stack.enter_context(read_ahead(stream.read, entry.size + 1))
             for chunk in chunks:
                 if cancel is not None:

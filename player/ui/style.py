@@ -4,11 +4,16 @@
 scheme (Qt 6.5+ ``QStyleHints.colorScheme``; light when Qt cannot tell), sets Qt's Fusion style
 with that ``QPalette`` (Fusion honours every palette role on every OS, so the same contrast
 holds everywhere) and one small application style sheet, and follows the system when it
-switches. Widgets never write colours: they take them from ``current()`` or mark themselves
-with a property the style sheet knows (``primary``, ``card``, ``muted``, ``figure``...).
+switches. Widgets never write colours: they take them from ``current()`` or ``colour(name)``,
+mark themselves with a property the style sheet knows (``mark(label, tone="danger")``,
+``primary``, ``card``, ``muted``, ``figure``...), or draw SVG icons in a named colour
+(``widgets/svg.py``).
 
-Every text colour is checked against the backgrounds it is drawn on for WCAG 2.2 AA (4.5:1),
-and every graphic (progress, focus ring, state icons) for 3:1, by ``tests/ui/test_style.py``.
+Every colour the UI writes is named here, with the backgrounds it is drawn on and its use:
+text needs 4.5:1 (WCAG 2.2 AA, 1.4.3), graphics — progress, focus ring, state icons and dots,
+chart bars, control outlines — 3:1 (1.4.11, non-text contrast). ``tests/ui/test_contrast.py``
+computes every ratio in both palettes and fails on any ``#rrggbb`` in ``player/ui`` that is not
+one of them.
 """
 
 from __future__ import annotations
@@ -39,10 +44,10 @@ class Palette:
     on_accent: str  # text on ``accent``
     focus: str  # the keyboard focus ring
     track: str  # the empty part of a progress ring or bar (decorative)
-    success: str  # done: text and state icons
-    warning: str  # in progress, offline
+    success: str  # done, online, what worked: text, state icons, chart bars
+    warning: str  # in progress, offline, an unsigned publisher
     danger: str  # errors, failed quizzes
-    locked: str  # locked modules and lessons: icons and text
+    locked: str  # locked modules and lessons, "offline mode": icons and text
 
 
 LIGHT = Palette(
@@ -108,6 +113,11 @@ GRAPHIC_ON = {
 }
 TEXT_RATIO = 4.5
 GRAPHIC_RATIO = 3.0
+
+#: Printed reports (``player/ui/reports.py``) are on paper, light whatever the screen's scheme:
+#: black text on a grey header row.
+PRINTED_TEXT = "#000000"
+PRINTED_HEADER = "#e8e8e8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +217,10 @@ QLabel[tone="success"] {{ color: {p.success}; }}
 QLabel[tone="danger"] {{ color: {p.danger}; }}
 QLabel[tone="warning"] {{ color: {p.warning}; }}
 QLabel[tone="locked"] {{ color: {p.locked}; }}
+QLabel[notice="success"] {{
+    background: {p.surface}; color: {p.success}; border: 2px solid {p.success};
+    border-radius: 4px; padding: {s.s}px; font-weight: bold;
+}}
 QPushButton[primary="true"] {{
     background: {p.accent}; color: {p.on_accent}; border: none;
     border-radius: {RADIUS - 2}px; padding: {s.s}px {s.l}px; font-weight: bold;

@@ -204,7 +204,10 @@ def qt_palette(p: Palette) -> QPalette:
 
 
 def stylesheet(p: Palette) -> str:
-    """The few rules the palette cannot say: cards, the primary button, figures, bars."""
+    """The few rules the palette cannot say: cards, the primary button, tones, outlines of
+    fields that reach 3:1 (Fusion derives its own from the window colour, at about 2:1), bars,
+    and the style's raster icons replaced by ours: dialog buttons without icons, message boxes
+    with SVG ones."""
     s = SPACING
     return f"""
 QFrame[card="true"] {{
@@ -245,7 +248,7 @@ QRadioButton::indicator:checked {{
         stop:0 {p.accent}, stop:0.55 {p.accent}, stop:0.6 {p.surface}, stop:1 {p.surface});
 }}
 QCheckBox::indicator:checked {{
-    border-color: {p.accent}; background: {p.accent}; image: url({_check_icon(p)});
+    border-color: {p.accent}; background: {p.accent}; image: url({_icon("check", p)});
 }}
 QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {p.track}; }}
 QProgressBar {{
@@ -253,13 +256,22 @@ QProgressBar {{
     text-align: center; min-height: 8px;
 }}
 QProgressBar::chunk {{ background: {p.accent}; border-radius: 4px; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+QMessageBox {{
+    messagebox-information-icon: url({_icon("information", p)});
+    messagebox-question-icon: url({_icon("question", p)});
+    messagebox-warning-icon: url({_icon("warning", p)});
+    messagebox-critical-icon: url({_icon("critical", p)});
+}}
 """
 
 
-def _check_icon(p: Palette) -> str:
+def _icon(name: str, p: Palette) -> str:
+    """An SVG of ``assets/icons/ui`` drawn in this palette's colours, for the style sheet (which
+    Qt draws at the screen's scale, through its SVG icon engine)."""
     from player.core.resources import assets_dir
 
-    return (assets_dir() / "icons" / "ui" / f"check-{p.name}.svg").as_posix()
+    return (assets_dir() / "icons" / "ui" / f"{name}-{p.name}.svg").as_posix()
 
 
 def apply(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Palette:
@@ -285,12 +297,16 @@ def apply(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Palette:
 
 
 def mark(widget: QWidget, **properties: object) -> None:
-    """Set style-sheet properties on a widget (``mark(button, primary=True)``) and restyle it."""
+    """Set style-sheet properties on a widget (``mark(button, primary=True)``).
+
+    A widget not styled yet takes them when it is first shown; one already styled is restyled
+    now (Qt's recipe for a dynamic property the style sheet reads)."""
     for key, value in properties.items():
         widget.setProperty(key, value)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
 
 
 def palette_colours(p: Palette) -> dict[str, str]:

@@ -108,3 +108,41 @@ def test_no_screen_asks_for_a_raster_icon() -> None:
         if raster.search(line)
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_dialog_buttons_have_no_raster_icons_and_message_boxes_svg_ones(qapp, scheme) -> None:
+    """Fusion puts raster icons on Ok/Cancel/Close and in message boxes; the app's style sheet
+    takes them off the buttons and gives message boxes its SVG ones, in the palette's colours."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    old = qapp.palette(), qapp.style().name()
+    try:
+        palette = style.apply(qapp, style.SCHEMES[scheme])
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.ensurePolished()
+        assert [b.icon().isNull() for b in buttons.buttons()] == [True, True]
+        for kind, colour in (
+            (QMessageBox.Icon.Warning, palette.warning),
+            (QMessageBox.Icon.Critical, palette.danger),
+            (QMessageBox.Icon.Question, palette.accent),
+            (QMessageBox.Icon.Information, palette.accent),
+        ):
+            box = QMessageBox(kind, "Titre", "Texte")
+            box.ensurePolished()
+            box.setIcon(kind)  # the icon is taken from the style once the sheet applies
+            image = box.iconPixmap().toImage()
+            assert not image.isNull(), kind
+            colours = {
+                image.pixelColor(x, y).name()
+                for x in range(image.width())
+                for y in range(image.height())
+                if image.pixelColor(x, y).alpha() == 255
+            }
+            assert colour in colours, kind
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setStyle(old[1])
+        qapp.setPalette(old[0])

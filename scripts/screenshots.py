@@ -232,13 +232,16 @@ def main() -> int:
         shoot(window, "08-questionnaire")
         window.go_back()
 
+    from player.core.learning.learners import create_learner
     from player.ui.screens.add_course import AddCourseDialog
     from player.ui.screens.learners import LearnerDialog
     from player.ui.screens.settings import SettingsDialog
 
+    with services.separate_context() as ctx:  # type: ignore[attr-defined]
+        create_learner(ctx.db, "Ibrahima", pin="2468")  # a PIN shows a lock in the list
     dialog = LearnerDialog(services, window)
     dialog.show()
-    wait(lambda: dialog.list.count() > 0)
+    wait(lambda: dialog.list.count() > 1)
     shoot(dialog, "09-apprenants")
     dialog.close()
 
@@ -246,6 +249,11 @@ def main() -> int:
     settings.show()
     shoot(settings, "10-parametres")
     settings.close()
+
+    details = window.open_sync_details()
+    wait(lambda: not services.tasks.busy)
+    shoot(details, "12-details-envoi")
+    details.close()
 
     from player.core.package.pack import pack
     from player.core.resources import demo_course_source

@@ -40,7 +40,7 @@ from player.ui.tasks import one_line
 from player.ui.units import local_time
 from player.ui.widgets.common import Note, show_error
 from player.ui.widgets.focus import install_focus_ring
-from player.ui.widgets.icons import dot_icon
+from player.ui.widgets.svg import svg_icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -282,13 +282,13 @@ class MainWindow(QMainWindow):
         """The indicator: online (LRS reachable), offline, or not checked yet."""
         self._online_state = online
         if online is None:
-            text, colour = self.tr("Offline mode"), "#7a7a7a"
+            text, colour = self.tr("Offline mode"), "locked"
         elif online:
-            text, colour = self.tr("Online"), "#2e7d32"
+            text, colour = self.tr("Online"), "success"
         else:
-            text, colour = self.tr("Offline"), "#b26a00"
+            text, colour = self.tr("Offline"), "warning"
         self.online.setText(text)
-        self.online.setIcon(dot_icon(colour))
+        self.online.setIcon(svg_icon("dot", colour))
         self.online.setAccessibleName(self.tr("Connection: %1").replace("%1", text))
 
     def _sync_changed(self, view: SyncView) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from player.core.errors import QT_TRANSLATE_NOOP, PlayerError
 from player.core.progress import format_duration
 from player.core.trainer_table import LearnerSummary
+from player.ui.style import PRINTED_HEADER, PRINTED_TEXT
 
 LAYOUT_WIDTH = 720.0  # the HTML is laid out at this width, then scaled to the page
 
@@ -128,7 +129,7 @@ def summary_html(summary: LearnerSummary, language: str) -> str:
         else t["course_open"]
     )
     return f"""
-<html><body style="font-family: sans-serif; font-size: 11pt;">
+<html><body style="font-family: sans-serif; font-size: 11pt; color: {PRINTED_TEXT};">
 <h2>{e(t["heading"])}</h2>
 <table cellpadding="3">
 <tr><td><b>{e(t["learner"])}</b></td><td>{e(summary.learner_name)}</td></tr>
@@ -138,7 +139,7 @@ def summary_html(summary: LearnerSummary, language: str) -> str:
 </table>
 <p></p>
 <table width="100%" border="1" cellspacing="0" cellpadding="5" style="border-collapse: collapse;">
-<tr style="background-color: #e8e8e8;">
+<tr style="background-color: {PRINTED_HEADER};">
   <th align="left">{e(t["module"])}</th><th align="left">{e(t["state"])}</th>
   <th align="right">{e(t["score"])}</th><th align="right">{e(t["time"])}</th>
   <th align="right">{e(t["completed_on"])}</th>

@@ -4,11 +4,16 @@
 scheme (Qt 6.5+ ``QStyleHints.colorScheme``; light when Qt cannot tell), sets Qt's Fusion style
 with that ``QPalette`` (Fusion honours every palette role on every OS, so the same contrast
 holds everywhere) and one small application style sheet, and follows the system when it
-switches. Widgets never write colours: they take them from ``current()`` or mark themselves
-with a property the style sheet knows (``primary``, ``card``, ``muted``, ``figure``...).
+switches. Widgets never write colours: they take them from ``current()`` or ``colour(name)``,
+mark themselves with a property the style sheet knows (``mark(label, tone="danger")``,
+``primary``, ``card``, ``muted``, ``figure``...), or draw SVG icons in a named colour
+(``widgets/svg.py``).
 
-Every text colour is checked against the backgrounds it is drawn on for WCAG 2.2 AA (4.5:1),
-and every graphic (progress, focus ring, state icons) for 3:1, by ``tests/ui/test_style.py``.
+Every colour the UI writes is named here, with the backgrounds it is drawn on and its use:
+text needs 4.5:1 (WCAG 2.2 AA, 1.4.3), graphics — progress, focus ring, state icons and dots,
+chart bars, control outlines — 3:1 (1.4.11, non-text contrast). ``tests/ui/test_contrast.py``
+computes every ratio in both palettes and fails on any ``#rrggbb`` in ``player/ui`` that is not
+one of them.
 """
 
 from __future__ import annotations
@@ -39,10 +44,10 @@ class Palette:
     on_accent: str  # text on ``accent``
     focus: str  # the keyboard focus ring
     track: str  # the empty part of a progress ring or bar (decorative)
-    success: str  # done: text and state icons
-    warning: str  # in progress, offline
+    success: str  # done, online, what worked: text, state icons, chart bars
+    warning: str  # in progress, offline, an unsigned publisher
     danger: str  # errors, failed quizzes
-    locked: str  # locked modules and lessons: icons and text
+    locked: str  # locked modules and lessons, "offline mode": icons and text
 
 
 LIGHT = Palette(
@@ -108,6 +113,11 @@ GRAPHIC_ON = {
 }
 TEXT_RATIO = 4.5
 GRAPHIC_RATIO = 3.0
+
+#: Printed reports (``player/ui/reports.py``) are on paper, light whatever the screen's scheme:
+#: black text on a grey header row.
+PRINTED_TEXT = "#000000"
+PRINTED_HEADER = "#e8e8e8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +204,10 @@ def qt_palette(p: Palette) -> QPalette:
 
 
 def stylesheet(p: Palette) -> str:
-    """The few rules the palette cannot say: cards, the primary button, figures, bars."""
+    """The few rules the palette cannot say: cards, the primary button, tones, outlines of
+    fields that reach 3:1 (Fusion derives its own from the window colour, at about 2:1), bars,
+    and the style's raster icons replaced by ours: dialog buttons without icons, message boxes
+    with SVG ones."""
     s = SPACING
     return f"""
 QFrame[card="true"] {{
@@ -207,6 +220,10 @@ QLabel[tone="success"] {{ color: {p.success}; }}
 QLabel[tone="danger"] {{ color: {p.danger}; }}
 QLabel[tone="warning"] {{ color: {p.warning}; }}
 QLabel[tone="locked"] {{ color: {p.locked}; }}
+QLabel[notice="success"] {{
+    background: {p.surface}; color: {p.success}; border: 2px solid {p.success};
+    border-radius: 4px; padding: {s.s}px; font-weight: bold;
+}}
 QPushButton[primary="true"] {{
     background: {p.accent}; color: {p.on_accent}; border: none;
     border-radius: {RADIUS - 2}px; padding: {s.s}px {s.l}px; font-weight: bold;
@@ -231,7 +248,7 @@ QRadioButton::indicator:checked {{
         stop:0 {p.accent}, stop:0.55 {p.accent}, stop:0.6 {p.surface}, stop:1 {p.surface});
 }}
 QCheckBox::indicator:checked {{
-    border-color: {p.accent}; background: {p.accent}; image: url({_check_icon(p)});
+    border-color: {p.accent}; background: {p.accent}; image: url({_icon("check", p)});
 }}
 QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {p.track}; }}
 QProgressBar {{
@@ -239,13 +256,22 @@ QProgressBar {{
     text-align: center; min-height: 8px;
 }}
 QProgressBar::chunk {{ background: {p.accent}; border-radius: 4px; }}
+QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+QMessageBox {{
+    messagebox-information-icon: url({_icon("information", p)});
+    messagebox-question-icon: url({_icon("question", p)});
+    messagebox-warning-icon: url({_icon("warning", p)});
+    messagebox-critical-icon: url({_icon("critical", p)});
+}}
 """
 
 
-def _check_icon(p: Palette) -> str:
+def _icon(name: str, p: Palette) -> str:
+    """An SVG of ``assets/icons/ui`` drawn in this palette's colours, for the style sheet (which
+    Qt draws at the screen's scale, through its SVG icon engine)."""
     from player.core.resources import assets_dir
 
-    return (assets_dir() / "icons" / "ui" / f"check-{p.name}.svg").as_posix()
+    return (assets_dir() / "icons" / "ui" / f"{name}-{p.name}.svg").as_posix()
 
 
 def apply(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Palette:
@@ -271,12 +297,16 @@ def apply(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Palette:
 
 
 def mark(widget: QWidget, **properties: object) -> None:
-    """Set style-sheet properties on a widget (``mark(button, primary=True)``) and restyle it."""
+    """Set style-sheet properties on a widget (``mark(button, primary=True)``).
+
+    A widget not styled yet takes them when it is first shown; one already styled is restyled
+    now (Qt's recipe for a dynamic property the style sheet reads)."""
     for key, value in properties.items():
         widget.setProperty(key, value)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
 
 
 def palette_colours(p: Palette) -> dict[str, str]:

@@ -249,7 +249,7 @@ def test_f1_lists_the_shortcuts_in_french(qtbot, demo_window) -> None:
 def test_the_focused_widget_has_a_visible_ring(qtbot, demo_window) -> None:
     from PySide6.QtWidgets import QFocusFrame
 
-    from player.ui.colours import FOCUS_RING
+    from player.ui import style
 
     window = demo_window
     card = window.library.cards[0]
@@ -262,7 +262,7 @@ def test_the_focused_widget_has_a_visible_ring(qtbot, demo_window) -> None:
     assert ring.geometry().contains(inner)
     image = ring.grab().toImage()
     middle_top = image.pixelColor(image.width() // 2, 0)
-    assert middle_top.name() == FOCUS_RING
+    assert middle_top.name() == style.current().focus
 
 
 def complete_all_but_the_survey(services) -> None:

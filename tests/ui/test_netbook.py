@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from player.core.learning.activity import record_reading
 from tests.ui.test_course_flow import answer_quiz, open_lesson, open_outline, watch_intro_video
 
 ROOT = Path(__file__).resolve().parents[2]
 NETBOOK = QSize(1024, 600)
+TITLE_BAR = 40  # a window manager's title bar, which the available height includes
 
 
 def fits(widget: QWidget, limit: QSize = NETBOOK) -> bool:
@@ -83,33 +84,91 @@ def test_every_screen_of_the_window_fits_a_netbook(qtbot, window, services, fren
     window.close()  # stops its sync timer before the services close
 
 
-def test_every_dialog_fits_a_netbook(qtbot, window, services, french) -> None:
+def every_dialog(services, window) -> list[QDialog]:
+    """One of each of the app's dialogs (``test_every_dialog_of_the_app_is_listed`` keeps the
+    list whole)."""
+    from player.core.learning.learners import create_learner
     from player.ui.screens.add_course import AddCourseDialog
     from player.ui.screens.dashboard_dialog import DashboardDialog
-    from player.ui.screens.learners import LearnerDialog
+    from player.ui.screens.learners import LearnerDialog, PinDialog
     from player.ui.screens.settings import SettingsDialog
+    from player.ui.screens.shortcuts import ShortcutsDialog
     from player.ui.screens.sync_details import SyncDetailsDialog
-    from player.ui.screens.usb_dialogs import CopyToUsbDialog
+    from player.ui.screens.usb_dialogs import CopyToUsbDialog, ProgressToUsbDialog
     from player.ui.screens.workshop import WorkshopDialog
+    from player.ui.widgets.trusted_keys import AddKeyDialog
 
-    dialogs = [
+    settings = SettingsDialog(services, window)
+    with_pin = create_learner(services.context.db, "Awa Diop", pin="1234")
+    return [
         AddCourseDialog(services, window),
         DashboardDialog(services, window),
         LearnerDialog(services, window),
-        SettingsDialog(services, window),
+        PinDialog(services, with_pin, window),
+        settings,
+        AddKeyDialog(services, settings.trusted),
         SyncDetailsDialog(services, window),
         CopyToUsbDialog(services, "test-course", "Cours d'essai", 123_456, window),
+        ProgressToUsbDialog(services, services.learner_id, "Awa Diop", window),
         WorkshopDialog(services, window),
+        ShortcutsDialog(window),
     ]
-    seen = []
+
+
+def closes(dialog: QDialog) -> bool:
+    """A Close (or Cancel) button in the dialog's button box: Esc and the button close it."""
+    return any(
+        box.buttonRole(button) == QDialogButtonBox.ButtonRole.RejectRole
+        for box in dialog.findChildren(QDialogButtonBox)
+        for button in box.buttons()
+    )
+
+
+def test_every_dialog_is_a_titled_dialog_with_a_close_button_that_fits_a_netbook(
+    qtbot, window, services, french
+) -> None:
+    """Issues 15 and 20: dashboard, add a course, settings, sync details, learners, PIN, USB
+    copies, trusted keys, workshop and shortcuts are real dialogs: a window title, a button that
+    closes them, and a minimum size within 1024×600 less the title bar (in French, the longer
+    language). Each opens within the screen's available area (``geometry.fit_to_screen``,
+    ``test_dialogs_open_fitted_to_a_netbook_screen``)."""
+    dialogs = every_dialog(services, window)
+    seen, problems = [], []
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitUntil(lambda: not services.tasks.busy)
         seen.append(sizes(dialog))
+        name = type(dialog).__name__
+        if not dialog.windowTitle().strip():
+            problems.append(f"{name}: no title")
+        if not closes(dialog):
+            problems.append(f"{name}: no Close or Cancel button")
+        if not fits(dialog, NETBOOK - QSize(0, TITLE_BAR)):
+            problems.append(f"{name}: {sizes(dialog)}")
     print("\n".join(seen))
-    assert all(fits(dialog) for dialog in dialogs), seen
+    assert problems == []
     window.close()  # stops its sync timer before the services close
+
+
+def test_every_dialog_of_the_app_is_listed(qtbot, window, services) -> None:
+    import importlib
+    import pkgutil
+
+    import player.ui
+
+    for module in pkgutil.walk_packages(player.ui.__path__, "player.ui."):
+        if not module.name.endswith(("open_at_start", "video")):
+            importlib.import_module(module.name)
+
+    def subclasses(cls: type) -> set[type]:
+        return {sub for direct in cls.__subclasses__() for sub in {direct, *subclasses(direct)}}
+
+    ours = {cls for cls in subclasses(QDialog) if cls.__module__.startswith("player.ui.")}
+    listed = {type(dialog) for dialog in every_dialog(services, window)}
+    abstract = {cls for cls in ours if cls.__subclasses__()}  # the USB destination's base
+    assert {cls.__name__ for cls in ours - listed - abstract} == set()
+    window.close()
 
 
 PLACE_WINDOW = """

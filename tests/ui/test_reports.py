@@ -68,6 +68,42 @@ def test_pdf_is_one_page(qapp, progressed: DataDir, tmp_path: Path) -> None:
         write_learner_pdf(summary, tmp_path / "nowhere" / "ana.pdf")
 
 
+def test_the_printed_summary_is_dark_on_white_with_the_screen_in_dark_mode(
+    qapp, progressed: DataDir
+) -> None:
+    """Paper is white: the app's dark palette must not turn the report's text light."""
+    from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
+
+    from player.ui import style
+
+    ctx = open_context(progressed)
+    try:
+        summary = learner_summary(ctx, "ana lúcia", "test-course")
+    finally:
+        ctx.close()
+    old = qapp.palette(), qapp.style().name()
+    try:
+        style.apply(qapp, style.SCHEMES["dark"])
+        document = QTextDocument()
+        document.setHtml(summary_html(summary, "en"))
+        document.setTextWidth(720)
+        image = QImage(720, int(document.size().height()), QImage.Format.Format_RGB32)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        document.drawContents(painter)
+        painter.end()
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setStyle(old[1])
+        qapp.setPalette(old[0])
+    darkest = min(
+        image.pixelColor(x, y).lightness()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
+    assert darkest < 60  # black text, not the dark scheme's light grey (#e9edf2)
+
+
 def test_cli_report(
     qapp,
     progressed: DataDir,

@@ -12,13 +12,3 @@ def test_titles_and_notes_show_markup_as_typed(qapp) -> None:
     for label in (Heading("<b>Cours</b>"), Note("<i>note</i>"), PublisherLabel()):
         assert label.textFormat() == Qt.TextFormat.PlainText
     assert Note().textInteractionFlags() == Qt.TextInteractionFlag.TextSelectableByMouse
-
-
-def test_the_online_dot_is_a_filled_circle_of_its_colour(qapp) -> None:
-    from PySide6.QtGui import QColor
-
-    from player.ui.widgets.icons import dot_icon
-
-    image = dot_icon("#2e7d32").pixmap(14, 14).toImage()
-    assert image.pixelColor(7, 7) == QColor("#2e7d32")  # the middle is filled
-    assert image.pixelColor(0, 0).alpha() == 0  # the corners stay see-through

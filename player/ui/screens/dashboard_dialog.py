@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from player.core import trainer_table as core
 from player.core.errors import PlayerError
+from player.ui import style
 from player.ui.geometry import fit_to_screen
 from player.ui.ops import trainer
 from player.ui.ops.changes import PROGRESS_AND_OUTBOX
@@ -50,11 +51,9 @@ from player.ui.screens.dashboard_table import (
 )
 from player.ui.screens.learners import pin_field
 from player.ui.services import Services
+from player.ui.style import mark
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Heading, Note, Retranslatable, percent, show_error
-
-COMPLETED_COLOUR = QColor("#2e7d32")
-SCORE_COLOUR = QColor("#1565c0")
 
 
 class ModuleChart(QWidget):
@@ -100,9 +99,10 @@ class ModuleChart(QWidget):
         metrics = painter.fontMetrics()
         line = metrics.height()
         text_colour = self.palette().text().color()
+        completed_colour, score_colour = style.colour("success"), style.colour("accent")
         area = QRectF(self.rect()).adjusted(8, 8, -8, -8)
         x = area.left()
-        for colour, text in zip((COMPLETED_COLOUR, SCORE_COLOUR), self.labels, strict=True):
+        for colour, text in zip((completed_colour, score_colour), self.labels, strict=True):
             painter.fillRect(QRectF(x, area.top() + 2, line - 4, line - 4), colour)
             painter.setPen(text_colour)
             painter.drawText(QRectF(x + line, area.top(), 400, line), text)
@@ -144,8 +144,8 @@ class ModuleChart(QWidget):
             score = bar.average_best_score or 0.0
             texts = self.value_texts(bar)
             for offset, value, colour, text in (
-                (0.0, done, COMPLETED_COLOUR, texts[0]),
-                (width, score, SCORE_COLOUR, texts[1]),
+                (0.0, done, completed_colour, texts[0]),
+                (width, score, score_colour, texts[1]),
             ):
                 h = height * max(0.0, min(1.0, value))
                 painter.fillRect(QRectF(start + offset, bottom - h, width - 2, h), colour)
@@ -193,7 +193,7 @@ class TrainerPinPage(Retranslatable, QWidget):
             form.addRow(label, field)
         self.message = Note()
         self.message.setObjectName("trainer-pin-page-message")
-        self.message.setStyleSheet("color: #b00020;")
+        mark(self.message, tone="danger")
         self.save_button = QPushButton()
         self.save_button.setObjectName("trainer-pin-save")
         self.save_button.setDefault(True)
@@ -331,7 +331,7 @@ class DashboardDialog(Retranslatable, QDialog):
         self.pin.returnPressed.connect(self._check_pin)
         self.pin_message = Note()
         self.pin_message.setObjectName("trainer-pin-message")
-        self.pin_message.setStyleSheet("color: #b00020;")
+        mark(self.pin_message, tone="danger")
         self.unlock = QPushButton()
         self.unlock.setObjectName("trainer-unlock")
         self.unlock.clicked.connect(self._check_pin)

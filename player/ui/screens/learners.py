@@ -168,7 +168,7 @@ class LearnerDialog(Retranslatable, QDialog):
             item = QListWidgetItem(text)
             item.setData(LEARNER_ROLE, learner)
             if learner.has_pin:
-                item.setIcon(state_icon(State.LOCKED, 24))
+                item.setIcon(state_icon(State.LOCKED))
                 item.setToolTip(self.tr("Protected by a PIN"))
             self.list.addItem(item)
             if learner.id == wanted:

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
-    QIcon,
     QImage,
     QPainter,
     QPainterPath,
@@ -49,7 +48,7 @@ from player.ui.widgets.common import (
     scaled_font,
     screen_margins,
 )
-from player.ui.widgets.icons import State
+from player.ui.widgets.icons import State, state_icon
 from player.ui.widgets.publisher import PublisherLabel
 from player.ui.widgets.svg import svg_icon
 
@@ -62,17 +61,6 @@ MODULE_STATE = {"locked": State.LOCKED, "open": State.OPEN, "complete": State.DO
 
 
 THUMBNAIL_SIZE = QSize(96, 54)
-STATE_ICON = {
-    State.LOCKED: ("lock", "locked"),
-    State.OPEN: ("open", "text_muted"),
-    State.IN_PROGRESS: ("in_progress", "warning"),
-    State.DONE: ("done", "success"),
-}
-
-
-def state_svg(state: State) -> QIcon:
-    name, colour = STATE_ICON[state]
-    return svg_icon(name, getattr(style.current(), colour))
 
 
 class LessonButton(QPushButton):
@@ -153,7 +141,7 @@ class LessonButton(QPushButton):
             painter.drawPixmap(thumb.toRect(), self.thumbnail)
         else:
             painter.fillRect(thumb, QColor(p.surface_alt))
-            kind = svg_icon(TYPE_ICON.get(self.lesson.type, "text"), p.text_muted)
+            kind = svg_icon(TYPE_ICON.get(self.lesson.type, "text"), "text_muted")
             side = 24
             kind.paint(
                 painter,
@@ -181,7 +169,7 @@ class LessonButton(QPushButton):
             painter.setFont(badge_font)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.badge)
             right = int(badge.left())
-        state_svg(self.state).paint(
+        state_icon(self.state).paint(
             painter,
             QRect(
                 self.width() - SPACING.m - state_side,
@@ -194,7 +182,7 @@ class LessonButton(QPushButton):
         top = (self.height() - 2 * metrics.height() - SPACING.xs) // 2
         type_side = metrics.height()
         svg_icon(
-            TYPE_ICON.get(self.lesson.type, "text"), p.locked if self.locked else p.accent
+            TYPE_ICON.get(self.lesson.type, "text"), "locked" if self.locked else "accent"
         ).paint(painter, QRect(x, top, type_side, type_side))
         title_font = QFont(self.font())
         title_font.setBold(self.is_next)
@@ -319,7 +307,7 @@ class OutlineScreen(Screen):
         icon = QLabel()
         size = self.fontMetrics().height() + 8
         icon.setPixmap(
-            state_svg(MODULE_STATE[module.status]).pixmap(
+            state_icon(MODULE_STATE[module.status]).pixmap(
                 QSize(size, size), self.devicePixelRatioF()
             )
         )

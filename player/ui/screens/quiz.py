@@ -254,11 +254,7 @@ class QuizScreen(Screen):
         self.unlocked.setTextFormat(Qt.TextFormat.PlainText)  # names modules
         self.unlocked.setObjectName("quiz-unlocked")
         self.unlocked.setWordWrap(True)
-        self.unlocked.setStyleSheet(
-            f"background: {style.current().surface}; color: {style.current().success};"
-            f" border: 2px solid {style.current().success};"
-            " border-radius: 4px; padding: 8px; font-weight: bold;"
-        )
+        mark(self.unlocked, notice="success")
         self.feedback = QTextBrowser()
         self.feedback.setObjectName("quiz-feedback")
         self.feedback.setOpenLinks(False)

@@ -34,6 +34,7 @@ from player.ui.geometry import fit_to_screen
 from player.ui.i18n import LANGUAGES, pick_language
 from player.ui.screens.workshop import HubSettingRow
 from player.ui.services import Services
+from player.ui.style import mark
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Note, Retranslatable, percent
 from player.ui.widgets.trusted_keys import TrustedKeysBox
@@ -148,7 +149,7 @@ class SettingsDialog(Retranslatable, QDialog):
 
         self.message = Note()
         self.message.setObjectName("settings-message")
-        self.message.setStyleSheet("color: #b00020;")
+        mark(self.message, tone="danger")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

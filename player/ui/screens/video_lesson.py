@@ -28,19 +28,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QColor,
     QHideEvent,
-    QIcon,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
-    QPainter,
     QPalette,
-    QPen,
-    QPixmap,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -75,8 +70,12 @@ from player.ui.video import (
     VideoUnavailableError,
 )
 from player.ui.widgets.common import Heading, lesson_header, screen_margins
+from player.ui.widgets.svg import svg_icon
 
 log = logging.getLogger(__name__)
+
+#: The video controls' icons (play, skip, volume, full screen) take the text's colour.
+CONTROL_COLOUR = "text"
 
 SAVE_EVERY = 5.0  # seconds of real time between two saves while playing
 SKIP = 10.0  # seconds jumped by the arrow keys
@@ -130,28 +129,6 @@ def language_name(code: str) -> str:
         return "English"  # Qt's native name of a bare "en" is "American English"
     name = locale.nativeLanguageName()
     return name[:1].upper() + name[1:] if name else code
-
-
-def full_screen_icon(colour: QColor, size: int = 32, *, leave: bool = False) -> QIcon:
-    """Four corner brackets pointing out (enter full screen) or in (leave it)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(colour, max(2.0, size / 12)))
-    low, high, arm = size * 0.18, size * 0.82, size * 0.22
-    for cx, cy, dx, dy in (
-        (low, low, 1, 1),
-        (high, low, -1, 1),
-        (low, high, 1, -1),
-        (high, high, -1, -1),
-    ):
-        if leave:  # the corner sits inward, arms point outward
-            cx, cy, dx, dy = cx + dx * arm, cy + dy * arm, -dx, -dy
-        painter.drawLine(QPointF(cx, cy), QPointF(cx + dx * arm, cy))
-        painter.drawLine(QPointF(cx, cy), QPointF(cx, cy + dy * arm))
-    painter.end()
-    return QIcon(pixmap)
 
 
 class _JumpToClickStyle(QProxyStyle):
@@ -254,20 +231,19 @@ class VideoLessonView(Screen):
         self.seek_bar.setSingleStep(5000)
         self.seek_bar.setPageStep(int(SKIP * 1000))
 
-        def tool_button(icon: QStyle.StandardPixmap, checkable: bool = False) -> QToolButton:
+        def tool_button(icon: str, checkable: bool = False) -> QToolButton:
             button = QToolButton()
-            button.setIcon(self.style().standardIcon(icon))
+            button.setIcon(svg_icon(icon, CONTROL_COLOUR))
             button.setCheckable(checkable)
             button.setAutoRaise(True)
             size = max(24, self.fontMetrics().height() + 8)
             button.setIconSize(QSize(size, size))
             return button
 
-        sp = QStyle.StandardPixmap
-        self.play_button = tool_button(sp.SP_MediaPlay)
-        self.back_skip = tool_button(sp.SP_MediaSeekBackward)
-        self.forward_skip = tool_button(sp.SP_MediaSeekForward)
-        self.mute_button = tool_button(sp.SP_MediaVolume, checkable=True)
+        self.play_button = tool_button("play")
+        self.back_skip = tool_button("skip_back")
+        self.forward_skip = tool_button("skip_forward")
+        self.mute_button = tool_button("volume", checkable=True)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(self.player.volume)
@@ -277,8 +253,7 @@ class VideoLessonView(Screen):
         self.quality = QComboBox()
         for combo in (self.speed, self.subtitles, self.quality):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.full_screen_button = tool_button(sp.SP_TitleBarMaxButton, checkable=True)
-        self._update_full_screen_icon()
+        self.full_screen_button = tool_button("full_screen", checkable=True)
         self.speed_label = QLabel()
         self.speed_label.setBuddy(self.speed)
         self.subtitles_label = QLabel()
@@ -555,12 +530,7 @@ class VideoLessonView(Screen):
     def _toggle_mute(self) -> None:
         muted = self.player.toggle_mute()
         self.mute_button.setChecked(muted)
-        icon = (
-            QStyle.StandardPixmap.SP_MediaVolumeMuted
-            if muted
-            else QStyle.StandardPixmap.SP_MediaVolume
-        )
-        self.mute_button.setIcon(self.style().standardIcon(icon))
+        self.mute_button.setIcon(svg_icon("volume_muted" if muted else "volume", CONTROL_COLOUR))
 
     def _speed_chosen(self, index: int) -> None:
         rate = self.player.set_rate(float(self.speed.itemData(index)))
@@ -749,16 +719,12 @@ class VideoLessonView(Screen):
         self.screen_stack.setCurrentWidget(self.message)
 
     def _update_full_screen_icon(self) -> None:
-        colour = self.palette().color(QPalette.ColorRole.ButtonText)
-        size = self.full_screen_button.iconSize().width()
-        self.full_screen_button.setIcon(full_screen_icon(colour, size * 2, leave=self._full_screen))
+        icon = "leave_full_screen" if self._full_screen else "full_screen"
+        self.full_screen_button.setIcon(svg_icon(icon, CONTROL_COLOUR))
 
     def _update_play_button(self) -> None:
         playing = self.player.state == PLAYING
-        icon = (
-            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        )
-        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setIcon(svg_icon("pause" if playing else "play", CONTROL_COLOUR))
         name = self.tr("Pause") if playing else self.tr("Play")
         self.play_button.setAccessibleName(name)
         self.play_button.setToolTip(self.tr("%1 (Space)").replace("%1", name))

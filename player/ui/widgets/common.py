@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from player.ui.style import SPACING, mark
+
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
     """The widget's font scaled by a factor: sizes follow the system font, never pixels."""
@@ -129,8 +131,6 @@ def percent(value: float) -> str:
 def lesson_header(back: QWidget, title: QWidget, *extras: QWidget) -> QHBoxLayout:
     """The one header of every lesson screen: back button, title, then extras (e.g. "2 / 5"),
     on the spacing scale."""
-    from player.ui.style import SPACING
-
     row = QHBoxLayout()
     row.setContentsMargins(0, 0, 0, SPACING.s)
     row.setSpacing(SPACING.m)
@@ -143,18 +143,12 @@ def lesson_header(back: QWidget, title: QWidget, *extras: QWidget) -> QHBoxLayou
 
 def screen_margins(layout: QBoxLayout) -> QBoxLayout:
     """A screen's outer margins and gaps, from the spacing scale."""
-    from player.ui.style import SPACING
-
     layout.setContentsMargins(SPACING.xl, SPACING.l, SPACING.xl, SPACING.l)
     layout.setSpacing(SPACING.m)
     return layout
 
 
-ERROR_STYLE = "color: #b00020;"
-SUCCESS_STYLE = "color: #1b5e20;"
-
-
 def say(label: QLabel, text: str, *, ok: bool = False) -> None:
     """A message under a form: red for a problem, green for what worked (never red)."""
-    label.setStyleSheet(SUCCESS_STYLE if ok else ERROR_STYLE)
+    mark(label, tone="success" if ok else "danger")
     label.setText(text)

@@ -3,7 +3,8 @@
 Qt's Fusion style marks keyboard focus with a 1-pixel line at 30 % opacity: far below the 3:1
 contrast WCAG 2.2 (1.4.11, non-text contrast) asks of a focus indicator. ``FocusRing`` is a
 ``QFocusFrame`` — Qt's own widget that follows the focused widget around, drawn just outside it
-and transparent to the mouse — painted as a solid 2-pixel ring in ``colours.FOCUS_RING``.
+and transparent to the mouse — painted as a solid 2-pixel ring in the palette's ``focus`` colour
+(``player/ui/style.py``, 3:1 on every background in light and dark).
 One ring per application follows the focus through every window and dialog.
 
 Screens that fill their pages after they are built (the quiz's questions, the outline's
@@ -17,11 +18,10 @@ from collections.abc import Iterable
 
 import shiboken6
 from PySide6.QtCore import QObject, QRectF
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
 
 from player.ui import style
-from player.ui.colours import FOCUS_RING
 
 RING_WIDTH = 2.0
 
@@ -32,16 +32,11 @@ class FocusRing(QFocusFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("focus-ring")
-        self.colour = QColor(FOCUS_RING)
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        # The palette's ring in dark mode (colours.FOCUS_RING is the light one): 3:1 on both.
-        colour = (
-            QColor(style.current().focus) if style.current() is not style.LIGHT else self.colour
-        )
-        painter.setPen(QPen(colour, RING_WIDTH))
+        painter.setPen(QPen(style.colour("focus"), RING_WIDTH))
         inset = RING_WIDTH / 2
         painter.drawRoundedRect(
             QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 3.0, 3.0

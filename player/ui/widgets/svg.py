@@ -1,7 +1,9 @@
 """SVG icons and drawings from ``assets/icons``, sharp at every screen scale (125–200 %).
 
-Kept out of ``icons`` so that start-up binds none of these Qt classes: the outline and the empty
-library load this module when they first draw.
+The app draws no raster icon: every icon is an SVG of ``assets/icons/ui`` (24 × 24, strokes of
+2 in ``currentColor``, round ends) painted in a colour of the palette by ``SvgIconEngine`` at
+the size and device pixel ratio Qt asks for. A colour given by its palette name (``"accent"``)
+is looked up when the icon is drawn, so icons follow a switch between light and dark.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import functools
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
+
+from player.ui import style
 
 
 @functools.cache
@@ -31,12 +35,13 @@ class SvgIconEngine(QIconEngine):
     def __init__(self, name: str, colour: str) -> None:
         super().__init__()
         self.name = name
-        self.colour = colour
+        self.colour = colour  # "#rrggbb", or the name of a colour of the palette
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         from PySide6.QtSvg import QSvgRenderer
 
-        renderer = QSvgRenderer(QByteArray(svg_bytes(self.name, self.colour)))
+        colour = self.colour if self.colour.startswith("#") else style.colour(self.colour).name()
+        renderer = QSvgRenderer(QByteArray(svg_bytes(self.name, colour)))
         if mode == QIcon.Mode.Disabled:
             painter.setOpacity(0.5)
         renderer.render(painter, QRectF(rect))
@@ -62,7 +67,8 @@ class SvgIconEngine(QIconEngine):
 
 
 def svg_icon(name: str, colour: str) -> QIcon:
-    """``assets/icons/ui/<name>.svg`` in a colour (``#rrggbb``), sharp at every scale."""
+    """``assets/icons/ui/<name>.svg`` in a colour of the palette (``"accent"``) or ``#rrggbb``,
+    sharp at every scale."""
     return QIcon(SvgIconEngine(f"ui/{name}.svg", colour))
 
 
@@ -76,8 +82,6 @@ class Illustration(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         from PySide6.QtSvg import QSvgRenderer
-
-        from player.ui import style
 
         renderer = QSvgRenderer(QByteArray(svg_bytes(self.name, style.current().accent)))
         painter = QPainter(self)

@@ -40,10 +40,9 @@ from player.core.trust import (
     without_trusted_key,
 )
 from player.ui.services import Services
+from player.ui.style import mark
 from player.ui.tasks import one_line
 from player.ui.widgets.common import Note, Retranslatable
-
-ERROR_STYLE = "color: #b00020;"
 
 
 class TrustedKeysBox(Retranslatable, QGroupBox):
@@ -73,7 +72,7 @@ class TrustedKeysBox(Retranslatable, QGroupBox):
         self.remove_button.clicked.connect(self.remove_selected)
         self.note = Note()
         self.message = Note()
-        self.message.setStyleSheet(ERROR_STYLE)
+        mark(self.message, tone="danger")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -193,7 +192,7 @@ class AddKeyDialog(Retranslatable, QDialog):
         self.key_label, self.fingerprint_label = QLabel(), QLabel()
         self.name_label, self.courses_label = QLabel(), QLabel()
         self.message = Note()
-        self.message.setStyleSheet(ERROR_STYLE)
+        mark(self.message, tone="danger")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -66,9 +66,9 @@ def data_files() -> list[tuple[str, str]]:
     icons = ROOT / "assets" / "icons"
     if icons.is_dir():
         datas.append((str(icons), "assets/icons"))
-    trusted = ROOT / "assets" / "trusted-keys.txt"
-    if trusted.is_file():
-        datas.append((str(trusted), "assets"))
+    for keys in ("trusted-keys.txt", "release-keys.txt"):  # course publishers, app releases
+        if (ROOT / "assets" / keys).is_file():
+            datas.append((str(ROOT / "assets" / keys), "assets"))
     for qm in glob.glob(str(ROOT / "player" / "ui" / "i18n" / "*.qm")):
         datas.append((qm, "player/ui/i18n"))
     return datas

@@ -472,3 +472,23 @@ def test_check_reads_every_byte_and_changes_nothing(releases: Releases) -> None:
     files = [v for v in tree(releases.v2).values() if isinstance(v, bytes)]  # not the link
     assert report.total_bytes == sum(map(len, files))
     assert tree(releases.installed) == before
+
+
+def test_a_link_in_an_update_folder_on_a_stick_is_refused(
+    releases: Releases, tmp_path: Path
+) -> None:
+    folder = unpacked(releases.update, tmp_path / "stick")
+    carried = folder / "files" / "course-player"
+    carried.unlink()
+    carried.symlink_to("/etc/passwd")
+    assert "is not a regular file (a link?)" in refused(releases, folder)
+
+
+def test_without_install_dir_outside_a_bundle_the_command_says_what_to_give(
+    trusted: Releases, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["app-update", "apply", str(trusted.update)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "course-player: error: This app does not run from an installed bundle; give the folder"
+        " to update with --install-dir DIR."
+    )

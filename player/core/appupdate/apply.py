@@ -262,7 +262,7 @@ def _build(
 ) -> tuple[set[str], bool]:
     release = update.release
     folder = installed.folder
-    linked = _can_hard_link(folder, new)
+    linked = _can_hard_link(new)
     keep = _kept_beside(folder, release, installed, update.info)
     needed = update.info.carried_bytes
     if not linked:
@@ -370,7 +370,9 @@ def _hard_link(source: Path, target: Path) -> bool:
     return True
 
 
-def _can_hard_link(folder: Path, new: Path) -> bool:
+def _can_hard_link(new: Path) -> bool:
+    """Whether the volume of ``new`` (beside the installed folder) takes hard links (FAT does
+    not); only the free-space estimate depends on it, each file falls back to a copy."""
     probe_source = new / ".link-test"
     probe_source.write_bytes(b"")
     try:

@@ -492,3 +492,12 @@ def test_without_install_dir_outside_a_bundle_the_command_says_what_to_give(
         "course-player: error: This app does not run from an installed bundle; give the folder"
         " to update with --install-dir DIR."
     )
+
+
+def test_leftovers_beside_the_install_do_not_stop_the_next_update(releases: Releases) -> None:
+    installed = releases.installed
+    installed.with_name("course-player.new").write_text("a half-copied stick, say")
+    installed.with_name("course-player.previous").mkdir()
+    apply_update(releases.update, installed, {releases.key})
+    assert tree(installed) == updated_tree(releases)
+    assert tree(installed.with_name("course-player.previous"))["course-player"] == b"launcher v1"

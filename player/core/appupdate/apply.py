@@ -112,9 +112,16 @@ def finish_interrupted(folder: Path) -> bool:
         os.rename(new, folder)
         fsync_dir(folder.parent)
         return True
-    if folder.is_dir() and new.exists():
-        shutil.rmtree(new)
+    if folder.is_dir() and (new.exists() or new.is_symlink()):
+        _remove(new)
     return False
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
 
 
 def installed_release(folder: Path) -> Installed:
@@ -221,24 +228,43 @@ def apply_update(
             f"update {installed.version} -> {update.info.version} signed by"
             f" {update.release.fingerprint}; building it beside {folder}"
         )
-        new.mkdir()
         try:
+            new.mkdir()
             carried, linked = _build(update, installed, new, progress)
-        except BaseException:
+        except BaseException as error:
             shutil.rmtree(new, ignore_errors=True)
+            if isinstance(error, OSError):
+                raise AppUpdateError(
+                    f"Cannot build the new version beside {folder}:"
+                    f" {error.strerror or error}; nothing was changed."
+                ) from error
             raise
         report = _report(update.info, installed, carried)
     on_step("built and checked")
     previous = previous_folder(folder)
-    if previous.exists():
-        shutil.rmtree(previous)
+    try:
+        _swap(folder, new, previous, on_step)
+    except OSError as error:
+        raise AppUpdateError(
+            f"Cannot swap {new.name} in for {folder}: {error.strerror or error}. The installed"
+            f" version is unchanged (or, if {folder} is missing, in {previous.name})."
+        ) from error
+    on_step("swapped")
+    return replace(report, previous=previous, linked=linked)
+
+
+def _swap(folder: Path, new: Path, previous: Path, on_step: Step) -> None:
+    if previous.exists() or previous.is_symlink():
+        _remove(previous)
     on_step("removed the version before last")
     os.rename(folder, previous)
     on_step("moved the installed version aside")
-    os.rename(new, folder)
+    try:
+        os.rename(new, folder)
+    except OSError:
+        os.rename(previous, folder)  # back as it was
+        raise
     fsync_dir(folder.parent)
-    on_step("swapped")
-    return replace(report, previous=previous, linked=linked)
 
 
 def _report(info: UpdateInfo, installed: Installed, carried: set[str]) -> UpdateReport:

@@ -61,6 +61,7 @@ def tool(*args: str | Path) -> None:
 
 
 def make_releases(tmp_path: Path, v1: str = "1.0.0", v2: str = "1.1.0") -> Releases:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     key_file = tmp_path / "release.pem"
     key = generate_key(key_file)
     old = make_bundle(tmp_path / "v1" / "course-player", V1)

@@ -21,6 +21,7 @@ import requests
 
 from player.core.appupdate.release import version_key
 from player.core.errors import AppUpdateError
+from player.core.hub.learner import HubLink, hub_session
 from player.core.hub.updates import NAME_PATTERN
 from player.core.paths import DataDir
 from player.core.progress import (
@@ -74,6 +75,11 @@ def hub_offers(
         label=where,
     )
     assert raw is not None
+    return parse_offers(raw, where)
+
+
+def parse_offers(raw: bytes, where: str) -> list[Offer]:
+    """A hub's ``/app/updates`` answer; entries that are not well-formed are left out."""
     try:
         entries = json.loads(raw.decode("utf-8"))["updates"]
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
@@ -90,11 +96,46 @@ def hub_offers(
                 urljoin(where, str(entry["url"])),
             )
             version_key(offer.version)
+            if offer.from_version is not None:
+                version_key(offer.from_version)
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
         if NAME_PATTERN.fullmatch(offer.name) and offer.size >= 0:
             offers.append(offer)
     return offers
+
+
+def newest_for(offers: list[Offer], installed_version: str) -> Offer | None:
+    """The newest update made for ``installed_version`` (or for any older one), if any."""
+    installed = version_key(installed_version)
+    fitting = [
+        o
+        for o in offers
+        if version_key(o.version) > installed
+        and (o.from_version is None or version_key(o.from_version) == installed)
+    ]
+    return max(fitting, key=lambda o: version_key(o.version), default=None)
+
+
+def update_on_hub(link: HubLink, installed_version: str, *, timeout: float = 5.0) -> Offer | None:
+    """What the app's status line says: the paired hub's newest update for this version.
+
+    None when there is none, or the hub does not answer (the app asks again later).
+    """
+    where = listing_url(link.url)
+    session = hub_session(link)
+    try:
+        with session.get(where, timeout=timeout, stream=True) as response:
+            if response.status_code != 200:
+                return None
+            raw = response.raw.read(MAX_LISTING_BYTES + 1, decode_content=True)
+        if len(raw) > MAX_LISTING_BYTES:
+            return None
+        return newest_for(parse_offers(raw, where), installed_version)
+    except (requests.RequestException, OSError, AppUpdateError):
+        return None
+    finally:
+        session.close()
 
 
 def choose(offers: list[Offer], url: str, installed_version: str) -> Offer:
@@ -105,21 +146,14 @@ def choose(offers: list[Offer], url: str, installed_version: str) -> Offer:
             if offer.name == named:
                 return offer
         raise AppUpdateError(f"The hub does not offer {named}.")
-    fitting = [
-        o
-        for o in offers
-        if version_key(o.version) > version_key(installed_version)
-        and (
-            o.from_version is None or version_key(o.from_version) == version_key(installed_version)
-        )
-    ]
-    if not fitting:
+    newest = newest_for(offers, installed_version)
+    if newest is None:
         have = ", ".join(f"{o.from_version} -> {o.version}" for o in offers) or "none"
         raise AppUpdateError(
             f"The hub has no update for version {installed_version} (it has: {have})."
             " Nothing was changed."
         )
-    return max(fitting, key=lambda o: version_key(o.version))
+    return newest
 
 
 def fetch_update(

@@ -18,6 +18,7 @@ HIDDEN_IMPORTS = [
     "player.cli.hub",
     "player.cli.partners",
     "player.cli.maintenance",
+    "player.cli.appupdate",
     # player.ui.ops loads its parts by name on first use (start-up needs only the library's).
     "player.ui.ops.courses",
     "player.ui.ops.learners",

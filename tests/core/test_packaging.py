@@ -101,6 +101,13 @@ def test_the_specs_we_cannot_build_here_run_and_name_only_files_that_exist(
         assert importlib.util.find_spec(module) is not None, module
 
 
+def test_the_bundle_can_apply_app_updates(packaging_common: Any) -> None:
+    """``app-update`` is imported by name: the specs must list it, and ship the release keys."""
+    assert "player.cli.appupdate" in packaging_common.HIDDEN_IMPORTS
+    shipped = {(Path(src).name, dest) for src, dest in packaging_common.data_files()}
+    assert ("release-keys.txt", "assets") in shipped
+
+
 def test_the_linux_bundle_keeps_the_plugins_a_course_needs(packaging_common: Any) -> None:
     plugins = Path("/usr/lib/x86_64-linux-gnu/vlc/plugins")
     if not plugins.is_dir():

@@ -25,7 +25,7 @@ import os
 import stat
 import tarfile
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -60,7 +60,7 @@ class UpdateInfo:
     from_version: str | None
     #: Paths of the release it updates that the new one dropped (hint, see ``apply``).
     removed: tuple[str, ...] = ()
-    carried: tuple[str, ...] = field(default=())
+    carried: tuple[str, ...] = ()
 
     @property
     def version(self) -> str:

@@ -6,6 +6,8 @@
 #      (or copies) of the unchanged files and the carried ones, then checked file by file;
 #   3. two renames swap it in; the old version stays as COURSE-PLAYER.previous.
 # Usage: sh apply-update.sh /path/to/course-player      (close the app first)
+# It checks every byte against the update's lists but NOT the release signature (that needs the
+# app): where the app runs, prefer `course-player app-update apply` (packaging/README.md).
 # Learners' data in a portable folder (course-player-data/, portable.txt) comes along untouched.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -37,6 +39,11 @@ while IFS=' ' read -r path target; do
     rm -f "$NEW/$path"
     ln -s "$target" "$NEW/$path"
 done < "$HERE/LINKS"
+# The new release's list, kept in the folder: `course-player app-update` reads the installed
+# version from it.
+rm -f "$NEW/release.files.json" "$NEW/release.files.json.sig"   # hard links to the old ones
+cp "$HERE/files.json" "$NEW/release.files.json"
+cp "$HERE/files.json.sig" "$NEW/release.files.json.sig"
 (cd "$NEW" && sha256sum -c --quiet "$HERE/SHA256SUMS") || {
     rm -rf "$NEW"; echo "the new version does not check out; nothing was changed" >&2; exit 1; }
 

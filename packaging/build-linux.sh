@@ -22,11 +22,23 @@ cp packaging/linux/course-player.desktop "$BUNDLE/"
 VERSION="$($PY -c 'import player; print(player.__version__)')"
 NAME="course-player-$VERSION-linux-$(uname -m)"
 ARCHIVE="$ROOT/build/dist/$NAME.tar.xz"
+# The release's file list, signed with the release key when COURSE_PLAYER_RELEASE_KEY names
+# its file (packaging/README.md, "App updates, offline"), and kept in the bundle: an installed
+# app reads its version there when an update comes.
+KEY_ARGS=()
+rm -f "build/dist/$NAME.files.json.sig"
+[ -n "${COURSE_PLAYER_RELEASE_KEY:-}" ] && KEY_ARGS=(--key "$COURSE_PLAYER_RELEASE_KEY")
+$PY packaging/app_update.py manifest "$BUNDLE" --version "$VERSION" \
+    --out "build/dist/$NAME.files.json" "${KEY_ARGS[@]}"
+cp "build/dist/$NAME.files.json" "$BUNDLE/release.files.json"
+if [ -f "build/dist/$NAME.files.json.sig" ]; then
+    cp "build/dist/$NAME.files.json.sig" "$BUNDLE/release.files.json.sig"
+else
+    echo "note: the file list is not signed (no COURSE_PLAYER_RELEASE_KEY): no update can be made from it"
+fi
 # Sorted names, fixed owner and times: the same bundle gives the same archive.
 tar -C build/dist --sort=name --owner=0 --group=0 --numeric-owner --mtime='2020-01-01' \
     -cf - course-player | xz -9 -T"$(nproc)" > "$ARCHIVE"
-$PY packaging/app_update.py manifest "$BUNDLE" --version "$VERSION" \
-    --out "build/dist/$NAME.files.json"
 (cd build/dist && sha256sum "$NAME.tar.xz" > "$NAME.tar.xz.sha256")
 echo "bundle: $(du -sh "$BUNDLE" | cut -f1) in $BUNDLE; archive: $ARCHIVE"
 $PY packaging/size_report.py "$BUNDLE" --archive "$ARCHIVE"

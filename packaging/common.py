@@ -18,6 +18,7 @@ HIDDEN_IMPORTS = [
     "player.cli.hub",
     "player.cli.partners",
     "player.cli.maintenance",
+    "player.cli.appupdate",
     # player.ui.ops loads its parts by name on first use (start-up needs only the library's).
     "player.ui.ops.courses",
     "player.ui.ops.learners",
@@ -66,9 +67,9 @@ def data_files() -> list[tuple[str, str]]:
     icons = ROOT / "assets" / "icons"
     if icons.is_dir():
         datas.append((str(icons), "assets/icons"))
-    trusted = ROOT / "assets" / "trusted-keys.txt"
-    if trusted.is_file():
-        datas.append((str(trusted), "assets"))
+    for keys in ("trusted-keys.txt", "release-keys.txt"):  # course publishers, app releases
+        if (ROOT / "assets" / keys).is_file():
+            datas.append((str(ROOT / "assets" / keys), "assets"))
     for qm in glob.glob(str(ROOT / "player" / "ui" / "i18n" / "*.qm")):
         datas.append((qm, "player/ui/i18n"))
     return datas

@@ -779,6 +779,14 @@ Key of this package:
             <source>Nothing to send</source>
             <translation>Nothing to send</translation>
         </message>
+        <message>
+            <source>An app update is available on the hub</source>
+            <translation>An app update is available on the hub</translation>
+        </message>
+        <message>
+            <source>Version %1. To install it, close the app and run: %2</source>
+            <translation>Version %1. To install it, close the app and run: %2</translation>
+        </message>
         <message numerus="yes">
             <source>%n refused by the server</source>
             <translation>

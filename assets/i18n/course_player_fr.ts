@@ -779,6 +779,14 @@ Clé de ce paquet :
             <source>Nothing to send</source>
             <translation>Rien à envoyer</translation>
         </message>
+        <message>
+            <source>An app update is available on the hub</source>
+            <translation>Une mise à jour de l&apos;application est disponible sur le hub</translation>
+        </message>
+        <message>
+            <source>Version %1. To install it, close the app and run: %2</source>
+            <translation>Version %1. Pour l&apos;installer, fermez l&apos;application et lancez : %2</translation>
+        </message>
         <message numerus="yes">
             <source>%n refused by the server</source>
             <translation>

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "player.cli.partners",
     "player.cli.maintenance",
     "player.cli.stats",
+    "player.cli.appupdate",
 )
 
 Handler = Callable[[argparse.Namespace], int]

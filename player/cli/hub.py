@@ -9,6 +9,7 @@ import argparse
 import signal
 import threading
 from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from player.cli.common import context, print_json, say
@@ -32,6 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="courses too are served only to laptops paired with the code",
     )
     p.add_argument("--no-announce", action="store_true", help="do not announce on mDNS")
+    p.add_argument(
+        "--add-update",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="check an app update archive and offer it to laptops (/app/updates); repeatable",
+    )
     p.add_argument("--qr", action="store_true", help="draw the QR code in the terminal")
     p.add_argument(
         "--forward-every",
@@ -61,6 +70,14 @@ def cmd_hub(args: argparse.Namespace) -> int:
     ctx = context()  # installs the demo course on a fresh data folder, as every command does
     data = ctx.data
     ctx.close()
+    if args.add_update:
+        from player.core.appupdate.release import release_keys
+        from player.core.hub.updates import add_update
+
+        keys = release_keys()
+        for archive in args.add_update:
+            offer = add_update(data, archive, keys)
+            say(f"App update {offer.from_version} -> {offer.version} offered ({offer.name}).")
     options = HubOptions(
         port=DEFAULT_PORT if args.port is None else args.port,
         bind=args.bind,

@@ -160,3 +160,7 @@ class AuthoringError(PlayerError):
 
 class HubError(PlayerError):
     """The workshop hub cannot start, or a laptop cannot pair with or reach it."""
+
+
+class AppUpdateError(PlayerError):
+    """An app update is unsigned, untrusted, damaged, older than the installed app, or unsafe."""

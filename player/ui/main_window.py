@@ -89,7 +89,9 @@ class MainWindow(QMainWindow):
         services.tasks.operation_did_execute.connect(self._operation_did_execute)
         self.sync = SyncMonitor(services, self)
         self.sync.changed.connect(self._sync_changed)
+        self.sync.app_update_available.connect(self._app_update_available)
         self._sync_view: SyncView | None = None
+        self._app_update: tuple[str, str] | None = None  # (version, hub address)
         self.retranslate()
 
     def show_when_ready(self) -> None:
@@ -228,7 +230,13 @@ class MainWindow(QMainWindow):
         self.sync_details_button.setObjectName("sync-details")
         self.sync_details_button.setAutoRaise(True)
         self.sync_details_button.setDefaultAction(self.action_sync_details)
+        # Shown once the paired hub offers a newer version of the app (SyncMonitor).
+        self.app_update_label = QLabel()
+        self.app_update_label.setObjectName("app-update")
+        self.app_update_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.app_update_label.hide()
         status.addWidget(self.sync_label, 1)
+        status.addPermanentWidget(self.app_update_label)
         status.addPermanentWidget(self.sync_details_button)
         status.addPermanentWidget(self.online)
         self._online_state: bool | None = None
@@ -264,6 +272,7 @@ class MainWindow(QMainWindow):
         self._update_learner_action()
         self.set_online(self._online_state)
         self._sync_text()
+        self._app_update_text()
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -290,6 +299,24 @@ class MainWindow(QMainWindow):
         self.online.setText(text)
         self.online.setIcon(svg_icon("dot", colour))
         self.online.setAccessibleName(self.tr("Connection: %1").replace("%1", text))
+
+    def _app_update_available(self, version: str, hub_url: str) -> None:
+        self._app_update = (version, hub_url)
+        self._app_update_text()
+        self.app_update_label.show()
+
+    def _app_update_text(self) -> None:
+        if self._app_update is None:
+            return
+        version, hub_url = self._app_update
+        text = self.tr("An app update is available on the hub")
+        self.app_update_label.setText(text)
+        self.app_update_label.setAccessibleName(text)
+        self.app_update_label.setToolTip(
+            self.tr("Version %1. To install it, close the app and run: %2")
+            .replace("%1", version)
+            .replace("%2", f"course-player app-update apply {hub_url}")
+        )
 
     def _sync_changed(self, view: SyncView) -> None:
         self._sync_view = view

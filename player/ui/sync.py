@@ -8,6 +8,10 @@ check is also what imports the core's sync client and service (and with them ``r
 the network stack is not loaded while the app starts. The counts are read again whenever an
 operation announces that it changed the outbox (a lesson completed, a quiz submitted, statements
 sent), so the status line never waits for the next tick.
+
+Paired with a hub, a tick also asks it (at most every ``UPDATE_CHECK_EVERY_S``) whether it
+offers a newer version of the app (``appupdate.fetch.update_on_hub``); ``app_update_available``
+then tells the window, which says so in the status bar.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ if TYPE_CHECKING:
 TICK_MS = 60_000
 FIRST_TICK_MS = 5_000
 CHECK_EVERY_S = 180.0
+UPDATE_CHECK_EVERY_S = 900.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +52,12 @@ class SyncTick:
     online: bool | None
     changes: Changes = NOTHING
     problem: str | None = None  # why the LRS could not be reached, when it could not
+    app_update: tuple[str, str] | None = None  # (version, hub address): a newer app on the hub
 
 
 class SyncMonitor(QObject):
     changed = Signal(object)  # SyncView
+    app_update_available = Signal(str, str)  # version, the hub's address
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +75,7 @@ class SyncMonitor(QObject):
         self._busy = False
         self._hub: HubAutoSync | None = None
         self._hub_context: Context | None = None
+        self._update_checked: float | None = None  # transfer lane: when the hub was last asked
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.tick)
         # The first tick, sooner: a timer of its own so that ``close`` stops it too.
@@ -183,12 +191,29 @@ class SyncMonitor(QObject):
                 check_every=CHECK_EVERY_S / 3,
             )
         online = self._hub.tick()
-        return SyncTick(online, Changes(outbox=True) if online else NOTHING)
+        update = self._app_update_on_hub() if online else None
+        return SyncTick(online, Changes(outbox=True) if online else NOTHING, app_update=update)
+
+    def _app_update_on_hub(self) -> tuple[str, str] | None:
+        """Transfer lane: a newer version of the app on the paired hub, asked now and then."""
+        from player import __version__
+        from player.core.appupdate.fetch import update_on_hub
+        from player.core.hub.learner import load_link
+
+        now = time.monotonic()
+        if self._update_checked is not None and now - self._update_checked < UPDATE_CHECK_EVERY_S:
+            return None
+        self._update_checked = now
+        link = load_link(self.services.data.settings)
+        offer = update_on_hub(link, __version__) if link is not None else None
+        return None if offer is None or link is None else (offer.version, link.url)
 
     def _synced(self, tick: SyncTick) -> None:
         self._busy = False
         self._online = tick.online
         self.last_problem = tick.problem if tick.online is False else None
+        if tick.app_update is not None:
+            self.app_update_available.emit(*tick.app_update)
         if not tick.changes.outbox:
             # Nothing sent: no announcement will re-read the counts, but the state is new.
             self.refresh_counts()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -16,6 +15,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+
+from tests.helpers.releases import PORTABLE, Releases, make_releases, tree, version_in
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -100,6 +101,13 @@ def test_the_specs_we_cannot_build_here_run_and_name_only_files_that_exist(
         assert importlib.util.find_spec(module) is not None, module
 
 
+def test_the_bundle_can_apply_app_updates(packaging_common: Any) -> None:
+    """``app-update`` is imported by name: the specs must list it, and ship the release keys."""
+    assert "player.cli.appupdate" in packaging_common.HIDDEN_IMPORTS
+    shipped = {(Path(src).name, dest) for src, dest in packaging_common.data_files()}
+    assert ("release-keys.txt", "assets") in shipped
+
+
 def test_the_linux_bundle_keeps_the_plugins_a_course_needs(packaging_common: Any) -> None:
     plugins = Path("/usr/lib/x86_64-linux-gnu/vlc/plugins")
     if not plugins.is_dir():
@@ -129,79 +137,43 @@ def test_qt_translations_and_plugins_the_app_never_loads_are_left_out(
 # --- offline app updates ---------------------------------------------------------------------
 
 
-def make_bundle(folder: Path, files: dict[str, bytes]) -> Path:
-    for relative, data in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    (folder / "course-player").chmod(0o755)
-    (folder / "_internal" / "libQt6Core.so.6").symlink_to("PySide6/Qt/lib/libQt6Core.so.6")
-    return folder
+def unpacked_update(releases: Releases, where: Path) -> Path:
+    with tarfile.open(releases.update) as tar:
+        carried = sorted(n.split("/files/")[1] for n in tar.getnames() if "/files/" in n)
+        tar.extractall(where, filter="tar")
+    assert carried == ["_internal/added.txt", "_internal/base_library.zip", "course-player"]
+    (update,) = where.iterdir()
+    return update
 
 
-OLD = {
-    "course-player": b"launcher v1",
-    "_internal/PySide6/Qt/lib/libQt6Core.so.6": b"qt" * 1000,
-    "_internal/vlc/plugins/codec/libavcodec_plugin.so": b"vlc",
-    "_internal/gone.txt": b"only in v1",
-}
-NEW = OLD | {"course-player": b"launcher v2", "_internal/added.txt": b"new in v2"}
-del NEW["_internal/gone.txt"]
-
-
-def make_update(tmp_path: Path) -> tuple[Path, Path, Path]:
-    """(installed v1, update folder unpacked, the v2 bundle it came from)."""
-    tool = [sys.executable, str(PACKAGING / "app_update.py")]
-    old = make_bundle(tmp_path / "v1" / "course-player", OLD)
-    new = make_bundle(tmp_path / "v2" / "course-player", NEW)
-    old_list = tmp_path / "v1.files.json"
-    subprocess.run(
-        [*tool, "manifest", str(old), "--version", "1", "--out", str(old_list)], check=True
-    )
-    archive = tmp_path / "update.tar.xz"
-    subprocess.run(
-        [*tool, "delta", str(new), "--old", str(old_list), "--version", "2", "--out", str(archive)],
-        check=True,
-    )
-    with tarfile.open(archive) as tar:
-        carried = sorted(n for n in tar.getnames() if "/files/" in n)
-        tar.extractall(tmp_path / "stick", filter="tar")
-    assert [n.split("/files/")[1] for n in carried] == ["_internal/added.txt", "course-player"]
-    (update,) = (tmp_path / "stick").iterdir()
-    installed = tmp_path / "laptop" / "course-player"
-    shutil.copytree(old, installed, symlinks=True)
-    (installed / "portable.txt").write_text("portable\n")  # learners' data beside the app
-    (installed / "course-player-data").mkdir()
-    (installed / "course-player-data" / "player.db").write_bytes(b"progress")
-    return installed, update, new
-
-
-def tree(folder: Path) -> dict[str, bytes | str]:
-    return {
-        p.relative_to(folder).as_posix(): (os.readlink(p) if p.is_symlink() else p.read_bytes())
-        for p in sorted(folder.rglob("*"))
-        if p.is_symlink() or p.is_file()
-    }
-
-
-def test_an_app_update_carries_only_what_changed_and_installs_the_new_version(
+def test_the_update_script_still_installs_a_new_version_with_posix_tools_only(
     tmp_path: Path,
 ) -> None:
-    installed, update, new = make_update(tmp_path)
+    """For a laptop whose app cannot run: the same result as ``course-player app-update``
+    (which also checks the signature; tests/core/test_app_update.py)."""
+    releases = make_releases(tmp_path)
+    update = unpacked_update(releases, tmp_path / "stick")
+    installed = releases.installed
     done = subprocess.run(
         ["sh", str(update / "apply-update.sh"), str(installed)], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    portable = {"portable.txt": b"portable\n", "course-player-data/player.db": b"progress"}
-    assert tree(installed) == tree(new) | portable
+    assert tree(installed) == tree(releases.v2) | PORTABLE | {
+        "release.files.json": releases.v2_list.read_bytes(),
+        "release.files.json.sig": Path(f"{releases.v2_list}.sig").read_bytes(),
+    }
     assert os.access(installed / "course-player", os.X_OK)
     assert tree(installed.with_name("course-player.previous"))["course-player"] == b"launcher v1"
-    listing = json.loads((update / "files.json").read_text("utf-8"))
-    assert listing["version"] == "2" and listing["from_version"] == "1"
+    hints = json.loads((update / "update.json").read_text("utf-8"))
+    assert (hints["from_version"], hints["version"]) == ("1.0.0", "1.1.0")
+    # The installed v1's list was a hard link in the new folder: replaced, never written through.
+    assert version_in(installed.with_name("course-player.previous")) == "1.0.0"
 
 
-def test_a_damaged_app_update_changes_nothing(tmp_path: Path) -> None:
-    installed, update, _new = make_update(tmp_path)
+def test_a_damaged_app_update_changes_nothing_with_the_script_either(tmp_path: Path) -> None:
+    releases = make_releases(tmp_path)
+    update = unpacked_update(releases, tmp_path / "stick")
+    installed = releases.installed
     before = tree(installed)
     (update / "files" / "course-player").write_bytes(b"launcher v2 tampered")
     done = subprocess.run(

@@ -150,3 +150,30 @@ def test_settings_show_the_paired_hub(qtbot, data_dir, empty_services) -> None:
         qtbot.addWidget(dialog)
         row = dialog.findChild(QWidget, "hub-setting")
         assert "Workshop hub: Atelier" in row.state.text()
+
+
+def test_the_status_bar_says_when_the_paired_hub_has_a_newer_app(
+    qtbot, tmp_path: Path, services, window
+) -> None:
+    from player import __version__
+    from player.core.hub.learner import pair
+    from player.core.hub.updates import add_update
+    from tests.helpers.releases import make_releases
+
+    releases = make_releases(tmp_path / "releases", v1=__version__, v2="99.0.0")
+    hub_data = DataDir(tmp_path / "hub")
+    add_update(hub_data, releases.update, {releases.key})
+    options = HubOptions(
+        port=0, bind="127.0.0.1", code="ABCD23", release_keys=frozenset({releases.key})
+    )
+    with HubServer(hub_data, options) as hub:
+        pair(services.data.settings, hub.url, "ABCD23")
+        services.save_settings()
+        assert window.app_update_label.isHidden()
+        window.sync.tick()
+        qtbot.waitUntil(lambda: not window.app_update_label.isHidden(), timeout=20_000)
+    assert window.app_update_label.text() == "An app update is available on the hub"
+    assert window.app_update_label.toolTip() == (
+        f"Version 99.0.0. To install it, close the app and run: course-player app-update apply"
+        f" {hub.url}"
+    )

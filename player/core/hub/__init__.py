@@ -5,5 +5,6 @@
 - ``inbox``: statements received from learner laptops, queued exactly once and merged;
 - ``server``: the aiohttp application, run in its own thread (beside Qt in the app);
 - ``discovery``: DNS-SD (``_course-player._tcp``) announcement and browsing with zeroconf;
-- ``learner``: the learner laptop's side (pairing, sending to the hub, never twice).
+- ``learner``: the learner laptop's side (pairing, sending to the hub, never twice);
+- ``updates``: the signed app updates the hub offers (``/app/updates``).
 """

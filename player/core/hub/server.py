@@ -6,6 +6,8 @@ Routes (docs/hub.md):
 - ``GET /courses/<id>/<member>`` — the package form ``install`` reads, with ``Range``,
   ``If-Range`` and ``ETag`` (aiohttp's ``FileResponse``, sendfile);
 - ``GET /`` — a page for browsers: the app bundle when the hub runs from one, and the courses;
+- ``GET /app/updates`` — the signed app updates in ``<data>/app-updates/`` (``updates``), JSON;
+  ``GET /app/updates/<name>`` — one of them, with ``Range``, ``If-Range`` and ``ETag``;
 - ``GET /xapi/about``; ``POST``/``PUT /xapi/statements`` — the xAPI subset our sync uses;
   ``POST /xapi/confirmed`` — ids a laptop's LRS confirmed, which the hub must not forward;
 - ``GET /hub`` — name and version (what ``hubs`` shows); ``GET /hub/pair`` checks a token.
@@ -33,6 +35,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 from player import __version__
+from player.core.appupdate.release import release_keys
 from player.core.context import Context, open_context
 from player.core.errors import QT_TRANSLATE_NOOP, HubError
 from player.core.hub import catalog, inbox
@@ -45,6 +48,7 @@ from player.core.hub.pairing import (
     token_for,
 )
 from player.core.hub.ratelimit import RateLimiter
+from player.core.hub.updates import UpdateShelf, updates_folder
 from player.core.paths import DataDir
 from player.core.sync.merge import CourseIndex
 from player.core.sync.service import manifests_of
@@ -63,6 +67,8 @@ class HubOptions:
     downloads_need_code: bool = False
     #: The portable app's folder, offered at ``/`` (None: not running from a bundle).
     bundle: Path | None = None
+    #: Release keys whose app updates the hub offers (None: those shipped with the app).
+    release_keys: frozenset[str] | None = None
     max_body: int = MAX_BODY
     #: Statement requests per second per client, and the burst allowed.
     xapi_rate: float = 10.0
@@ -98,6 +104,10 @@ class HubServer:
         self._get_limit = RateLimiter(self.options.get_rate, self.options.get_burst)
         bundle = self.options.bundle
         self._bundle = BundleZip(bundle, data.staging / "hub") if bundle else None
+        keys = self.options.release_keys
+        self._updates = UpdateShelf(
+            updates_folder(data), frozenset(release_keys()) if keys is None else keys
+        )
         #: Called on the server thread after statements were queued (the app redraws).
         self.on_received: Callable[[inbox.Received], None] | None = None
 
@@ -181,6 +191,8 @@ class HubServer:
     def application(self) -> web.Application:
         app = web.Application(client_max_size=self.options.max_body, middlewares=[self._limit])
         app.router.add_get("/", self._index)
+        app.router.add_get("/app/updates", self._app_updates)  # before /app/{name}
+        app.router.add_get("/app/updates/{name}", self._app_update_file)
         app.router.add_get("/app/{name}", self._app_bundle)
         app.router.add_get("/hub", self._about_hub)
         app.router.add_get("/hub/pair", self._pair)
@@ -277,6 +289,26 @@ class HubServer:
             return _text_error(404, "this hub does not run from an app bundle")
         loop = asyncio.get_running_loop()
         path = await loop.run_in_executor(None, self._bundle.ready)
+        return await _send_file(request, path)
+
+    async def _app_updates(self, request: web.Request) -> web.StreamResponse:
+        if self.options.downloads_need_code and not self._authorized(request):
+            return _unauthorized()
+        loop = asyncio.get_running_loop()
+        offers = await loop.run_in_executor(None, self._updates.offers)
+        return web.json_response(
+            {"hub": self.options.name, "updates": [offer.as_json() for offer in offers]},
+            dumps=_dumps,
+            headers=_NO_STORE,
+        )
+
+    async def _app_update_file(self, request: web.Request) -> web.StreamResponse:
+        if self.options.downloads_need_code and not self._authorized(request):
+            return _unauthorized()
+        loop = asyncio.get_running_loop()
+        path = await loop.run_in_executor(None, self._updates.path_of, request.match_info["name"])
+        if path is None:
+            return _text_error(404, "no such app update on this hub")
         return await _send_file(request, path)
 
     # -- statements -------------------------------------------------------------------------
@@ -381,13 +413,23 @@ async def _send_file(request: web.Request, path: Path) -> web.StreamResponse:
         except OSError:
             return _text_error(404, "no such file on this hub")
         if if_range != f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"':
-            headers = request.headers.copy()
-            headers.popall("Range", None)
-            headers.popall("If-Range", None)
-            request = request.clone(headers=headers)
-    response = web.FileResponse(path, headers={"Cache-Control": "no-cache"})
-    await response.prepare(request)
-    return response
+            return _WholeFileResponse(path, headers={"Cache-Control": "no-cache"})
+    return web.FileResponse(path, headers={"Cache-Control": "no-cache"})
+
+
+class _WholeFileResponse(web.FileResponse):
+    """The whole file, whatever ``Range`` the request asks for (its ``If-Range`` is stale).
+
+    aiohttp prepares the response a handler returns with the request it received; the range is
+    dropped here rather than by preparing the response in the handler, which aiohttp would
+    prepare a second time.
+    """
+
+    async def prepare(self, request: web.BaseRequest) -> Any:
+        headers = request.headers.copy()
+        headers.popall("Range", None)
+        headers.popall("If-Range", None)
+        return await super().prepare(request.clone(headers=headers))
 
 
 def _index_page(name: str, bundle_name: str | None, courses: list[dict[str, object]]) -> str:

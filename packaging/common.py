@@ -18,6 +18,7 @@ HIDDEN_IMPORTS = [
     "player.cli.hub",
     "player.cli.partners",
     "player.cli.maintenance",
+    "player.cli.stats",
     "player.cli.appupdate",
     # player.ui.ops loads its parts by name on first use (start-up needs only the library's).
     "player.ui.ops.courses",
@@ -51,6 +52,9 @@ EXCLUDES = [
     "pytest",
     "hypothesis",
     "imageio_ffmpeg",
+    # The [reports] extra: `stats --html` writes its tables without charts in the bundle.
+    "matplotlib",
+    "numpy",
     # East Asian codecs: course files are UTF-8 (docs/package-format.md).
     "_codecs_cn",
     "_codecs_hk",

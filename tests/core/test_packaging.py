@@ -101,6 +101,15 @@ def test_the_specs_we_cannot_build_here_run_and_name_only_files_that_exist(
         assert importlib.util.find_spec(module) is not None, module
 
 
+def test_the_bundle_has_every_sub_command(packaging_common: Any) -> None:
+    """Sub-commands are imported by name (and skipped when missing): the specs list them all,
+    and the optional chart library stays out of the bundle."""
+    from player.cli import COMMAND_MODULES
+
+    assert set(COMMAND_MODULES) <= set(packaging_common.HIDDEN_IMPORTS)
+    assert {"matplotlib", "numpy"} <= set(packaging_common.EXCLUDES)
+
+
 def test_the_bundle_can_apply_app_updates(packaging_common: Any) -> None:
     """``app-update`` is imported by name: the specs must list it, and ship the release keys."""
     assert "player.cli.appupdate" in packaging_common.HIDDEN_IMPORTS

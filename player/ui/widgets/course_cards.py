@@ -19,7 +19,7 @@ of the focused view wears the focus ring.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -63,6 +64,9 @@ from player.ui.widgets.publisher import Tone, tone_colour
 from player.ui.widgets.ring import paint_ring
 
 Index = QModelIndex | QPersistentModelIndex
+
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+CENTRE = Qt.AlignmentFlag.AlignCenter
 
 #: A card's width; its height follows the font (two lines of title, then one line each).
 CARD_WIDTH = 300
@@ -141,13 +145,12 @@ class CardGeometry:
     more: QRect
 
     @classmethod
-    def of(cls, rect: QRect, fonts: CardFonts) -> CardGeometry:
+    def of(cls, fonts: CardFonts) -> CardGeometry:
+        """The parts of a card whose top left corner is at (0, 0)."""
         s = SPACING
-        text = QFontMetrics(fonts.text)
-        line = text.height()
-        inner = rect.adjusted(s.m, s.m, -s.m, -s.m)
-        width = inner.width()
-        x, y = inner.left(), inner.top()
+        line = QFontMetrics(fonts.text).height()
+        width = CARD_WIDTH - 2 * s.m
+        x = y = s.m
         cover = QRect(x, y, width, width * 9 // 16)
         y = cover.bottom() + 1 + s.s
         title = QRect(x, y, width, QFontMetrics(fonts.title).lineSpacing() * TITLE_LINES)
@@ -161,10 +164,15 @@ class CardGeometry:
         y = ring.bottom() + 1 + s.m
         height = QFontMetrics(fonts.bold).height() + 2 * s.s
         more_width = QFontMetrics(fonts.more).horizontalAdvance("⋯") + 2 * s.l
-        more = QRect(inner.right() + 1 - more_width, y, more_width, height)
+        more = QRect(x + width - more_width, y, more_width, height)
         action = QRect(x, y, width - more_width - s.s, height)
-        card = QRect(rect.left(), rect.top(), rect.width(), action.bottom() + 1 + s.m - rect.top())
+        card = QRect(0, 0, CARD_WIDTH, action.bottom() + 1 + s.m)
         return cls(card, cover, title, publisher, details, ring, lessons, action, more)
+
+    def at(self, rect: QRect) -> CardGeometry:
+        """The same parts for a card drawn in ``rect`` (its top left corner counts)."""
+        dx, dy = rect.left(), rect.top()
+        return CardGeometry(*(getattr(self, f.name).translated(dx, dy) for f in fields(self)))
 
     def part_at(self, point: QPoint) -> Part | None:
         for part, area in (
@@ -178,9 +186,30 @@ class CardGeometry:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class CardLook:
+    """A card's fonts and layout for one base font: the same for every card."""
+
+    fonts: CardFonts
+    geometry: CardGeometry  # at (0, 0)
+
+
+_looks: dict[str, CardLook] = {}
+
+
+def card_look(base: QFont) -> CardLook:
+    """The look of a card in ``base`` (worked out once per font: every card shares it)."""
+    key = base.key()
+    look = _looks.get(key)
+    if look is None:
+        fonts = CardFonts.of(base)
+        look = _looks[key] = CardLook(fonts, CardGeometry.of(fonts))
+    return look
+
+
 def card_size(base: QFont) -> QSize:
     """Every card's size for this font (the view lays out uniform items)."""
-    return CardGeometry.of(QRect(0, 0, CARD_WIDTH, 1000), CardFonts.of(base)).card.size()
+    return card_look(base).geometry.card.size()
 
 
 def _elided_lines(text: str, font: QFont, width: int, lines: int) -> list[str]:
@@ -215,7 +244,7 @@ class CourseDelegate(QStyledItemDelegate):
         self.hovered: tuple[QPersistentModelIndex, Part] | None = None  # set by the view
 
     def geometry(self, option: QStyleOptionViewItem) -> CardGeometry:
-        return CardGeometry.of(option.rect, CardFonts.of(option.font))  # type: ignore[attr-defined]
+        return card_look(option.font).geometry.at(option.rect)  # type: ignore[attr-defined]
 
     def sizeHint(self, option: QStyleOptionViewItem, _index: Index) -> QSize:  # noqa: N802
         return card_size(option.font)  # type: ignore[attr-defined]
@@ -223,8 +252,8 @@ class CourseDelegate(QStyledItemDelegate):
     # --- painting ---------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        fonts = CardFonts.of(option.font)  # type: ignore[attr-defined]
-        box = CardGeometry.of(option.rect, fonts)  # type: ignore[attr-defined]
+        look = card_look(option.font)  # type: ignore[attr-defined]
+        fonts, box = look.fonts, look.geometry.at(option.rect)  # type: ignore[attr-defined]
         state = option.state  # type: ignore[attr-defined]
         palette = style.current()
         painter.save()
@@ -249,7 +278,7 @@ class CourseDelegate(QStyledItemDelegate):
             top = box.title.top() + number * metrics.lineSpacing()
             painter.drawText(
                 QRect(box.title.left(), top, box.title.width(), metrics.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                LEFT,
                 line,
             )
 
@@ -290,7 +319,7 @@ class CourseDelegate(QStyledItemDelegate):
     @staticmethod
     def _line(painter: QPainter, rect: QRect, text: str, font: QFont) -> None:
         elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        painter.drawText(rect, LEFT, elided)
 
     @staticmethod
     def _paint_cover(painter: QPainter, rect: QRect, index: Index, fonts: CardFonts) -> None:
@@ -309,7 +338,7 @@ class CourseDelegate(QStyledItemDelegate):
                 font.setPixelSize(max(12, int(rect.height() * 0.42)))
                 painter.setFont(font)
                 painter.setPen(style.colour("text_muted"))
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, letter)
+                painter.drawText(rect, CENTRE, letter)
         painter.restore()
 
     @staticmethod
@@ -327,7 +356,7 @@ class CourseDelegate(QStyledItemDelegate):
         elided = QFontMetrics(fonts.bold).elidedText(
             text, Qt.TextElideMode.ElideRight, inner.width()
         )
-        painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, elided)
+        painter.drawText(inner, CENTRE, elided)
 
     @staticmethod
     def _paint_more(painter: QPainter, rect: QRect, fonts: CardFonts, *, hover: bool) -> None:
@@ -338,7 +367,7 @@ class CourseDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
         painter.setPen(QColor(palette.text))
         painter.setFont(fonts.more)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "⋯")
+        painter.drawText(rect, CENTRE, "⋯")
 
     # --- the pointer ------------------------------------------------------------------------
 
@@ -420,15 +449,11 @@ class CourseGrid(QListView):
 
     def card_geometry(self, index: QModelIndex) -> CardGeometry:
         """Where the parts of ``index``'s card are, in viewport coordinates."""
-        return self.card_geometry_at(self.visualRect(index))
+        return card_look(self.font()).geometry.at(self.visualRect(index))
 
     def cover_size(self) -> QSize:
         """The size, in device pixels, covers are shown at (and decoded to)."""
-        cover = self.card_geometry_at(QRect(0, 0, CARD_WIDTH, 1000)).cover.size()
-        return cover * self.devicePixelRatioF()
-
-    def card_geometry_at(self, rect: QRect) -> CardGeometry:
-        return CardGeometry.of(rect, CardFonts.of(self.font()))
+        return card_look(self.font()).geometry.cover.size() * self.devicePixelRatioF()
 
     def _more_clicked(self, index: QModelIndex) -> None:
         self.setCurrentIndex(index)
@@ -452,6 +477,23 @@ class CourseGrid(QListView):
             point = event.globalPos()
         self.menu_requested.emit(index, point)
         event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """The Menu key and Shift+F10 open the current card's menu, as in the desktop's
+        other applications (Qt itself turns neither into a context menu on every version)."""
+        key, shift = event.key(), event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift):
+            rect = self.visualRect(self.currentIndex())
+            self.contextMenuEvent(
+                QContextMenuEvent(
+                    QContextMenuEvent.Reason.Keyboard,
+                    rect.center(),
+                    self.viewport().mapToGlobal(rect.center()),
+                )
+            )
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         super().mouseMoveEvent(event)

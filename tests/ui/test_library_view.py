@@ -171,3 +171,21 @@ def test_the_cards_follow_the_ui_language(qtbot, window, library, services) -> N
     assert first.spoken == "Cours d'essai. Non signé. 0 leçons sur 5."
     qtbot.waitUntil(lambda: library.view.accessibleName() == "Mes cours")
     assert menu_action(library.menu, "copy-to-usb").text() == "Copier sur une clé USB…"
+
+
+def test_the_drawn_buttons_light_up_under_the_pointer(qtbot, library) -> None:
+    from player.ui import style
+
+    view = library.view
+    action = card(library).geometry().action
+    probe = QPoint(action.left() + 4, action.center().y())  # the button's colour, no text
+
+    def colour() -> str:
+        return view.viewport().grab().toImage().pixelColor(probe).name()
+
+    assert colour() == style.current().accent
+    qtbot.mouseMove(view.viewport(), action.center())
+    qtbot.waitUntil(lambda: colour() == style.current().accent_hover)
+    assert view.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.mouseMove(view.viewport(), card(library).geometry().cover.center())
+    qtbot.waitUntil(lambda: colour() == style.current().accent)

@@ -200,6 +200,8 @@ class LibraryScreen(Screen):
             self._empty = EmptyLibrary()
             self._empty.add_requested.connect(self.add_requested)
             self._empty.hide()  # shown by _update_status when the library is empty
+            # In the cards' place, it takes the margin the cards have of their own.
+            self._empty.setContentsMargins(SPACING.l, SPACING.l, SPACING.l, SPACING.s)
             self._layout.insertWidget(self._layout.indexOf(self.view), self._empty)
         return self._empty
 

@@ -72,6 +72,7 @@ CENTRE = Qt.AlignmentFlag.AlignCenter
 CARD_WIDTH = 300
 RING_DIAMETER = 44
 TITLE_LINES = 2
+COVER_LETTER_PIXELS = 64  # 42 % of the cover's height
 
 
 class CardRole(enum.IntEnum):
@@ -118,15 +119,19 @@ class CardFonts:
     bold: QFont  # the primary action
     ring: QFont  # the figure in the ring
     more: QFont  # the "⋯"
+    letter: QFont  # the cover's placeholder: the title's first letter, large
 
     @classmethod
     def of(cls, base: QFont) -> CardFonts:
+        letter = _font(base, 1.0, bold=True)
+        letter.setPixelSize(COVER_LETTER_PIXELS)
         return cls(
             QFont(base),
             _font(base, 1.2, bold=True),
             _font(base, 1.0, bold=True),
             _font(base, 0.8, bold=True),
             _font(base, 1.3, bold=True),
+            letter,
         )
 
 
@@ -323,23 +328,25 @@ class CourseDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _paint_cover(painter: QPainter, rect: QRect, index: Index, fonts: CardFonts) -> None:
-        painter.save()
-        clip = QPainterPath()
-        clip.addRoundedRect(QRectF(rect), RADIUS - 2, RADIUS - 2)
-        painter.setClipPath(clip)
+        """The cover with rounded corners; until it is decoded (or without one), a tinted
+        placeholder with the title's first letter."""
         cover = index.data(Qt.ItemDataRole.DecorationRole)
         if isinstance(cover, QPixmap) and not cover.isNull():
+            painter.save()
+            clip = QPainterPath()
+            clip.addRoundedRect(QRectF(rect), RADIUS - 2, RADIUS - 2)
+            painter.setClipPath(clip)
             painter.drawPixmap(rect, cover)
-        else:
-            painter.fillRect(rect, style.colour("surface_alt"))
-            letter = str(index.data(CardRole.LETTER) or "")
-            if letter:
-                font = QFont(fonts.title)
-                font.setPixelSize(max(12, int(rect.height() * 0.42)))
-                painter.setFont(font)
-                painter.setPen(style.colour("text_muted"))
-                painter.drawText(rect, CENTRE, letter)
-        painter.restore()
+            painter.restore()
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.colour("surface_alt"))
+        painter.drawRoundedRect(QRectF(rect), RADIUS - 2, RADIUS - 2)
+        letter = str(index.data(CardRole.LETTER) or "")
+        if letter:
+            painter.setFont(fonts.letter)
+            painter.setPen(style.colour("text_muted"))
+            painter.drawText(rect, CENTRE, letter)
 
     @staticmethod
     def _paint_action(

@@ -252,12 +252,11 @@ class LibraryScreen(Screen):
 
     def open_menu(self, course_id: str, at: QPoint | None = None) -> QMenu:
         """Pop up the secondary actions of a course, at ``at`` (global) or below its "⋯"."""
+        index = self.model.index(self.model.row_of(course_id))
         if at is None:
-            index = self.model.index(self.model.row_of(course_id))
             at = self.view.viewport().mapToGlobal(self.view.card_geometry(index).more.bottomLeft())
         self._menu_course = course_id
-        title = self.model.course(self.model.index(self.model.row_of(course_id))).title
-        self.menu.setTitle(title)
+        title = self.model.course(index).title
         self.menu.setAccessibleName(self.tr("More actions for %1").replace("%1", title))
         self.menu.popup(at)
         return self.menu

@@ -165,7 +165,8 @@ Peak RSS playing the demo's 480p video (VLC, dummy output): {play_mb:.0f} MB.
 "Ready" is the window on screen with its 20 cards, each with its progress and publisher
 (`--exit-when-ready` waits for the task runner to deliver them and says how many it shows). The
 baseline is the interpreter, PySide6's import and the exit. On top of it the app builds its
-window and 20 card widgets, lets PySide6 build the enums of Qt's `Qt` namespace on first use
+window and the library's list view (its delegate paints the cards on screen; issue 19 replaced
+the 20 card widgets), lets PySide6 build the enums of Qt's `Qt` namespace on first use
 (about 12 ms on this machine), binds the Qt classes it uses (`QMessageBox` alone ≈ 2 ms), imports
 its own modules (PySide6's import hook reads the source of each module imported after it, looking
 for `__feature__` switches), and reads the learner, the cards' progress and the outbox counts in

@@ -160,7 +160,7 @@ def main() -> int:
         window.resize(WIDTH, HEIGHT - 28)
         window.move(0, 0)
     window.show()  # on the netbook, where and how large the window places itself
-    wait(lambda: services.learner is not None and bool(window.library.cards))
+    wait(lambda: services.learner is not None and bool(window.library.courses))
     wait(lambda: not services.tasks.busy)
     shoot(window, "01-bibliotheque")
 

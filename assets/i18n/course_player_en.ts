@@ -189,66 +189,34 @@ Key of this package:
         </message>
     </context>
     <context>
-        <name>CourseCard</name>
+        <name>CourseListModel</name>
         <message>
             <source>%1 · version %2 · %3</source>
             <translation>%1 · version %2 · %3</translation>
-        </message>
-        <message>
-            <source>%1 % done</source>
-            <translation>%1 % done</translation>
-        </message>
-        <message>
-            <source>Progress in %1</source>
-            <translation>Progress in %1</translation>
         </message>
         <message>
             <source>Continue</source>
             <translation>Continue</translation>
         </message>
         <message>
-            <source>Open</source>
-            <translation>Open</translation>
-        </message>
-        <message>
-            <source>Continue %1</source>
-            <translation>Continue %1</translation>
-        </message>
-        <message>
-            <source>Open %1</source>
-            <translation>Open %1</translation>
-        </message>
-        <message>
-            <source>Copy to a USB stick…</source>
-            <translation>Copy to a USB stick…</translation>
-        </message>
-        <message>
-            <source>Copy %1 to a USB stick</source>
-            <translation>Copy %1 to a USB stick</translation>
+            <source>Start</source>
+            <translation>Start</translation>
         </message>
         <message>
             <source>%1 lessons of %2</source>
             <translation>%1 lessons of %2</translation>
         </message>
         <message>
-            <source>Start</source>
-            <translation>Start</translation>
-        </message>
-        <message>
-            <source>Start %1</source>
-            <translation>Start %1</translation>
-        </message>
-        <message>
-            <source>Remove from this computer…</source>
-            <translation>Remove from this computer…</translation>
-        </message>
-        <message>
             <source>More actions</source>
             <translation>More actions</translation>
         </message>
         <message>
-            <source>More actions for %1</source>
-            <translation>More actions for %1</translation>
+            <source>Press Enter to continue this course, or the Menu key to copy it to a USB stick or remove it.</source>
+            <translation>Press Enter to continue this course, or the Menu key to copy it to a USB stick or remove it.</translation>
+        </message>
+        <message>
+            <source>Press Enter to start this course, or the Menu key to copy it to a USB stick or remove it.</source>
+            <translation>Press Enter to start this course, or the Menu key to copy it to a USB stick or remove it.</translation>
         </message>
     </context>
     <context>
@@ -700,6 +668,22 @@ Key of this package:
         <message>
             <source>Keep it</source>
             <translation>Keep it</translation>
+        </message>
+        <message>
+            <source>Copy to a USB stick…</source>
+            <translation>Copy to a USB stick…</translation>
+        </message>
+        <message>
+            <source>Remove from this computer…</source>
+            <translation>Remove from this computer…</translation>
+        </message>
+        <message>
+            <source>More actions for %1</source>
+            <translation>More actions for %1</translation>
+        </message>
+        <message>
+            <source>Arrow keys move between courses; Enter opens the course.</source>
+            <translation>Arrow keys move between courses; Enter opens the course.</translation>
         </message>
     </context>
     <context>

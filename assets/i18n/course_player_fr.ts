@@ -189,66 +189,34 @@ Clé de ce paquet :
         </message>
     </context>
     <context>
-        <name>CourseCard</name>
+        <name>CourseListModel</name>
         <message>
             <source>%1 · version %2 · %3</source>
             <translation>%1 · version %2 · %3</translation>
-        </message>
-        <message>
-            <source>%1 % done</source>
-            <translation>%1 % fait</translation>
-        </message>
-        <message>
-            <source>Progress in %1</source>
-            <translation>Progression dans %1</translation>
         </message>
         <message>
             <source>Continue</source>
             <translation>Continuer</translation>
         </message>
         <message>
-            <source>Open</source>
-            <translation>Ouvrir</translation>
-        </message>
-        <message>
-            <source>Continue %1</source>
-            <translation>Continuer %1</translation>
-        </message>
-        <message>
-            <source>Open %1</source>
-            <translation>Ouvrir %1</translation>
-        </message>
-        <message>
-            <source>Copy to a USB stick…</source>
-            <translation>Copier sur une clé USB…</translation>
-        </message>
-        <message>
-            <source>Copy %1 to a USB stick</source>
-            <translation>Copier %1 sur une clé USB</translation>
+            <source>Start</source>
+            <translation>Commencer</translation>
         </message>
         <message>
             <source>%1 lessons of %2</source>
             <translation>%1 leçons sur %2</translation>
         </message>
         <message>
-            <source>Start</source>
-            <translation>Commencer</translation>
-        </message>
-        <message>
-            <source>Start %1</source>
-            <translation>Commencer %1</translation>
-        </message>
-        <message>
-            <source>Remove from this computer…</source>
-            <translation>Retirer de cet ordinateur…</translation>
-        </message>
-        <message>
             <source>More actions</source>
             <translation>Autres actions</translation>
         </message>
         <message>
-            <source>More actions for %1</source>
-            <translation>Autres actions pour %1</translation>
+            <source>Press Enter to continue this course, or the Menu key to copy it to a USB stick or remove it.</source>
+            <translation>Appuyez sur Entrée pour continuer ce cours, ou sur la touche Menu pour le copier sur une clé USB ou le retirer.</translation>
+        </message>
+        <message>
+            <source>Press Enter to start this course, or the Menu key to copy it to a USB stick or remove it.</source>
+            <translation>Appuyez sur Entrée pour commencer ce cours, ou sur la touche Menu pour le copier sur une clé USB ou le retirer.</translation>
         </message>
     </context>
     <context>
@@ -700,6 +668,22 @@ Clé de ce paquet :
         <message>
             <source>Keep it</source>
             <translation>Le garder</translation>
+        </message>
+        <message>
+            <source>Copy to a USB stick…</source>
+            <translation>Copier sur une clé USB…</translation>
+        </message>
+        <message>
+            <source>Remove from this computer…</source>
+            <translation>Retirer de cet ordinateur…</translation>
+        </message>
+        <message>
+            <source>More actions for %1</source>
+            <translation>Autres actions pour %1</translation>
+        </message>
+        <message>
+            <source>Arrow keys move between courses; Enter opens the course.</source>
+            <translation>Les flèches passent d’un cours à l’autre ; Entrée ouvre le cours.</translation>
         </message>
     </context>
     <context>

@@ -48,7 +48,7 @@ class ScreenOpener(QObject):
 
     def _wait_for_library(self) -> None:
         """Look again every moment until the library shows a course (the demo may install)."""
-        if self.window.services.tasks.busy or not self.window.library.cards:
+        if self.window.services.tasks.busy or not self.window.library.courses:
             QTimer.singleShot(100, self._wait_for_library)
             return
         self._open()
@@ -63,7 +63,7 @@ class ScreenOpener(QObject):
             QTimer.singleShot(0, lambda: self._announce(name))
             getattr(window, method)()
         else:
-            course_id = window.library.cards[0].course.id
+            course_id = window.library.courses[0].id
             window.open_course(course_id)
             outline: Any = window.current_screen()
             if self.screen == "outline":

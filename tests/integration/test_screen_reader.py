@@ -262,3 +262,17 @@ def test_the_tool_bar_is_reachable_and_named(trees: dict[str, list[Node]]) -> No
     buttons = [n for n in bar if n["role"] == "push button" and "showing" in n["states"]]
     assert {"Bibliothèque", "Paramètres", "Raccourcis clavier"} <= {n["name"] for n in buttons}
     assert all("focusable" in n["states"] for n in buttons)
+
+
+def test_library_cards_are_named_list_items(trees: dict[str, list[Node]]) -> None:
+    """The library's cards are items of a list ("Mes cours"), each read as a sentence: the
+    title, the publisher, the lessons done, and what Enter does."""
+    nodes = trees["library"]
+    grids = named(nodes, "list", r"^Mes cours$")
+    assert grids and "focusable" in grids[0]["states"]
+    cards = [n for n in nodes if n["role"] == "list item"]
+    assert [n["name"] for n in cards] == [
+        "Bien communiquer : écoute et reformulation. Course Player (démo) — non signé. "
+        "0 leçons sur 8."
+    ]
+    assert cards[0]["description"].startswith("Appuyez sur Entrée pour commencer ce cours")

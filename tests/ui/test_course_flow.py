@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 from player.core.learning.activity import record_position
 from player.core.learning.quiz import open_attempt
 from player.core.learning.state import course_state
+from tests.helpers.library import cards, click_action
 
 
 def open_outline(qtbot, window):
-    card = window.library.cards[0]
     with qtbot.waitSignal(window.screen_changed):
-        qtbot.mouseClick(card.button, Qt.MouseButton.LeftButton)
+        click_action(qtbot, window.library)  # the first card's "Start"
     outline = window.current_screen()
     qtbot.waitUntil(lambda: outline.outline is not None)
     return outline
@@ -56,7 +56,7 @@ def answer_quiz(qtbot, quiz, answers: dict) -> None:
 
 
 def test_library_lists_the_installed_course(window) -> None:
-    assert [card.course.title for card in window.library.cards] == ["Cours d'essai"]
+    assert [card.title for card in cards(window.library)] == ["Cours d'essai"]
     assert window.services.learner is not None
 
 

@@ -7,11 +7,13 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from player.ui.widgets import pictures
 from tests.helpers.courses import MEDIA, write_source
+from tests.helpers.library import card, click_more, course_ids, menu_action
 from tests.ui.conftest import READING, course_document, png_bytes
 
 
@@ -30,18 +32,27 @@ def course_source(tmp_path: Path) -> Path:
 
 
 def test_card_shows_its_cover_at_display_size_lessons_done_and_one_action(qtbot, window) -> None:
-    card = window.library.cards[0]
-    qtbot.waitUntil(lambda: card.cover.pixmap is not None)
-    ratio = card.cover.devicePixelRatioF()
-    assert card.cover.pixmap.size() == card.cover.size() * ratio  # decoded at display size
-    assert pictures.cached(card.course.cover, card.cover.size() * ratio) is not None
-    assert card.lessons.text() == f"0 lessons of {card.course.total}" and card.course.total > 0
-    assert card.button.text() == "Start"
-    assert [a.text() for a in card.menu.actions() if a.text()] == [
+    library = window.library
+    first = card(library)
+    course = library.courses[0]
+    # Decoded once its card is painted, at the size the card shows it, and drawn there.
+    qtbot.waitUntil(lambda: isinstance(first.role(Qt.ItemDataRole.DecorationRole), QPixmap))
+    cover = first.geometry().cover
+    size = library.view.cover_size()
+    assert size == cover.size() * library.view.devicePixelRatioF()
+    assert first.role(Qt.ItemDataRole.DecorationRole).size() == size  # decoded at display size
+    assert pictures.cached(course.cover, size) is not None
+    shown = library.view.viewport().grab().toImage()
+    assert shown.pixelColor(cover.center()).getRgb()[:3] == (20, 90, 160)  # the cover's blue
+    assert first.lessons == f"0 lessons of {course.total}" and course.total > 0
+    assert first.action == "Start"
+    menu = click_more(qtbot, library)
+    assert [a.text() for a in menu.actions() if a.text()] == [
         "Copy to a USB stick…",
         "Remove from this computer…",
     ]
-    assert card.more.accessibleName() == "More actions for Cours d'essai"
+    assert menu.accessibleName() == "More actions for Cours d'essai"
+    menu.close()
 
 
 def test_outline_rows_have_thumbnails_the_next_lesson_and_locked_modules(qtbot, window) -> None:
@@ -75,8 +86,8 @@ def test_a_hostile_picture_is_refused_before_decoding(tmp_path: Path) -> None:
 
 
 def test_removing_a_course_from_its_menu_leaves_the_guidance(qtbot, window, services) -> None:
-    card = window.library.cards[0]
-    card.remove_action.trigger()
+    menu = click_more(qtbot, window.library)
+    menu_action(menu, "remove-course").trigger()
     box = next(
         w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
     )
@@ -84,7 +95,8 @@ def test_removing_a_course_from_its_menu_leaves_the_guidance(qtbot, window, serv
     remove = next(b for b in box.buttons() if b.text() == "Remove")
     remove.click()
     qtbot.waitUntil(lambda: window.library.empty.isVisible())
-    assert window.library.cards == []
+    assert course_ids(window.library) == []
+    assert not window.library.view.isVisible()
     empty = window.library.empty
     assert [name.text() for name, _how in empty.ways] == [
         "From a USB stick",

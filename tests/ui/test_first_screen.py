@@ -7,6 +7,7 @@ import threading
 from PySide6.QtCore import QEvent, QObject
 
 from player.ui.app import start
+from tests.helpers.library import card, cards, click_action
 
 
 def test_the_window_shows_with_its_cards_already_drawn(qtbot, services) -> None:
@@ -15,7 +16,7 @@ def test_the_window_shows_with_its_cards_already_drawn(qtbot, services) -> None:
     class AtShow(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
             if event.type() == QEvent.Type.Show:
-                cards_at_show.append(len(window.library.cards))
+                cards_at_show.append(len(cards(window.library)))
             return False
 
     window = start(services)
@@ -25,8 +26,8 @@ def test_the_window_shows_with_its_cards_already_drawn(qtbot, services) -> None:
     assert not window.isVisible()  # not an empty frame first
     qtbot.waitUntil(window.isVisible, timeout=10_000)
     assert cards_at_show == [1]  # the test course's card was there when the window appeared
-    card = window.library.cards[0]
-    assert card.button.text() == "Start" and card.publisher.isVisibleTo(card)
+    first = card(window.library)
+    assert first.action == "Start" and first.publisher == "Unsigned"
 
 
 def test_a_held_up_first_read_still_shows_the_window(qtbot, services) -> None:
@@ -37,38 +38,44 @@ def test_a_held_up_first_read_still_shows_the_window(qtbot, services) -> None:
     qtbot.addWidget(window)
     try:
         qtbot.waitUntil(window.isVisible, timeout=10_000)
-        assert window.library.cards == []  # shown before its data, rather than not at all
+        assert cards(window.library) == []  # shown before its data, rather than not at all
     finally:
         release.set()
-    qtbot.waitUntil(lambda: len(window.library.cards) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(cards(window.library)) == 1, timeout=10_000)
 
 
 def test_back_in_the_library_the_same_cards_show_the_new_progress(qtbot, window, services):
-    from PySide6.QtCore import Qt
-
     from player.ui import ops
 
-    card = window.library.cards[0]
-    assert card.bar.value() == 0 and card.button.text() == "Start"
+    library = window.library
+    first = card(library)
+    assert first.progress == 0 and first.action == "Start"
+    library.view.setCurrentIndex(first.index)
+    resets: list[None] = []
+    library.model.modelReset.connect(lambda: resets.append(None))
     with qtbot.waitSignal(window.screen_changed):
-        qtbot.mouseClick(card.button, Qt.MouseButton.LeftButton)
+        click_action(qtbot, library)
     # Progress made while the library is hidden (a page read to its end) ...
     services.tasks.run(lambda: ops.record_reading(services, "test-course", "m1-read", 1.0, True))
     qtbot.waitUntil(lambda: not services.tasks.busy)
-    assert card.bar.value() == 0  # ... is not drawn while nobody sees the library,
-    with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
+    assert first.progress == 0  # ... is not drawn while nobody sees the library,
+    with qtbot.waitSignal(library.refreshed, timeout=10_000):
         window.show_library()  # ... but once it shows again
-    assert window.library.cards[0] is card  # updated in place, not rebuilt
-    assert card.bar.value() > 0 and card.button.text() == "Continue"
+    assert resets == []  # updated in place, not rebuilt: the current card stays current
+    assert library.view.currentIndex().row() == first.row
+    assert first.progress > 0 and first.action == "Continue"
 
 
 def test_a_lone_card_keeps_its_height_in_a_tall_window(qtbot, window) -> None:
+    from player.ui.widgets.course_cards import card_size
+
     window.resize(1366, 900)
     qtbot.waitUntil(lambda: window.library.height() > 700)
-    card = window.library.cards[0]
-    qtbot.waitUntil(lambda: card.height() > 0)
+    view = window.library.view
+    rect = view.visualRect(card(window.library).index)
     # The spare height stays below the cards; the card is not stretched to fill the window.
-    assert card.height() <= card.sizeHint().height() + 4
+    assert rect.size() == card_size(view.font())
+    assert rect.bottom() < view.viewport().height() // 2
 
 
 def test_the_first_frame_of_a_scrolling_library_is_its_final_layout(qtbot, qapp, tmp_path):
@@ -99,8 +106,8 @@ def test_the_first_frame_of_a_scrolling_library_is_its_final_layout(qtbot, qapp,
         class AtFirstPaint(QObject):
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
                 if event.type() == QEvent.Type.Paint and not first_frame:
-                    bar = library.scroll_area.verticalScrollBar()
-                    first_frame.append((bar.isVisible(), library.grid_host.width()))
+                    bar = library.view.verticalScrollBar()
+                    first_frame.append((bar.isVisible(), library.view.viewport().width()))
                 return False
 
         spy = AtFirstPaint(window)
@@ -109,8 +116,8 @@ def test_the_first_frame_of_a_scrolling_library_is_its_final_layout(qtbot, qapp,
         qtbot.waitUntil(lambda: not services.tasks.busy, timeout=10_000)
         for _ in range(5):
             qapp.processEvents()  # whatever the first frame left to do
-        assert len(library.cards) == 12
-        settled = (library.scroll_area.verticalScrollBar().isVisible(), library.grid_host.width())
+        assert len(cards(library)) == 12
+        settled = (library.view.verticalScrollBar().isVisible(), library.view.viewport().width())
         assert settled[0], "12 courses should need a scroll bar"
         assert first_frame[0] == settled
     finally:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale
 
 from player.ui.i18n import pick_language
 from player.ui.screens.settings import SettingsDialog
+from tests.helpers.library import card
 
 TS = Path(__file__).resolve().parents[2] / "assets" / "i18n"
 
@@ -44,10 +45,12 @@ def test_switching_to_french_in_settings_translates_the_open_window(
     # Qt posts LanguageChange to every widget; each re-reads its strings when it arrives.
     qtbot.waitUntil(lambda: window.action_library.text() == "&Bibliothèque")
     assert window.library.heading.text() == "Mes cours"
-    assert window.library.cards[0].button.text() == "Commencer"
+    first = card(window.library)
+    qtbot.waitUntil(lambda: first.action == "Commencer")
     assert window.online.text() == "Mode hors ligne"
     # Course content stays in the course's language.
-    assert window.library.cards[0].title.text() == "Cours d'essai"
+    assert first.title == "Cours d'essai"
+    assert "leçons sur" in first.lessons and first.described.startswith("Appuyez sur Entrée")
 
     dialog = SettingsDialog(services, window)
     qtbot.addWidget(dialog)

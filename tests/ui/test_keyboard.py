@@ -41,7 +41,7 @@ def demo_window(qtbot, qapp, tmp_path: Path) -> Iterator[object]:
     window = MainWindow(services)
     window.show()
     window.activateWindow()
-    qtbot.waitUntil(lambda: bool(window.library.cards) and not services.tasks.busy)
+    qtbot.waitUntil(lambda: bool(window.library.courses) and not services.tasks.busy)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     yield window
     window.close()
@@ -86,10 +86,10 @@ def tab_order(qtbot, count: int) -> list[QWidget]:
 
 
 def open_demo_quiz_by_keys(qtbot, window) -> object:
-    card = window.library.cards[0]
-    tab_to(qtbot, lambda w: w is card.button)
+    tab_to(qtbot, lambda w: w is window.library.view)  # the cards: the first one is current
+    assert window.library.view.currentIndex().row() == 0
     with qtbot.waitSignal(window.screen_changed):
-        press(qtbot, Qt.Key.Key_Space)
+        press(qtbot, Qt.Key.Key_Return)
     outline = window.current_screen()
     qtbot.waitUntil(lambda: outline.outline is not None)
     qtbot.waitUntil(lambda: outline.lesson_buttons["m1-quiz"].isVisible())
@@ -218,10 +218,10 @@ def test_tab_reaches_the_tool_bar_then_the_screen_then_the_status_bar(qtbot, dem
     toolbar = [window.toolbar.widgetForAction(a) for a in window.toolbar.actions()]
     names = [w.objectName() for w in order]
     assert window.toolbar.widgetForAction(window.action_shortcuts) in order
-    card = window.library.cards[0]
-    assert card.button in order
-    assert order.index(card.button) > max(order.index(w) for w in order if w in toolbar)
-    assert order.index(window.sync_details_button) > order.index(card.button), names
+    cards = window.library.view
+    assert cards in order
+    assert order.index(cards) > max(order.index(w) for w in order if w in toolbar)
+    assert order.index(window.sync_details_button) > order.index(cards), names
 
 
 def test_alt_left_goes_back(qtbot, demo_window) -> None:
@@ -252,17 +252,34 @@ def test_the_focused_widget_has_a_visible_ring(qtbot, demo_window) -> None:
     from player.ui import style
 
     window = demo_window
-    card = window.library.cards[0]
-    tab_to(qtbot, lambda w: w is card.button)
+    button = window.library.export_progress
+    tab_to(qtbot, lambda w: w is button)
     rings = [f for f in window.findChildren(QFocusFrame) if f.isVisible()]
     assert len(rings) == 1
     ring = rings[0]
-    assert ring.widget() is card.button
-    inner = card.button.geometry()
-    assert ring.geometry().contains(inner)
+    assert ring.widget() is button
+    assert ring.geometry().contains(button.geometry())
     image = ring.grab().toImage()
     middle_top = image.pixelColor(image.width() // 2, 0)
     assert middle_top.name() == style.current().focus
+
+
+def test_the_current_card_wears_the_ring(qtbot, demo_window) -> None:
+    from PySide6.QtWidgets import QFocusFrame
+
+    from player.ui import style
+
+    window = demo_window
+    view = window.library.view
+    tab_to(qtbot, lambda w: w is view)
+    # No ring around the whole list: the card the arrows and Enter act on wears it.
+    assert not [f for f in window.findChildren(QFocusFrame) if f.isVisible()]
+    rect = view.visualRect(view.currentIndex())
+    image = view.viewport().grab().toImage()
+    assert image.pixelColor(rect.center().x(), rect.top() + 1).name() == style.current().focus
+    view.clearFocus()
+    image = view.viewport().grab().toImage()
+    assert image.pixelColor(rect.center().x(), rect.top() + 1).name() != style.current().focus
 
 
 def complete_all_but_the_survey(services) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from player.core.learning.learners import list_learners
 from player.core.learning.preferences import get_preferences, set_preferences
 from player.ui import text_size
+from tests.helpers.library import card
 
 
 def point_size() -> float:
@@ -22,6 +23,9 @@ def test_the_text_size_setting_applies_everywhere_and_is_remembered(
     base = point_size()
     heading = window.library.heading
     heading_size = heading.font().pointSizeF()
+    cards = window.library.view
+    first = card(window.library).index
+    card_height = cards.visualRect(first).height()
     dialog = window.settings_dialog()
     qtbot.addWidget(dialog)
     dialog.text_size.setCurrentIndex(dialog.text_size.findData(130))
@@ -29,8 +33,9 @@ def test_the_text_size_setting_applies_everywhere_and_is_remembered(
     try:
         assert point_size() == pytest.approx(base * 1.3)
         assert heading.font().pointSizeF() == pytest.approx(heading_size * 1.3)
-        button = window.library.cards[0].button
-        qtbot.waitUntil(lambda: button.font().pointSizeF() == pytest.approx(base * 1.3))
+        qtbot.waitUntil(lambda: cards.font().pointSizeF() == pytest.approx(base * 1.3))
+        # The cards' text grows, and the cards with it.
+        qtbot.waitUntil(lambda: cards.visualRect(first).height() > card_height)
         qtbot.waitUntil(lambda: not services.tasks.busy)
         assert get_preferences(services.context.db, services.learner_id).text_size == 130
     finally:

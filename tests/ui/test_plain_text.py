@@ -70,6 +70,48 @@ def assert_shown_as_typed(root: QWidget) -> int:
     return len(found)
 
 
+def drawn_on_the_cards(library: Any) -> list[str]:
+    """The strings the library's delegate writes on its cards (with ``drawText``: a painter
+    draws a string as its characters, it has no rich-text path)."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    drawn: list[str] = []
+
+    class Recording(QPainter):
+        def drawText(self, *args: Any) -> None:  # noqa: N802 - QPainter's
+            drawn.extend(arg for arg in args if isinstance(arg, str))
+            super().drawText(*args)
+
+    view = library.view
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32)
+    painter = Recording(image)
+    for row in range(library.model.rowCount()):
+        option = QStyleOptionViewItem()
+        index = library.model.index(row)
+        option.rect = view.visualRect(index)
+        option.font = view.font()
+        option.state = QStyle.StateFlag.State_Enabled
+        option.widget = view
+        view.itemDelegate().paint(painter, option, index)
+    painter.end()
+    return drawn
+
+
+def assert_cards_show_it_as_typed(library: Any) -> int:
+    """The cards draw package text as typed (tags as characters); how many strings show it.
+    A screen reader reads it as typed too."""
+    assert assert_shown_as_typed(library) == 0  # no label: the cards are painted
+    drawn = [text for text in drawn_on_the_cards(library) if "<" in text or ">" in text]
+    assert '"><b>gras</b>' in " ".join(drawn)  # the title, on its two lines
+    spoken = [
+        library.model.index(row).data(Qt.ItemDataRole.AccessibleTextRole)
+        for row in range(library.model.rowCount())
+    ]
+    assert all(MARK in text for text in spoken)
+    return len(drawn)
+
+
 def watch_and_read(services: Any) -> None:
     """Module 1's video and reading, done through the engine as their screens report them."""
     from player.core.learning.activity import record_position, record_reading
@@ -109,7 +151,7 @@ def test_course_text_is_shown_as_typed_on_every_screen(
     qtbot, window, services, boxes: list[QMessageBox]
 ) -> None:
     shown: dict[str, int] = {}
-    shown["library"] = assert_shown_as_typed(window.library)
+    shown["library"] = assert_cards_show_it_as_typed(window.library)
 
     window.open_course("test-course")
     outline = window.current_screen()

@@ -20,6 +20,7 @@ from player.core.settings import load_settings
 from player.core.trainer_table import dashboard_table
 from player.ui.screens.dashboard_dialog import DashboardDialog
 from player.ui.screens.learners import LEARNER_ROLE, LearnerDialog
+from tests.helpers.library import course_ids
 
 
 def start_on(qtbot, services, name: str, pin: str | None = None):
@@ -51,20 +52,20 @@ def test_the_app_starting_on_a_learner_with_a_pin_asks_it_first(qtbot, services)
     assert prompt.pin.isVisibleTo(prompt) and prompt.pin.hasFocus()
     # nothing of Awa's shows behind the prompt: no current learner, no course card read
     assert services.learner is None
-    assert window.library.cards == [] and not window.library.loaded
+    assert course_ids(window.library) == [] and not window.library.loaded
     assert "Awa" not in window.action_learner.text()
 
     qtbot.keyClicks(prompt.pin, "0000")
     qtbot.keyClick(prompt.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: prompt.message.text() == "Wrong PIN. Try again.", timeout=10_000)
-    assert services.learner is None and window.library.cards == []
+    assert services.learner is None and course_ids(window.library) == []
 
     prompt.pin.clear()
     qtbot.keyClicks(prompt.pin, "2580")
     with qtbot.waitSignal(window.library.refreshed, timeout=10_000):
         qtbot.keyClick(prompt.pin, Qt.Key.Key_Return)
     assert services.learner.name == "Awa"
-    assert [card.course.id for card in window.library.cards] == ["test-course"]
+    assert course_ids(window.library) == ["test-course"]
     assert window.action_learner.text() == "Learner: Awa"
 
 
@@ -88,7 +89,7 @@ def test_quitting_at_the_start_prompt_closes_the_app(qtbot, services) -> None:
     assert not prompt.my_pin.isVisibleTo(prompt)  # no changing a PIN before typing it
     qtbot.keyClick(prompt, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
-    assert services.learner is None and window.library.cards == []
+    assert services.learner is None and course_ids(window.library) == []
 
 
 def test_the_app_starting_on_a_learner_without_pin_asks_nothing(qtbot, services) -> None:

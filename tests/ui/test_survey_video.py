@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from player.core.learning.survey import survey_answers
 from player.ui.screens.survey import SurveyScreen
+from tests.helpers.library import click_action
 
 
 def test_survey_answers_reach_the_engine(qtbot, services) -> None:
@@ -53,7 +52,7 @@ def test_the_outline_opens_a_video_lesson_in_the_video_view(qtbot, window, servi
         ctx.db, services.learner_id, ctx.manifest("test-course"), "m1-intro", 7.0, 20.0, elapsed=7
     )
     with qtbot.waitSignal(window.screen_changed):
-        qtbot.mouseClick(window.library.cards[0].button, Qt.MouseButton.LeftButton)
+        click_action(qtbot, window.library)
     outline = window.current_screen()
     qtbot.waitUntil(lambda: outline.outline is not None)
     with qtbot.waitSignal(window.screen_changed, timeout=20_000):
@@ -74,7 +73,7 @@ def test_full_screen_video_hides_the_window_bars(qtbot, window, services) -> Non
     from PySide6.QtWidgets import QToolBar
 
     with qtbot.waitSignal(window.screen_changed):
-        qtbot.mouseClick(window.library.cards[0].button, Qt.MouseButton.LeftButton)
+        click_action(qtbot, window.library)
     outline = window.current_screen()
     qtbot.waitUntil(lambda: outline.outline is not None)
     with qtbot.waitSignal(window.screen_changed, timeout=20_000):

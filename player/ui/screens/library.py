@@ -1,22 +1,21 @@
 """The library: installed courses as cards, and the way to add one.
 
 Its cards come from one read on the storage lane (the course list, the learner's progress in
-each course and its publisher), so each card is drawn once, complete; no media is touched until
-a course is opened.
+each course and its publisher) into a list model (``library_model.CourseListModel``), shown by
+a ``QListView`` whose delegate paints each card (``widgets.course_cards``): no widget per
+course, and no media touched until a course is opened (covers are decoded when their card is
+first painted).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,152 +23,12 @@ from PySide6.QtWidgets import (
 from player.ui import ops
 from player.ui.ops.changes import Changes
 from player.ui.screens.base import Screen
+from player.ui.screens.library_model import CourseListModel
 from player.ui.services import Services
 from player.ui.style import SPACING, mark
-from player.ui.tasks import TaskRunner, one_line
-from player.ui.units import format_size
-from player.ui.widgets.common import Card, Heading, Note, Retranslatable, scaled_font
-from player.ui.widgets.pictures import PictureView
-from player.ui.widgets.publisher import PublisherLabel
-from player.ui.widgets.ring import ProgressRing
-
-
-def language_name(code: str) -> str:
-    locale = QLocale(code)
-    if locale.language() == QLocale.Language.C:
-        return code
-    name = locale.nativeLanguageName()
-    return name[:1].upper() + name[1:] if name else code
-
-
-CARD_WIDTH = 300
-COVER_SIZE = (CARD_WIDTH - 2 * SPACING.m, (CARD_WIDTH - 2 * SPACING.m) * 9 // 16)
-
-
-class CourseCard(Retranslatable, Card):
-    """A course: its cover, title, publisher, a progress ring with "3 lessons of 9", one
-    primary action (Start / Continue) and the rest (USB copy, remove) in a menu."""
-
-    open_requested = Signal(str)
-    copy_requested = Signal(str)  # course id: "Copy this course to a USB stick"
-    remove_requested = Signal(str)
-
-    def __init__(
-        self,
-        course: ops.CourseSummary,
-        tasks: TaskRunner | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.course = course
-        self.tasks = tasks
-        self.setObjectName(f"course-card-{course.id}")
-        self.setFixedWidth(CARD_WIDTH)
-        self.cover = PictureView(*COVER_SIZE)
-        self.title = Heading(factor=1.2)
-        self.details = QLabel()
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setWordWrap(True)
-        mark(self.details, muted=True)
-        self.publisher = PublisherLabel()
-        self.bar = ProgressRing(44)
-        self.lessons = QLabel()
-        self.lessons.setTextFormat(Qt.TextFormat.PlainText)
-        self.lessons.setWordWrap(True)
-        self.button = QPushButton()
-        mark(self.button, primary=True)
-        self.button.clicked.connect(lambda: self.open_requested.emit(self.course.id))
-        self._menu: QMenu | None = None  # built on first use: twenty cards start faster
-        self.copy_action = QAction(self)
-        self.copy_action.setObjectName("copy-to-usb")
-        self.copy_action.triggered.connect(lambda: self.copy_requested.emit(self.course.id))
-        self.remove_action = QAction(self)
-        self.remove_action.setObjectName("remove-course")
-        self.remove_action.triggered.connect(lambda: self.remove_requested.emit(self.course.id))
-        self.more = QToolButton()
-        self.more.setObjectName("course-menu")
-        self.more.setText("⋯")
-        self.more.clicked.connect(self._show_menu)
-        self.more.setFont(scaled_font(self.more, 1.3, bold=True))
-
-        progress = QHBoxLayout()
-        progress.setSpacing(SPACING.s)
-        progress.addWidget(self.bar)
-        progress.addWidget(self.lessons, 1)
-        actions = QHBoxLayout()
-        actions.setSpacing(SPACING.s)
-        actions.addWidget(self.button, 1)
-        actions.addWidget(self.more)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACING.m, SPACING.m, SPACING.m, SPACING.m)
-        layout.setSpacing(SPACING.s)
-        layout.addWidget(self.cover)
-        layout.addWidget(self.title)
-        layout.addWidget(self.publisher)
-        layout.addWidget(self.details)
-        layout.addStretch(1)  # a taller card in the same row: text stays up, actions down
-        layout.addLayout(progress)
-        layout.addLayout(actions)
-        self.show_course(course)
-
-    @property
-    def menu(self) -> QMenu:
-        """The secondary actions: copy to a USB stick, remove."""
-        if self._menu is None:
-            self._menu = QMenu(self)
-            self._menu.addAction(self.copy_action)
-            self._menu.addSeparator()
-            self._menu.addAction(self.remove_action)
-        return self._menu
-
-    def _show_menu(self) -> None:
-        self.menu.popup(self.more.mapToGlobal(self.more.rect().bottomLeft()))
-
-    def show_course(self, course: ops.CourseSummary) -> None:
-        """Show this course's (new) data: progress, version, publisher."""
-        self.course = course
-        self.title.setText(course.title)
-        self.title.setLocale(QLocale(course.language))
-        self.publisher.set_publisher(course.publisher)
-        self.retranslate()
-
-    def load_cover(self) -> None:
-        """Decode the cover (after the first frame: the main window calls this when idle)."""
-        if self.tasks is not None:
-            self.cover.show_picture(self.course.cover, self.tasks, self.course.title)
-        else:
-            self.cover.letter = self.course.title[:1].upper()
-
-    def retranslate(self) -> None:
-        course = self.course
-        self.details.setText(
-            self.tr("%1 · version %2 · %3")
-            .replace("%1", language_name(course.language))
-            .replace("%2", str(course.version))
-            .replace("%3", format_size(course.bytes))
-        )
-        started = course.started
-        share = round((course.progress or 0) * 100)
-        self.bar.setValue(share)
-        if course.total:
-            counted = self.tr("%1 lessons of %2").replace("%1", str(course.done))
-            counted = counted.replace("%2", str(course.total))
-        else:
-            counted = ""
-        self.lessons.setText(counted)
-        self.bar.setAccessibleName(
-            self.tr("Progress in %1").replace("%1", course.title)
-            + (f" : {counted}" if counted else "")
-        )
-        self.button.setText(self.tr("Continue") if started else self.tr("Start"))
-        self.button.setAccessibleName(
-            (self.tr("Continue %1") if started else self.tr("Start %1")).replace("%1", course.title)
-        )
-        self.copy_action.setText(self.tr("Copy to a USB stick…"))
-        self.remove_action.setText(self.tr("Remove from this computer…"))
-        self.more.setToolTip(self.tr("More actions"))
-        self.more.setAccessibleName(self.tr("More actions for %1").replace("%1", course.title))
-        self.setAccessibleName(course.title)
+from player.ui.tasks import one_line
+from player.ui.widgets.common import Heading, Note, Retranslatable, scaled_font
+from player.ui.widgets.course_cards import CourseGrid
 
 
 class EmptyLibrary(Retranslatable, QWidget):
@@ -245,7 +104,9 @@ class EmptyLibrary(Retranslatable, QWidget):
 
 
 class LibraryScreen(Screen):
-    course_requested = Signal(str)
+    course_requested = Signal(str)  # open this course (its outline)
+    copy_requested = Signal(str)  # course id: "Copy this course to a USB stick"
+    remove_requested = Signal(str)  # course id: remove it from this computer (asks first)
     add_requested = Signal()
     refreshed = Signal()
     redraws_on = Changes(progress=True, courses=True, learner=True)
@@ -254,9 +115,7 @@ class LibraryScreen(Screen):
         super().__init__(parent)
         self.services = services
         self.setObjectName("library-screen")
-        self.courses: list[ops.CourseSummary] = []
         self.loaded = False  # the course list has been read at least once
-        self.cards: list[CourseCard] = []
         self.copy_dialog: QWidget | None = None
 
         self.heading = Heading(factor=1.6)
@@ -270,36 +129,58 @@ class LibraryScreen(Screen):
         self.status.hide()
         self._empty: EmptyLibrary | None = None  # made only when no course is installed
         top = QHBoxLayout()
+        top.setSpacing(SPACING.m)
         top.addWidget(self.heading, 1)
         top.addWidget(self.export_progress)
         top.addWidget(self.add)
 
-        self.grid_host = QWidget()
-        self.grid = QGridLayout(self.grid_host)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(SPACING.l)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(self.grid_host)
-        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the cards
+        self.model = CourseListModel(services.tasks, self)
+        self.view = CourseGrid()
+        self.view.setModel(self.model)
+        self.view.open_requested.connect(self._open)
+        self.view.menu_requested.connect(self._menu_requested)
+        self.copy_requested.connect(self.copy_to_usb)
+        self.remove_requested.connect(self.ask_to_remove)
+        self._menu: QMenu | None = None  # built on first use
+        self._menu_course: str | None = None  # the course the menu acts on
+        self.copy_action = QAction(self)
+        self.copy_action.setObjectName("copy-to-usb")
+        self.copy_action.triggered.connect(lambda: self._act_on(self.copy_requested))
+        self.remove_action = QAction(self)
+        self.remove_action.setObjectName("remove-course")
+        self.remove_action.triggered.connect(lambda: self._act_on(self.remove_requested))
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACING.xl, SPACING.l, SPACING.xl, SPACING.s)
-        layout.setSpacing(SPACING.l)
+        # The cards have a margin of their own (the view's spacing): the heading and the status
+        # line take the same, so the cards' edges line up with them.
+        inset = SPACING.xl - SPACING.l
+        layout.setContentsMargins(inset, SPACING.l, inset, 0)
+        layout.setSpacing(0)
+        top.setContentsMargins(SPACING.l, 0, SPACING.l, 0)
+        self.status.setContentsMargins(SPACING.l, 0, SPACING.l, 0)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.view, 1)
         self._layout = layout
-        self._columns = 1
         self.retranslate()
+
+    @property
+    def courses(self) -> list[ops.CourseSummary]:
+        """The courses the library shows, in order."""
+        return self.model.courses
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("My courses"))
         self.add.setText(self.tr("Add a course…"))
         self.add.setAccessibleName(self.tr("Add a course"))
         self.export_progress.setText(self.tr("Export my progress to a USB stick…"))
+        self.view.setAccessibleName(self.tr("My courses"))
+        self.view.setAccessibleDescription(
+            self.tr("Arrow keys move between courses; Enter opens the course.")
+        )
+        self.copy_action.setText(self.tr("Copy to a USB stick…"))
+        self.remove_action.setText(self.tr("Remove from this computer…"))
+        self.model.retranslate()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -307,7 +188,7 @@ class LibraryScreen(Screen):
         empty = self.loaded and not self.courses
         if empty or self._empty is not None:
             self.empty.setVisible(empty)
-        self.scroll_area.setVisible(not empty)
+        self.view.setVisible(not empty)
         self.add.setVisible(not empty)  # the guidance has its own button
         self.status.setText("")
         self.status.hide()
@@ -319,7 +200,9 @@ class LibraryScreen(Screen):
             self._empty = EmptyLibrary()
             self._empty.add_requested.connect(self.add_requested)
             self._empty.hide()  # shown by _update_status when the library is empty
-            self._layout.insertWidget(self._layout.indexOf(self.scroll_area), self._empty)
+            # In the cards' place, it takes the margin the cards have of their own.
+            self._empty.setContentsMargins(SPACING.l, SPACING.l, SPACING.l, SPACING.s)
+            self._layout.insertWidget(self._layout.indexOf(self.view), self._empty)
         return self._empty
 
     def refresh(self) -> None:
@@ -339,35 +222,52 @@ class LibraryScreen(Screen):
         self.refreshed.emit()
 
     def show_courses(self, courses: list[ops.CourseSummary]) -> None:
-        """Draw one card per course (the main window passes the list it read at start-up)."""
-        self.courses = courses
+        """Show these courses (the main window passes the list it read at start-up).
+
+        Back from a lesson, the same courses with new progress update their cards in place
+        (the current card stays current); covers are decoded when their card is first painted.
+        """
+        self.model.cover_size = self.view.cover_size()
+        self.model.set_courses(courses)
         self.loaded = True
-        if [course.id for course in courses] == [card.course.id for card in self.cards]:
-            # Back from a lesson: the same courses, new progress. Update the cards in place
-            # (no flicker, no rebuilding every card for one changed bar).
-            for card, course in zip(self.cards, courses, strict=True):
-                card.show_course(course)
-            self._update_status()
-            self.refreshed.emit()
-            return
-        for card in self.cards:
-            card.deleteLater()
-        self.cards = []
-        for course in courses:
-            card = CourseCard(course, self.services.tasks)
-            card.open_requested.connect(self.course_requested)
-            card.copy_requested.connect(self.copy_to_usb)
-            card.remove_requested.connect(self.ask_to_remove)
-            self.cards.append(card)
-        self._layout_cards()
         self._update_status()
         self.refreshed.emit()
-        # Covers after the first frame: the cards show their placeholder until then.
-        QTimer.singleShot(0, self, self._load_covers)
 
-    def _load_covers(self) -> None:
-        for card in self.cards:
-            card.load_cover()
+    # --- a card's actions -------------------------------------------------------------------
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.course_requested.emit(self.model.course(index).id)
+
+    @property
+    def menu(self) -> QMenu:
+        """A card's secondary actions: copy to a USB stick, remove."""
+        if self._menu is None:
+            self._menu = QMenu(self)
+            self._menu.setObjectName("course-menu")
+            self._menu.addAction(self.copy_action)
+            self._menu.addSeparator()
+            self._menu.addAction(self.remove_action)
+        return self._menu
+
+    def open_menu(self, course_id: str, at: QPoint | None = None) -> QMenu:
+        """Pop up the secondary actions of a course, at ``at`` (global) or below its "⋯"."""
+        index = self.model.index(self.model.row_of(course_id))
+        if at is None:
+            at = self.view.viewport().mapToGlobal(self.view.card_geometry(index).more.bottomLeft())
+        self._menu_course = course_id
+        title = self.model.course(index).title
+        self.menu.setAccessibleName(self.tr("More actions for %1").replace("%1", title))
+        self.menu.popup(at)
+        return self.menu
+
+    def _menu_requested(self, index: QModelIndex, at: QPoint) -> None:
+        self.open_menu(self.model.course(index).id, at)
+
+    def _act_on(self, signal: SignalInstance) -> None:
+        """A menu action chosen: ask for it with the course the menu was opened for."""
+        if self._menu_course is not None:
+            signal.emit(self._menu_course)
 
     def ask_to_remove(self, course_id: str) -> QWidget:
         """Confirm, then remove a course from this computer (progress is kept)."""
@@ -435,23 +335,3 @@ class LibraryScreen(Screen):
     def _copy_dialog_gone(self, dialog: QWidget) -> None:
         if self.copy_dialog is dialog:
             self.copy_dialog = None
-
-    def _layout_cards(self) -> None:
-        while self.grid.count():
-            self.grid.takeAt(0)
-        for index, card in enumerate(self.cards):
-            self.grid.addWidget(card, index // self._columns, index % self._columns)
-        # Spare height goes to an empty row below the cards, never into the cards themselves.
-        rows = -(-len(self.cards) // self._columns)
-        for row in range(self.grid.rowCount()):
-            self.grid.setRowStretch(row, 1 if row == rows else 0)
-        if self.grid.rowCount() <= rows:
-            self.grid.setRowStretch(rows, 1)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        spare = self.width() - 2 * SPACING.xl
-        columns = max(1, (spare + SPACING.l) // (CARD_WIDTH + SPACING.l))
-        if columns != self._columns:
-            self._columns = columns
-            self._layout_cards()

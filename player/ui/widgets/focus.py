@@ -90,10 +90,11 @@ class _FocusFollower(QObject):
 
 
 def _is_container(widget: QWidget) -> bool:
-    """A whole page holding the focus until the learner moves it: no ring around a page."""
+    """A whole page holding the focus until the learner moves it, or a view whose items draw
+    the ring themselves (the library's cards, ``draws_focus``): no ring around it."""
     from player.ui.screens.base import Screen
 
-    return isinstance(widget, Screen)
+    return isinstance(widget, Screen) or widget.property("draws_focus") is True
 
 
 def install_focus_ring(app: QApplication) -> None:

@@ -4,17 +4,84 @@ Green "verified" only for a course signed by a key this computer trusts (shipped
 or added in Settings / ``course-player trust add``), under the name the computer knows that key
 by. A valid signature by any other key reads "signed by an unknown publisher (ABCD 1234)" in the
 ordinary text colour, with the key's short fingerprint; an unsigned course reads "unsigned".
+
+``publisher_line`` words it (the library's cards draw it), ``PublisherLabel`` shows it (the
+outline).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from player.ui import style
 from player.ui.ops import PublisherView
 from player.ui.widgets.common import Retranslatable
+
+Tone = Literal["verified", "unknown", "unsigned"]
+
+
+@dataclass(frozen=True, slots=True)
+class PublisherLine:
+    text: str
+    tip: str
+    tone: Tone  # verified: the success colour; unknown: the text colour; unsigned: warning
+
+
+def publisher_line(view: PublisherView) -> PublisherLine:
+    """The publisher line in the UI language, its tool tip, and its tone."""
+    translate = QCoreApplication.translate
+    if view.verified:
+        return PublisherLine(
+            translate("PublisherLabel", "✔ %1 — verified publisher").replace(
+                "%1", view.name or "?"
+            ),
+            translate("PublisherLabel", "Signed by a key this computer trusts. Key: %1").replace(
+                "%1", view.key or ""
+            ),
+            "verified",
+        )
+    if view.signed:
+        fingerprint = view.fingerprint or "?"
+        if view.name:
+            text = (
+                translate("PublisherLabel", "%1 — signed by an unknown publisher (%2)")
+                .replace("%1", view.name)
+                .replace("%2", fingerprint)
+            )
+        else:
+            text = translate("PublisherLabel", "Signed by an unknown publisher (%1)").replace(
+                "%1", fingerprint
+            )
+        tip = translate(
+            "PublisherLabel",
+            "Signed, but by a key this computer does not trust: the name it shows proves "
+            "nothing. Trust the key in Settings only if its publisher gave it to you. Key: %1",
+        ).replace("%1", view.key or "")
+        return PublisherLine(text, tip, "unknown")
+    text = (
+        translate("PublisherLabel", "%1 — unsigned").replace("%1", view.name)
+        if view.name
+        else translate("PublisherLabel", "Unsigned")
+    )
+    tip = translate(
+        "PublisherLabel",
+        "This course is not signed: nothing proves who made it or that it is unchanged.",
+    )
+    return PublisherLine(text, tip, "unsigned")
+
+
+def tone_colour(tone: Tone) -> QColor | None:
+    """The palette colour of a tone; None for the ordinary text colour."""
+    if tone == "verified":
+        return QColor(style.current().success)
+    if tone == "unsigned":
+        return QColor(style.current().warning)
+    return None  # neutral: the signature holds, but nothing says whose key it is
 
 
 class PublisherLabel(Retranslatable, QLabel):
@@ -32,47 +99,16 @@ class PublisherLabel(Retranslatable, QLabel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        view = self.view
-        if view is None:
+        if self.view is None:
             self.clear()
             self.hide()
             return
-        colour: QColor | None
-        if view.verified:
-            text = self.tr("✔ %1 — verified publisher").replace("%1", view.name or "?")
-            colour = QColor(style.current().success)
-            tip = self.tr("Signed by a key this computer trusts. Key: %1").replace(
-                "%1", view.key or ""
-            )
-        elif view.signed:
-            fingerprint = view.fingerprint or "?"
-            if view.name:
-                text = (
-                    self.tr("%1 — signed by an unknown publisher (%2)")
-                    .replace("%1", view.name)
-                    .replace("%2", fingerprint)
-                )
-            else:
-                text = self.tr("Signed by an unknown publisher (%1)").replace("%1", fingerprint)
-            colour = None  # neutral: the signature holds, but nothing says whose key it is
-            tip = self.tr(
-                "Signed, but by a key this computer does not trust: the name it shows proves "
-                "nothing. Trust the key in Settings only if its publisher gave it to you. Key: %1"
-            ).replace("%1", view.key or "")
-        else:
-            if view.name:
-                text = self.tr("%1 — unsigned").replace("%1", view.name)
-            else:
-                text = self.tr("Unsigned")
-            colour = QColor(style.current().warning)
-            tip = self.tr(
-                "This course is not signed: nothing proves who made it or that it is unchanged."
-            )
-        self.setText(text)
-        self.setToolTip(tip)
-        self.setAccessibleName(text)
-        # A palette colour, not a style sheet: a style sheet per card costs a re-polish each.
+        line = publisher_line(self.view)
+        self.setText(line.text)
+        self.setToolTip(line.tip)
+        self.setAccessibleName(line.text)
+        # A palette colour, not a style sheet: a style sheet per label costs a re-polish each.
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, colour or self.neutral)
+        palette.setColor(QPalette.ColorRole.WindowText, tone_colour(line.tone) or self.neutral)
         self.setPalette(palette)
         self.show()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import struct
+import threading
 import zlib
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from player.ui.widgets import pictures
@@ -70,6 +71,32 @@ def test_outline_rows_have_thumbnails_the_next_lesson_and_locked_modules(qtbot, 
         for b in outline.lesson_buttons.values()
         if b.lesson.lesson_id.startswith("m2")
     )
+
+
+def test_pictures_are_decoded_on_the_gui_thread(qtbot, window, monkeypatch) -> None:
+    """Never inside Qt's image reader on a worker: a worker holding the GIL there while the
+    GUI thread holds Qt's plugin lock and waits for the GIL is a deadlock (widgets/pictures)."""
+    threads: list[str] = []
+    decode = pictures.decode_picture
+
+    def recording(path: str, size: QSize):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return decode(path, size)
+
+    monkeypatch.setattr(pictures, "decode_picture", recording)
+    pictures._cache.clear()
+    QPixmapCache.clear()
+    window.library.model.set_courses([])  # forget the decoded cover, then show it again
+    window.library.refresh()
+    qtbot.waitUntil(
+        lambda: isinstance(card(window.library).role(Qt.ItemDataRole.DecorationRole), QPixmap)
+    )
+    window.open_course("test-course")
+    outline = window.current_screen()
+    qtbot.waitUntil(lambda: outline.outline is not None)
+    qtbot.waitUntil(lambda: outline.lesson_buttons["m1-intro"].thumbnail is not None)
+    assert len(threads) >= 2
+    assert set(threads) == {threading.main_thread().name}
 
 
 def test_a_hostile_picture_is_refused_before_decoding(tmp_path: Path) -> None:

@@ -134,7 +134,7 @@ class LibraryScreen(Screen):
         top.addWidget(self.export_progress)
         top.addWidget(self.add)
 
-        self.model = CourseListModel(services.tasks, self)
+        self.model = CourseListModel(self)
         self.view = CourseGrid()
         self.view.setModel(self.model)
         self.view.open_requested.connect(self._open)

@@ -7,7 +7,7 @@ publisher and the lessons done; ``AccessibleDescriptionRole`` says what Enter an
 do.
 
 Covers are loaded lazily: the first time a card is painted, its cover is decoded at the card's
-size on the task runner's transfer lane (``widgets.pictures``), kept in ``QPixmapCache``, and
+size after the first frame (``widgets.pictures.decode_later``), kept in ``QPixmapCache``, and
 the card repainted (``dataChanged``). A library of fifty courses decodes the covers on screen.
 """
 
@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPixmap, QPixmapCache
 
 from player.ui import ops
-from player.ui.tasks import TaskRunner
 from player.ui.units import format_size
 from player.ui.widgets import pictures
 from player.ui.widgets.course_cards import CardRole
@@ -47,9 +46,8 @@ def language_name(code: str) -> str:
 class CourseListModel(QAbstractListModel):
     """The installed courses, in the order read (by title)."""
 
-    def __init__(self, tasks: TaskRunner | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.tasks = tasks
         self.courses: list[ops.CourseSummary] = []
         self.cover_size = QSize()  # device pixels; set by the view (its cards' cover size)
         self._decoding: set[str] = set()
@@ -179,15 +177,9 @@ class CourseListModel(QAbstractListModel):
             pixmap = QPixmap.fromImage(image)
             QPixmapCache.insert(key, pixmap)
             return pixmap
-        if self.tasks is not None and path not in self._decoding:
+        if path not in self._decoding:
             self._decoding.add(path)
-            self.tasks.run(
-                lambda: pictures.decode_picture(path, size),
-                lambda image: self._decoded(path, size, image),
-                lambda _error: self._decoding.discard(path),
-                owner=self,
-                lane="transfer",
-            )
+            pictures.decode_later(self, path, size, lambda image: self._decoded(path, size, image))
         return None
 
     def _decoded(self, path: str, size: QSize, image: QImage | None) -> None:

@@ -37,7 +37,7 @@ from player.ui.ops.changes import Changes
 from player.ui.screens.base import Screen
 from player.ui.services import Services
 from player.ui.style import SPACING, mark
-from player.ui.tasks import TaskRunner, one_line
+from player.ui.tasks import one_line
 from player.ui.widgets import pictures
 from player.ui.widgets.common import (
     Card,
@@ -86,7 +86,7 @@ class LessonButton(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def show_thumbnail(self, path: str | None, tasks: TaskRunner) -> None:
+    def show_thumbnail(self, path: str | None) -> None:
         if path is None:
             return
         size = THUMBNAIL_SIZE * self.devicePixelRatioF()
@@ -94,12 +94,7 @@ class LessonButton(QPushButton):
         if image is not None:
             self._thumbnail(image)
             return
-        tasks.run(
-            lambda: pictures.decode_picture(path, size),
-            lambda image: self._decoded(path, size, image),
-            owner=self,
-            lane="transfer",
-        )
+        pictures.decode_later(self, path, size, lambda image: self._decoded(path, size, image))
 
     def _decoded(self, path: str, size: QSize, image: QImage | None) -> None:
         if image is not None:
@@ -336,7 +331,7 @@ class OutlineScreen(Screen):
         for lesson in module.lessons:
             button = LessonButton(lesson, locked, lesson.lesson_id == state.next_lesson)
             button.setLocale(language)
-            button.show_thumbnail(thumbnails.get(lesson.lesson_id), self.services.tasks)
+            button.show_thumbnail(thumbnails.get(lesson.lesson_id))
             button.clicked.connect(
                 lambda _=False, les=lesson: self.lesson_requested.emit(
                     self.course_id, les.lesson_id, les.type

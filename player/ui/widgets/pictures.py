@@ -1,25 +1,28 @@
-"""Covers and thumbnails: checked, decoded off the main thread at display size, cached.
+"""Covers and thumbnails: checked, decoded after the first frame at display size, cached.
 
 A picture comes from a package, so it is untrusted: its byte size and declared dimensions are
 checked first (``player.core.package.images``), then Qt decodes it with an allocation limit,
 straight to the size it is shown at (``QImageReader.setScaledSize``: a JPEG is decoded at a
-fraction of its resolution). ``PictureView`` shows a placeholder until the picture arrives from
-the task runner's transfer lane, after the first frame; decoded images are kept per file and
-size, so going back to the library or the outline does not decode them again.
+fraction of its resolution; a cover or thumbnail made by ``pack`` is a few KB). Cards and
+lesson rows show a placeholder until the picture is there; decoded images are kept per file
+and size, so going back to the library or the outline does not decode them again.
+
+Pictures are decoded on the GUI thread, one per pass of the event loop (``decode_later``), not
+on a worker: PySide keeps the GIL while Qt code runs, so a worker inside ``QImageReader``
+waiting for Qt's image-plugin lock, while the GUI thread holds that lock and waits for the GIL,
+is a deadlock (seen once in a start-up benchmark, with a gdb trace of both threads).
 """
 
 from __future__ import annotations
 
 import os
 from collections import OrderedDict
+from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QImage, QImageReader, QPainter, QPainterPath, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QImageReader
 
 from player.core.package.images import HEADER_BYTES, image_problem
-from player.ui import style
-from player.ui.tasks import TaskRunner
 
 #: Qt refuses to allocate more than this (MB) for one decoded image.
 ALLOCATION_LIMIT_MB = 64
@@ -53,6 +56,15 @@ def decode_picture(path: str, size: QSize) -> QImage | None:
     return image.copy(x, y, min(size.width(), image.width()), min(size.height(), image.height()))
 
 
+def decode_later(
+    owner: QObject, path: str, size: QSize, done: Callable[[QImage | None], None]
+) -> None:
+    """Decode ``path`` at ``size`` on the next pass of the event loop, then call ``done``
+    (not at all if ``owner`` is gone by then). Each picture is its own pass, so clicks and
+    keys are handled between two pictures."""
+    QTimer.singleShot(0, owner, lambda: done(decode_picture(path, size)))
+
+
 def cached(path: str, size: QSize) -> QImage | None:
     key = (path, size.width(), size.height())
     image = _cache.get(key)
@@ -65,73 +77,3 @@ def remember(path: str, size: QSize, image: QImage) -> None:
     _cache[(path, size.width(), size.height())] = image
     while len(_cache) > CACHE_ENTRIES:
         _cache.popitem(last=False)
-
-
-class PictureView(QWidget):
-    """A cover or thumbnail at a fixed size, with rounded corners; a tinted placeholder with a
-    letter until (or unless) the picture is there. Decorative: screen readers skip it."""
-
-    def __init__(self, width: int, height: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFixedSize(width, height)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.pixmap: QPixmap | None = None
-        self.letter = ""
-        self.path: str | None = None
-        self.dimmed = False  # locked: the picture is shown faded
-
-    def show_picture(self, path: str | None, tasks: TaskRunner, letter: str = "") -> None:
-        """Show ``path`` (decoded on the transfer lane unless cached), else the placeholder."""
-        self.letter = letter[:1].upper()
-        if path == self.path and self.pixmap is not None:
-            return
-        self.path = path
-        self.pixmap = None
-        self.update()
-        if path is None:
-            return
-        size = self.size() * self.devicePixelRatioF()
-        image = cached(path, size)
-        if image is not None:
-            self._show(path, image)
-            return
-        tasks.run(
-            lambda: decode_picture(path, size),
-            lambda image: self._decoded(path, size, image),
-            owner=self,
-            lane="transfer",
-        )
-
-    def _decoded(self, path: str, size: QSize, image: QImage | None) -> None:
-        if image is not None:
-            remember(path, size, image)
-            if path == self.path:
-                self._show(path, image)
-
-    def _show(self, path: str, image: QImage) -> None:
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
-        self.pixmap = pixmap
-        self.update()
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(self.rect())
-        clip = QPainterPath()
-        clip.addRoundedRect(rect, style.RADIUS - 2, style.RADIUS - 2)
-        painter.setClipPath(clip)
-        if self.pixmap is not None:
-            if self.dimmed:
-                painter.setOpacity(0.45)
-            painter.drawPixmap(self.rect(), self.pixmap)
-            return
-        painter.fillRect(rect, style.colour("surface_alt"))
-        if self.letter:
-            font = QFont(self.font())
-            font.setBold(True)
-            font.setPixelSize(max(12, int(self.height() * 0.42)))
-            painter.setFont(font)
-            painter.setPen(style.colour("text_muted"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.letter)

@@ -30,10 +30,15 @@ GOLDEN = Path(__file__).parent / "golden" / "dashboard-season.csv"
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 
 
-def season_csv(folder: Path) -> str:
-    """The raw CSV of the seeded season imported on a fresh trainer's laptop."""
+def season_csv(folder: Path, *, imported_before_m016: bool = False) -> str:
+    """The raw CSV of the seeded season imported on a fresh trainer's laptop.
+
+    ``imported_before_m016``: as an app without ``imported_statements`` left it (the outbox
+    rows are the same), then upgraded.
+    """
     package = pack(write_source(folder / "src"), folder / "course.zip").dest
-    ctx = open_context(DataDir(folder / "trainer"))
+    data = DataDir(folder / "trainer")
+    ctx = open_context(data)
     try:
         source = open_source(str(package))
         try:
@@ -45,6 +50,11 @@ def season_csv(folder: Path) -> str:
         files = season_files(folder)
         for path in [*files, files[0]]:  # the first laptop's file is imported twice
             import_progress(ctx.db, path, CourseIndex.load(ctx.db, manifests_of(ctx)), now=NOW)
+        if imported_before_m016:
+            ctx.db.execute("DROP TABLE imported_statements")
+            ctx.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm016_imported_statements'")
+            ctx.close()
+            ctx = open_context(data)
         rows = [
             replace(row, last_activity=None) if row.source == "here" else row
             for row in dashboard_table(ctx)
@@ -59,6 +69,13 @@ def season_csv(folder: Path) -> str:
 def test_the_season_gives_the_same_table_as_before(tmp_path: Path) -> None:
     expected = GOLDEN.read_text(encoding="utf-8")
     got = season_csv(tmp_path)
+    assert got.splitlines() == expected.splitlines()
+
+
+def test_a_season_imported_before_the_upgrade_gives_the_same_table(tmp_path: Path) -> None:
+    """``m016_imported_statements`` fills the table from the statements already imported."""
+    expected = GOLDEN.read_text(encoding="utf-8")
+    got = season_csv(tmp_path, imported_before_m016=True)
     assert got.splitlines() == expected.splitlines()
 
 

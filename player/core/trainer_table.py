@@ -6,7 +6,9 @@ Rows come from two places:
   done, best score and time), plus the last activity read from the progress tables;
 - learners known only from imported ``export-progress`` files (laptops that never go online):
   their xAPI statements, queued once each by ``import_progress`` (deduplicated by statement id,
-  so a file imported twice counts once), are folded into the engine's own ``LessonState`` /
+  so a file imported twice counts once) with their fields in ``imported_statements``
+  (``player/core/sync/imported_statements.py``), are summed per learner and item by SQLite,
+  then folded into the engine's own ``LessonState`` /
   ``ModuleState`` so the module figures follow the same rules. Module and course completion
   are derived from the lessons, as ``learning.state`` does (all required lessons done, the
   module before complete under sequential gating): a "completed" statement about a module or
@@ -15,6 +17,7 @@ Rows come from two places:
   locked) shows as ``not_reported``.
 
 Every row says which imported files its learner's statements came from (``imported_from``).
+Times read from imported statements are in UTC, written as this app writes its own.
 
 A learner is identified across laptops as the xAPI actor is: ``mailto:<e-mail>`` when an e-mail
 is known, else ``account:<uuid>``. Sync state is per learner × course, from the outbox.
@@ -41,7 +44,7 @@ import csv
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import IO, Any, cast
 
@@ -91,8 +94,11 @@ class DashboardRow:
         return [f.name for f in fields(cls)]
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields by name (all of them plain values: no ``asdict`` deep copy needed)."""
+        return {name: getattr(self, name) for name in _ROW_COLUMNS}
 
+
+_ROW_COLUMNS = DashboardRow.columns()
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -55,7 +55,7 @@ from player.core.learning.completion import History, lesson_status, required
 from player.core.learning.learners import Learner, list_learners
 from player.core.learning.state import LessonState, ModuleState, ModuleStatus
 from player.core.package.manifest import Manifest
-from player.core.sync.imported_statements import actor_key
+from player.core.sync.imported_statements import actor_key, fill_backlog
 from player.core.sync.statements import (
     VERB_COMPLETED,
     VERB_PASSED,
@@ -499,6 +499,7 @@ def installed_manifests(ctx: Context, course_id: str | None = None) -> list[Mani
 
 def dashboard_table(ctx: Context, course_id: str | None = None) -> list[DashboardRow]:
     """Every learner (here or imported) × module of the installed courses (or one course)."""
+    fill_backlog(ctx.db)  # statements imported before m016_imported_statements, once
     manifests = installed_manifests(ctx, course_id)
     by_id = {m.id: m for m in manifests}
     learners = {learner.id: learner for learner in list_learners(ctx.db)}

@@ -52,6 +52,7 @@ def season_csv(folder: Path, *, imported_before_m016: bool = False) -> str:
             import_progress(ctx.db, path, CourseIndex.load(ctx.db, manifests_of(ctx)), now=NOW)
         if imported_before_m016:
             ctx.db.execute("DROP TABLE imported_statements")
+            ctx.db.execute("DROP TABLE imported_statements_backlog")
             ctx.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm016_imported_statements'")
             ctx.close()
             ctx = open_context(data)

@@ -36,7 +36,6 @@ def _connect(path: Path | str) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 30000")
-    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return conn
 
 
@@ -63,6 +62,7 @@ def _checked_connection(path: Path | str) -> sqlite3.Connection:
     if problems != ["ok"]:
         conn.close()
         raise _damaged(path, in_memory, problems[0])
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # reads the schema: a checked file only
     return conn
 
 

@@ -369,11 +369,12 @@ def m016_imported_statements(db: Database) -> None:
     One row per imported outbox row the dashboard can place (``player/core/sync/
     imported_statements.py``), written by the import with the statement; the dashboard sums
     and compares them in SQL instead of reading ≈ 55,000 statements' JSON at each opening.
-    The primary key orders rows as the dashboard groups them: course, learner, item. Rows of
-    statements imported before this step are filled in from the outbox.
-    """
-    from player.core.sync.imported_statements import fill_from_outbox
+    The primary key orders rows as the dashboard groups them: course, learner, item.
 
+    Statements imported before this step get their rows the first time the dashboard reads
+    (reading them needs the sync layer, which sits above the store):
+    ``imported_statements_backlog`` holds the last outbox ``seq`` they go up to, until then.
+    """
     db.execute(
         """
         CREATE TABLE imported_statements (
@@ -397,4 +398,8 @@ def m016_imported_statements(db: Database) -> None:
         """
     )
     db.execute("CREATE UNIQUE INDEX imported_statements_seq ON imported_statements(seq)")
-    fill_from_outbox(db)
+    db.execute("CREATE TABLE imported_statements_backlog (up_to_seq INTEGER NOT NULL)")
+    db.execute(
+        "INSERT INTO imported_statements_backlog (up_to_seq)"
+        " SELECT MAX(seq) FROM outbox WHERE origin = 'import' HAVING MAX(seq) IS NOT NULL"
+    )

@@ -6,6 +6,8 @@ a season's ≈ 55,000 statements; reading them back out of the JSON each time th
 cost more than a second. ``queue_imported`` already holds the statement parsed, so it writes
 those fields once into ``imported_statements`` (migration ``m016_imported_statements``), one row
 per outbox row, and the dashboard aggregates them with SQL (``player/core/trainer_table.py``).
+Statements imported before that step get their rows the first time the dashboard reads
+(``fill_backlog``).
 
 A row exists only for a statement the dashboard can place: an actor it can name
 (``actor_key``) and an activity of a course (``merge.CourseIndex.locate``). Times are kept as
@@ -118,36 +120,41 @@ def statement_row(
     )
 
 
-def fill_from_outbox(db: Database) -> int:
-    """Rows for the statements imported before the table existed (the migration's backfill).
+def fill_backlog(db: Database) -> int:
+    """Rows for the statements imported before the table existed, once (``m016``'s backlog).
 
     Their place (course, scope, item) and source file are the ones the import wrote in the
-    outbox row's ``event``. Returns how many rows were written.
+    outbox row's ``event``. Returns how many rows were written (0: nothing was left to fill).
     """
+    backlog = db.execute("SELECT MAX(up_to_seq) FROM imported_statements_backlog").fetchone()[0]
+    if backlog is None:
+        return 0
     rows = []
     for seq, learner_id, statement_text, event_text in db.execute(
         "SELECT seq, learner_id, statement, event FROM outbox"
-        " WHERE origin = 'import' AND course_id IS NOT NULL AND statement IS NOT NULL"
-        " AND json_valid(statement) AND json_valid(event)"
+        " WHERE seq <= ? AND origin = 'import' AND course_id IS NOT NULL"
+        " AND statement IS NOT NULL AND json_valid(statement) AND json_valid(event)",
+        [backlog],
     ):
-        event = json.loads(event_text)
-        statement = json.loads(statement_text)
-        if not isinstance(event, dict) or not isinstance(statement, dict):
-            continue
-        course_id, scope, item_id = (event.get(k) for k in ("course_id", "scope", "item_id"))
-        if not (isinstance(course_id, str) and isinstance(scope, str) and isinstance(item_id, str)):
-            continue
-        try:
-            row = statement_row(
-                seq,
-                learner_id,
-                statement,
-                Place(course_id, scope, item_id, False, course_version(statement)),
-                event.get("imported_from"),
-            )
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue  # not a statement the import would have taken
+        row = _backlog_row(seq, learner_id, json.loads(statement_text), json.loads(event_text))
         if row is not None:
             rows.append(row)
-    db.conn.executemany(INSERT, rows)
+    with db.atomic():
+        db.conn.executemany(INSERT, rows)
+        db.execute("DELETE FROM imported_statements_backlog")
     return len(rows)
+
+
+def _backlog_row(
+    seq: int, learner_id: int | None, statement: Any, event: Any
+) -> tuple[Any, ...] | None:
+    if not isinstance(event, dict) or not isinstance(statement, dict):
+        return None
+    course_id, scope, item_id = (event.get(k) for k in ("course_id", "scope", "item_id"))
+    if not (isinstance(course_id, str) and isinstance(scope, str) and isinstance(item_id, str)):
+        return None
+    place = Place(course_id, scope, item_id, False, course_version(statement))
+    try:
+        return statement_row(seq, learner_id, statement, place, event.get("imported_from"))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # not a statement the import would have taken

@@ -75,15 +75,19 @@ def receive(
         for number, statement in enumerate(statements, start=1):
             statement_id = statement["id"]
             received.ids.append(statement_id)
-            if queue_imported(db, statement, number, HUB_PREFIX + laptop, learners, courses, merge):
-                received.queued += 1
+            held = next(
+                db.query("SELECT statement FROM outbox WHERE statement_id = ?", [statement_id]),
+                None,
+            )
+            if held is not None:
+                if held["statement"] is None or json.loads(held["statement"]) != statement:
+                    raise BatchRefused(
+                        409, f"another statement with id {statement_id} is already here"
+                    )
+                received.duplicates += 1
                 continue
-            held = db.execute(
-                "SELECT statement FROM outbox WHERE statement_id = ?", [statement_id]
-            ).fetchone()[0]
-            if held is None or json.loads(held) != statement:
-                raise BatchRefused(409, f"another statement with id {statement_id} is already here")
-            received.duplicates += 1
+            queue_imported(db, statement, number, HUB_PREFIX + laptop, learners, courses, merge)
+            received.queued += 1
         # Completion claims are weighed against the lessons merged (as for a progress file):
         # a laptop cannot complete a module or course on the hub by saying so.
         merge.finish()

@@ -97,9 +97,9 @@ def measure_laptop(data: DataDir, rounds: int) -> dict[str, float]:
 
         def dashboard() -> None:
             """What the dialog reads on opening: the course list, then the rows it opens on."""
-            from player.core.trainer_table import dashboard_table, installed_manifests
+            from player.core.trainer_table import dashboard_table, installed_courses
 
-            ids = [m.id for m in installed_manifests(services.context)]
+            ids = [course_id for course_id, _title in installed_courses(services.context)]
             model = DashboardModel()
             proxy = DashboardFilter()
             proxy.setSourceModel(model)

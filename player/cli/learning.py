@@ -142,6 +142,12 @@ def _decimal_comma() -> bool:
 def cmd_progress(args: argparse.Namespace) -> int:
     ctx = context()
     learners = [find_learner(ctx.db, args.learner)] if args.learner else None
+    if args.csv:  # the trainer dashboard's table, one writer for both (core/trainer_table.py)
+        table = dashboard_table(ctx, args.course)
+        if learners:
+            table = [r for r in table if r.learner_id == learners[0].id]
+        write_csv(table, sys.stdout, None if args.raw else CsvStyle(decimal_comma=_decimal_comma()))
+        return 0
     if args.course:
         course_ids = [args.course]
     else:
@@ -150,14 +156,6 @@ def cmd_progress(args: argparse.Namespace) -> int:
     rows = progress_report(ctx.db, manifests, learners)
     if args.json:
         print_json([row.as_dict() for row in rows])
-        return 0
-    if (
-        args.csv
-    ):  # the trainer dashboard's table: one writer for both (player/core/trainer_table.py)
-        table = dashboard_table(ctx, args.course)
-        if learners:
-            table = [r for r in table if r.learner_id == learners[0].id]
-        write_csv(table, sys.stdout, None if args.raw else CsvStyle(decimal_comma=_decimal_comma()))
         return 0
     if not rows:
         say("No progress to show (no learner or no course installed).")

@@ -6,7 +6,9 @@ Rows come from two places:
   done, best score and time), plus the last activity read from the progress tables;
 - learners known only from imported ``export-progress`` files (laptops that never go online):
   their xAPI statements, queued once each by ``import_progress`` (deduplicated by statement id,
-  so a file imported twice counts once), are folded into the engine's own ``LessonState`` /
+  so a file imported twice counts once) with their fields in ``imported_statements``
+  (``player/core/sync/imported_statements.py``), are summed per learner and item by SQLite,
+  then folded into the engine's own ``LessonState`` /
   ``ModuleState`` so the module figures follow the same rules. Module and course completion
   are derived from the lessons, as ``learning.state`` does (all required lessons done, the
   module before complete under sequential gating): a "completed" statement about a module or
@@ -15,6 +17,7 @@ Rows come from two places:
   locked) shows as ``not_reported``.
 
 Every row says which imported files its learner's statements came from (``imported_from``).
+Times read from imported statements are in UTC, written as this app writes its own.
 
 A learner is identified across laptops as the xAPI actor is: ``mailto:<e-mail>`` when an e-mail
 is known, else ``account:<uuid>``. Sync state is per learner × course, from the outbox.
@@ -38,11 +41,10 @@ comes from any progress file, so ``=HYPERLINK(...)`` must stay text. It writes t
 from __future__ import annotations
 
 import csv
-import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import IO, Any, cast
 
@@ -53,14 +55,12 @@ from player.core.learning.completion import History, lesson_status, required
 from player.core.learning.learners import Learner, list_learners
 from player.core.learning.state import LessonState, ModuleState, ModuleStatus
 from player.core.package.manifest import Manifest
+from player.core.sync.imported_statements import actor_key, fill_backlog
 from player.core.sync.statements import (
-    ACCOUNT_HOME_PAGE,
-    EXT_COURSE_VERSION,
     VERB_COMPLETED,
     VERB_PASSED,
     VERB_SATISFIED,
     VERB_TERMINATED,
-    duration_seconds,
 )
 
 NOT_REPORTED = "not_reported"
@@ -94,8 +94,11 @@ class DashboardRow:
         return [f.name for f in fields(cls)]
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields by name (all of them plain values: no ``asdict`` deep copy needed)."""
+        return {name: getattr(self, name) for name in _ROW_COLUMNS}
 
+
+_ROW_COLUMNS = DashboardRow.columns()
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -235,31 +238,6 @@ def learner_key(email: str | None, learner_uuid: str) -> str:
     return f"mailto:{email.strip().lower()}" if email else f"account:{learner_uuid}"
 
 
-def actor_key(actor: dict[str, Any]) -> str | None:
-    mbox = actor.get("mbox")
-    if isinstance(mbox, str) and mbox.startswith("mailto:"):
-        return "mailto:" + mbox[len("mailto:") :].strip().lower()
-    account = actor.get("account")
-    if isinstance(account, dict) and account.get("name"):
-        home = account.get("homePage")
-        name = str(account["name"])
-        return f"account:{name}" if home == ACCOUNT_HOME_PAGE else f"account:{home}/{name}"
-    return None
-
-
-def iso_seconds(duration: Any) -> float:
-    """Seconds in an xAPI ISO 8601 duration (``PT1M3.5S``); 0 when absent or malformed."""
-    return _duration(duration) if isinstance(duration, str) else 0.0
-
-
-@functools.lru_cache(maxsize=4096)  # a workshop's durations repeat ("PT30S")
-def _duration(text: str) -> float:
-    try:
-        return duration_seconds(text)
-    except ValueError:
-        return 0.0
-
-
 def _latest(*moments: str | None) -> str | None:
     present = [m for m in moments if m]
     if len(present) == 2 and len(present[0]) == len(present[1]) and present[0][-1] == "Z":
@@ -294,108 +272,106 @@ class _Imported:
     files: set[str] = field(default_factory=set)  # the imported files the statements came from
 
 
-#: The fields of an imported statement the dashboard reads, in one ``json_extract`` call per
-#: column (SQLite parses the statement once, in C, and returns a small JSON array) instead of
-#: ``json.loads`` of every whole statement: 55,000 statements take a fraction of the time. The
-#: array keeps JSON's types, so ``true`` is not 1 and a missing field is ``null``.
-_STATEMENT_PATHS = (
-    "$.actor.mbox",
-    "$.actor.account.homePage",
-    "$.actor.account.name",
-    "$.actor.name",
-    "$.verb.id",
-    "$.timestamp",
-    "$.result.duration",
-    "$.result.score.scaled",
-    "$.result.success",
-    "$.result.response",
-    "$.context.revision",
-    f'$.context.extensions."{EXT_COURSE_VERSION}"',
-)
-_ACTOR_PATHS = "'$.actor.mbox', '$.actor.account.homePage', '$.actor.account.name'"
-
-
-def _paths(paths: Iterable[str]) -> str:
-    return ", ".join("'" + path.replace("'", "''") + "'" for path in paths)
-
-
-def _key_of(mbox: Any, home: Any, account: Any) -> str | None:
-    """``actor_key`` of an actor's extracted ``mbox``, ``account.homePage``, ``account.name``."""
-    if isinstance(mbox, str) and mbox.startswith("mailto:"):
-        return "mailto:" + mbox[len("mailto:") :].strip().lower()
-    if account:
-        name = str(account)
-        return f"account:{name}" if home == ACCOUNT_HOME_PAGE else f"account:{home}/{name}"
-    return None
-
-
-def _version_of(revision: Any, extension: Any) -> int:
-    """``merge.course_version`` of the extracted context fields (0: none)."""
-    found = [0]
-    if isinstance(revision, str) and revision.isdigit() and len(revision) < 19:
-        found.append(int(revision))
-    if isinstance(extension, int) and not isinstance(extension, bool):
-        found.append(extension)
-    return max(found)
-
-
 def _imported(ctx: Context, manifests: dict[str, Manifest]) -> dict[tuple[str, str], _Imported]:
+    """(learner key, course id) -> what the imported statements say, summed by SQLite.
+
+    ``imported_statements`` holds the fields read from each statement at import; statements
+    about a newer version of a course than the one installed are left out (as the import's
+    merge leaves them). Three grouped queries per course, each in the table's key order:
+    per learner (name, files, learner here), per item (time, best score, passed, answered,
+    last moment) and the latest completion of each item.
+    """
     found: dict[tuple[str, str], _Imported] = {}
-    marks = ", ".join("?" for _ in manifests)
-    query = (
-        "SELECT learner_id, course_id,"
-        " json_extract(event, '$.scope'), json_extract(event, '$.item_id'),"
-        " json_extract(event, '$.imported_from'),"
-        f" json_extract(statement, {_paths(_STATEMENT_PATHS)}) AS fields FROM outbox"
-        f" WHERE origin = 'import' AND statement IS NOT NULL AND course_id IN ({marks})"
-        " AND json_valid(statement) AND json_valid(event) ORDER BY seq"
-    )
-    loads = json.loads
-    modules = {
-        (course_id, lesson.id): module.id
-        for course_id, manifest in manifests.items()
-        for module in manifest.modules
-        for lesson in module.lessons
-    }
-    rows = ctx.db.execute(query, list(manifests))
-    for learner_id, course_id, scope, item, imported_from, statement_fields in rows:
-        manifest = manifests.get(course_id or "")
-        if manifest is None:
-            continue
-        (mbox, home, account, name, verb, at, duration, scaled, success, response, revision,
-         extension) = loads(statement_fields)  # fmt: skip
-        key = _key_of(mbox, home, account)
-        if key is None or scope is None or item is None:
-            continue
-        if _version_of(revision, extension) > manifest.version:
-            continue  # about content this laptop does not have (as import_progress's merge)
-        facts = found.setdefault((key, manifest.id), _Imported())
-        facts.name = facts.name or name
-        if isinstance(imported_from, str):
+    for manifest in manifests.values():
+        of_course = {"course": manifest.id, "version": manifest.version}
+        _imported_learners(ctx, manifest.id, of_course, found)
+        completed = _imported_completions(ctx, manifest.id, of_course, found)
+        _imported_items(ctx, manifest, of_course, found, completed)
+    return found
+
+
+_OF_COURSE = "FROM imported_statements WHERE course_id = :course AND course_version <= :version"
+
+
+def _imported_learners(
+    ctx: Context, course_id: str, of_course: dict[str, Any], found: dict[tuple[str, str], _Imported]
+) -> None:
+    """Each learner's name (the first given), files and learner here (the last one found)."""
+    seen: dict[str, list[tuple[int, int, str | None, int | None]]] = defaultdict(list)
+    for key, name, imported_from, learner_id, first, last in ctx.db.execute(
+        "SELECT learner_key, learner_name, imported_from, learner_id, MIN(seq), MAX(seq)"
+        f" {_OF_COURSE} GROUP BY learner_key, learner_name, imported_from, learner_id",
+        of_course,
+    ):
+        facts = found.setdefault((key, course_id), _Imported())
+        if imported_from is not None:
             facts.files.add(imported_from)
-        facts.learner_id = learner_id or facts.learner_id
+        seen[key].append((first, last, name, learner_id))
+    for key, groups in seen.items():
+        facts = found[(key, course_id)]
+        names = [(first, name) for first, _last, name, _id in groups if name]
+        facts.name = min(names)[1] if names else None
+        ids = [(last, learner_id) for _first, last, _name, learner_id in groups if learner_id]
+        facts.learner_id = max(ids)[1] if ids else None
+
+
+def _imported_completions(
+    ctx: Context, course_id: str, of_course: dict[str, Any], found: dict[tuple[str, str], _Imported]
+) -> set[tuple[str, str]]:
+    """The latest completion of each lesson, module and course (SQLite's ``MAX`` picks the row
+    whose ``at`` is returned); returns the (learner key, lesson id) of completed lessons."""
+    lessons: set[tuple[str, str]] = set()
+    for key, scope, item, at, _seq in ctx.db.execute(
+        f"SELECT learner_key, scope, item_id, at, MAX(seq) {_OF_COURSE}"
+        " AND (verb = :completed OR (scope != 'lesson' AND verb = :satisfied))"
+        " GROUP BY learner_key, scope, item_id",
+        {**of_course, "completed": VERB_COMPLETED, "satisfied": VERB_SATISFIED},
+    ):
+        found[(key, course_id)].completed[(scope, item)] = at
         if scope == "lesson":
-            module_id = modules.get((course_id, item), "")
+            lessons.add((key, item))
+    return lessons
+
+
+def _imported_items(
+    ctx: Context,
+    manifest: Manifest,
+    of_course: dict[str, Any],
+    found: dict[tuple[str, str], _Imported],
+    completed: set[tuple[str, str]],
+) -> None:
+    """Per lesson: time (a video session's is in its completion too), best score, passed,
+    answered; per module (or the course, ``""``): the last moment."""
+    modules = {lesson.id: module.id for module in manifest.modules for lesson in module.lessons}
+    passed = "verb = :passed AND success IS NOT 0"
+    for key, scope, item, seconds, best, was_passed, responded, last in ctx.db.execute(
+        "SELECT learner_key, scope, item_id,"
+        " TOTAL(duration_s) FILTER (WHERE verb != :terminated), MAX(score),"
+        f" MAX({passed}), MAX(responded AND verb != :completed AND NOT ({passed})), MAX(at)"
+        f" {_OF_COURSE} GROUP BY learner_key, scope, item_id",
+        {
+            **of_course,
+            "passed": VERB_PASSED,
+            "completed": VERB_COMPLETED,
+            "terminated": VERB_TERMINATED,
+        },
+    ):
+        facts = found[(key, manifest.id)]
+        if scope == "lesson":
+            module_id = modules.get(item, "")
             facts.touched.add(item)
-            if verb != VERB_TERMINATED:  # a video session's time is in its completion too
-                facts.time[item] += iso_seconds(duration)
-            if isinstance(scaled, int | float) and not isinstance(scaled, bool):
-                facts.best[item] = max(facts.best.get(item, 0.0), float(scaled))
-            if verb == VERB_PASSED and success is not False:
+            facts.time[item] += seconds
+            if best is not None:
+                facts.best[item] = max(0.0, best)
+            if was_passed:
                 facts.passed.add(item)
-            elif verb == VERB_COMPLETED:
-                lesson = manifest.lesson(item)
-                if lesson is not None and lesson.type == "survey":
-                    facts.answered.add(item)
-                facts.completed[("lesson", item)] = at
-            elif response is not None:
+            lesson = manifest.lesson(item)
+            survey = lesson is not None and lesson.type == "survey"
+            if responded or (survey and (key, item) in completed):
                 facts.answered.add(item)
         else:
             module_id = item if scope == "module" else ""
-            if verb in (VERB_SATISFIED, VERB_COMPLETED):  # completed: earlier versions
-                facts.completed[(scope, item)] = at
-        facts.last[module_id] = _latest(facts.last.get(module_id), at) or ""
-    return found
+        facts.last[module_id] = _latest(facts.last.get(module_id), last) or ""
 
 
 def _local_activity(ctx: Context, manifest: Manifest) -> dict[tuple[int, str], str]:
@@ -452,22 +428,41 @@ def _has_progress(ctx: Context, learner_id: int, course_id: str) -> bool:
 def _sync_states(
     ctx: Context, learners: dict[int, Learner], course_ids: list[str]
 ) -> dict[tuple[str, str], dict[str, int]]:
-    """(learner key, course id) -> outbox state counts, for the courses shown."""
+    """(learner key, course id) -> outbox state counts, for the courses shown.
+
+    A row's learner is the learner here it belongs to, else the actor its import recorded in
+    ``imported_statements``; only a row of neither (its learner removed since) has its
+    statement's actor read.
+    """
     counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     marks = ", ".join("?" for _ in course_ids)
     local = {i: learner_key(learner.email, learner.uuid) for i, learner in learners.items()}
-    for learner_id, course_id, state, actor in ctx.db.execute(
-        "SELECT learner_id, course_id, state,"
-        f" CASE WHEN statement IS NOT NULL AND json_valid(statement)"
-        f" THEN json_extract(statement, {_ACTOR_PATHS}) END"
-        f" FROM outbox WHERE course_id IN ({marks})",
+    unnamed = 0  # rows of no learner here and no import: their learner was removed since
+    for learner_id, course_id, state, imported_key, count in ctx.db.execute(
+        "SELECT o.learner_id, o.course_id, o.state, i.learner_key, COUNT(*)"
+        " FROM outbox AS o LEFT JOIN imported_statements AS i ON i.seq = o.seq"
+        f" WHERE o.course_id IN ({marks})"
+        " GROUP BY o.learner_id, o.course_id, o.state, i.learner_key",
         course_ids,
     ):
-        key = local.get(learner_id)
-        if key is None and actor is not None:
-            key = _key_of(*json.loads(actor))
+        key = local.get(learner_id) or imported_key
         if key is not None:
-            counts[(key, course_id)][state] += 1
+            counts[(key, course_id)][state] += count
+        elif learner_id is None:
+            unnamed += count
+    if not unnamed:
+        return counts
+    for course_id, state, actor, count in ctx.db.execute(
+        "SELECT course_id, state, json_extract(statement, '$.actor') AS actor, COUNT(*)"
+        f" FROM outbox AS o WHERE course_id IN ({marks}) AND learner_id IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM imported_statements AS i WHERE i.seq = o.seq)"
+        " AND statement IS NOT NULL AND json_valid(statement)"
+        " GROUP BY course_id, state, actor",
+        course_ids,
+    ):
+        key = actor_key(json.loads(actor)) if actor is not None else None
+        if key is not None:
+            counts[(key, course_id)][state] += count
     return counts
 
 
@@ -483,6 +478,15 @@ def _sync_summary(counts: dict[str, int] | None) -> tuple[str, int]:
 # --- the table --------------------------------------------------------------------------------
 
 
+def installed_courses(ctx: Context) -> list[tuple[str, str]]:
+    """(id, title) of the installed courses, in the table's order: the dashboard's course list,
+    from what the install stored (no manifest is read)."""
+    return [
+        (row["id"], row["title"])
+        for row in ctx.db.query("SELECT id, title FROM courses ORDER BY title, id")
+    ]
+
+
 def installed_manifests(ctx: Context, course_id: str | None = None) -> list[Manifest]:
     if course_id is not None:
         if ctx.course_row(course_id) is None:
@@ -495,6 +499,7 @@ def installed_manifests(ctx: Context, course_id: str | None = None) -> list[Mani
 
 def dashboard_table(ctx: Context, course_id: str | None = None) -> list[DashboardRow]:
     """Every learner (here or imported) × module of the installed courses (or one course)."""
+    fill_backlog(ctx.db)  # statements imported before m016_imported_statements, once
     manifests = installed_manifests(ctx, course_id)
     by_id = {m.id: m for m in manifests}
     learners = {learner.id: learner for learner in list_learners(ctx.db)}

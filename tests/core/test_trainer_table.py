@@ -19,6 +19,7 @@ from player.core.install import install, open_source
 from player.core.learning import create_learner, record_reading
 from player.core.package.pack import pack
 from player.core.paths import DataDir
+from player.core.sync.imported_statements import iso_seconds
 from player.core.sync.merge import CourseIndex
 from player.core.sync.progress_files import export_progress, import_progress
 from player.core.sync.service import activity_bases, manifests_of
@@ -28,7 +29,6 @@ from player.core.trainer_table import (
     DashboardRow,
     csv_cell,
     dashboard_table,
-    iso_seconds,
     learner_summary,
     module_chart,
     write_csv,

@@ -360,3 +360,46 @@ def m015_learner_preferences(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m016_imported_statements(db: Database) -> None:
+    """What the trainer dashboard reads of each imported statement, in columns (issue 19).
+
+    One row per imported outbox row the dashboard can place (``player/core/sync/
+    imported_statements.py``), written by the import with the statement; the dashboard sums
+    and compares them in SQL instead of reading ≈ 55,000 statements' JSON at each opening.
+    The primary key orders rows as the dashboard groups them: course, learner, item.
+
+    Statements imported before this step get their rows the first time the dashboard reads
+    (reading them needs the sync layer, which sits above the store):
+    ``imported_statements_backlog`` holds the last outbox ``seq`` they go up to, until then.
+    """
+    db.execute(
+        """
+        CREATE TABLE imported_statements (
+            seq INTEGER NOT NULL REFERENCES outbox(seq) ON DELETE CASCADE,
+            learner_id INTEGER REFERENCES learners(id) ON DELETE SET NULL,
+            learner_key TEXT NOT NULL,
+            learner_name TEXT,
+            course_id TEXT NOT NULL,
+            course_version INTEGER NOT NULL,
+            scope TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            verb TEXT NOT NULL,
+            at TEXT NOT NULL,
+            duration_s REAL NOT NULL,
+            score REAL,
+            success INTEGER,
+            responded INTEGER NOT NULL,
+            imported_from TEXT,
+            PRIMARY KEY (course_id, learner_key, scope, item_id, seq)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE UNIQUE INDEX imported_statements_seq ON imported_statements(seq)")
+    db.execute("CREATE TABLE imported_statements_backlog (up_to_seq INTEGER NOT NULL)")
+    db.execute(
+        "INSERT INTO imported_statements_backlog (up_to_seq)"
+        " SELECT MAX(seq) FROM outbox WHERE origin = 'import' HAVING MAX(seq) IS NOT NULL"
+    )

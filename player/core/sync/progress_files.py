@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from player.core.errors import QT_TRANSLATE_NOOP, SyncError
 from player.core.files import atomic_write
 from player.core.sync import outbox
+from player.core.sync.imported_statements import INSERT as INSERT_STATEMENT_ROW
+from player.core.sync.imported_statements import statement_row
 from player.core.sync.merge import (
     CourseIndex,
     LearnerIndex,
@@ -414,21 +416,18 @@ def _queue(
     courses: CourseIndex,
     merge: ProgressMerge,
 ) -> None:
-    statement_id = statement["id"]
-    existing = db.execute(
-        "SELECT statement FROM outbox WHERE statement_id = ?", [statement_id]
-    ).fetchone()
-    if existing:
-        held = existing[0]
-        if held is None or json.loads(held) == statement:
-            report.duplicates += 1
-        else:
-            report.rejected.append(
-                LineProblem(number, f"another statement with id {statement_id} is already here")
-            )
+    if queue_imported(db, statement, number, path.name, learners, courses, merge):
+        report.queued += 1
         return
-    queue_imported(db, statement, number, path.name, learners, courses, merge)
-    report.queued += 1
+    held = db.execute(
+        "SELECT statement FROM outbox WHERE statement_id = ?", [statement["id"]]
+    ).fetchone()[0]
+    if held is None or json.loads(held) == statement:
+        report.duplicates += 1
+    else:
+        report.rejected.append(
+            LineProblem(number, f"another statement with id {statement['id']} is already here")
+        )
 
 
 def queue_imported(
@@ -439,9 +438,14 @@ def queue_imported(
     learners: LearnerIndex,
     courses: CourseIndex,
     merge: ProgressMerge,
-) -> None:
+) -> bool:
     """Queue one checked statement from elsewhere (a file, a laptop through the hub) exactly as
-    it came (``origin = 'import'``, its source named), and weigh it for local progress."""
+    it came (``origin = 'import'``, its source named), and weigh it for local progress.
+
+    Returns False, changing nothing, when a statement with its id is already queued (the
+    caller compares the two). What the dashboard reads of it goes into
+    ``imported_statements`` with it.
+    """
     learner_id = learners.find(statement.get("actor") or {})
     place = courses.locate(statement)
     event = {
@@ -453,9 +457,10 @@ def queue_imported(
     }
     if place is not None:
         event.update(course_id=place.course_id, scope=place.scope, item_id=place.item_id)
-    db.execute(
+    cursor = db.execute(
         "INSERT INTO outbox (statement_id, learner_id, course_id, kind, event, statement,"
-        " created_at, origin) VALUES (?, ?, ?, 'imported', ?, ?, ?, 'import')",
+        " created_at, origin) VALUES (?, ?, ?, 'imported', ?, ?, ?, 'import')"
+        " ON CONFLICT (statement_id) DO NOTHING",
         [
             statement["id"],
             learner_id,
@@ -465,5 +470,12 @@ def queue_imported(
             merge.imported_at,
         ],
     )
-    if place is not None and place.known:
-        merge.add(number, learner_id, place, statement)
+    if not cursor.rowcount:
+        return False
+    if place is not None:
+        row = statement_row(cursor.lastrowid or 0, learner_id, statement, place, imported_from)
+        if row is not None:
+            db.execute(INSERT_STATEMENT_ROW, row)
+        if place.known:
+            merge.add(number, learner_id, place, statement)
+    return True

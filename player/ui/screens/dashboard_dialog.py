@@ -579,19 +579,19 @@ class DashboardDialog(Retranslatable, QDialog):
             return
         self.stack.setCurrentWidget(self.board)
         self.services.tasks.run(
-            lambda: core.installed_manifests(self.services.context),
+            lambda: core.installed_courses(self.services.context),
             self._fill_courses,
             self._failed,
             owner=self,
         )
 
-    def _fill_courses(self, manifests: list[Any]) -> None:
+    def _fill_courses(self, courses: list[tuple[str, str]]) -> None:
         self.course.blockSignals(True)
         self.course.clear()
         self.course.addItem(self.tr("All courses"), None)
-        for manifest in manifests:
-            self.course.addItem(manifest.title, manifest.id)
-        first = opening_course([manifest.id for manifest in manifests])
+        for course_id, title in courses:
+            self.course.addItem(title, course_id)
+        first = opening_course([course_id for course_id, _title in courses])
         if first is not None:  # many courses: open on one, as fast as with one course
             self.course.setCurrentIndex(self.course.findData(first))
         self.course.blockSignals(False)

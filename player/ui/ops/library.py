@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from player.core.context import Context
 from player.core.errors import PlayerError
-from player.core.learning.card import card_progress_for_courses, stored_card
+from player.core.learning.card import CardProgress, card_progress_for_courses, stored_card
 from player.core.learning.learners import Learner, ensure_default_learner, list_learners
 from player.core.sync.status import OutboxCounts, counts
 from player.core.trust import (
@@ -73,31 +73,37 @@ def library_courses(services: Services, learner_id: int | None) -> list[CourseSu
     progress = (
         {} if learner_id is None else card_progress_for_courses(context.db, learner_id, cards)
     )
-    courses = []
-    for row in rows:
-        course_id = row["id"]
-        summary = CourseSummary(
-            course_id, row["version"], row["title"], row["language"], row["bytes"]
-        )
-        card = cards.get(course_id)
-        if card is None:
-            courses.append(summary)
-            continue
-        summary = replace(summary, cover=covers.get((course_id, card.get("cover"))))
-        if course_id in progress:
-            done = progress[course_id]
-            summary = replace(
-                summary,
-                progress=done.fraction,
-                started=done.started,
-                done=done.done,
-                total=done.total,
-            )
-        if trusted is not None:
-            facts = publisher_facts(card["publisher"], row["signed_by"], trusted, course_id)
-            summary = replace(summary, publisher=_publisher_view(facts))
-        courses.append(summary)
-    return courses
+    return [
+        _summary(row, cards.get(row["id"]), progress.get(row["id"]), covers, trusted)
+        for row in rows
+    ]
+
+
+def _summary(
+    row: dict[str, Any],
+    card: dict[str, Any] | None,
+    mine: CardProgress | None,
+    covers: dict[tuple[str, object], str],
+    trusted: list[TrustedPublisher] | None,
+) -> CourseSummary:
+    """One course's card; without its stored card: no progress, cover or publisher line."""
+    course_id = row["id"]
+    basics = (course_id, row["version"], row["title"], row["language"], row["bytes"])
+    if card is None:
+        return CourseSummary(*basics)
+    publisher = None
+    if trusted is not None:
+        facts = publisher_facts(card["publisher"], row["signed_by"], trusted, course_id)
+        publisher = _publisher_view(facts)
+    return CourseSummary(
+        *basics,
+        progress=None if mine is None else mine.fraction,
+        started=mine is not None and mine.started,
+        publisher=publisher,
+        done=0 if mine is None else mine.done,
+        total=0 if mine is None else mine.total,
+        cover=covers.get((course_id, card.get("cover"))),
+    )
 
 
 def course_files_on_disk(

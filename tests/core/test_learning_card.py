@@ -27,10 +27,23 @@ from player.core.learning import (
     start_attempt,
     submit_survey,
 )
-from player.core.learning.card import card_json, card_progress, parse_card, stored_card
-from player.core.package.manifest import Manifest
+from player.core.learning.card import (
+    card_json,
+    card_progress,
+    card_progress_for_courses,
+    parse_card,
+    stored_card,
+)
+from player.core.learning.completion import load_histories, load_history
+from player.core.package.manifest import Manifest, validate_manifest
 from player.core.paths import DataDir
-from tests.core.learning_fixtures import QUIZ_ONE_CORRECT, make_manifest, take_quiz, watch_video
+from tests.core.learning_fixtures import (
+    QUIZ_ONE_CORRECT,
+    course_dict,
+    make_manifest,
+    take_quiz,
+    watch_video,
+)
 
 SURVEY_ANSWERS = {"s1": 4, "s2": "yes", "s3": "Très bien"}
 
@@ -63,19 +76,22 @@ def actions(manifest: Manifest) -> list[Callable[[Database, int], Any]]:
     return found
 
 
+def outline_reading(db: Database, learner: int, manifest: Manifest) -> tuple[int, int, bool]:
+    """Lessons done, lessons counted and whether anything was started, as the outline says."""
+    state = course_state(db, learner, manifest)
+    started = any(
+        lesson.status != "not_started" for module in state.modules for lesson in module.lessons
+    )
+    return state.lessons_done, state.lessons_total, started
+
+
 def assert_card_matches(db: Database, learner: int, manifest: Manifest) -> int:
     """Compare both readings; returns the lessons done (so a run can show it got somewhere)."""
     card = parse_card(card_json(manifest))
     assert card is not None
     progress = card_progress(db, learner, manifest.id, card)
-    state = course_state(db, learner, manifest)
-    started = any(
-        lesson.status != "not_started" for module in state.modules for lesson in module.lessons
-    )
-    assert (progress.done, progress.total, progress.started) == (
-        state.lessons_done,
-        state.lessons_total,
-        started,
+    assert (progress.done, progress.total, progress.started) == outline_reading(
+        db, learner, manifest
     )
     return progress.done
 
@@ -99,6 +115,48 @@ def test_card_progress_matches_the_course_state_at_every_step(
         most = max(most, assert_card_matches(db, learner, manifest))
         assert_card_matches(db, other, manifest)
     assert most > 0  # the run completed lessons, so the counts were really compared
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_cards_of_many_courses_read_at_once_are_each_courses_own(
+    db: Database, seed: int
+) -> None:
+    # The library reads every course's history in one query per table: each card must still
+    # show only its own course's and its own learner's progress, as the outline does.
+    manifests = [
+        validate_manifest(
+            dict(course_dict(gating=gating, threshold=0.4), id=course_id), require_files=False
+        )
+        for course_id, gating in [("alpha", "sequential"), ("beta", "open"), ("gamma", "open")]
+    ]
+    learners = [create_learner(db, name).id for name in ("Ana", "Binta", "Chidi")]
+    steps = [(manifest, step) for manifest in manifests for step in actions(manifest)]
+    chance = random.Random(seed)
+    for _ in range(60):
+        who = chance.choice(learners[:2])  # Chidi does nothing: all his cards stay empty
+        manifest, step = chance.choice(steps)
+        with contextlib.suppress(LearningError):
+            step(db, who)
+    cards = {m.id: parse_card(card_json(m)) for m in manifests}
+    cards["not-installed"] = cards["alpha"]  # a course nobody has opened here
+    ids = list(cards)
+    progressed = 0
+    for learner in learners:
+        histories = load_histories(db, learner, ids)
+        assert histories == {course_id: load_history(db, learner, course_id) for course_id in ids}
+        batch = card_progress_for_courses(db, learner, cards)
+        assert batch == {
+            course_id: card_progress(db, learner, course_id, card)
+            for course_id, card in cards.items()
+        }
+        for manifest in manifests:
+            card = batch[manifest.id]
+            assert (card.done, card.total, card.started) == outline_reading(db, learner, manifest)
+            progressed += card.done
+        assert batch["not-installed"].started is False
+    assert all(not p.started for p in card_progress_for_courses(db, learners[2], cards).values())
+    assert progressed > 0
+    assert card_progress_for_courses(db, learners[0], {}) == {}
 
 
 def test_a_stored_card_of_another_format_is_rebuilt() -> None:

@@ -18,9 +18,11 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from player.core.learning.completion import lesson_status, load_history, required
+from player.core.learning.completion import History, lesson_status, load_histories, required
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sqlite_utils import Database
 
     from player.core.context import Context
@@ -72,7 +74,19 @@ class CardProgress:
 def card_progress(
     db: Database, learner_id: int, course_id: str, card: dict[str, Any]
 ) -> CardProgress:
-    history = load_history(db, learner_id, course_id)
+    """The learner's progress on one course's card (``card_progress_for_courses`` for one)."""
+    return card_progress_for_courses(db, learner_id, {course_id: card})[course_id]
+
+
+def card_progress_for_courses(
+    db: Database, learner_id: int, cards: Mapping[str, dict[str, Any]]
+) -> dict[str, CardProgress]:
+    """The learner's progress on each card (by course id), read in one query per table."""
+    histories = load_histories(db, learner_id, cards.keys())
+    return {course_id: _progress(histories[course_id], card) for course_id, card in cards.items()}
+
+
+def _progress(history: History, card: dict[str, Any]) -> CardProgress:
     done = total = 0
     started = False
     for lesson_id, kind in card["lessons"]:

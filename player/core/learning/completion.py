@@ -2,8 +2,8 @@
 
 The learning engine (``state``: outline, gating, reports) and the library's cards (``card``:
 progress without parsing the manifest) both read a learner's history in a course with
-``load_history`` and ask ``lesson_status`` for each lesson, so a card cannot drift from the
-outline. Rules:
+``load_history`` (``load_histories`` for many courses at once, as the library does) and ask
+``lesson_status`` for each lesson, so a card cannot drift from the outline. Rules:
 
 - A video or text lesson is complete once its completion rule was met (``activity`` sets
   ``completed_at``); a quiz once passed; a survey once answered.
@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from sqlite_utils import Database
 
 LessonStatus = Literal["not_started", "in_progress", "complete"]
@@ -37,35 +39,49 @@ class History:
 
 
 def load_history(db: Database, learner_id: int, course_id: str) -> History:
-    args = [learner_id, course_id]
-    where = "WHERE learner_id = ? AND course_id = ?"
-    progress = {
-        row["lesson_id"]: row for row in db.query(f"SELECT * FROM lesson_progress {where}", args)
+    """What the learner did in one course (``load_histories`` for one course)."""
+    return load_histories(db, learner_id, [course_id])[course_id]
+
+
+def load_histories(
+    db: Database, learner_id: int, course_ids: Collection[str]
+) -> dict[str, History]:
+    """What the learner did in each of these courses, by course id (an empty history if nothing).
+
+    One query per table whatever the number of courses: the library reads every card's
+    history at once, so opening it costs the same with 50 courses as with a few.
+    """
+    histories = {
+        course_id: History({}, set(), {}, {}, set(), set(), set()) for course_id in course_ids
     }
-    passes = {row["lesson_id"] for row in db.query(f"SELECT * FROM quiz_passes {where}", args)}
-    best: dict[str, float] = {}
-    attempts: dict[str, int] = {}
-    open_attempts: set[str] = set()
+    if not histories:
+        return histories
+    marks = ", ".join("?" * len(histories))
+    args = [learner_id, *histories]
+    where = f"WHERE learner_id = ? AND course_id IN ({marks})"
+    for row in db.query(f"SELECT * FROM lesson_progress {where}", args):
+        histories[row["course_id"]].progress[row["lesson_id"]] = row
+    for row in db.query(f"SELECT course_id, lesson_id FROM quiz_passes {where}", args):
+        histories[row["course_id"]].passes.add(row["lesson_id"])
     for row in db.query(
-        "SELECT lesson_id, MAX(score) AS best, COUNT(finished_at) AS done,"
+        "SELECT course_id, lesson_id, MAX(score) AS best, COUNT(finished_at) AS done,"
         " SUM(finished_at IS NULL) AS unfinished"
-        f" FROM quiz_attempts {where} GROUP BY lesson_id",
+        f" FROM quiz_attempts {where} GROUP BY course_id, lesson_id",
         args,
     ):
+        history = histories[row["course_id"]]
         if row["done"]:
-            best[row["lesson_id"]] = row["best"]
-            attempts[row["lesson_id"]] = row["done"]
+            history.best[row["lesson_id"]] = row["best"]
+            history.attempts[row["lesson_id"]] = row["done"]
         if row["unfinished"]:
-            open_attempts.add(row["lesson_id"])
-    surveys = {
-        row["lesson_id"]
-        for row in db.query(f"SELECT DISTINCT lesson_id FROM survey_responses {where}", args)
-    }
-    completions = {
-        (row["scope"], row["item_id"])
-        for row in db.query(f"SELECT scope, item_id FROM completions {where}", args)
-    }
-    return History(progress, passes, best, attempts, open_attempts, surveys, completions)
+            history.open_attempts.add(row["lesson_id"])
+    for row in db.query(
+        f"SELECT DISTINCT course_id, lesson_id FROM survey_responses {where}", args
+    ):
+        histories[row["course_id"]].surveys.add(row["lesson_id"])
+    for row in db.query(f"SELECT course_id, scope, item_id FROM completions {where}", args):
+        histories[row["course_id"]].completions.add((row["scope"], row["item_id"]))
+    return histories
 
 
 def required(kind: str) -> bool:

@@ -21,7 +21,7 @@ from player.ui.ops.changes import (
     Changes,
     progress_made,
 )
-from player.ui.ops.library import PublisherView, cover_file, publisher_view
+from player.ui.ops.library import PublisherView, course_files_on_disk, publisher_view
 
 if TYPE_CHECKING:
     from player.core.learning.quiz import PresentedQuestion, QuizResult
@@ -44,10 +44,13 @@ def course_outline(services: Services, course_id: str) -> Outline:
         publisher: PublisherView | None = publisher_view(services.context, course_id)
     except PlayerError:
         publisher = None
+    found = course_files_on_disk(
+        services.context, [(course_id, lesson.thumbnail) for lesson in manifest.lessons]
+    )
     thumbnails = {
         lesson.id: path
         for lesson in manifest.lessons
-        if (path := cover_file(services.context, course_id, lesson.thumbnail)) is not None
+        if (path := found.get((course_id, lesson.thumbnail))) is not None
     }
     return Outline(
         manifest,

@@ -170,6 +170,22 @@ courses within 2 × a bare PySide6 window under Xvfb/`xcb` and within 0.35 s; RS
 Peak RSS playing the demo's 480p video (VLC, dummy output): {play_mb:.0f} MB.
 {"The budget is met in this run." if met else "The budget is NOT met in this run."}
 
+**Why the 2 × budget is not met idiomatically.** The fifth column is the floor the chosen
+stack sets before any of the app's code runs: the same bare window, plus opening the data
+folder's database with sqlite-utils and reading one row, which every start must do (issue 18:
+one storage API, a sqlite-utils `Database`). Importing sqlite-utils costs ≈ 60–70 ms on this
+machine on its own (it imports click, dateutil and pluggy for its command line and plugin hooks,
+and compiles its regular expressions), so the floor alone is ≈ 1.8 × the bare window, leaving
+≈ 0.2 × for the app's own work: its modules (≈ 40 ms with PySide6's import hook reading each
+one's source), the `Qt` namespace's enums (≈ 12 ms, built on first use of any), the window, the
+library's list view and the first storage read (≈ 40 ms). Measured over one start with
+callgrind (instruction counts, repeatable on a loaded machine), the app-wide style sheet is
+≈ 4 % and the visual layer's icons, palette and focus ring are not measurable. Getting under
+2 × would take the tricks issue 18 removed (reading the first screen with plain `sqlite3`
+beside the `Database`, setting enums by name, import-order rules); we keep the idiomatic code
+and record the figure. Issue 19's model/view library took the 20 card widgets out of start-up
+(≈ 2 % of it: their cost was small next to the floor).
+
 "Ready" is the window on screen with its 20 cards, each with its progress and publisher
 (`--exit-when-ready` waits for the task runner to deliver them and says how many it shows). The
 baseline is the interpreter, PySide6's import and the exit. On top of it the app builds its

@@ -36,7 +36,7 @@ import base64
 import binascii
 import hashlib
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -304,22 +304,30 @@ class TrustedPublisher:
         }
 
 
-def read_trusted_keys_file(path: Path) -> list[TrustedPublisher]:
-    """Lines ``ed25519:<base64> Publisher name``; ``#`` starts a comment."""
+def read_key_list(path: Path) -> Iterator[tuple[int, str, str]]:
+    """``(line number, key, name)`` for each line ``ed25519:<base64> Name`` of a key list
+    (``#`` starts a comment; a missing file is an empty list). A malformed key raises
+    ``SignatureError`` naming the file and line; the name may be empty."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
-        return []
-    found = []
+        return
     for number, line in enumerate(lines, start=1):
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
         key, _, name = line.partition(" ")
         public_key_bytes(key, where=f"{path.name} line {number}")
-        if not name.strip():
+        yield number, key, name.strip()
+
+
+def read_trusted_keys_file(path: Path) -> list[TrustedPublisher]:
+    """Lines ``ed25519:<base64> Publisher name``; ``#`` starts a comment."""
+    found = []
+    for number, key, name in read_key_list(path):
+        if not name:
             raise SignatureError(f"{path.name} line {number} names no publisher after the key.")
-        found.append(TrustedPublisher(name.strip(), key, shipped=True))
+        found.append(TrustedPublisher(name, key, shipped=True))
     return found
 
 

@@ -37,8 +37,8 @@ from player.core.trust import (
     SIGNATURE_BYTES,
     key_fingerprint,
     parse_public_key,
-    public_key_bytes,
     public_key_text,
+    read_key_list,
 )
 
 if TYPE_CHECKING:
@@ -109,20 +109,10 @@ def release_keys_file() -> Path:
 def release_keys() -> dict[str, str]:
     """The keys this build of the app accepts for updates: {key: name}, from
     ``assets/release-keys.txt`` (``ed25519:<base64> Name`` per line, ``#`` comments)."""
-    path = release_keys_file()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        return {}
-    keys: dict[str, str] = {}
-    for number, line in enumerate(lines, start=1):
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        key, _, name = line.partition(" ")
-        public_key_bytes(key, where=f"{path.name} line {number}")
-        keys[key] = name.strip() or key_fingerprint(key)
-    return keys
+    return {
+        key: name or key_fingerprint(key)
+        for _number, key, name in read_key_list(release_keys_file())
+    }
 
 
 # --- signing (packaging/app_update.py) ------------------------------------------------------

@@ -19,7 +19,12 @@ from player.ui.style import SPACING, mark
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
     """The widget's font scaled by a factor: sizes follow the system font, never pixels."""
-    font = QFont(widget.font())
+    return scaled(widget.font(), factor, bold=bold)
+
+
+def scaled(base: QFont, factor: float, *, bold: bool = False) -> QFont:
+    """A copy of ``base`` scaled by a factor (in points, or pixels for a pixel-sized font)."""
+    font = QFont(base)
     if font.pointSizeF() > 0:
         font.setPointSizeF(font.pointSizeF() * factor)
     elif font.pixelSize() > 0:

@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 
 from player.ui import style
 from player.ui.style import RADIUS, SPACING
+from player.ui.widgets.common import scaled
 from player.ui.widgets.publisher import Tone, tone_colour
 from player.ui.widgets.ring import paint_ring
 
@@ -102,16 +103,6 @@ class Part(enum.Enum):
     PUBLISHER = "publisher"
 
 
-def _font(base: QFont, factor: float, *, bold: bool) -> QFont:
-    font = QFont(base)
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(font.pointSizeF() * factor)
-    elif font.pixelSize() > 0:
-        font.setPixelSize(round(font.pixelSize() * factor))
-    font.setBold(bold)
-    return font
-
-
 @dataclass(frozen=True, slots=True)
 class CardFonts:
     text: QFont
@@ -123,14 +114,14 @@ class CardFonts:
 
     @classmethod
     def of(cls, base: QFont) -> CardFonts:
-        letter = _font(base, 1.0, bold=True)
+        letter = scaled(base, 1.0, bold=True)
         letter.setPixelSize(COVER_LETTER_PIXELS)
         return cls(
             QFont(base),
-            _font(base, 1.2, bold=True),
-            _font(base, 1.0, bold=True),
-            _font(base, 0.8, bold=True),
-            _font(base, 1.3, bold=True),
+            scaled(base, 1.2, bold=True),
+            scaled(base, 1.0, bold=True),
+            scaled(base, 0.8, bold=True),
+            scaled(base, 1.3, bold=True),
             letter,
         )
 

@@ -3,7 +3,8 @@
 # (build/dist/course-player-VERSION-linux-ARCH.tar.xz, xz -9) and the files an offline app update
 # needs (packaging/README.md, "App updates"); print the size table and fail above the budget
 # (150 MB on disk, 60 MB archive); then smoke-test the bundle from a copy in a fresh folder with
-# no Python on PATH: --version, --exit-when-ready, pack, verify, and play-check of the demo's
+# no Python on PATH: --version, --exit-when-ready, pack, verify, the stats and app-update
+# sub-commands, and play-check of the demo's
 # video and audio (and of a VP9/Opus WebM) through the bundled libVLC with dummy outputs.
 # Usage: bash packaging/build-linux.sh [--no-smoke]
 set -euo pipefail
@@ -67,6 +68,8 @@ if command -v ffmpeg > /dev/null; then  # WebM: VP9 video, Opus audio
     MEDIA+=("$SMOKE/vp9-opus.webm")
 fi
 run hubs --wait 0.5           # the hub's libraries load from their Python sources
+run stats --help > /dev/null  # sub-commands imported by name are in the bundle
+run app-update --help > /dev/null
 run play-check "${MEDIA[@]}" | tee "$SMOKE/play.txt"
 [ "$(grep -c '^OK: ' "$SMOKE/play.txt")" = "${#MEDIA[@]}" ]
 echo "smoke test passed"

@@ -4,8 +4,8 @@
 # needs (packaging/README.md, "App updates"); print the size table and fail above the budget
 # (150 MB on disk, 60 MB archive); then smoke-test the bundle from a copy in a fresh folder with
 # no Python on PATH: --version, --exit-when-ready, pack, verify, the stats and app-update
-# sub-commands, and play-check of the demo's
-# video and audio (and of a VP9/Opus WebM) through the bundled libVLC with dummy outputs.
+# sub-commands, and play-check of the demo's video and audio (and of a VP9/Opus WebM) through
+# the bundled libVLC with dummy outputs.
 # Usage: bash packaging/build-linux.sh [--no-smoke]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -67,11 +67,7 @@ class DataDir:
             try:
                 folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
             except OSError as error:
-                raise StoreError.of(
-                    QT_TRANSLATE_NOOP("CoreErrors", "Cannot use the data folder {path}: {reason}."),
-                    path=str(self.root),
-                    reason=error.strerror or str(error),
-                ) from error
+                raise self._unusable(error) from error
         _restrict(self.root, PRIVATE_FOLDER)
         database = self.database
         if not database.exists():
@@ -80,14 +76,17 @@ class DataDir:
             except FileExistsError:
                 pass  # another instance created it just now
             except OSError as error:
-                raise StoreError.of(
-                    QT_TRANSLATE_NOOP("CoreErrors", "Cannot use the data folder {path}: {reason}."),
-                    path=str(self.root),
-                    reason=error.strerror or str(error),
-                ) from error
+                raise self._unusable(error) from error
         for member in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
             _restrict(member, PRIVATE_FILE)
         return self
+
+    def _unusable(self, error: OSError) -> StoreError:
+        return StoreError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Cannot use the data folder {path}: {reason}."),
+            path=str(self.root),
+            reason=error.strerror or str(error),
+        )
 
 
 def _restrict(path: Path, mode: int) -> None:

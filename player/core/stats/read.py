@@ -35,7 +35,12 @@ from player.core.stats.safe import load_page
 from player.core.sync.client import CONNECT_TIMEOUT
 from player.core.sync.config import LrsConfig
 from player.core.sync.credentials import origin_of
-from player.core.sync.progress_files import parse_line, read_lines, statement_problem
+from player.core.sync.progress_files import (
+    open_progress_file,
+    parse_line,
+    read_lines,
+    statement_problem,
+)
 from player.core.sync.statements import XAPI_VERSION
 
 PAGE_SIZE = 1000  # statements asked per page (the LRS may send fewer)
@@ -86,15 +91,7 @@ def read_files(
     state = Progress(total_bytes=sum(_size(p) for p in paths))
     base = 0
     for path in paths:
-        try:
-            stream = path.open("rb")
-        except OSError as error:
-            raise SyncError.of(
-                QT_TRANSLATE_NOOP("CoreErrors", "Cannot read {path}: {cause}."),
-                path=str(path),
-                cause=error.strerror or str(error),
-            ) from error
-        with stream:
+        with open_progress_file(path) as stream:
             for number, raw in read_lines(stream):
                 if raw is not None and not raw.strip():
                     continue

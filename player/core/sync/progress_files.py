@@ -327,6 +327,18 @@ def parse_line(raw: bytes) -> Any:
     return _DECODER.decode(text)
 
 
+def open_progress_file(path: Path) -> BinaryIO:
+    """``path`` opened for reading, or a one-line ``SyncError`` saying why it cannot be."""
+    try:
+        return path.open("rb")
+    except OSError as error:
+        raise SyncError.of(
+            QT_TRANSLATE_NOOP("CoreErrors", "Cannot read {path}: {cause}."),
+            path=str(path),
+            cause=error.strerror or str(error),
+        ) from error
+
+
 def read_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
     """(number, line) for each line of a binary stream; None for a line over MAX_LINE_BYTES.
 
@@ -357,14 +369,7 @@ def import_progress(
     now = now or datetime.now(UTC)
     report = ImportReport(path)
     learners = LearnerIndex.load(db)
-    try:
-        stream = path.open("rb")
-    except OSError as error:
-        raise SyncError.of(
-            QT_TRANSLATE_NOOP("CoreErrors", "Cannot read {path}: {cause}."),
-            path=str(path),
-            cause=error.strerror or str(error),
-        ) from error
+    stream = open_progress_file(path)
     with stream, db.atomic():
         merge = ProgressMerge(db, courses)
         try:

@@ -33,10 +33,27 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _UTC_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z")
+#: The columns of a row, in the order ``statement_row`` returns them.
+COLUMNS = (
+    "seq",
+    "learner_id",
+    "learner_key",
+    "learner_name",
+    "course_id",
+    "course_version",
+    "scope",
+    "item_id",
+    "verb",
+    "at",
+    "duration_s",
+    "score",
+    "success",
+    "responded",
+    "imported_from",
+)
 INSERT = (
-    "INSERT INTO imported_statements (seq, learner_id, learner_key, learner_name, course_id,"
-    " course_version, scope, item_id, verb, at, duration_s, score, success, responded,"
-    " imported_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT INTO imported_statements ({', '.join(COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(COLUMNS))})"
 )
 
 
@@ -138,9 +155,9 @@ def fill_backlog(db: Database) -> int:
     ):
         row = _backlog_row(seq, learner_id, json.loads(statement_text), json.loads(event_text))
         if row is not None:
-            rows.append(row)
+            rows.append(dict(zip(COLUMNS, row, strict=True)))
     with db.atomic():
-        db.conn.executemany(INSERT, rows)
+        db.table("imported_statements").insert_all(rows)
         db.execute("DELETE FROM imported_statements_backlog")
     return len(rows)
 
